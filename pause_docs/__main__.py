@@ -1,0 +1,5 @@
+"""`python -m pause_docs` runs the command line."""
+
+from .cli import main
+
+main()

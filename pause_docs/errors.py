@@ -1,0 +1,84 @@
+"""Problems found in a project's files, located and reported compiler-style."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import click
+
+Severity = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a YAML file: path as the user gave it, 1-based line and column."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.column}"
+        return self.path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding: where, how bad, a stable code for tests and tools, and a sentence for people."""
+
+    location: Location
+    severity: Severity
+    code: str
+    message: str
+    hint: str = field(default="", compare=False)
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.severity}: {self.code}: {self.message}"
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' for the closest choice, or '' when nothing is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def display_path(path: Path, root: Path) -> str:
+    """The path relative to the project root when it is inside it, as users see it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def summary(problems: Iterable[Problem]) -> str:
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for problem in problems:
+        counts[problem.severity] += 1
+    parts = [f"{n} {kind}{'' if n == 1 else 's'}" for kind, n in counts.items() if n]
+    return ", ".join(parts) if parts else "no problems"
+
+
+class ProblemsFound(click.ClickException):
+    """Content problems: every one is printed, then a summary; exit status 1."""
+
+    exit_code = 1
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__(summary(self.problems))
+
+    def show(self, file: object = None) -> None:  # noqa: ARG002 - click's signature
+        for problem in self.problems:
+            click.echo(str(problem), err=True)
+        click.echo(summary(self.problems), err=True)
+
+
+class ProjectError(click.ClickException):
+    """The project itself cannot be used (no councils/ folder, unwritable output); exit 2."""
+
+    exit_code = 2

@@ -1,0 +1,209 @@
+"""Safe YAML loading that remembers where every key and value was written.
+
+PyYAML is used in two steps: compose the node tree (which carries line and column), check it
+(tags, duplicate keys, size, alias expansion), then construct plain Python data.  Only
+YAML's core types are built; `yes`/`no`/`on`/`off` stay strings and dates stay text until
+the models parse them, so a bad date is reported with its position instead of crashing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Location, Problem
+
+MAX_FILE_BYTES = 1_000_000
+MAX_NODES = 20_000  # after alias expansion: a "billion laughs" file stops here
+MAX_DEPTH = 40
+
+Path_ = tuple[str | int, ...]
+
+_BOOL = "tag:yaml.org,2002:bool"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_ALLOWED_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    _BOOL,
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 booleans (true/false only) and no implicit timestamps."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in (_BOOL, _TIMESTAMP)]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One YAML file's data with the position of every key and value in it."""
+
+    path: str
+    data: Any
+    keys: dict[Path_, Location] = field(default_factory=dict)
+    values: dict[Path_, Location] = field(default_factory=dict)
+
+    def locator(self, path: Path_, key: bool = False) -> Location:
+        """`locate` with `key` as a positional argument, for `validation.validate`."""
+        return self.locate(path, key=key)
+
+    def locate(self, path: Path_, *, key: bool = False) -> Location:
+        """Where `path` was written; for a path that is not there, its nearest ancestor."""
+        table = self.keys if key else self.values
+        while path:
+            if path in table:
+                return table[path]
+            if path in self.keys:
+                return self.keys[path]
+            path = path[:-1]
+        return self.values.get((), Location(self.path, 1, 1))
+
+
+class _Walk:
+    def __init__(self, loader: _Loader, path: str) -> None:
+        self.loader = loader
+        self.path = path
+        self.keys: dict[Path_, Location] = {}
+        self.values: dict[Path_, Location] = {}
+        self.problems: list[Problem] = []
+        self.count = 0
+
+    def at(self, node: yaml.Node) -> Location:
+        return Location(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def error(self, node: yaml.Node, code: str, message: str) -> None:
+        self.problems.append(Problem(self.at(node), "error", code, message))
+
+    def walk(self, node: yaml.Node, path: Path_, depth: int = 0) -> bool:
+        """Record positions and check the tree; False stops the walk (too big or too deep)."""
+        self.count += 1
+        if self.count > MAX_NODES:
+            self.error(node, "too-large", f"more than {MAX_NODES:,} values once aliases are "
+                       "expanded; is an alias ('*name') repeated many times?")
+            return False
+        if depth > MAX_DEPTH:
+            self.error(node, "too-deep", f"nested more than {MAX_DEPTH} levels deep "
+                       "(an alias that refers to itself?)")
+            return False
+        self.values[path] = self.at(node)
+        if node.tag not in _ALLOWED_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.error(node, "yaml-tag", f"YAML tag '{tag}' is not allowed: "
+                       "write plain text, numbers, lists and mappings only")
+            return True
+        if isinstance(node, yaml.MappingNode):
+            first_seen: dict[object, int] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    self.error(key_node, "yaml-merge", "merge keys ('<<') are not supported: "
+                               "write the keys out")
+                    continue
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _ALLOWED_TAGS:
+                    self.error(key_node, "invalid-key", "a key must be plain text")
+                    continue
+                key = self.loader.construct_object(key_node)
+                if not isinstance(key, str):
+                    key = str(key_node.value)
+                if key in first_seen:
+                    self.error(key_node, "duplicate-key",
+                               f"duplicate key '{key}' (first at line {first_seen[key]})")
+                    continue
+                first_seen[key] = key_node.start_mark.line + 1
+                self.keys[path + (key,)] = self.at(key_node)
+                if not self.walk(value_node, path + (key,), depth + 1):
+                    return False
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                if not self.walk(item, path + (index,), depth + 1):
+                    return False
+        return True
+
+
+def _construct(node: yaml.Node, loader: _Loader) -> Any:
+    """Plain data from a checked node tree; keys become strings, as the walk recorded them."""
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node)
+            out.setdefault(key if isinstance(key, str) else str(key_node.value),
+                           _construct(value_node, loader))
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(item, loader) for item in node.value]
+    return loader.construct_object(node)
+
+
+def parse_yaml(text: str, path: str) -> tuple[SourceFile | None, list[Problem]]:
+    """Parse YAML text; the data with its positions, or the problems that stop it."""
+    loader = _Loader(text)
+    loader.name = path
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
+            reason = (exc.problem or exc.context or "not valid YAML").strip()
+            return None, [Problem(where, "error", "yaml-syntax", f"{reason}{_syntax_hint(exc)}")]
+        except yaml.YAMLError as exc:
+            return None, [Problem(Location(path, 1, 1), "error", "yaml-syntax", str(exc))]
+        if node is None:
+            return None, [Problem(Location(path, 1, 1), "error", "empty-file", "the file is empty")]
+        walk = _Walk(loader, path)
+        walk.walk(node, ())
+        if any(p.code != "duplicate-key" for p in walk.problems):
+            return None, walk.problems
+        try:
+            data = _construct(node, loader)
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            return None, [Problem(walk.at(node), "error", "yaml-value", str(exc))]
+        # A duplicate key is reported, and the first value is kept so the rest can be checked.
+        return SourceFile(path, data, walk.keys, walk.values), walk.problems
+    finally:
+        loader.dispose()
+
+
+def _syntax_hint(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or ""
+    if "found character '\\t'" in problem:
+        return " (indent with spaces, not tabs)"
+    if "mapping values are not allowed" in problem:
+        return " (a value containing ': ' must be put in quotes)"
+    if "expected a single document" in (exc.context or "") + problem:
+        return " (one document per file: remove the extra '---')"
+    return ""
+
+
+def read_yaml(file: Path, display: str) -> tuple[SourceFile | None, list[Problem]]:
+    """Read and parse one YAML file, refusing files too large or not UTF-8."""
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [Problem(Location(display), "error", "file-too-large",
+                                  f"{size:,} bytes; files above {MAX_FILE_BYTES:,} bytes "
+                                  "are refused")]
+        raw = file.read_bytes()
+    except OSError as exc:
+        return None, [Problem(Location(display), "error", "unreadable", exc.strerror or str(exc))]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [Problem(Location(display, line, 1), "error", "encoding",
+                              "the file is not UTF-8 text (save it as UTF-8)")]
+    return parse_yaml(text.removeprefix("\ufeff"), display)

@@ -1,0 +1,55 @@
+"""The base model and the small value types every YAML file uses."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+
+class Model(BaseModel):
+    """Every YAML mapping: unknown keys are errors and templates cannot change the data."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+_SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
+_ID = re.compile(r"^[a-z0-9](?:[a-z0-9.-]{0,78}[a-z0-9])?$")
+_EMAIL = re.compile(r"^[^@\s<>\"']+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
+_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][^\s<>\"]*)?$")
+_PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,}[0-9](?: ?(?:ext\.?|x) ?[0-9]+)?$")
+
+
+def _matching(rx: re.Pattern[str], what: str, example: str) -> AfterValidator:
+    def check(value: str) -> str:
+        if not rx.match(value):
+            raise ValueError(f"'{value}' is not {what} (for example {example})")
+        return value
+
+    return AfterValidator(check)
+
+
+Slug = Annotated[
+    str,
+    _matching(_SLUG, "a valid name for a file", "'northshire' or 'scoping-2017': lower-case "
+              "letters, digits and hyphens"),
+    Field(description="Lower-case letters, digits and hyphens."),
+]
+RegistryId = Annotated[
+    str,
+    _matching(_ID, "a valid registry id", "'ca2004-s10'"),
+    Field(description="An id from the legal registry in legal_bases/."),
+]
+Email = Annotated[str, _matching(_EMAIL, "an email address", "'dpo@example.gov.uk'"),
+                  Field(description="An email address.")]
+Url = Annotated[str, _matching(_URL, "a web address", "'https://www.example.gov.uk/privacy'"),
+                Field(description="A web address starting with http:// or https://.")]
+Phone = Annotated[str, _matching(_PHONE, "a telephone number", "'0303 123 1113'"),
+                  Field(description="A telephone number as it should be printed.")]
+Markdown = Annotated[str, Field(description="Text; Markdown is allowed (links, lists, emphasis).",
+                                json_schema_extra={"format": "markdown"})]
+Nation = Literal["england", "wales", "scotland", "northern-ireland"]
+EvidenceGrade = Literal["P", "R", "S", "U"]
+
+NATIONS: tuple[Nation, ...] = ("england", "wales", "scotland", "northern-ireland")

@@ -1,0 +1,200 @@
+"""Fair processing notices and privacy notices: what a notice says, as structured data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .base import Markdown, Model, RegistryId, Slug
+
+NoticeKind = Literal["fair-processing-notice", "privacy-notice"]
+
+Block = Literal[
+    "programme",
+    "summary",
+    "purpose",
+    "phases",
+    "legal-bases",
+    "safeguards",
+    "retention",
+    "transfers",
+    "rights",
+    "complaints",
+    "further-information",
+]
+
+
+class LegalReference(Model):
+    """A piece of law a notice relies on, by registry id, optionally in the notice's own words."""
+
+    provision: RegistryId | tuple[RegistryId, ...] = Field(
+        description="Registry id(s) of the provision, e.g. 'ca2004-s10'.")
+    cited_as: str | None = Field(
+        None, description="The words the published notice used, kept for a faithful "
+        "reproduction (e.g. \"Section 10 of the Children's Act 2004\"); the registry's "
+        "citation is used when this is left out.")
+    reason: Markdown | None = Field(None, description="Why it applies, in the notice's words.")
+
+    @property
+    def provision_ids(self) -> tuple[str, ...]:
+        return (self.provision,) if isinstance(self.provision, str) else self.provision
+
+
+class RightEntry(Model):
+    """A right the notice tells people about, optionally in the notice's own words."""
+
+    right: RegistryId = Field(description="Registry id of the right, e.g. 'access'.")
+    wording: Markdown | None = Field(
+        None, description="The notice's own wording; the registry's summary when left out.")
+
+
+class RetentionRule(Model):
+    """How long one kind of record is kept, and what happens then."""
+
+    records: str | None = Field(None, description="Which records, e.g. 'Social care records'.")
+    rule: Markdown = Field(description="The period or criteria, in the notice's words.")
+
+
+class Transfers(Model):
+    """Whether data leaves the UK."""
+
+    outside_uk: bool = Field(description="true if any data is stored or processed abroad.")
+    statement: Markdown = Field(description="What the notice says about it.")
+
+
+class Complaints(Model):
+    """The complaints route, step by step, in the notice's words."""
+
+    first_step: Markdown | None = Field(None, description="Who to speak to first.")
+    to_dpo: Markdown | None = Field(None, description="Introduces the DPO's contact details.")
+    online_form: Markdown | None = Field(None, description="Introduces the online form.")
+    to_regulator: Markdown | None = Field(
+        None, description="Introduces the regulator's contact details.")
+
+
+class Purpose(Model):
+    """One use of the information, optionally with the law it rests on."""
+
+    description: Markdown = Field(description="What the information is used for.")
+    legal_bases: tuple[LegalReference, ...] = Field(
+        (), description="The lawful basis or law for this use, if it differs per use.")
+
+
+class DataCategory(Model):
+    """A kind of personal data the notice covers."""
+
+    name: str = Field(description="e.g. 'Family circumstances and relationships'.")
+    examples: Markdown | None = Field(None, description="More detail, in the notice's words.")
+    special_category: bool = Field(False, description="Special category data (UK GDPR Art 9): "
+                                   "health, ethnicity, religion, sex life, biometrics...")
+    criminal_offence: bool = Field(False, description="Criminal offence data (UK GDPR Art 10).")
+
+
+class DataSubject(Model):
+    """A group of people the information is about."""
+
+    name: str = Field(description="e.g. 'Children and young people'.")
+    description: Markdown | None = Field(None, description="More detail.")
+    children: bool = Field(False, description="true if the group includes children.")
+    vulnerable: bool = Field(False, description="true if the group is vulnerable (e.g. women "
+                             "at risk of repeat removals of children).")
+
+
+class DataSource(Model):
+    """Where information comes from when it is not collected from the person (Art 14)."""
+
+    name: str = Field(description="e.g. 'Other professionals who know the family'.")
+    description: Markdown | None = Field(None, description="More detail.")
+    publicly_accessible: bool = Field(False, description="true for public sources.")
+
+
+class OnwardSharing(Model):
+    """A recipient passing the data on to someone else."""
+
+    to: str = Field(description="Who receives it next, e.g. 'Ministry of Justice'.")
+    form: str | None = Field(None, description="In what form, e.g. 'pseudonymised'.")
+    purpose: Markdown | None = Field(None, description="Why.")
+
+
+class Recipient(Model):
+    """An organisation or category of organisations that receives the data."""
+
+    name: str = Field(description="e.g. 'Police' or 'Department for Education'.")
+    role: Literal["recipient", "processor", "joint-controller"] = Field(
+        "recipient", description="A processor acts only on the council's instructions.")
+    purpose: Markdown | None = Field(None, description="Why it receives the data.")
+    onward: tuple[OnwardSharing, ...] = Field((), description="Who it may pass the data to.")
+
+
+class MatchedDataset(Model):
+    """A national dataset that data is matched against."""
+
+    name: str = Field(description="e.g. 'Police National Computer'.")
+    holder: str = Field(description="Who holds it, e.g. 'Ministry of Justice'.")
+    purpose: Markdown | None = Field(None, description="What the match shows.")
+
+
+class DataMatching(Model):
+    """A data-matching programme annex, e.g. a national impact study."""
+
+    name: str = Field(description="Name of the programme or study.")
+    purpose: Markdown | None = Field(None, description="What it is for.")
+    criteria_intro: Markdown | None = Field(None, description="e.g. 'If your family has two "
+                                            "or more of the following problems...'.")
+    criteria: tuple[Markdown, ...] = Field((), description="The inclusion criteria.")
+    data_sent: tuple[str, ...] = Field((), description="What is sent, item by item.")
+    processor: str | None = Field(None, description="Who does the matching, e.g. 'ONS'.")
+    datasets: tuple[MatchedDataset, ...] = Field((), description="Datasets matched.")
+    retention: tuple[RetentionRule, ...] = Field((), description="Retention and destruction.")
+    legal_bases: tuple[LegalReference, ...] = Field((), description="Law it relies on.")
+
+
+class Section(Model):
+    """One part of the page: a heading, some text, and/or a block built from the data."""
+
+    heading: str | None = Field(None, description="Section heading; none continues the last.")
+    intro: Markdown | None = Field(None, description="Text before the block.")
+    show: Block | None = Field(None, description="Which structured part to show here.")
+    text: Markdown | None = Field(None, description="Free text after the block.")
+
+    @model_validator(mode="after")
+    def _has_content(self) -> Section:
+        if not (self.heading or self.intro or self.show or self.text):
+            raise ValueError("a section needs a heading, intro, show or text")
+        return self
+
+
+class Notice(Model):
+    """A fair processing notice or a privacy notice: councils/<council>/<slug>.yaml."""
+
+    kind: NoticeKind = Field(description="fair-processing-notice or privacy-notice.")
+    title: str = Field(description="Title as published.")
+    subtitle: str | None = Field(None, description="Line under the title.")
+    published: dt.date = Field(description="Publication date (YYYY-MM-DD).")
+    show_date: Literal["day", "month", "none"] = Field(
+        "day", description="Print the date as '1 February 2017', 'February 2017', or not.")
+    version: str | None = Field(None, description="Version label, e.g. '1.0'.")
+    programme: Slug | None = Field(None, description="Programme this notice inherits, e.g. "
+                                   "'pause' for councils/programmes/pause.yaml.")
+    summary: Markdown | None = Field(None, description="Opening paragraphs.")
+    purpose: Markdown | None = Field(None, description="What the data is used for and why.")
+    phases: tuple[Markdown, ...] = Field((), description="Phases of the work, one per item.")
+    legal_bases: tuple[LegalReference, ...] = Field(
+        (), description="The law the processing and sharing rely on: Art 6 lawful bases, "
+        "Art 9 and Art 10 conditions, and statutory gateways, each by registry id. Which is "
+        "which follows from the registry entry of the first provision.")
+    purposes: tuple[Purpose, ...] = Field((), description="What the information is used for.")
+    data_categories: tuple[DataCategory, ...] = Field((), description="Kinds of data held.")
+    data_subjects: tuple[DataSubject, ...] = Field((), description="Whom the data is about.")
+    sources: tuple[DataSource, ...] = Field(
+        (), description="Where data comes from when not from the person (Art 14).")
+    recipients: tuple[Recipient, ...] = Field((), description="Who receives the data.")
+    data_matching: tuple[DataMatching, ...] = Field((), description="Data-matching annexes.")
+    safeguards: tuple[Markdown, ...] = Field((), description="How the data is protected.")
+    retention: tuple[RetentionRule, ...] = Field((), description="How long data is kept.")
+    transfers: Transfers | None = Field(None, description="Transfers outside the UK.")
+    rights: tuple[RightEntry, ...] = Field((), description="Rights people have.")
+    complaints: Complaints = Field(Complaints(), description="The complaints route.")
+    sections: tuple[Section, ...] = Field(min_length=1, description="The page, in order.")

@@ -1,0 +1,371 @@
+"""A project on disk: find its files, load them, and resolve documents against the rest.
+
+Resolution happens here and only here: a document inherits its programme's defaults, its
+text variables are filled from its council, its references are looked up in the registry,
+and every problem is reported at the position in the file where it was written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import Location, Problem, ProjectError, did_you_mean, display_path
+from .loader import Path_, SourceFile, read_yaml
+from .models import DEFAULTS_FAMILY, DOCUMENT_KINDS, Council, Document, Programme
+from .registry import Registry, load_registry
+from .validation import validate
+
+COUNCILS_DIR = "councils"
+PROGRAMMES_DIR = "programmes"
+COUNCIL_FILE = "council.yaml"
+RESERVED_SLUGS = {PROGRAMMES_DIR}
+
+_VARIABLE = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}")
+_TODO = re.compile(r"\bTODO\b")
+
+
+@dataclass(frozen=True)
+class Merged:
+    """A document's data after inheritance, and where each value came from."""
+
+    data: dict[str, Any]
+    own: SourceFile
+    inherited: SourceFile | None = None
+    inherited_prefix: Path_ = ()
+
+    def locate(self, path: Path_, key: bool = False) -> Location:
+        if path and self.inherited is not None and path[0] not in self.own.data:
+            return self.inherited.locate(self.inherited_prefix + path, key=key)
+        return self.own.locate(path, key=key)
+
+
+@dataclass(frozen=True)
+class ResolvedDocument:
+    """A document ready to check and render: its model and everything it refers to."""
+
+    council_slug: str
+    slug: str
+    path: str
+    model: Document
+    council: Council
+    programme: Programme | None
+    registry: Registry
+    source: Merged
+    inputs: tuple[str, ...] = ()
+
+    @property
+    def kind(self) -> str:
+        return self.model.kind
+
+
+@dataclass
+class Project:
+    """Everything loaded from a project directory, with all the problems found on the way."""
+
+    root: Path
+    registry: Registry
+    councils: dict[str, Council] = field(default_factory=dict)
+    programmes: dict[str, Programme] = field(default_factory=dict)
+    documents: list[ResolvedDocument] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def find_root(start: Path) -> Path:
+    """The project directory: `start` or the nearest parent with a councils/ folder."""
+    start = start.resolve()
+    for candidate in (start, *start.parents):
+        if (candidate / COUNCILS_DIR).is_dir():
+            return candidate
+    raise ProjectError(f"no '{COUNCILS_DIR}/' folder in {start} or above it: run pause-docs "
+                       "inside a project, or pass --project DIR")
+
+
+def council_dirs(root: Path) -> dict[str, Path]:
+    base = root / COUNCILS_DIR
+    return {d.name: d for d in sorted(base.iterdir())
+            if d.is_dir() and d.name not in RESERVED_SLUGS and not d.name.startswith(".")}
+
+
+def document_files(council_dir: Path) -> list[Path]:
+    return sorted(f for f in council_dir.iterdir()
+                  if f.suffix in (".yaml", ".yml") and f.name != COUNCIL_FILE)
+
+
+def load_project(root: Path, only: Iterable[Path] | None = None,
+                 councils: Iterable[str] | None = None) -> Project:
+    """Load the registry, programmes, councils and documents; resolve every document.
+
+    `only` limits the documents to these files or folders; `councils` to these council slugs.
+    """
+    registry, problems = load_registry(root)
+    project = Project(root, registry, problems=problems)
+    wanted = [p.resolve() for p in only] if only else None
+    wanted_councils = set(councils) if councils else None
+    if wanted_councils:
+        unknown = sorted(wanted_councils - set(council_dirs(root)))
+        for slug in unknown:
+            project.problems.append(Problem(
+                Location(f"{COUNCILS_DIR}/{slug}"), "error", "unknown-council",
+                f"no council '{slug}'{did_you_mean(slug, council_dirs(root))}"))
+
+    programme_sources: dict[str, SourceFile] = {}
+    for file in sorted((root / COUNCILS_DIR / PROGRAMMES_DIR).glob("*.yaml")):
+        source = _read(project, file)
+        if source is None:
+            continue
+        programme, found = validate(Programme, source.data, source.locator, "programme")
+        project.problems += _with_todos(found, _todos(source))
+        if programme is not None:
+            project.programmes[file.stem] = programme
+            programme_sources[file.stem] = source
+
+    for slug, directory in council_dirs(root).items():
+        if wanted_councils is not None and slug not in wanted_councils:
+            continue
+        docs = [f for f in document_files(directory) if _selected(f, wanted)]
+        council_file = directory / COUNCIL_FILE
+        if wanted is not None and not docs and not _selected(council_file, wanted):
+            continue
+        council = _load_council(project, slug, council_file)
+        for file in docs:
+            source = _read(project, file)
+            if source is None:
+                continue
+            resolved = _resolve_document(project, slug, file, source, council, programme_sources)
+            if resolved is not None:
+                project.documents.append(resolved)
+    if wanted is not None:
+        _check_selection(project, root, wanted)
+    project.problems = sorted(set(project.problems))
+    return project
+
+
+def _selected(file: Path, wanted: list[Path] | None) -> bool:
+    if wanted is None:
+        return True
+    file = file.resolve()
+    return any(file == w or w in file.parents for w in wanted)
+
+
+def _check_selection(project: Project, root: Path, wanted: list[Path]) -> None:
+    for path in wanted:
+        if not path.exists():
+            project.problems.append(Problem(Location(display_path(path, root)), "error",
+                                            "no-such-file", "no such file or folder"))
+
+
+def _read(project: Project, file: Path) -> SourceFile | None:
+    source, found = read_yaml(file, display_path(file, project.root))
+    project.problems += found
+    return source
+
+
+def _todos(source: SourceFile) -> list[Problem]:
+    """A 'TODO' left by `pause-docs new` is an error until someone fills it in."""
+    found = []
+
+    def walk(value: Any, path: Path_) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, path + (k,))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                walk(v, path + (i,))
+        elif isinstance(value, str) and _TODO.search(value):
+            found.append(Problem(source.locate(path), "error", "todo",
+                                 f"{_dotted(path)} is still to be filled in: {value.strip()!r}"))
+
+    walk(source.data, ())
+    return found
+
+
+def _with_todos(found: list[Problem], todos: list[Problem]) -> list[Problem]:
+    """The TODO problems, plus the others that are not just the same TODO seen differently."""
+    places = {p.location for p in todos if p.code == "todo"}
+    return todos + [p for p in found if p.location not in places]
+
+
+def _dotted(path: Path_) -> str:
+    return ".".join(str(p + 1) if isinstance(p, int) else p for p in path) or "value"
+
+
+def _load_council(project: Project, slug: str, file: Path) -> Council | None:
+    if not file.exists():
+        project.problems.append(Problem(
+            Location(display_path(file, project.root)), "error", "missing-council",
+            f"councils/{slug}/ has documents but no {COUNCIL_FILE}: "
+            f"run 'pause-docs new {slug}' or add the file"))
+        return None
+    source = _read(project, file)
+    if source is None:
+        return None
+    council, found = validate(Council, source.data, source.locator, "council")
+    project.problems += _with_todos(found, _todos(source))
+    if council is not None:
+        project.councils[slug] = council
+    return council
+
+
+def _resolve_document(project: Project, council_slug: str, file: Path, source: SourceFile,
+                      council: Council | None, programme_sources: dict[str, SourceFile]
+                      ) -> ResolvedDocument | None:
+    problems = _todos(source)
+    data = source.data
+    if not isinstance(data, dict):
+        project.problems.append(Problem(source.locate(()), "error", "wrong-type",
+                                        "a document must be a mapping of keys to values"))
+        return None
+    kind = data.get("kind")
+    if kind not in DOCUMENT_KINDS:
+        message = ("missing required key 'kind'" if kind is None else
+                   f"kind: '{kind}' is not one of: {', '.join(DOCUMENT_KINDS)}"
+                   f"{did_you_mean(str(kind), DOCUMENT_KINDS)}")
+        where = source.locate(("kind",)) if kind is not None else source.locate(())
+        project.problems += problems + [Problem(where, "error",
+                                                "invalid-value" if kind else "missing-key",
+                                                message)]
+        return None
+
+    programme: Programme | None = None
+    merged = Merged(dict(data), source)
+    programme_slug = data.get("programme")
+    if programme_slug is not None:
+        programme = project.programmes.get(str(programme_slug))
+        if programme is None:
+            if str(programme_slug) not in programme_sources:
+                problems.append(Problem(
+                    source.locate(("programme",)), "error", "unknown-programme",
+                    f"no programme '{programme_slug}' in {COUNCILS_DIR}/{PROGRAMMES_DIR}/"
+                    f"{did_you_mean(str(programme_slug), programme_sources)}"))
+        else:
+            family = DEFAULTS_FAMILY[kind]
+            defaults = programme.defaults.get(family, {})  # type: ignore[call-overload]
+            merged = Merged({**defaults, **data}, source, programme_sources[programme_slug],
+                            ("defaults", family))
+
+    if council is not None:
+        variables = _variables(council, programme, project.registry, data.get("published"))
+        council_file = f"{COUNCILS_DIR}/{council_slug}/{COUNCIL_FILE}, for {source.path}"
+        filled, found = _fill(merged.data, (), variables, merged, council_file)
+        problems += found
+    else:  # the council's own errors are reported; still check the document's
+        filled = merged.data
+    merged = Merged(filled, merged.own, merged.inherited, merged.inherited_prefix)
+    model, found = validate(DOCUMENT_KINDS[kind], filled, merged.locate, "document")
+    problems = _with_todos(found, problems) + _check_references(filled, project.registry, merged)
+    project.problems += problems
+    if model is None or council is None or any(p.severity == "error" for p in problems):
+        return None
+    inputs = (source.path,) + ((merged.inherited.path,) if merged.inherited else ())
+    return ResolvedDocument(council_slug, file.stem, source.path, model,  # type: ignore[arg-type]
+                            council, programme, project.registry, merged, inputs)
+
+
+def _variables(council: Council, programme: Programme | None, registry: Registry,
+               published: Any) -> dict[str, str | None]:
+    """The words programme text may borrow: {{ council.name }} and friends."""
+    day = published if isinstance(published, dt.date) else _parse_date(published)
+    regulator = registry.regulator
+    return {
+        "council.name": council.name,
+        "council.name_in_sentence": council.in_sentence,
+        "council.short_name": council.short_name,
+        "council.area": council.area,
+        "council.case_files": council.case_files,
+        "programme.name": programme.name if programme else None,
+        "regulator.name": regulator.name_on(day).name if regulator else None,
+    }
+
+
+def _parse_date(value: Any) -> dt.date:
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return dt.date.today()
+
+
+def _fill(value: Any, path: Path_, variables: dict[str, str | None],
+          merged: Merged, council_file: str) -> tuple[Any, list[Problem]]:
+    """Replace {{ variable }} in every string; nothing else in the text is interpreted."""
+    if isinstance(value, dict):
+        out, problems = {}, []
+        for k, v in value.items():
+            out[k], found = _fill(v, path + (k,), variables, merged, council_file)
+            problems += found
+        return out, problems
+    if isinstance(value, list):
+        items, problems = [], []
+        for i, v in enumerate(value):
+            item, found = _fill(v, path + (i,), variables, merged, council_file)
+            items.append(item)
+            problems += found
+        return items, problems
+    if not isinstance(value, str) or "{{" not in value:
+        return value, []
+    found_here: list[Problem] = []
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in variables:
+            found_here.append(Problem(merged.locate(path), "error", "unknown-variable",
+                                    f"unknown variable '{{{{ {name} }}}}'"
+                                    f"{did_you_mean(name, variables)}; known: "
+                                    f"{', '.join(variables)}"))
+            return match.group(0)
+        if variables[name] is None:
+            found_here.append(Problem(merged.locate(path), "error", "missing-variable",
+                                    f"the text uses '{{{{ {name} }}}}' but it has no value: "
+                                    f"add '{name.split('.')[-1]}' to "
+                                    + (council_file if name.startswith("council.")
+                                       else f"the {name.split('.')[0]}")))
+            return match.group(0)
+        return variables[name] or ""
+
+    filled = _VARIABLE.sub(replace, value)
+    if "{{" in filled and not found_here:
+        found_here.append(Problem(merged.locate(path), "error", "invalid-variable",
+                                  "only '{{ name }}' variables are allowed in text, e.g. "
+                                  "'{{ council.name }}'"))
+    return filled, found_here
+
+
+# Keys that refer to the registry wherever they appear: key -> (registry table, problem code).
+REFERENCES = {
+    "provision": ("provisions", "unknown-legal-basis"),
+    "right": ("rights", "unknown-right"),
+}
+
+
+def _check_references(data: Any, registry: Registry, merged: Merged,
+                      path: Path_ = ()) -> list[Problem]:
+    """Every registry id a document uses exists; checked on the raw data, so that these
+    are reported in the same pass as any other mistake in the file."""
+    problems: list[Problem] = []
+    if isinstance(data, list):
+        for i, item in enumerate(data):
+            problems += _check_references(item, registry, merged, path + (i,))
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if key in REFERENCES and isinstance(value, str | list):
+                table_name, code = REFERENCES[key]
+                table: dict[str, Any] = getattr(registry, table_name)
+                ids = [(value, path + (key,))] if isinstance(value, str) else [
+                    (v, path + (key, j)) for j, v in enumerate(value) if isinstance(v, str)]
+                for ref, where in ids:
+                    if ref not in table:
+                        what = "legal registry" if table_name == "provisions" else "registry"
+                        problems.append(Problem(merged.locate(where), "error", code,
+                                                f"'{ref}' is not in the {what}"
+                                                f"{did_you_mean(ref, table)}"))
+            else:
+                problems += _check_references(value, registry, merged, path + (key,))
+    return problems

@@ -1,0 +1,198 @@
+"""Documents to HTML: one context-building function and a Jinja environment that cannot leak.
+
+Autoescaping is on and undefined names are errors; Markdown from YAML is converted and then
+sanitised, so no script, event handler, style or unsafe link can reach a council's website.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import markdown as markdown_lib
+import nh3
+from markupsafe import Markup
+
+from .errors import Location, Problem
+from .models import Provision, Right
+from .models.notice import LegalReference, Section
+from .project import ResolvedDocument
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+STYLESHEET = "assets/style.css"
+
+_ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "em", "h3", "h4", "i", "li", "ol", "p",
+    "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+}
+_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"},
+                       "td": {"colspan", "rowspan"}}
+_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+class TemplateProblem(Exception):
+    """A template failed: carries a located problem pointing into the template file."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def markdown(text: str | None) -> Markup:
+    """Markdown to sanitised HTML (block level)."""
+    if not text:
+        return Markup("")
+    html = markdown_lib.markdown(text, output_format="html")
+    return Markup(nh3.clean(html, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES,
+                            url_schemes=_URL_SCHEMES, link_rel=None))
+
+
+def inline_markdown(text: str | None) -> Markup:
+    """Markdown to sanitised HTML without the surrounding paragraph, for list items."""
+    html = str(markdown(text)).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
+
+
+def long_date(day: dt.date, style: str = "day") -> str:
+    """'1 February 2017', or 'February 2017' when only the month is meant."""
+    if style == "month":
+        return f"{day:%B %Y}"
+    return f"{day.day} {day:%B %Y}"
+
+
+def money(value: float) -> str:
+    """£206,568 (pence only when there are some)."""
+    return f"£{value:,.2f}".removesuffix(".00")
+
+
+@functools.cache
+def environment(search_path: tuple[Path, ...] = (TEMPLATES_DIR,)) -> jinja2.Environment:
+    """Project templates first, then the built-in ones; 'default:' always means built-in."""
+    loader = jinja2.ChoiceLoader([
+        jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(TEMPLATES_DIR))}),
+        jinja2.FileSystemLoader([str(p) for p in search_path]),
+    ])
+    env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters.update(markdown=markdown, inline_markdown=inline_markdown, long_date=long_date,
+                       money=money)
+    return env
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A legal reference ready to print: the words, the provisions, where to read the law."""
+
+    text: str
+    provisions: tuple[Provision, ...]
+    reason: str | None
+    own_words: bool
+
+    @property
+    def url(self) -> str:
+        return self.provisions[0].url
+
+
+@dataclass(frozen=True)
+class Part:
+    """A heading and what stands under it until the next heading."""
+
+    heading: str | None
+    anchor: str
+    sections: tuple[Section, ...]
+
+
+def citations(references: tuple[LegalReference, ...],
+              provisions: dict[str, Provision]) -> list[Citation]:
+    out = []
+    for reference in references:
+        found = tuple(provisions[i] for i in reference.provision_ids)
+        text = reference.cited_as or " and ".join(p.citation for p in found)
+        out.append(Citation(text, found, reference.reason, reference.cited_as is not None))
+    return out
+
+
+def _parts(sections: tuple[Section, ...]) -> list[Part]:
+    parts: list[Part] = []
+    for section in sections:
+        if section.heading or not parts:
+            parts.append(Part(section.heading, f"section-{len(parts) + 1}", (section,)))
+        else:
+            last = parts[-1]
+            parts[-1] = Part(last.heading, last.anchor, last.sections + (section,))
+    return parts
+
+
+def context(doc: ResolvedDocument, search_path: tuple[Path, ...] = (TEMPLATES_DIR,)
+            ) -> dict[str, Any]:
+    """Everything a template may use, and nothing else."""
+    model = doc.model
+    registry = doc.registry
+    regulator = registry.regulator
+    rights: list[tuple[Right, str | None]] = [
+        (registry.rights[entry.right], entry.wording) for entry in model.rights]
+    contact = doc.council.dpo or doc.council.enquiries
+    return {
+        "doc": model,
+        "council": doc.council,
+        "programme": doc.programme,
+        "parts": _parts(model.sections),
+        "citations": citations(model.legal_bases, registry.provisions),
+        "rights": rights,
+        "regulator": regulator,
+        "regulator_name": regulator.name_on(model.published).name if regulator else None,
+        "contact": contact,
+        "date_text": long_date(model.published, model.show_date),
+        "published_iso": model.published.isoformat(),
+        "stylesheet": Markup(_stylesheet(search_path)),
+    }
+
+
+def _stylesheet(search_path: tuple[Path, ...]) -> str:
+    env = environment(search_path)
+    assert env.loader is not None
+    source, _, _ = env.loader.get_source(env, STYLESHEET)
+    return source.replace("</", "<\\/")
+
+
+def search_path(project_root: Path) -> tuple[Path, ...]:
+    """The project's own templates/ (when it has one) before the built-in templates."""
+    own = (project_root / "templates").resolve()
+    return (own, TEMPLATES_DIR) if own.is_dir() and own != TEMPLATES_DIR else (TEMPLATES_DIR,)
+
+
+def template_names(doc: ResolvedDocument) -> list[str]:
+    """A council's own template first, then the kind's, then the generic one."""
+    return [f"{doc.council_slug}/{doc.kind}.html", f"{doc.kind}.html", "notice.html"]
+
+
+def render_html(doc: ResolvedDocument, templates: tuple[Path, ...] = (TEMPLATES_DIR,)) -> str:
+    """The document as a standalone HTML page."""
+    env = environment(templates)
+    try:
+        template = env.select_template(template_names(doc))
+        return template.render(context(doc, templates))
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateProblem(Problem(Location(f"templates/{exc.name}", exc.lineno, 1),
+                                      "error", "template-syntax", exc.message or str(exc))
+                              ) from exc
+    except jinja2.UndefinedError as exc:
+        raise TemplateProblem(_template_problem(exc, "template-undefined")) from exc
+
+
+def _template_problem(exc: Exception, code: str) -> Problem:
+    """Locate a Jinja run-time error at the template line that raised it."""
+    tb = exc.__traceback__
+    where = Location("templates")
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".html"):
+            where = Location(f"templates/{Path(filename).name}", tb.tb_lineno, 1)
+        tb = tb.tb_next
+    return Problem(where, "error", code, str(exc))

@@ -1,0 +1,59 @@
+"""Shared fixtures: throwaway projects built from a dict of path -> text, and golden files."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="Rewrite tests/golden/ from the current output instead of comparing.")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+def build_tree(root: Path, files: dict[str, str]) -> Path:
+    """Write `files` (relative path -> text) under `root`; return root."""
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def project(tmp_path: Path):
+    """A project with the real registry and programmes, plus whatever files a test adds."""
+
+    def make(files: dict[str, str] | None = None, *, with_councils: bool = False) -> Path:
+        root = tmp_path / "project"
+        shutil.copytree(REPO / "legal_bases", root / "legal_bases")
+        if with_councils:
+            shutil.copytree(REPO / "councils", root / "councils")
+        else:
+            shutil.copytree(REPO / "councils" / "programmes", root / "councils" / "programmes")
+        return build_tree(root, files or {})
+
+    return make
+
+
+COUNCIL_YAML = """\
+name: Example Borough Council
+short_name: Example
+area: Example
+nation: england
+address: [Town Hall, Example Street, EX1 1EX]
+case_files: Example case files
+dpo:
+  name: Data Protection Officer
+  email: dpo@example.gov.uk
+"""

@@ -1,0 +1,87 @@
+"""The command line end to end: help, build into output/, exit codes, schema, docs."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import COUNCIL_YAML, REPO
+
+from pause_docs.cli import main
+
+COMMANDS = sorted(main.commands)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_and_is_in_the_readme(command: str) -> None:
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0 and "Usage:" in result.output
+    assert f"pause-docs {command}" in (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_build_writes_html_and_pdf_then_skips_unchanged(project, tmp_path: Path) -> None:
+    root = project(with_councils=True)
+    out = tmp_path / "out"
+    runner = CliRunner()
+    first = runner.invoke(main, ["--project", str(root), "build", "--output", str(out), "-j", "1"])
+    assert first.exit_code == 0, first.output
+    assert first.output.startswith("built 4 files, 0 unchanged, 0 failed")
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.*") if
+                  not p.name.startswith(".")) == [
+        "lambeth/scoping-2017.html", "lambeth/scoping-2017.pdf",
+        "oxfordshire/pause-privacy-notice.html", "oxfordshire/pause-privacy-notice.pdf"]
+    second = runner.invoke(main, ["--project", str(root), "build", "--output", str(out)])
+    assert second.output.startswith("built 0 files, 4 unchanged, 0 failed")
+    only = runner.invoke(main, ["--project", str(root), "build", "lambeth", "--format", "html",
+                                "--output", str(out), "--force"])
+    assert only.output.startswith("built 0 files, 1 unchanged, 0 failed"), only.output
+
+
+def test_build_of_an_unknown_council_is_a_located_error(project) -> None:
+    root = project(with_councils=True)
+    result = CliRunner().invoke(main, ["--project", str(root), "build", "lambth"])
+    assert result.exit_code == 1
+    assert ("councils/lambth: error: unknown-council: no council 'lambth' "
+            "(did you mean 'lambeth'?)") in result.output
+
+
+def test_a_broken_document_does_not_stop_the_others(project, tmp_path: Path) -> None:
+    root = project({"councils/example/council.yaml": COUNCIL_YAML,
+                    "councils/example/broken.yaml": "kind: privacy-notice\n"},
+                   with_councils=True)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["--project", str(root), "build", "--format", "html",
+                                       "--output", str(out)])
+    assert result.exit_code == 1
+    assert "councils/example/broken.yaml:1:1: error: missing-key:" in result.output
+    assert (out / "lambeth" / "scoping-2017.html").exists()
+
+
+def test_usage_errors_exit_2_and_outside_a_project_is_explained(tmp_path: Path) -> None:
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", "--format", "docx"]).exit_code == 2
+    result = runner.invoke(main, ["--project", str(tmp_path), "validate"])
+    assert result.exit_code == 2 and "no 'councils/' folder" in result.output
+
+
+def test_schema_is_json_schema_with_descriptions() -> None:
+    result = CliRunner().invoke(main, ["schema", "privacy-notice"])
+    schema = json.loads(result.output)
+    assert schema["additionalProperties"] is False
+    assert "published" in schema["required"]
+    assert schema["properties"]["legal_bases"]["description"].startswith("The law")
+
+
+def test_module_entry_point_and_help_do_not_import_weasyprint() -> None:
+    code = ("import sys, runpy; sys.argv=['pause-docs','--help'];\n"
+            "try: runpy.run_module('pause_docs', run_name='__main__')\n"
+            "except SystemExit: pass\n"
+            "assert 'weasyprint' not in sys.modules\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    assert "Usage: pause-docs" in done.stdout

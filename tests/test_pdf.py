@@ -1,0 +1,70 @@
+"""PDF output: real WeasyPrint, tagged, reproducible, and fetching nothing it should not."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pikepdf
+import pytest
+from test_render import bundled
+
+from pause_docs.pdf import render_pdf
+from pause_docs.render import TEMPLATES_DIR, render_html
+
+ASSETS = TEMPLATES_DIR / "assets"
+
+
+@pytest.fixture(scope="module")
+def lambeth_pdf() -> bytes:
+    return render_pdf(render_html(bundled("lambeth", "scoping-2017")), ASSETS, 1485907200)
+
+
+def pdf_text(data: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(data)
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def test_pdf_holds_the_notice_text(lambeth_pdf: bytes, tmp_path: Path) -> None:
+    text = pdf_text(lambeth_pdf, tmp_path)
+    assert "Fair processing notice" in text
+    assert "February 2017" in text
+    assert "Section 10 of the Children's Act 2004." in text
+    assert "Page 1 of 2" in text
+
+
+def test_two_renders_are_byte_identical(lambeth_pdf: bytes) -> None:
+    again = render_pdf(render_html(bundled("lambeth", "scoping-2017")), ASSETS, 1485907200)
+    assert again == lambeth_pdf
+
+
+def test_pdf_is_tagged_with_title_and_language(lambeth_pdf: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(lambeth_pdf)
+    with pikepdf.open(path) as pdf:
+        assert pdf.Root.MarkInfo.Marked is True
+        assert str(pdf.Root.Lang) == "en-GB"
+        assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
+        assert "/StructTreeRoot" in pdf.Root
+        assert str(pdf.docinfo.Title).startswith("Fair processing notice")
+    tags = subprocess.run(["pdfinfo", "-struct", str(path)], capture_output=True, text=True,
+                          check=True).stdout
+    for tag in ("H1", "H2", "L", "LI", "Link"):
+        assert f"\n{tag}" in "\n" + "\n".join(line.strip() for line in tags.splitlines()), tag
+
+
+@pytest.mark.parametrize("hostile", [
+    '<link rel="attachment" href="file:///etc/passwd">',
+    '<img src="file:///etc/passwd" alt="x">',
+    '<link rel="stylesheet" href="file:///etc/passwd">',
+    '<img src="http://169.254.169.254/latest/meta-data/" alt="x">',
+    '<img src="../../../../etc/hostname" alt="x">',
+])
+def test_pdf_refuses_resources_outside_the_project(hostile: str) -> None:
+    from pause_docs.pdf import BlockedResource
+
+    html = f'<!DOCTYPE html><html lang="en-GB"><head><title>t</title></head><body>{hostile}'
+    with pytest.raises(BlockedResource):
+        render_pdf(html + "<p>x</p></body></html>", ASSETS, 0)
