@@ -17,13 +17,15 @@ from typing import Any
 from .errors import Location, Problem, ProjectError, did_you_mean, display_path
 from .loader import Path_, SourceFile, read_yaml
 from .models import DEFAULTS_FAMILY, DOCUMENT_KINDS, Council, Document, Programme
+from .models.notice import StandardSection
 from .registry import Registry, load_registry
 from .validation import validate
 
 COUNCILS_DIR = "councils"
 PROGRAMMES_DIR = "programmes"
+SECTIONS_DIR = "sections"
 COUNCIL_FILE = "council.yaml"
-RESERVED_SLUGS = {PROGRAMMES_DIR}
+RESERVED_SLUGS = {PROGRAMMES_DIR, SECTIONS_DIR}
 
 _VARIABLE = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}")
 _TODO = re.compile(r"\bTODO\b")
@@ -71,6 +73,7 @@ class Project:
     registry: Registry
     councils: dict[str, Council] = field(default_factory=dict)
     programmes: dict[str, Programme] = field(default_factory=dict)
+    standard_sections: dict[str, dict[str, Any]] = field(default_factory=dict)
     documents: list[ResolvedDocument] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -127,6 +130,15 @@ def load_project(root: Path, only: Iterable[Path] | None = None,
         if programme is not None:
             project.programmes[file.stem] = programme
             programme_sources[file.stem] = source
+
+    for file in sorted((root / COUNCILS_DIR / SECTIONS_DIR).glob("*.yaml")):
+        source = _read(project, file)
+        if source is None:
+            continue
+        _, found = validate(StandardSection, source.data, source.locator, "standard section")
+        project.problems += found
+        if not found:
+            project.standard_sections[file.stem] = source.data
 
     for slug, directory in council_dirs(root).items():
         if wanted_councils is not None and slug not in wanted_councils:
@@ -252,6 +264,7 @@ def _resolve_document(project: Project, council_slug: str, file: Path, source: S
             merged = Merged({**defaults, **data}, source, programme_sources[programme_slug],
                             ("defaults", family))
 
+    merged = _expand_sections(merged, project.standard_sections, problems)
     if council is not None:
         variables = _variables(council, programme, project.registry, data.get("published"))
         council_file = f"{COUNCILS_DIR}/{council_slug}/{COUNCIL_FILE}, for {source.path}"
@@ -265,9 +278,36 @@ def _resolve_document(project: Project, council_slug: str, file: Path, source: S
     project.problems += problems
     if model is None or council is None or any(p.severity == "error" for p in problems):
         return None
-    inputs = (source.path,) + ((merged.inherited.path,) if merged.inherited else ())
+    used = sorted({f"{COUNCILS_DIR}/{SECTIONS_DIR}/{section['use']}.yaml"
+                   for section in filled.get("sections", []) or []
+                   if isinstance(section, dict) and isinstance(section.get("use"), str)})
+    inputs = (source.path, f"{COUNCILS_DIR}/{council_slug}/{COUNCIL_FILE}",
+              *((merged.inherited.path,) if merged.inherited else ()), *used)
     return ResolvedDocument(council_slug, file.stem, source.path, model,  # type: ignore[arg-type]
                             council, programme, project.registry, merged, inputs)
+
+
+def _expand_sections(merged: Merged, standard: dict[str, dict[str, Any]],
+                     problems: list[Problem]) -> Merged:
+    """Replace `use: <id>` in a document's sections by the standard section's keys; the
+    section's own keys win."""
+    sections = merged.data.get("sections")
+    if not isinstance(sections, list):
+        return merged
+    expanded = []
+    for i, section in enumerate(sections):
+        name = section.get("use") if isinstance(section, dict) else None
+        if isinstance(name, str):
+            if name in standard:
+                section = {**standard[name], **section}
+            else:
+                problems.append(Problem(
+                    merged.locate(("sections", i, "use")), "error", "unknown-section",
+                    f"no standard section '{name}' in {COUNCILS_DIR}/{SECTIONS_DIR}/"
+                    f"{did_you_mean(name, standard)}"))
+        expanded.append(section)
+    return Merged({**merged.data, "sections": expanded}, merged.own, merged.inherited,
+                  merged.inherited_prefix)
 
 
 def _variables(council: Council, programme: Programme | None, registry: Registry,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,11 +16,11 @@ from typing import Any
 import jinja2
 import markdown as markdown_lib
 import nh3
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .errors import Location, Problem
 from .models import Provision, Right
-from .models.notice import LegalReference, Section
+from .models.notice import LegalReference, Recipient, Section
 from .project import ResolvedDocument
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -81,8 +82,17 @@ def environment(search_path: tuple[Path, ...] = (TEMPLATES_DIR,)) -> jinja2.Envi
     env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(markdown=markdown, inline_markdown=inline_markdown, long_date=long_date,
-                       money=money)
+                       money=money, recipient_line=recipient_line)
     return env
+
+
+# What a reference does in a notice, from the registry kind of its first provision.
+ROLES = {
+    "lawful-basis": "article-6",
+    "special-category-condition": "article-9",
+    "criminal-offence-condition": "article-10",
+    "schedule-1-condition": "schedule-1",
+}
 
 
 @dataclass(frozen=True)
@@ -91,12 +101,69 @@ class Citation:
 
     text: str
     provisions: tuple[Provision, ...]
-    reason: str | None
-    own_words: bool
+    reference: LegalReference
+    schedule_1: Citation | None
 
     @property
     def url(self) -> str:
         return self.provisions[0].url
+
+    @property
+    def role(self) -> str:
+        return ROLES.get(self.provisions[0].kind, "gateway")
+
+    @property
+    def group(self) -> str | None:
+        return self.reference.group
+
+    @property
+    def html(self) -> Markup:
+        """The reference as the notice words it, with the law's words linked."""
+        ref = self.reference
+        link = Markup('<a href="{}">{}</a>').format(self.url, self.text)
+        if ref.wording:
+            body = inline_markdown(ref.wording)
+            words = str(escape(self.text))
+            if words in body:
+                return Markup(body.replace(words, link, 1))
+            return Markup(f"{body} ({link})")
+        if not ref.reason:
+            return link + ("" if self.text.rstrip().endswith((".", ";", ":")) else ".")
+        joiner = " " if ref.cited_as else ": "
+        reason = inline_markdown(ref.reason)
+        end = "" if str(reason).rstrip().endswith((".", ";", ":", "!", "?")) else "."
+        return link + joiner + reason + end
+
+
+def citation(reference: LegalReference, provisions: dict[str, Provision]) -> Citation:
+    found = tuple(provisions[i] for i in reference.provision_ids)
+    text = reference.cited_as or " and ".join(p.citation for p in found)
+    schedule_1 = citation(reference.schedule_1, provisions) if reference.schedule_1 else None
+    return Citation(text, found, reference, schedule_1)
+
+
+def selected(items: Iterable[Any], section: Section) -> list[Any]:
+    """The items a section shows: all of them, or those of its `only` group."""
+    return [i for i in items if section.only is None or getattr(i, "group", None) == section.only]
+
+
+def joined(words: list[Markup] | list[str]) -> Markup:
+    """'A', 'A and B', 'A, B and C' (each already escaped or safe)."""
+    items = [Markup(escape(w)) for w in words]
+    if len(items) <= 1:
+        return Markup("").join(items)
+    return Markup(", ").join(items[:-1]) + Markup(" and ") + items[-1]
+
+
+def recipient_line(recipient: Recipient) -> Markup:
+    """'Police', 'Health Agencies (why)', or 'DWP for them to confirm ...'."""
+    name = Markup(escape(recipient.name))
+    if not recipient.purpose:
+        return name
+    purpose = inline_markdown(recipient.purpose)
+    if recipient.purpose[:1].islower():
+        return name + Markup(" ") + purpose
+    return name + Markup(" (") + purpose + Markup(")")
 
 
 @dataclass(frozen=True)
@@ -104,28 +171,20 @@ class Part:
     """A heading and what stands under it until the next heading."""
 
     heading: str | None
+    level: int
     anchor: str
     sections: tuple[Section, ...]
-
-
-def citations(references: tuple[LegalReference, ...],
-              provisions: dict[str, Provision]) -> list[Citation]:
-    out = []
-    for reference in references:
-        found = tuple(provisions[i] for i in reference.provision_ids)
-        text = reference.cited_as or " and ".join(p.citation for p in found)
-        out.append(Citation(text, found, reference.reason, reference.cited_as is not None))
-    return out
 
 
 def _parts(sections: tuple[Section, ...]) -> list[Part]:
     parts: list[Part] = []
     for section in sections:
         if section.heading or not parts:
-            parts.append(Part(section.heading, f"section-{len(parts) + 1}", (section,)))
+            parts.append(Part(section.heading, section.level, f"section-{len(parts) + 1}",
+                              (section,)))
         else:
             last = parts[-1]
-            parts[-1] = Part(last.heading, last.anchor, last.sections + (section,))
+            parts[-1] = Part(last.heading, last.level, last.anchor, last.sections + (section,))
     return parts
 
 
@@ -143,7 +202,11 @@ def context(doc: ResolvedDocument, search_path: tuple[Path, ...] = (TEMPLATES_DI
         "council": doc.council,
         "programme": doc.programme,
         "parts": _parts(model.sections),
-        "citations": citations(model.legal_bases, registry.provisions),
+        "citations": [citation(r, registry.provisions) for r in model.legal_bases],
+        "matching": {m.id: (m, [citation(r, registry.provisions) for r in m.legal_bases])
+                     for m in model.data_matching},
+        "selected": selected,
+        "joined": joined,
         "rights": rights,
         "regulator": regulator,
         "regulator_name": regulator.name_on(model.published).name if regulator else None,

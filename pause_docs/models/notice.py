@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from .base import Markdown, Model, RegistryId, Slug
+from .base import Markdown, Model, RegistryId, Slug, Url
+from .council import Contact
 
 NoticeKind = Literal["fair-processing-notice", "privacy-notice"]
 
@@ -15,15 +16,30 @@ Block = Literal[
     "programme",
     "summary",
     "purpose",
+    "purposes",
     "phases",
+    "data-categories",
+    "sources",
     "legal-bases",
+    "lawful-basis",
+    "recipients",
     "safeguards",
     "retention",
     "transfers",
     "rights",
     "complaints",
+    "dpo",
     "further-information",
+    "matching-purpose",
+    "matching-criteria",
+    "matching-data-sent",
+    "matching-datasets",
+    "matching-retention",
+    "matching-legal-bases",
+    "matching-contact",
 ]
+Group = Annotated[str, Field(description="A label to show some items of a list in one section "
+                                         "and the rest in another (see a section's 'only').")]
 
 
 class LegalReference(Model):
@@ -36,6 +52,16 @@ class LegalReference(Model):
         "reproduction (e.g. \"Section 10 of the Children's Act 2004\"); the registry's "
         "citation is used when this is left out.")
     reason: Markdown | None = Field(None, description="Why it applies, in the notice's words.")
+    wording: Markdown | None = Field(
+        None, description="The whole sentence the notice uses for this law; the words of "
+        "'cited_as' (or the citation) in it become the link to the law.")
+    heading: str | None = Field(None, description="A label printed before it, e.g. 'Lawful "
+                                "basis for processing personal data under Article 6 GDPR'.")
+    schedule_1: LegalReference | None = Field(
+        None, description="For an Art 9 or Art 10 condition: the DPA 2018 section 10 and "
+        "Schedule 1 condition that goes with it.")
+    examples: tuple[Markdown, ...] = Field((), description="Examples of what it covers.")
+    group: Group | None = None
 
     @property
     def provision_ids(self) -> tuple[str, ...]:
@@ -125,7 +151,12 @@ class Recipient(Model):
     role: Literal["recipient", "processor", "joint-controller"] = Field(
         "recipient", description="A processor acts only on the council's instructions.")
     purpose: Markdown | None = Field(None, description="Why it receives the data.")
+    data_shared: tuple[Markdown, ...] = Field((), description="What it receives, item by item.")
     onward: tuple[OnwardSharing, ...] = Field((), description="Who it may pass the data to.")
+    onward_group: str | None = Field(
+        None, description="How the notice names the onward recipients as a group, e.g. "
+        "'other Government departments'.")
+    group: Group | None = None
 
 
 class MatchedDataset(Model):
@@ -139,6 +170,7 @@ class MatchedDataset(Model):
 class DataMatching(Model):
     """A data-matching programme annex, e.g. a national impact study."""
 
+    id: Slug = Field(description="Short id sections use to show its parts, e.g. 'nis'.")
     name: str = Field(description="Name of the programme or study.")
     purpose: Markdown | None = Field(None, description="What it is for.")
     criteria_intro: Markdown | None = Field(None, description="e.g. 'If your family has two "
@@ -149,20 +181,49 @@ class DataMatching(Model):
     datasets: tuple[MatchedDataset, ...] = Field((), description="Datasets matched.")
     retention: tuple[RetentionRule, ...] = Field((), description="Retention and destruction.")
     legal_bases: tuple[LegalReference, ...] = Field((), description="Law it relies on.")
+    contact: Contact | None = Field(None, description="Who to contact about it.")
+    contact_intro: Markdown | None = Field(
+        None, description="The words before the contact's name and email.")
+
+
+class TopLevelNotice(Model):
+    """The council's main privacy notice, which a service notice can point to."""
+
+    title: str = Field(description="Its title, e.g. 'Our corporate privacy notice'.")
+    url: Url = Field(description="Where it is published.")
+    covers: tuple[Literal["rights", "complaints", "dpo"], ...] = Field(
+        ("rights", "complaints", "dpo"),
+        description="Sections this notice leaves to the main notice instead of repeating them.")
+
+
+class StandardSection(Model):
+    """A reusable section: councils/sections/<id>.yaml, used by `use: <id>` in a notice."""
+
+    heading: str | None = Field(None, description="Section heading.")
+    intro: Markdown | None = Field(None, description="Text before the block.")
+    text: Markdown = Field(description="The section's text; may use {{ council.name }} etc.")
 
 
 class Section(Model):
     """One part of the page: a heading, some text, and/or a block built from the data."""
 
     heading: str | None = Field(None, description="Section heading; none continues the last.")
+    level: Literal[2, 3] = Field(2, description="2 for a main heading, 3 for a sub-heading.")
+    use: Slug | None = Field(None, description="A standard section from councils/sections/, "
+                             "e.g. 'nhs-national-data-opt-out'; keys given here replace its own.")
     intro: Markdown | None = Field(None, description="Text before the block.")
     show: Block | None = Field(None, description="Which structured part to show here.")
+    only: Group | None = Field(None, description="Show only the items with this group.")
+    style: Literal["list", "inline", "detail"] = Field(
+        "list", description="list: bullets; inline: one sentence, the intro then 'A, B and C'; "
+        "detail: for recipients, what each receives and who it passes it on to.")
+    matching: Slug | None = Field(None, description="For matching-* blocks: the annex id.")
     text: Markdown | None = Field(None, description="Free text after the block.")
 
     @model_validator(mode="after")
     def _has_content(self) -> Section:
-        if not (self.heading or self.intro or self.show or self.text):
-            raise ValueError("a section needs a heading, intro, show or text")
+        if not (self.heading or self.intro or self.show or self.text or self.use):
+            raise ValueError("a section needs a heading, intro, show, use or text")
         return self
 
 
@@ -197,4 +258,7 @@ class Notice(Model):
     transfers: Transfers | None = Field(None, description="Transfers outside the UK.")
     rights: tuple[RightEntry, ...] = Field((), description="Rights people have.")
     complaints: Complaints = Field(Complaints(), description="The complaints route.")
+    top_level_notice: TopLevelNotice | None = Field(
+        None, description="For a layered notice: the council's main notice, which covers "
+        "rights, complaints and the DPO so this one does not repeat them.")
     sections: tuple[Section, ...] = Field(min_length=1, description="The page, in order.")
