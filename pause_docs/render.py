@@ -110,7 +110,8 @@ class Citation:
 
     @property
     def role(self) -> str:
-        return ROLES.get(self.provisions[0].kind, "gateway")
+        """article-6, article-9, article-10, schedule-1 or gateway (any other law)."""
+        return next((ROLES[p.kind] for p in self.provisions if p.kind in ROLES), "gateway")
 
     @property
     def group(self) -> str | None:
@@ -133,6 +134,13 @@ class Citation:
         reason = inline_markdown(ref.reason)
         end = "" if str(reason).rstrip().endswith((".", ";", ":", "!", "?")) else "."
         return link + joiner + reason + end
+
+
+    @property
+    def block(self) -> Markup:
+        """`html` as one or more paragraphs."""
+        html = self.html
+        return html if html.startswith("<p>") else Markup("<p>") + html + Markup("</p>")
 
 
 def citation(reference: LegalReference, provisions: dict[str, Provision]) -> Citation:
@@ -211,6 +219,7 @@ def context(doc: ResolvedDocument, search_path: tuple[Path, ...] = (TEMPLATES_DI
         "regulator": regulator,
         "regulator_name": regulator.name_on(model.published).name if regulator else None,
         "contact": contact,
+        "dpo_shown_elsewhere": any(section.show == "dpo" for section in model.sections),
         "date_text": long_date(model.published, model.show_date),
         "published_iso": model.published.isoformat(),
         "stylesheet": Markup(_stylesheet(search_path)),

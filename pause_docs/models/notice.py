@@ -22,6 +22,7 @@ Block = Literal[
     "sources",
     "legal-bases",
     "lawful-basis",
+    "gateways",
     "recipients",
     "safeguards",
     "retention",
@@ -80,6 +81,8 @@ class RetentionRule(Model):
     """How long one kind of record is kept, and what happens then."""
 
     records: str | None = Field(None, description="Which records, e.g. 'Social care records'.")
+    period: str | None = Field(None, description="The period in short, e.g. 'at least 25 "
+                               "years' or 'until December 2022'.")
     rule: Markdown = Field(description="The period or criteria, in the notice's words.")
 
 
@@ -98,6 +101,8 @@ class Complaints(Model):
     online_form: Markdown | None = Field(None, description="Introduces the online form.")
     to_regulator: Markdown | None = Field(
         None, description="Introduces the regulator's contact details.")
+    regulator_address: bool = Field(True, description="Print the regulator's address and "
+                                    "phone number after `to_regulator`.")
 
 
 class Purpose(Model):
@@ -176,6 +181,8 @@ class DataMatching(Model):
     criteria_intro: Markdown | None = Field(None, description="e.g. 'If your family has two "
                                             "or more of the following problems...'.")
     criteria: tuple[Markdown, ...] = Field((), description="The inclusion criteria.")
+    criteria_minimum: int | None = Field(
+        None, ge=1, description="How many criteria must be met, e.g. 2 for 'two or more'.")
     data_sent: tuple[str, ...] = Field((), description="What is sent, item by item.")
     processor: str | None = Field(None, description="Who does the matching, e.g. 'ONS'.")
     datasets: tuple[MatchedDataset, ...] = Field((), description="Datasets matched.")
