@@ -1,18 +1,33 @@
-"""The legal registry in legal_bases/: loaded, checked for duplicates, looked up by id."""
+"""The legal registry in legal_bases/: loaded, checked for itself, looked up by id."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import Location, Problem, display_path
+from .errors import Location, Problem, did_you_mean, display_path
 from .loader import SourceFile, read_yaml
-from .models import Body, Instrument, Provision, RegistryFile, Right
+from .models import (
+    Body,
+    Instrument,
+    NonexistentTitle,
+    Provision,
+    RegistryFile,
+    RetiredDomain,
+    Right,
+)
 from .validation import validate
 
 REGISTRY_DIR = "legal_bases"
+LEGISLATION = "https://www.legislation.gov.uk"
+# A legislation.gov.uk address: type, year and number come first after an optional
+# Welsh-language (/cy/) or identifier (/id/) prefix.
+_LEGISLATION_URL = re.compile(
+    r"^https?://(?:www\.)?legislation\.gov\.uk/(?:cy/)?(?:id/)?"
+    r"(?P<type>[a-z]+)/(?P<year>\d{4})/(?P<number>\d+)(?:[/?#]|$)")
 
 
 @dataclass(frozen=True)
@@ -23,6 +38,8 @@ class Registry:
     provisions: dict[str, Provision] = field(default_factory=dict)
     rights: dict[str, Right] = field(default_factory=dict)
     bodies: dict[str, Body] = field(default_factory=dict)
+    nonexistent: dict[str, NonexistentTitle] = field(default_factory=dict)
+    retired_domains: dict[str, RetiredDomain] = field(default_factory=dict)
     defined_at: dict[str, Location] = field(default_factory=dict)
     files: tuple[str, ...] = ()
 
@@ -50,50 +67,114 @@ def load_registry(root: Path) -> tuple[Registry, list[Problem]]:
         if parsed is not None:
             problems += _add(registry, parsed, source)
     problems += _check_references(registry)
+    problems += _check_urls(registry)
     return Registry(registry.instruments, registry.provisions, registry.rights, registry.bodies,
-                    registry.defined_at, tuple(display_path(f, root) for f in files)), problems
+                    registry.nonexistent, registry.retired_domains, registry.defined_at,
+                    tuple(display_path(f, root) for f in files)), problems
 
 
 def _add(registry: Registry, parsed: RegistryFile, source: SourceFile) -> list[Problem]:
     """Put a file's entries into the registry; an id defined twice is an error."""
-    groups: list[tuple[str, dict[str, Any], Sequence[Any]]] = [
-        ("provisions", registry.provisions, parsed.provisions),
-        ("rights", registry.rights, parsed.rights),
-        ("bodies", registry.bodies, parsed.bodies),
+    groups: list[tuple[str, str, dict[str, Any], Sequence[Any]]] = [
+        ("provisions", "id", registry.provisions, parsed.provisions),
+        ("rights", "id", registry.rights, parsed.rights),
+        ("bodies", "id", registry.bodies, parsed.bodies),
+        ("nonexistent", "title", registry.nonexistent, parsed.nonexistent),
+        ("retired_domains", "domain", registry.retired_domains, parsed.retired_domains),
     ]
     problems = []
     if parsed.instrument is not None:
-        problems += _add_one(registry, registry.instruments, parsed.instrument,
-                             "instrument", source.locate(("instrument", "id")))
-    for key, table, items in groups:
+        problems += _add_one(registry, registry.instruments, "instrument", "id",
+                             parsed.instrument, source, ("instrument",))
+    for kind, key, table, items in groups:
         for index, item in enumerate(items):
-            problems += _add_one(registry, table, item, key, source.locate((key, index, "id")))
+            problems += _add_one(registry, table, kind, key, item, source, (kind, index))
     return problems
 
 
-def _add_one(registry: Registry, table: dict[str, Any], item: Any, kind: str,
-             where: Location) -> list[Problem]:
-    if item.id in table:
-        first = registry.defined_at[f"{kind}:{item.id}"]
-        return [Problem(where, "error", "duplicate-id",
-                        f"'{item.id}' is already defined at {first}")]
-    table[item.id] = item
-    registry.defined_at[f"{kind}:{item.id}"] = where
+def _add_one(registry: Registry, table: dict[str, Any], kind: str, key: str, item: Any,
+             source: SourceFile, path: tuple[str | int, ...]) -> list[Problem]:
+    """Add `item` under its `key` field; remember where it and its address were written."""
+    name = getattr(item, key)
+    where = source.locate((*path, key))
+    if name in table:
+        first = registry.defined_at[f"{kind}:{name}"]
+        return [Problem(where, "error", "duplicate-id", f"'{name}' is already defined at {first}")]
+    table[name] = item
+    registry.defined_at[f"{kind}:{name}"] = where
+    if hasattr(item, "url"):
+        registry.defined_at[f"{kind}:{name}:url"] = source.locate((*path, "url"))
+    for listed in ("superseded_by", "suggest"):
+        for index, _ in enumerate(getattr(item, listed, ())):
+            registry.defined_at[f"{kind}:{name}:{listed}:{index}"] = source.locate(
+                (*path, listed, index))
     return []
 
 
 def _check_references(registry: Registry) -> list[Problem]:
-    """Every provision names a known instrument and supersessor."""
+    """Every provision names a known instrument and supersessor; every suggestion exists."""
     problems = []
     for provision in registry.provisions.values():
-        where = registry.defined_at["provisions:" + provision.id]
+        where = registry.defined_at[f"provisions:{provision.id}"]
         if provision.instrument not in registry.instruments:
             problems.append(Problem(where, "error", "unknown-instrument",
                                     f"provision '{provision.id}' names unknown instrument "
                                     f"'{provision.instrument}'"))
-        for later in provision.superseded_by:
+        for index, later in enumerate(provision.superseded_by):
             if later not in registry.provisions:
-                problems.append(Problem(where, "error", "unknown-provision",
-                                        f"provision '{provision.id}' is superseded by unknown "
-                                        f"provision '{later}'"))
+                problems.append(Problem(
+                    registry.defined_at[f"provisions:{provision.id}:superseded_by:{index}"],
+                    "error",
+                    "unknown-provision", f"provision '{provision.id}' is superseded by unknown "
+                    f"provision '{later}'{did_you_mean(later, registry.provisions)}"))
+    known = registry.provisions.keys() | registry.instruments.keys()
+    for title in registry.nonexistent.values():
+        for index, suggestion in enumerate(title.suggest):
+            if suggestion not in known:
+                problems.append(Problem(
+                    registry.defined_at[f"nonexistent:{title.title}:suggest:{index}"], "error",
+                    "unknown-suggestion", f"'{title.title}' suggests '{suggestion}', which is "
+                    f"neither an instrument nor a provision in the registry"
+                    f"{did_you_mean(suggestion, known)}"))
+    return problems
+
+
+def legislation_path(instrument: Instrument) -> str:
+    """The instrument's type/year/number as legislation.gov.uk writes it, e.g. 'ukpga/2012/5'."""
+    return f"{instrument.type}/{instrument.year}/{instrument.number}"
+
+
+def url_mismatch(url: str, instrument: Instrument) -> str | None:
+    """Why `url` is not an address of `instrument` on legislation.gov.uk, or None when it is.
+
+    Guidance is published on gov.uk, so its addresses are not checked."""
+    if instrument.type == "guidance":
+        return None
+    expected = legislation_path(instrument)
+    match = _LEGISLATION_URL.match(url)
+    if match is None:
+        return (f"is not a legislation.gov.uk address; {instrument.title} is at "
+                f"{LEGISLATION}/{expected}")
+    found = f"{match['type']}/{match['year']}/{match['number']}"
+    if found != expected:
+        return (f"points at {found}, but {instrument.title} is {expected}: "
+                f"the address should start {LEGISLATION}/{expected}/")
+    return None
+
+
+def _check_urls(registry: Registry) -> list[Problem]:
+    """Every address matches its instrument's type, year and number on legislation.gov.uk."""
+    problems = []
+    entries: list[tuple[str, str, str, Instrument | None]] = [
+        ("instrument", i.id, i.url, i) for i in registry.instruments.values()]
+    entries += [("provisions", p.id, p.url, registry.instruments.get(p.instrument))
+                for p in registry.provisions.values()]
+    for kind, name, url, instrument in entries:
+        if instrument is None:
+            continue
+        reason = url_mismatch(url, instrument)
+        if reason is not None:
+            problems.append(Problem(registry.defined_at[f"{kind}:{name}:url"], "error",
+                                    "registry-url-mismatch",
+                                    f"the address of '{name}' {reason}"))
     return problems

@@ -3,7 +3,17 @@
 from .base import Model
 from .council import Contact, Council, Organisation, Programme
 from .notice import LegalReference, Notice, RightEntry, Section
-from .registry import Body, Instrument, Provision, RegistryFile, Right
+from .registry import (
+    Body,
+    BodyName,
+    Instrument,
+    NonexistentTitle,
+    Provision,
+    RegistryFile,
+    RetiredDomain,
+    Right,
+    StatusChange,
+)
 
 Document = Notice
 DOCUMENT_KINDS: dict[str, type[Model]] = {
@@ -17,7 +27,9 @@ DEFAULTS_FAMILY: dict[str, str] = {
 }
 
 __all__ = [
-    "Body", "Contact", "Council", "DEFAULTS_FAMILY", "DOCUMENT_KINDS", "Document", "Instrument",
-    "LegalReference", "Model", "Notice", "Organisation", "Programme", "Provision",
-    "RegistryFile", "Right", "RightEntry", "Section",
+    "Body", "BodyName", "Contact", "Council", "DEFAULTS_FAMILY", "DOCUMENT_KINDS", "Document",
+    "Instrument",
+    "LegalReference", "Model", "NonexistentTitle", "Notice", "Organisation", "Programme",
+    "Provision", "RegistryFile", "RetiredDomain", "Right", "RightEntry", "Section",
+    "StatusChange",
 ]

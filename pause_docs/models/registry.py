@@ -35,6 +35,14 @@ class Instrument(Model):
     number: int | None = Field(None, description="Chapter or SI number (none for guidance).")
     url: Url = Field(description="Official web address of the whole instrument.")
     misnomers: tuple[str, ...] = Field((), description="Wrong names seen in published documents.")
+    aliases: tuple[str, ...] = Field((), description="Other names documents use for this very "
+                                     "instrument, e.g. 'DPA 2018' or 'Working Together 2018'.")
+    enacted: dt.date | None = Field(None, description="Royal Assent (Acts), made (SIs) or "
+                                    "published (guidance).")
+    summary: str | None = Field(None, description="Plain-English summary of the instrument.")
+    evidence: EvidenceGrade | None = Field(None, description="Evidence grade of the type, year, "
+                                           "number and address: P primary, R regulator, "
+                                           "S secondary, U unverified.")
 
 
 class StatusChange(Model):
@@ -49,6 +57,8 @@ class StatusChange(Model):
     by: str = Field(description="The instrument that made the change, as a citation.")
     evidence: EvidenceGrade = Field(description="Evidence grade of this fact: P primary, "
                                     "R regulator, S secondary, U unverified.")
+    note: str | None = Field(None, description="What changed, in plain English, when the bare "
+                             "change needs explaining.")
 
 
 class Provision(Model):
@@ -69,6 +79,8 @@ class Provision(Model):
                                               "other changes, in date order.")
     superseded_by: tuple[RegistryId, ...] = Field((), description="Provisions to cite instead.")
     misnomers: tuple[str, ...] = Field((), description="Wrong names seen in published documents.")
+    aliases: tuple[str, ...] = Field((), description="Other correct ways documents cite it, "
+                                     "e.g. 'Section 10 of the Children Act 2004'.")
     summary: str = Field(description="Plain-English summary.")
     evidence: EvidenceGrade = Field(description="Evidence grade of the status facts.")
 
@@ -86,18 +98,33 @@ class Right(Model):
     in_force_from: dt.date | None = Field(None, description="First day the right existed.")
 
 
+BodyKind = Literal["regulator", "department", "programme"]
+
+
 class BodyName(Model):
-    """A name a body had for a period."""
+    """A name a body had for a period: it lasts until the next name's `since`."""
 
     name: str = Field(description="The name in full.")
     short: str | None = Field(None, description="Abbreviation, e.g. 'ICO'.")
-    since: dt.date | None = Field(None, description="First day of this name.")
+    aliases: tuple[str, ...] = Field((), description="Other spellings and abbreviations of this "
+                                     "name seen in documents, e.g. 'TF'.")
+    since: dt.date | None = Field(None, description="First day of this name (leave out when "
+                                  "unknown).")
+    evidence: EvidenceGrade | None = Field(None, description="Evidence grade of this name's "
+                                           "`since` date, when it differs from the body's.")
+    note: str | None = Field(None, description="What the change was, e.g. who announced it.")
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        """Every way a document may write this name."""
+        return (self.name, *((self.short,) if self.short else ()), *self.aliases)
 
 
 class Body(Model):
-    """A public body documents name: the regulator, a government department."""
+    """A public body or programme documents name: the regulator, a department, a programme."""
 
     id: RegistryId = Field(description="Stable id, e.g. 'regulator'.")
+    kind: BodyKind | None = Field(None, description="regulator, department or programme.")
     names: tuple[BodyName, ...] = Field(min_length=1, description="Names, oldest first.")
     address: tuple[str, ...] = Field((), description="Postal address lines.")
     phone: Phone | None = Field(None, description="Telephone number.")
@@ -113,10 +140,47 @@ class Body(Model):
         return current
 
 
+class NonexistentTitle(Model):
+    """A title documents cite that names no real instrument, with what was probably meant."""
+
+    title: str = Field(description="The title as documents write it, e.g. 'Data Protection "
+                       "Act 2017'.")
+    patterns: tuple[str, ...] = Field((), description="Other ways the same wrong title appears "
+                                      "in text, e.g. 'DPA 2017'.")
+    suggest: tuple[RegistryId, ...] = Field(min_length=1, description="Ids of the instruments or "
+                                            "provisions probably meant, most likely first.")
+    note: str = Field(description="Why the title is wrong, in plain English.")
+    evidence: EvidenceGrade = Field(description="Evidence grade of the non-existence: P primary, "
+                                    "R regulator, S secondary, U unverified.")
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        """Every way a document may write this title."""
+        return (self.title, *self.patterns)
+
+
+class RetiredDomain(Model):
+    """An email domain that has been switched off: addresses in it no longer work."""
+
+    domain: str = Field(pattern=r"^[a-z0-9-]+(\.[a-z0-9-]+)+$",
+                        description="The domain and every sub-domain of it, e.g. 'gsi.gov.uk'.")
+    retired_on: dt.date = Field(description="The last day it was meant to be used.")
+    replaced_by: str | None = Field(None, description="What to use instead, in plain English.")
+    note: str | None = Field(None, description="Background in plain English.")
+    evidence: EvidenceGrade = Field(description="Evidence grade of the date: P primary, "
+                                    "R regulator, S secondary, U unverified.")
+
+
 class RegistryFile(Model):
-    """One file in legal_bases/: an instrument and its provisions, or rights, or bodies."""
+    """One file in legal_bases/: an instrument and its provisions, or rights, bodies, titles
+    that do not exist, or retired mail domains."""
 
     instrument: Instrument | None = Field(None, description="The instrument this file is about.")
     provisions: tuple[Provision, ...] = Field((), description="Its provisions.")
     rights: tuple[Right, ...] = Field((), description="Data-subject rights.")
-    bodies: tuple[Body, ...] = Field((), description="Public bodies.")
+    bodies: tuple[Body, ...] = Field((), description="Public bodies and programmes, with their "
+                                     "names over time.")
+    nonexistent: tuple[NonexistentTitle, ...] = Field(
+        (), description="Titles documents cite that name no real instrument.")
+    retired_domains: tuple[RetiredDomain, ...] = Field(
+        (), description="Email domains that have been switched off.")
