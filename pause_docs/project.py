@@ -145,7 +145,7 @@ def load_project(root: Path, only: Iterable[Path] | None = None,
             continue
         docs = [f for f in document_files(directory) if _selected(f, wanted)]
         council_file = directory / COUNCIL_FILE
-        if wanted is not None and not docs and not _selected(council_file, wanted):
+        if not docs and (not council_file.exists() or not _selected(council_file, wanted)):
             continue
         council = _load_council(project, slug, council_file)
         for file in docs:

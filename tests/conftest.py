@@ -34,13 +34,12 @@ def build_tree(root: Path, files: dict[str, str]) -> Path:
 def project(tmp_path: Path):
     """A project with the real registry and programmes, plus whatever files a test adds."""
 
-    def make(files: dict[str, str] | None = None, *, with_councils: bool = False) -> Path:
+    def make(files: dict[str, str] | None = None, *, councils: tuple[str, ...] = ()) -> Path:
+        """`councils`: bundled councils to copy in, e.g. ("lambeth", "oxfordshire")."""
         root = tmp_path / "project"
         shutil.copytree(REPO / "legal_bases", root / "legal_bases")
-        if with_councils:
-            shutil.copytree(REPO / "councils", root / "councils")
-        else:
-            shutil.copytree(REPO / "councils" / "programmes", root / "councils" / "programmes")
+        for shared in ("programmes", "sections", *councils):
+            shutil.copytree(REPO / "councils" / shared, root / "councils" / shared)
         return build_tree(root, files or {})
 
     return make

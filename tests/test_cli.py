@@ -24,7 +24,7 @@ def test_every_command_has_help_and_is_in_the_readme(command: str) -> None:
 
 
 def test_build_writes_html_and_pdf_then_skips_unchanged(project, tmp_path: Path) -> None:
-    root = project(with_councils=True)
+    root = project(councils=("lambeth", "oxfordshire"))
     out = tmp_path / "out"
     runner = CliRunner()
     first = runner.invoke(main, ["--project", str(root), "build", "--output", str(out), "-j", "1"])
@@ -42,7 +42,7 @@ def test_build_writes_html_and_pdf_then_skips_unchanged(project, tmp_path: Path)
 
 
 def test_build_of_an_unknown_council_is_a_located_error(project) -> None:
-    root = project(with_councils=True)
+    root = project(councils=("lambeth",))
     result = CliRunner().invoke(main, ["--project", str(root), "build", "lambth"])
     assert result.exit_code == 1
     assert ("councils/lambth: error: unknown-council: no council 'lambth' "
@@ -52,7 +52,7 @@ def test_build_of_an_unknown_council_is_a_located_error(project) -> None:
 def test_a_broken_document_does_not_stop_the_others(project, tmp_path: Path) -> None:
     root = project({"councils/example/council.yaml": COUNCIL_YAML,
                     "councils/example/broken.yaml": "kind: privacy-notice\n"},
-                   with_councils=True)
+                   councils=("lambeth", "oxfordshire"))
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["--project", str(root), "build", "--format", "html",
                                        "--output", str(out)])
