@@ -394,6 +394,12 @@ def _check_references(data: Any, registry: Registry, merged: Merged,
         for i, item in enumerate(data):
             problems += _check_references(item, registry, merged, path + (i,))
     elif isinstance(data, dict):
+        cited, wording = data.get("cited_as"), data.get("wording")
+        if isinstance(cited, str) and isinstance(wording, str) and cited not in wording:
+            problems.append(Problem(merged.locate(path + ("cited_as",)), "error",
+                                    "citation-not-in-wording",
+                                    f"the words '{cited}' do not appear in the wording, so "
+                                    "they cannot be linked to the law: make them match"))
         for key, value in data.items():
             if key in REFERENCES and isinstance(value, str | list):
                 table_name, code = REFERENCES[key]

@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
+from html import escape as html_escape
 from pathlib import Path
 from typing import Any
 
@@ -124,16 +125,14 @@ class Citation:
         link = Markup('<a href="{}">{}</a>').format(self.url, self.text)
         if ref.wording:
             body = inline_markdown(ref.wording)
-            words = str(escape(self.text))
-            if words in body:
-                return Markup(body.replace(words, link, 1))
+            for words in (str(escape(self.text)), html_escape(self.text, quote=False)):
+                if words in body:
+                    return Markup(body.replace(words, link, 1))
             return Markup(f"{body} ({link})")
         if not ref.reason:
-            return link + ("" if self.text.rstrip().endswith((".", ";", ":")) else ".")
+            return link
         joiner = " " if ref.cited_as else ": "
-        reason = inline_markdown(ref.reason)
-        end = "" if str(reason).rstrip().endswith((".", ";", ":", "!", "?")) else "."
-        return link + joiner + reason + end
+        return link + joiner + inline_markdown(ref.reason)
 
 
     @property
@@ -151,8 +150,9 @@ def citation(reference: LegalReference, provisions: dict[str, Provision]) -> Cit
 
 
 def selected(items: Iterable[Any], section: Section) -> list[Any]:
-    """The items a section shows: all of them, or those of its `only` group."""
-    return [i for i in items if section.only is None or getattr(i, "group", None) == section.only]
+    """The items a section shows: those of its `only` group, or else those with no group
+    (an item given a group appears only where a section asks for that group)."""
+    return [i for i in items if getattr(i, "group", None) == section.only]
 
 
 def joined(words: list[Markup] | list[str]) -> Markup:

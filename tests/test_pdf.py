@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from test_render import bundled
+from test_render import SEEDS, bundled, fidelity
 
 from pause_docs.pdf import render_pdf
 from pause_docs.render import TEMPLATES_DIR, render_html
@@ -68,3 +68,12 @@ def test_pdf_refuses_resources_outside_the_project(hostile: str) -> None:
     html = f'<!DOCTYPE html><html lang="en-GB"><head><title>t</title></head><body>{hostile}'
     with pytest.raises(BlockedResource):
         render_pdf(html + "<p>x</p></body></html>", ASSETS, 0)
+
+
+@pytest.mark.parametrize(("council", "slug", "seed"), SEEDS)
+def test_seed_survives_in_pdf(tmp_path: Path, council: str, slug: str, seed: str) -> None:
+    doc = bundled(council, slug)
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(render_pdf(render_html(doc), ASSETS, 0))
+    score, out = fidelity(seed, path)
+    assert score >= 0.95, out

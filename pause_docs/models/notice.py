@@ -220,7 +220,8 @@ class Section(Model):
                              "e.g. 'nhs-national-data-opt-out'; keys given here replace its own.")
     intro: Markdown | None = Field(None, description="Text before the block.")
     show: Block | None = Field(None, description="Which structured part to show here.")
-    only: Group | None = Field(None, description="Show only the items with this group.")
+    only: Group | None = Field(None, description="Show the items with this group; without "
+                               "it, a section shows the items that have no group.")
     style: Literal["list", "inline", "detail"] = Field(
         "list", description="list: bullets; inline: one sentence, the intro then 'A, B and C'; "
         "detail: for recipients, what each receives and who it passes it on to.")
