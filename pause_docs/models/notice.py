@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Literal
 
 from pydantic import Field, model_validator
 
@@ -39,8 +39,9 @@ Block = Literal[
     "matching-legal-bases",
     "matching-contact",
 ]
-Group = Annotated[str, Field(description="A label to show some items of a list in one section "
-                                         "and the rest in another (see a section's 'only').")]
+Group = str
+_GROUP = ("A label to show some items of a list in one section and the rest in another: a "
+          "section with `only: <group>` shows them")
 
 
 class LegalReference(Model):
@@ -62,7 +63,7 @@ class LegalReference(Model):
         None, description="For an Art 9 or Art 10 condition: the DPA 2018 section 10 and "
         "Schedule 1 condition that goes with it.")
     examples: tuple[Markdown, ...] = Field((), description="Examples of what it covers.")
-    group: Group | None = None
+    group: Group | None = Field(None, description=_GROUP)
 
     @property
     def provision_ids(self) -> tuple[str, ...]:
@@ -161,7 +162,7 @@ class Recipient(Model):
     onward_group: str | None = Field(
         None, description="How the notice names the onward recipients as a group, e.g. "
         "'other Government departments'.")
-    group: Group | None = None
+    group: Group | None = Field(None, description=_GROUP)
 
 
 class MatchedDataset(Model):
