@@ -249,6 +249,9 @@ class Notice(Model):
     programme: Slug | None = Field(None, description="Programme this notice inherits, e.g. "
                                    "'pause' for councils/programmes/pause.yaml.")
     summary: Markdown | None = Field(None, description="Opening paragraphs.")
+    about_programme: Markdown | None = Field(
+        None, description="What the programme is, in this notice's words; the programme's own "
+        "description when left out.")
     purpose: Markdown | None = Field(None, description="What the data is used for and why.")
     phases: tuple[Markdown, ...] = Field((), description="Phases of the work, one per item.")
     legal_bases: tuple[LegalReference, ...] = Field(
