@@ -9,10 +9,21 @@ from typing import Any
 
 from .errors import Location, Problem, display_path
 from .loader import SourceFile, read_yaml
-from .models import Body, Instrument, Provision, RegistryFile, Right
+from .models import (
+    Body,
+    CriteriaFile,
+    CriteriaSet,
+    Criterion,
+    Instrument,
+    Provision,
+    RegistryFile,
+    Right,
+)
 from .validation import validate
 
 REGISTRY_DIR = "legal_bases"
+# The DPIA criteria have their own shape (models/dpia.py), so their own file.
+CRITERIA_FILE = "dpia-criteria.yaml"
 
 
 @dataclass(frozen=True)
@@ -23,6 +34,8 @@ class Registry:
     provisions: dict[str, Provision] = field(default_factory=dict)
     rights: dict[str, Right] = field(default_factory=dict)
     bodies: dict[str, Body] = field(default_factory=dict)
+    criteria_sets: dict[str, CriteriaSet] = field(default_factory=dict)
+    criteria: dict[str, Criterion] = field(default_factory=dict)
     defined_at: dict[str, Location] = field(default_factory=dict)
     files: tuple[str, ...] = ()
 
@@ -45,13 +58,41 @@ def load_registry(root: Path) -> tuple[Registry, list[Problem]]:
         problems += found
         if source is None:
             continue
+        if file.name == CRITERIA_FILE:
+            criteria, found = validate(CriteriaFile, source.data, source.locator,
+                                       "DPIA criteria file")
+            problems += found
+            if criteria is not None:
+                problems += _add_criteria(registry, criteria, source)
+            continue
         parsed, found = validate(RegistryFile, source.data, source.locator, "registry file")
         problems += found
         if parsed is not None:
             problems += _add(registry, parsed, source)
     problems += _check_references(registry)
     return Registry(registry.instruments, registry.provisions, registry.rights, registry.bodies,
-                    registry.defined_at, tuple(display_path(f, root) for f in files)), problems
+                    registry.criteria_sets, registry.criteria, registry.defined_at,
+                    tuple(display_path(f, root) for f in files)), problems
+
+
+def _add_criteria(registry: Registry, parsed: CriteriaFile, source: SourceFile
+                  ) -> list[Problem]:
+    problems = []
+    for i, criteria_set in enumerate(parsed.criteria_sets):
+        problems += _add_one(registry, registry.criteria_sets, criteria_set, "criteria_sets",
+                             source.locate(("criteria_sets", i, "id")))
+        for j, criterion in enumerate(criteria_set.criteria):
+            problems += _add_one(registry, registry.criteria, criterion, "criteria",
+                                 source.locate(("criteria_sets", i, "criteria", j, "id")))
+    for i, criteria_set in enumerate(parsed.criteria_sets):
+        for j, criterion in enumerate(criteria_set.criteria):
+            other = criterion.needs_another_from
+            if other is not None and other not in registry.criteria_sets:
+                problems.append(Problem(
+                    source.locate(("criteria_sets", i, "criteria", j, "needs_another_from")),
+                    "error", "unknown-criteria-set",
+                    f"'{other}' is not a list of criteria in {CRITERIA_FILE}"))
+    return problems
 
 
 def _add(registry: Registry, parsed: RegistryFile, source: SourceFile) -> list[Problem]:
@@ -65,6 +106,9 @@ def _add(registry: Registry, parsed: RegistryFile, source: SourceFile) -> list[P
     if parsed.instrument is not None:
         problems += _add_one(registry, registry.instruments, parsed.instrument,
                              "instrument", source.locate(("instrument", "id")))
+    for index, instrument in enumerate(parsed.instruments):
+        problems += _add_one(registry, registry.instruments, instrument, "instrument",
+                             source.locate(("instruments", index, "id")))
     for key, table, items in groups:
         for index, item in enumerate(items):
             problems += _add_one(registry, table, item, key, source.locate((key, index, "id")))

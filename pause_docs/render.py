@@ -18,9 +18,11 @@ import nh3
 from markupsafe import Markup
 
 from .errors import Location, Problem
-from .models import Provision, Right
+from .models import DpiaScreening, ImpactAssessment, Notice, Provision, Right
+from .models.assessment import ANSWERS, DECISION_TYPES
 from .models.notice import LegalReference, Section
 from .project import ResolvedDocument
+from .screening import screen
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 STYLESHEET = "assets/style.css"
@@ -60,9 +62,13 @@ def inline_markdown(text: str | None) -> Markup:
 
 
 def long_date(day: dt.date, style: str = "day") -> str:
-    """'1 February 2017', or 'February 2017' when only the month is meant."""
+    """'1 February 2017'; 'February 2017' when only the month is meant; '1st February 2017'."""
     if style == "month":
         return f"{day:%B %Y}"
+    if style == "ordinal":
+        suffix = "th" if 10 <= day.day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(
+            day.day % 10, "th")
+        return f"{day.day}{suffix} {day:%B %Y}"
     return f"{day.day} {day:%B %Y}"
 
 
@@ -135,22 +141,42 @@ def context(doc: ResolvedDocument, search_path: tuple[Path, ...] = (TEMPLATES_DI
     model = doc.model
     registry = doc.registry
     regulator = registry.regulator
-    rights: list[tuple[Right, str | None]] = [
-        (registry.rights[entry.right], entry.wording) for entry in model.rights]
     contact = doc.council.dpo or doc.council.enquiries
-    return {
+    common = {
         "doc": model,
         "council": doc.council,
         "programme": doc.programme,
-        "parts": _parts(model.sections),
-        "citations": citations(model.legal_bases, registry.provisions),
-        "rights": rights,
         "regulator": regulator,
         "regulator_name": regulator.name_on(model.published).name if regulator else None,
         "contact": contact,
         "date_text": long_date(model.published, model.show_date),
         "published_iso": model.published.isoformat(),
         "stylesheet": Markup(_stylesheet(search_path)),
+    }
+    if isinstance(model, ImpactAssessment):
+        return common | {
+            "decision": model.decision,
+            "decision_types": DECISION_TYPES,
+            "answer_values": ANSWERS,
+            "drivers": [(d, citations(d.references, registry.provisions))
+                        for d in model.statutory_drivers],
+            "question_law": {q.id: citations(q.law, registry.provisions)
+                             for q in model.questions},
+        }
+    if isinstance(model, DpiaScreening):
+        assert doc.notice is not None, "project.load_project links every screening's notice"
+        return common | {
+            "screening": screen(model, doc.notice, registry),
+            "notice": doc.notice.model,
+            "notice_path": doc.notice.path,
+        }
+    assert isinstance(model, Notice)
+    rights: list[tuple[Right, str | None]] = [
+        (registry.rights[entry.right], entry.wording) for entry in model.rights]
+    return common | {
+        "parts": _parts(model.sections),
+        "citations": citations(model.legal_bases, registry.provisions),
+        "rights": rights,
     }
 
 

@@ -117,6 +117,8 @@ class RegistryFile(Model):
     """One file in legal_bases/: an instrument and its provisions, or rights, or bodies."""
 
     instrument: Instrument | None = Field(None, description="The instrument this file is about.")
+    instruments: tuple[Instrument, ...] = Field(
+        (), description="Several instruments, when one file gathers a few provisions of each.")
     provisions: tuple[Provision, ...] = Field((), description="Its provisions.")
     rights: tuple[Right, ...] = Field((), description="Data-subject rights.")
     bodies: tuple[Body, ...] = Field((), description="Public bodies.")
