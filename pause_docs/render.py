@@ -26,6 +26,7 @@ from .screening import screen
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 STYLESHEET = "assets/style.css"
+FORM_STYLESHEET = "assets/form.css"  # added for screenings, which print as forms
 
 _ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "em", "h3", "h4", "i", "li", "ol", "p",
@@ -153,6 +154,9 @@ def context(doc: ResolvedDocument, search_path: tuple[Path, ...] = (TEMPLATES_DI
         "published_iso": model.published.isoformat(),
         "stylesheet": Markup(_stylesheet(search_path)),
     }
+    if not isinstance(model, Notice):
+        common["stylesheet"] = Markup(_stylesheet(search_path) + "\n"
+                                      + _stylesheet(search_path, FORM_STYLESHEET))
     if isinstance(model, ImpactAssessment):
         return common | {
             "decision": model.decision,
@@ -180,10 +184,10 @@ def context(doc: ResolvedDocument, search_path: tuple[Path, ...] = (TEMPLATES_DI
     }
 
 
-def _stylesheet(search_path: tuple[Path, ...]) -> str:
+def _stylesheet(search_path: tuple[Path, ...], name: str = STYLESHEET) -> str:
     env = environment(search_path)
     assert env.loader is not None
-    source, _, _ = env.loader.get_source(env, STYLESHEET)
+    source, _, _ = env.loader.get_source(env, name)
     return source.replace("</", "<\\/")
 
 
