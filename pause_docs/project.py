@@ -154,7 +154,7 @@ def load_project(root: Path, only: Iterable[Path] | None = None,
             if resolved is not None:
                 resolved_here[resolved.slug] = resolved
         project.documents += _link_notices(project, directory, resolved_here, council,
-                                           programme_sources)
+                                           programme_sources, {f.stem for f in docs})
     if wanted is not None:
         _check_selection(project, root, wanted)
     project.problems = sorted(set(project.problems))
@@ -162,9 +162,13 @@ def load_project(root: Path, only: Iterable[Path] | None = None,
 
 
 def _link_notices(project: Project, directory: Path, resolved: dict[str, ResolvedDocument],
-                  council: Council | None, programme_sources: dict[str, SourceFile]
-                  ) -> list[ResolvedDocument]:
-    """Give each DPIA screening the notice it screens (from the same council folder)."""
+                  council: Council | None, programme_sources: dict[str, SourceFile],
+                  attempted: set[str]) -> list[ResolvedDocument]:
+    """Give each DPIA screening the notice it screens (from the same council folder).
+
+    A notice that failed in this run has had its problems reported already; one outside the
+    selection is resolved here, and its failure reported at the screening's `notice` key.
+    """
     out = []
     for doc in resolved.values():
         if not isinstance(doc.model, DpiaScreening):
@@ -174,6 +178,8 @@ def _link_notices(project: Project, directory: Path, resolved: dict[str, Resolve
         where = doc.source.locate(("notice",))
         notice = resolved.get(name)
         file = directory / f"{name}.yaml"
+        if notice is None and name in attempted:
+            continue
         if notice is None and file.exists():
             scratch = Project(project.root, project.registry, programmes=project.programmes)
             source = _read(scratch, file)
@@ -186,12 +192,7 @@ def _link_notices(project: Project, directory: Path, resolved: dict[str, Resolve
                     f"the notice '{name}' has errors: run 'pause-docs validate "
                     f"{display_path(file, project.root)}' and fix them first"))
                 continue
-        if notice is None:
-            others = [f.stem for f in document_files(directory)]
-            project.problems.append(Problem(
-                where, "error", "unknown-notice",
-                f"no notice '{name}' in {COUNCILS_DIR}/{directory.name}/"
-                f"{did_you_mean(name, others)}"))
+        if notice is None:  # no such file: reported by _check_notice_exists
             continue
         if notice.kind not in NOTICE_KINDS:
             project.problems.append(Problem(
@@ -201,6 +202,16 @@ def _link_notices(project: Project, directory: Path, resolved: dict[str, Resolve
             continue
         out.append(replace(doc, notice=notice, inputs=doc.inputs + notice.inputs))
     return out
+
+
+def _check_notice_exists(name: Any, merged: Merged, directory: Path) -> list[Problem]:
+    """A DPIA screening names a notice file in its own council folder."""
+    if not isinstance(name, str) or (directory / f"{name}.yaml").exists():
+        return []
+    others = [f.stem for f in document_files(directory)]
+    return [Problem(merged.locate(("notice",)), "error", "unknown-notice",
+                    f"no notice '{name}' in {COUNCILS_DIR}/{directory.name}/"
+                    f"{did_you_mean(name, others)}")]
 
 
 def _selected(file: Path, wanted: list[Path] | None) -> bool:
@@ -316,6 +327,8 @@ def _resolve_document(project: Project, council_slug: str, file: Path, source: S
     merged = Merged(filled, merged.own, merged.inherited, merged.inherited_prefix)
     model, found = validate(DOCUMENT_KINDS[kind], filled, merged.locate, "document")
     problems = _with_todos(found, problems) + _check_references(filled, project.registry, merged)
+    if kind == "dpia-screening":
+        problems += _check_notice_exists(filled.get("notice"), merged, file.parent)
     project.problems += problems
     if model is None or council is None or any(p.severity == "error" for p in problems):
         return None

@@ -15,7 +15,9 @@ from pause_docs.project import load_project
 from pause_docs.render import markdown, render_html
 
 GOLDEN = Path(__file__).parent / "golden"
-BUNDLED = [("lambeth", "scoping-2017"), ("oxfordshire", "pause-privacy-notice")]
+BUNDLED = [("lambeth", "scoping-2017"), ("oxfordshire", "pause-privacy-notice"),
+           ("middlesbrough", "north-east-pause-screening"),
+           ("oxfordshire", "pause-dpia-screening")]
 
 
 def bundled(council: str, slug: str):
