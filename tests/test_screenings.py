@@ -258,3 +258,21 @@ def test_a_new_site_gets_screenings_prefilled_from_the_programme(project) -> Non
     assert dpia.notice is not None and dpia.notice.slug == "privacy-notice"
     assert isinstance(dpia.model, DpiaScreening)
     assert screen(dpia.model, dpia.notice, dpia.registry).full_dpia_required
+
+
+def test_a_bad_answer_or_review_date_gives_one_plain_error_each(project) -> None:
+    root = project(with_councils=True)
+    path = root / SCREENING
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("next_review: not-applicable", "next_review: not aplicable")
+    text = text.replace("  human-rights:\n    answer: No", "  human-rights:\n    answer: Maybe")
+    path.write_text(text, encoding="utf-8")
+    code, output = validate(root)
+    assert code == 1
+    lines = output.splitlines()
+    assert len(lines) == 3 and lines[-1] == "2 errors"
+    assert lines[0].endswith(": error: invalid-value: next_review: 'not aplicable' is neither a "
+                             "date written as YYYY-MM-DD (for example 2024-03-31) nor "
+                             "not-applicable")
+    assert lines[1].endswith(": error: invalid-value: answers.human-rights.answer: 'maybe' is "
+                             "not one of: no, yes, uncertain")

@@ -30,6 +30,20 @@ def _lower(value: object) -> object:
     return value.strip().lower() if isinstance(value, str) else value
 
 
+def _review_date(value: object) -> object:
+    """One clear message for a next-review date that is neither a date nor not-applicable."""
+    if not isinstance(value, str):
+        return value
+    if value.strip().lower().replace(" ", "-") == "not-applicable":
+        return "not-applicable"
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(f"'{value}' is neither a date written as YYYY-MM-DD (for example "
+                         "2024-03-31) nor not-applicable") from None
+
+
+ReviewDate = Annotated[dt.date | Literal["not-applicable"], BeforeValidator(_review_date)]
 AnswerValue = Annotated[Literal["no", "yes", "uncertain"], BeforeValidator(_lower),
                         Field(description="No, Yes or Uncertain.")]
 ANSWERS: tuple[str, ...] = ("no", "yes", "uncertain")
@@ -137,7 +151,7 @@ class ImpactAssessment(Model):
                                                "after the contractual value.")
     live_date: dt.date | None = Field(None, description="Live date (YYYY-MM-DD).")
     lifespan: Lifespan | None = Field(None, description="Start and end dates.")
-    next_review: dt.date | Literal["not-applicable"] | None = Field(
+    next_review: ReviewDate | None = Field(
         None, description="Date of next review (YYYY-MM-DD), or not-applicable.")
     questions: tuple[ScreeningQuestion, ...] = Field(
         min_length=1, description="The screening questions, in order.")
