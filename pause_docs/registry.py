@@ -92,6 +92,12 @@ def _add_criteria(registry: Registry, parsed: CriteriaFile, source: SourceFile
                     source.locate(("criteria_sets", i, "criteria", j, "needs_another_from")),
                     "error", "unknown-criteria-set",
                     f"'{other}' is not a list of criteria in {CRITERIA_FILE}"))
+            counterpart = criterion.counterpart
+            if counterpart is not None and counterpart not in registry.criteria:
+                problems.append(Problem(
+                    source.locate(("criteria_sets", i, "criteria", j, "counterpart")),
+                    "error", "unknown-criterion",
+                    f"'{counterpart}' is not a criterion in {CRITERIA_FILE}"))
     return problems
 
 

@@ -145,7 +145,9 @@ def screen(screening: DpiaScreening, notice: ResolvedDocument, registry: Registr
         results = []
         for result in answered[criteria_set.id]:
             other = result.criterion.needs_another_from
-            if result.met and other is not None and not any(r.met for r in answered[other]):
+            counterpart = result.criterion.counterpart
+            if result.met and other is not None and not any(
+                    r.met for r in answered[other] if r.criterion.id != counterpart):
                 result = CriterionResult(result.criterion, result.met, result.basis,
                                          result.findings, result.evidence, other)
             results.append(result)

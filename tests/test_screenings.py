@@ -204,13 +204,19 @@ def test_an_ico_item_needing_another_criterion_waits_for_one(project) -> None:
                           screening_extra=(
                               "answers:\n"
                               "  - {criterion: wp248-vulnerable, met: false, evidence: x}\n"
-                              "  - {criterion: wp248-sensitive, met: false, evidence: x}\n"
-                              "  - {criterion: wp248-innovative, met: false, evidence: x}\n"))
+                              "  - {criterion: wp248-sensitive, met: false, evidence: x}\n"))
     result, _ = screened(root)
     ico = next(s for s in result.sets if s.criteria_set.id == "ico-high-risk")
     item = next(r for r in ico.results if r.criterion.id == "ico-innovative-technology")
+    # WP248's own "innovative technology" is the same test, so it is not "another" criterion
     assert item.met and not item.counts and item.waiting_for == "wp248"
     assert not result.full_dpia_required
+
+
+def test_an_ico_item_counts_once_another_wp248_criterion_is_met(project) -> None:
+    result, _ = screened(notice_project(project, notice_extra="new_technology: {applies: true}\n"))
+    ico = next(s for s in result.sets if s.criteria_set.id == "ico-high-risk")
+    assert "ico-innovative-technology" in [r.criterion.id for r in ico.counted]
 
 
 def test_unknown_criterion_and_notice_are_located_with_suggestions(project) -> None:
@@ -276,3 +282,11 @@ def test_a_bad_answer_or_review_date_gives_one_plain_error_each(project) -> None
                              "not-applicable")
     assert lines[1].endswith(": error: invalid-value: answers.human-rights.answer: 'maybe' is "
                              "not one of: no, yes, uncertain")
+
+
+def test_dpia_pdf_states_the_decision_and_its_sources(tmp_path: Path) -> None:
+    html = render_html(bundled("oxfordshire", "pause-dpia-screening"))
+    text = " ".join(pdf_text(render_pdf(html, TEMPLATES_DIR / "assets", 0), tmp_path).split())
+    assert "A full data protection impact assessment (DPIA) is required" in text
+    assert "Met: 4 Sensitive or highly personal data; 7 Vulnerable data subjects." in text
+    assert "councils/programmes/pause.yaml:" in text

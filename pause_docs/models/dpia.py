@@ -48,6 +48,9 @@ class Criterion(Model):
     needs_another_from: RegistryId | None = Field(
         None, description="Only counts when a criterion of this other list is also met "
         "(the ICO's '+1 WP248 criterion' items).")
+    counterpart: RegistryId | None = Field(
+        None, description="The same test in that other list (e.g. 'wp248-innovative' for the "
+        "ICO's innovative technology): it does not count as another criterion.")
     evidence: EvidenceGrade = Field(description="Evidence grade of the wording.")
 
 
