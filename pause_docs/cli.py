@@ -114,12 +114,14 @@ def new(ctx: click.Context, slug: str, programme: str) -> None:
 
 @main.command()
 @click.argument("kind", type=click.Choice(["council", "programme", "fair-processing-notice",
-                                           "privacy-notice", "registry"]))
+                                           "privacy-notice", "impact-assessment",
+                                           "dpia-screening", "registry", "dpia-criteria"]))
 def schema(kind: str) -> None:
     """Print the JSON Schema of a kind of YAML file, for editor completion and checking."""
-    from .models import DOCUMENT_KINDS, Council, Model, Programme, RegistryFile
+    from .models import DOCUMENT_KINDS, Council, CriteriaFile, Model, Programme, RegistryFile
 
     models: dict[str, type[Model]] = {"council": Council, "programme": Programme,
-                                      "registry": RegistryFile, **DOCUMENT_KINDS}
+                                      "registry": RegistryFile, "dpia-criteria": CriteriaFile,
+                                      **DOCUMENT_KINDS}
     click.echo(json.dumps(models[kind].model_json_schema(), indent=2, sort_keys=True))
 

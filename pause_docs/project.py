@@ -10,13 +10,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .errors import Location, Problem, ProjectError, did_you_mean, display_path
 from .loader import Path_, SourceFile, read_yaml
-from .models import DEFAULTS_FAMILY, DOCUMENT_KINDS, Council, Document, Programme
+from .models import (
+    DEFAULTS_FAMILY,
+    DOCUMENT_KINDS,
+    NOTICE_KINDS,
+    Council,
+    Document,
+    DpiaScreening,
+    Programme,
+)
 from .models.notice import StandardSection
 from .registry import Registry, load_registry
 from .validation import validate
@@ -59,6 +67,7 @@ class ResolvedDocument:
     registry: Registry
     source: Merged
     inputs: tuple[str, ...] = ()
+    notice: ResolvedDocument | None = None  # the notice a DPIA screening is about
 
     @property
     def kind(self) -> str:
@@ -148,17 +157,73 @@ def load_project(root: Path, only: Iterable[Path] | None = None,
         if not docs and (not council_file.exists() or not _selected(council_file, wanted)):
             continue
         council = _load_council(project, slug, council_file)
+        resolved_here: dict[str, ResolvedDocument] = {}
         for file in docs:
             source = _read(project, file)
             if source is None:
                 continue
             resolved = _resolve_document(project, slug, file, source, council, programme_sources)
             if resolved is not None:
-                project.documents.append(resolved)
+                resolved_here[resolved.slug] = resolved
+        project.documents += _link_notices(project, directory, resolved_here, council,
+                                           programme_sources, {f.stem for f in docs})
     if wanted is not None:
         _check_selection(project, root, wanted)
     project.problems = sorted(set(project.problems))
     return project
+
+
+def _link_notices(project: Project, directory: Path, resolved: dict[str, ResolvedDocument],
+                  council: Council | None, programme_sources: dict[str, SourceFile],
+                  attempted: set[str]) -> list[ResolvedDocument]:
+    """Give each DPIA screening the notice it screens (from the same council folder).
+
+    A notice that failed in this run has had its problems reported already; one outside the
+    selection is resolved here, and its failure reported at the screening's `notice` key.
+    """
+    out = []
+    for doc in resolved.values():
+        if not isinstance(doc.model, DpiaScreening):
+            out.append(doc)
+            continue
+        name = doc.model.notice
+        where = doc.source.locate(("notice",))
+        notice = resolved.get(name)
+        file = directory / f"{name}.yaml"
+        if notice is None and name in attempted:
+            continue
+        if notice is None and file.exists():
+            scratch = Project(project.root, project.registry, programmes=project.programmes)
+            source = _read(scratch, file)
+            if source is not None:
+                notice = _resolve_document(scratch, directory.name, file, source, council,
+                                           programme_sources)
+            if notice is None:
+                project.problems.append(Problem(
+                    where, "error", "notice-has-errors",
+                    f"the notice '{name}' has errors: run 'pause-docs validate "
+                    f"{display_path(file, project.root)}' and fix them first"))
+                continue
+        if notice is None:  # no such file: reported by _check_notice_exists
+            continue
+        if notice.kind not in NOTICE_KINDS:
+            project.problems.append(Problem(
+                where, "error", "not-a-notice",
+                f"'{name}' is a {notice.kind}, not a notice: name a privacy notice or fair "
+                "processing notice"))
+            continue
+        out.append(replace(doc, notice=notice, inputs=doc.inputs + notice.inputs))
+    return out
+
+
+def _check_notice_exists(name: Any, merged: Merged, directory: Path) -> list[Problem]:
+    """A DPIA screening names a notice file in its own council folder."""
+    if not isinstance(name, str) or (directory / f"{name}.yaml").exists():
+        return []
+    others = [f.stem for f in document_files(directory)]
+    return [Problem(merged.locate(("notice",)), "error", "unknown-notice",
+                    f"no notice '{name}' in {COUNCILS_DIR}/{directory.name}/"
+                    f"{did_you_mean(name, others)}")]
 
 
 def _selected(file: Path, wanted: list[Path] | None) -> bool:
@@ -275,6 +340,8 @@ def _resolve_document(project: Project, council_slug: str, file: Path, source: S
     merged = Merged(filled, merged.own, merged.inherited, merged.inherited_prefix)
     model, found = validate(DOCUMENT_KINDS[kind], filled, merged.locate, "document")
     problems = _with_todos(found, problems) + _check_references(filled, project.registry, merged)
+    if kind == "dpia-screening":
+        problems += _check_notice_exists(filled.get("notice"), merged, file.parent)
     project.problems += problems
     if model is None or council is None or any(p.severity == "error" for p in problems):
         return None
@@ -382,6 +449,7 @@ def _fill(value: Any, path: Path_, variables: dict[str, str | None],
 REFERENCES = {
     "provision": ("provisions", "unknown-legal-basis"),
     "right": ("rights", "unknown-right"),
+    "criterion": ("criteria", "unknown-criterion"),
 }
 
 
@@ -408,7 +476,8 @@ def _check_references(data: Any, registry: Registry, merged: Merged,
                     (v, path + (key, j)) for j, v in enumerate(value) if isinstance(v, str)]
                 for ref, where in ids:
                     if ref not in table:
-                        what = "legal registry" if table_name == "provisions" else "registry"
+                        what = {"provisions": "legal registry",
+                                "criteria": "DPIA criteria"}.get(table_name, "registry")
                         problems.append(Problem(merged.locate(where), "error", code,
                                                 f"'{ref}' is not in the {what}"
                                                 f"{did_you_mean(ref, table)}"))

@@ -12,6 +12,9 @@ from .errors import Location, Problem, did_you_mean, display_path
 from .loader import SourceFile, read_yaml
 from .models import (
     Body,
+    CriteriaFile,
+    CriteriaSet,
+    Criterion,
     Instrument,
     NonexistentTitle,
     Provision,
@@ -28,6 +31,8 @@ LEGISLATION = "https://www.legislation.gov.uk"
 _LEGISLATION_URL = re.compile(
     r"^https?://(?:www\.)?legislation\.gov\.uk/(?:cy/)?(?:id/)?"
     r"(?P<type>[a-z]+)/(?P<year>\d{4})/(?P<number>\d+)(?:[/?#]|$)")
+# The DPIA criteria have their own shape (models/dpia.py), so their own file.
+CRITERIA_FILE = "dpia-criteria.yaml"
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,8 @@ class Registry:
     bodies: dict[str, Body] = field(default_factory=dict)
     nonexistent: dict[str, NonexistentTitle] = field(default_factory=dict)
     retired_domains: dict[str, RetiredDomain] = field(default_factory=dict)
+    criteria_sets: dict[str, CriteriaSet] = field(default_factory=dict)
+    criteria: dict[str, Criterion] = field(default_factory=dict)
     defined_at: dict[str, Location] = field(default_factory=dict)
     files: tuple[str, ...] = ()
 
@@ -62,6 +69,13 @@ def load_registry(root: Path) -> tuple[Registry, list[Problem]]:
         problems += found
         if source is None:
             continue
+        if file.name == CRITERIA_FILE:
+            criteria, found = validate(CriteriaFile, source.data, source.locator,
+                                       "DPIA criteria file")
+            problems += found
+            if criteria is not None:
+                problems += _add_criteria(registry, criteria, source)
+            continue
         parsed, found = validate(RegistryFile, source.data, source.locator, "registry file")
         problems += found
         if parsed is not None:
@@ -69,8 +83,35 @@ def load_registry(root: Path) -> tuple[Registry, list[Problem]]:
     problems += _check_references(registry)
     problems += _check_urls(registry)
     return Registry(registry.instruments, registry.provisions, registry.rights, registry.bodies,
-                    registry.nonexistent, registry.retired_domains, registry.defined_at,
+                    registry.nonexistent, registry.retired_domains, registry.criteria_sets,
+                    registry.criteria, registry.defined_at,
                     tuple(display_path(f, root) for f in files)), problems
+
+
+def _add_criteria(registry: Registry, parsed: CriteriaFile, source: SourceFile
+                  ) -> list[Problem]:
+    problems = []
+    for i, criteria_set in enumerate(parsed.criteria_sets):
+        problems += _add_one(registry, registry.criteria_sets, "criteria_sets", "id",
+                             criteria_set, source, ("criteria_sets", i))
+        for j, criterion in enumerate(criteria_set.criteria):
+            problems += _add_one(registry, registry.criteria, "criteria", "id", criterion,
+                                 source, ("criteria_sets", i, "criteria", j))
+    for i, criteria_set in enumerate(parsed.criteria_sets):
+        for j, criterion in enumerate(criteria_set.criteria):
+            other = criterion.needs_another_from
+            if other is not None and other not in registry.criteria_sets:
+                problems.append(Problem(
+                    source.locate(("criteria_sets", i, "criteria", j, "needs_another_from")),
+                    "error", "unknown-criteria-set",
+                    f"'{other}' is not a list of criteria in {CRITERIA_FILE}"))
+            counterpart = criterion.counterpart
+            if counterpart is not None and counterpart not in registry.criteria:
+                problems.append(Problem(
+                    source.locate(("criteria_sets", i, "criteria", j, "counterpart")),
+                    "error", "unknown-criterion",
+                    f"'{counterpart}' is not a criterion in {CRITERIA_FILE}"))
+    return problems
 
 
 def _add(registry: Registry, parsed: RegistryFile, source: SourceFile) -> list[Problem]:

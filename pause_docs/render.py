@@ -20,12 +20,15 @@ import nh3
 from markupsafe import Markup, escape
 
 from .errors import Location, Problem
-from .models import Provision, Right
+from .models import DpiaScreening, ImpactAssessment, Notice, Provision, Right
+from .models.assessment import ANSWERS, DECISION_TYPES
 from .models.notice import LegalReference, Recipient, Section
 from .project import ResolvedDocument
+from .screening import screen
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 STYLESHEET = "assets/style.css"
+FORM_STYLESHEET = "assets/form.css"  # added for screenings, which print as forms
 
 _ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "em", "h3", "h4", "i", "li", "ol", "p",
@@ -62,9 +65,13 @@ def inline_markdown(text: str | None) -> Markup:
 
 
 def long_date(day: dt.date, style: str = "day") -> str:
-    """'1 February 2017', or 'February 2017' when only the month is meant."""
+    """'1 February 2017'; 'February 2017' when only the month is meant; '1st February 2017'."""
     if style == "month":
         return f"{day:%B %Y}"
+    if style == "ordinal":
+        suffix = "th" if 10 <= day.day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(
+            day.day % 10, "th")
+        return f"{day.day}{suffix} {day:%B %Y}"
     return f"{day.day} {day:%B %Y}"
 
 
@@ -149,6 +156,11 @@ def citation(reference: LegalReference, provisions: dict[str, Provision]) -> Cit
     return Citation(text, found, reference, schedule_1)
 
 
+def citations(references: Iterable[LegalReference], provisions: dict[str, Provision]
+              ) -> list[Citation]:
+    return [citation(r, provisions) for r in references]
+
+
 def selected(items: Iterable[Any], section: Section) -> list[Any]:
     """The items a section shows: those of its `only` group, or else those with no group
     (an item given a group appears only where a section asks for that group)."""
@@ -202,34 +214,57 @@ def context(doc: ResolvedDocument, search_path: tuple[Path, ...] = (TEMPLATES_DI
     model = doc.model
     registry = doc.registry
     regulator = registry.regulator
-    rights: list[tuple[Right, str | None]] = [
-        (registry.rights[entry.right], entry.wording) for entry in model.rights]
     contact = doc.council.dpo or doc.council.enquiries
-    return {
+    common = {
         "doc": model,
         "council": doc.council,
         "programme": doc.programme,
-        "parts": _parts(model.sections),
-        "citations": [citation(r, registry.provisions) for r in model.legal_bases],
-        "matching": {m.id: (m, [citation(r, registry.provisions) for r in m.legal_bases])
-                     for m in model.data_matching},
-        "selected": selected,
-        "joined": joined,
-        "rights": rights,
         "regulator": regulator,
         "regulator_name": regulator.name_on(model.published).name if regulator else None,
         "contact": contact,
-        "dpo_shown_elsewhere": any(section.show == "dpo" for section in model.sections),
         "date_text": long_date(model.published, model.show_date),
         "published_iso": model.published.isoformat(),
         "stylesheet": Markup(_stylesheet(search_path)),
     }
+    if not isinstance(model, Notice):
+        common["stylesheet"] = Markup(_stylesheet(search_path) + "\n"
+                                      + _stylesheet(search_path, FORM_STYLESHEET))
+    if isinstance(model, ImpactAssessment):
+        return common | {
+            "decision": model.decision,
+            "decision_types": DECISION_TYPES,
+            "answer_values": ANSWERS,
+            "drivers": [(d, citations(d.references, registry.provisions))
+                        for d in model.statutory_drivers],
+            "question_law": {q.id: citations(q.law, registry.provisions)
+                             for q in model.questions},
+        }
+    if isinstance(model, DpiaScreening):
+        assert doc.notice is not None, "project.load_project links every screening's notice"
+        return common | {
+            "screening": screen(model, doc.notice, registry),
+            "notice": doc.notice.model,
+            "notice_path": doc.notice.path,
+        }
+    assert isinstance(model, Notice)
+    rights: list[tuple[Right, str | None]] = [
+        (registry.rights[entry.right], entry.wording) for entry in model.rights]
+    return common | {
+        "parts": _parts(model.sections),
+        "citations": citations(model.legal_bases, registry.provisions),
+        "matching": {m.id: (m, citations(m.legal_bases, registry.provisions))
+                     for m in model.data_matching},
+        "selected": selected,
+        "joined": joined,
+        "rights": rights,
+        "dpo_shown_elsewhere": any(section.show == "dpo" for section in model.sections),
+    }
 
 
-def _stylesheet(search_path: tuple[Path, ...]) -> str:
+def _stylesheet(search_path: tuple[Path, ...], name: str = STYLESHEET) -> str:
     env = environment(search_path)
     assert env.loader is not None
-    source, _, _ = env.loader.get_source(env, STYLESHEET)
+    source, _, _ = env.loader.get_source(env, name)
     return source.replace("</", "<\\/")
 
 

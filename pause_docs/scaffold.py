@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from .errors import ProjectError, did_you_mean
 from .loader import read_yaml
@@ -30,6 +31,51 @@ dpo:
   address:
     - TODO postal address of the Data Protection Officer
 complaints_form: TODO https://www.example.gov.uk/complaints
+"""
+
+IMPACT_ASSESSMENT_TEMPLATE = """\
+# Level 1 impact-assessment screening for {programme_name}.  The aims, outcomes, drivers,
+# stakeholders and screening questions come from councils/programmes/{programme}.yaml; write a
+# key here to replace it.  The decision (whether a Level 2 full impact assessment is needed)
+# is worked out from the answers: never type it.
+kind: impact-assessment
+programme: {programme}
+published: TODO date of the assessment as YYYY-MM-DD
+subject: "{{{{ council.area }}}} {programme_name}"
+approach: TODO new or revision
+live_date: TODO date the service goes live, as YYYY-MM-DD
+lifespan:
+  start: TODO first day, as YYYY-MM-DD
+  end: TODO last day, as YYYY-MM-DD (or remove this line)
+next_review: TODO date of the next review as YYYY-MM-DD, or not-applicable
+contract_value:
+  amount: TODO value in pounds, e.g. 206568
+answers:
+{answers}completed_by:
+  name: TODO name of the person completing the assessment
+head_of_service:
+  name: TODO name of the head of service
+"""
+
+ANSWER_TEMPLATE = """\
+  {id}:
+    answer: TODO No, Yes or Uncertain ({topic})
+    evidence: TODO the evidence for the answer
+"""
+
+DPIA_TEMPLATE = """\
+# Data protection impact assessment (DPIA) screening for {programme_name}.  Its answers are
+# worked out from the privacy notice (privacy-notice.yaml, and what it inherits from
+# councils/programmes/{programme}.yaml); to correct one, add it under `answers` with evidence:
+#   answers:
+#     - criterion: ico-risk-of-harm
+#       met: true
+#       evidence: A breach of social care records could put women at risk.
+kind: dpia-screening
+programme: {programme}
+published: TODO date of the screening as YYYY-MM-DD
+screened_by:
+  name: TODO name of the person completing the screening
 """
 
 NOTICE_TEMPLATES = {
@@ -72,9 +118,25 @@ def scaffold(root: Path, slug: str, programme: str) -> list[Path]:
     folder.mkdir(parents=True)
     created = [folder / COUNCIL_FILE]
     created[0].write_text(COUNCIL_TEMPLATE.format(slug=slug), encoding="utf-8")
-    for name, text in NOTICE_TEMPLATES.items():
+    answers = "".join(ANSWER_TEMPLATE.format(id=q["id"], topic=q.get("topic", q["id"]))
+                      for q in _questions(data))
+    texts = {
+        **NOTICE_TEMPLATES,
+        "impact-assessment.yaml": IMPACT_ASSESSMENT_TEMPLATE,
+        "dpia-screening.yaml": DPIA_TEMPLATE,
+    }
+    for name, text in texts.items():
         path = folder / name
-        path.write_text(text.format(programme=programme, programme_name=programme_name),
-                        encoding="utf-8")
+        path.write_text(text.format(programme=programme, programme_name=programme_name,
+                                    answers=answers), encoding="utf-8")
         created.append(path)
     return created
+
+
+def _questions(programme: Any) -> list[dict[str, Any]]:
+    """The programme's screening questions that have an id, for the draft's answers."""
+    try:
+        questions = programme["defaults"]["impact-assessment"]["questions"]
+    except (KeyError, TypeError):
+        return []
+    return [q for q in questions if isinstance(q, dict) and isinstance(q.get("id"), str)]

@@ -25,7 +25,8 @@ _TYPE_NAMES = {
 }
 _EXPECTED = {
     "string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
-    "float_type": "a number", "float_parsing": "a number", "bool_type": "true or false",
+    "float_type": "a number", "float_parsing": "a number", "decimal_type": "a number",
+    "decimal_parsing": "a number", "bool_type": "true or false",
     "bool_parsing": "true or false", "list_type": "a list", "tuple_type": "a list",
     "dict_type": "a mapping (key: value lines)", "model_type": "a mapping (key: value lines)",
     "model_attributes_type": "a mapping (key: value lines)",

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+# ../shared beside the checkout (or beside the folder of worktrees it is in).
+SHARED = next((p / "shared" for p in (REPO.parent, REPO.parent.parent)
+               if (p / "shared").is_dir()), REPO.parent / "shared")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -17,7 +17,9 @@ from pause_docs.render import markdown, render_html
 GOLDEN = Path(__file__).parent / "golden"
 BUNDLED = [("lambeth", "scoping-2017"), ("oxfordshire", "pause-privacy-notice"),
            ("example-council", "family-help-privacy-notice"),
-           ("cambridgeshire", "childrens-safeguarding-privacy-notice")]
+           ("cambridgeshire", "childrens-safeguarding-privacy-notice"),
+           ("middlesbrough", "north-east-pause-screening"),
+           ("oxfordshire", "pause-dpia-screening")]
 SEEDS = [
     ("lambeth", "scoping-2017", "000_35f6efedbe5ac561.txt"),
     ("oxfordshire", "pause-privacy-notice", "001_40e321c255d5571a.txt"),

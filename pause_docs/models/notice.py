@@ -212,6 +212,14 @@ class StandardSection(Model):
     text: Markdown = Field(description="The section's text; may use {{ council.name }} etc.")
 
 
+class ProcessingFeature(Model):
+    """Whether the processing has a feature a DPIA screening asks about, and how."""
+
+    applies: bool = Field(description="true if it does, false if the notice rules it out.")
+    description: Markdown | None = Field(None, description="How, e.g. 'every case file of "
+                                         "the county's children's social care since 2010'.")
+
+
 class Section(Model):
     """One part of the page: a heading, some text, and/or a block built from the data."""
 
@@ -265,6 +273,18 @@ class Notice(Model):
         (), description="Where data comes from when not from the person (Art 14).")
     recipients: tuple[Recipient, ...] = Field((), description="Who receives the data.")
     data_matching: tuple[DataMatching, ...] = Field((), description="Data-matching annexes.")
+    large_scale: ProcessingFeature | None = Field(
+        None, description="Whether the processing is on a large scale (many people, much "
+        "data, a wide area or a long time); used by DPIA screenings.")
+    new_technology: ProcessingFeature | None = Field(
+        None, description="Whether it uses new or innovative technology; used by DPIA "
+        "screenings.")
+    automated_decisions: ProcessingFeature | None = Field(
+        None, description="Whether decisions with legal or similarly significant effects are "
+        "made by automated means, including profiling (UK GDPR Art 22).")
+    systematic_monitoring: ProcessingFeature | None = Field(
+        None, description="Whether people or a publicly accessible area are systematically "
+        "monitored.")
     safeguards: tuple[Markdown, ...] = Field((), description="How the data is protected.")
     retention: tuple[RetentionRule, ...] = Field((), description="How long data is kept.")
     transfers: Transfers | None = Field(None, description="Transfers outside the UK.")
