@@ -23,6 +23,9 @@ from .errors import Location, Problem
 from .models import Provision, Right
 from .models.notice import LegalReference, Recipient, Section
 from .project import ResolvedDocument
+from .registry import ROLES, role_of
+
+__all__ = ["ROLES", "Citation", "citation", "context", "render_html"]
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 STYLESHEET = "assets/style.css"
@@ -87,15 +90,6 @@ def environment(search_path: tuple[Path, ...] = (TEMPLATES_DIR,)) -> jinja2.Envi
     return env
 
 
-# What a reference does in a notice, from the registry kind of its first provision.
-ROLES = {
-    "lawful-basis": "article-6",
-    "special-category-condition": "article-9",
-    "criminal-offence-condition": "article-10",
-    "schedule-1-condition": "schedule-1",
-}
-
-
 @dataclass(frozen=True)
 class Citation:
     """A legal reference ready to print: the words, the provisions, where to read the law."""
@@ -112,7 +106,7 @@ class Citation:
     @property
     def role(self) -> str:
         """article-6, article-9, article-10, schedule-1 or gateway (any other law)."""
-        return next((ROLES[p.kind] for p in self.provisions if p.kind in ROLES), "gateway")
+        return role_of(self.provisions)
 
     @property
     def group(self) -> str | None:
