@@ -127,7 +127,8 @@ def check_consistency(published: Published) -> list[Problem]:
     for basis in ("f", "ea"):
         if basis in bases:
             problems.append(Problem(
-                published.locate(bases[basis].path), "error", "legitimate-interests-for-public-task",
+                published.locate(bases[basis].path), "error",
+                "legitimate-interests-for-public-task",
                 f"a council cannot rely on {BASIS_NAMES[basis]} for its tasks: UK GDPR "
                 "Art 6(1) says points (ea) and (f) do not apply to public authorities "
                 "performing their tasks", fix="rely on public task (ukgdpr-art6-1-e) with the "

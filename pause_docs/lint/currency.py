@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..errors import Problem
+from ..errors import Problem, Severity
 from ..models import Provision, StatusChange
 from .published import AHEAD_OF_COMMENCEMENT, Published, Reference, grade_note, graded, long_day
 
@@ -93,7 +93,7 @@ def _change(published: Published, ref: Reference, change: StatusChange,
              if i in registry.provisions]
     fix = (f"cite {_either(list(dict.fromkeys(later)))} instead" if later
            else "remove the reference or cite the law that replaced it")
-    severity = "warning" if change.change == "superseded" else "error"
+    severity: Severity = "warning" if change.change == "superseded" else "error"
     source = registry.defined_at[f"provisions:{provisions[0].id}"]
     return Problem(published.locate(ref.path), graded(severity, change.evidence), code,
                    message + grade_note(change.evidence), fix=fix,

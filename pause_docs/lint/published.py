@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import Location, Severity
 from ..loader import Path_
-from ..models import LegalReference, Provision
+from ..models import Contact, LegalReference, Provision
 from ..project import ResolvedDocument
 from ..registry import role_of
 
@@ -188,7 +188,7 @@ class Published:
         """The council's contacts the notice prints, located in its council.yaml."""
         council = self.doc.council
         where = Location(f"councils/{self.doc.council_slug}/council.yaml")
-        contacts = []
+        contacts: list[Contact | None] = []
         if self.shows("dpo", "complaints") and council.dpo:
             contacts.append(council.dpo)
         if self.shows("complaints") and not council.dpo and council.enquiries:

@@ -1,7 +1,8 @@
 """Plain language (UK GDPR Art 12): the Flesch reading ease of each part of a notice, offline.
 
 Syllables come from pyphen's hyphenation dictionary (the method textstat used before it
-needed a download), so the check runs with no network and no extra data.
+needed a download) checked against vowel groups, so the check runs with no network and no
+extra data.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import pyphen
 
 from ..errors import Problem
 from ..models import Section
-from .published import BLOCK_FIELDS, NOT_TEXT, Published
+from .published import BLOCK_FIELDS, MATCHING_FIELDS, NOT_TEXT, Published
 
 # Flesch reading ease runs from about 100 (very easy) to 0 and below (very hard); Flesch's own
 # table calls 30-50 "difficult" (college level) and below 30 "very difficult" (graduate level).
@@ -37,8 +38,17 @@ def _dictionary() -> pyphen.Pyphen:
     return pyphen.Pyphen(lang="en_GB")
 
 
+_VOWELS = re.compile(r"[aeiouy]+")
+
+
 def syllables(word: str) -> int:
-    return len(_dictionary().positions(word.lower())) + 1
+    """Hyphenation points undercount ('pro-cessing', 'data'), so the count of vowel groups
+    (less a silent final e) is taken when it is higher."""
+    word = word.lower().strip("'’-")
+    by_vowels = len(_VOWELS.findall(word))
+    if word.endswith("e") and not word.endswith(("le", "ee")) and by_vowels > 1:
+        by_vowels -= 1
+    return max(len(_dictionary().positions(word)) + 1, by_vowels, 1)
 
 
 def reading_ease(units: list[str]) -> tuple[float, int]:
@@ -93,9 +103,29 @@ def _section_units(published: Published, section: Section) -> Iterator[str]:
     for text in (section.intro, section.text):
         if text:
             yield from _paragraphs(text)
-    if section.show and section.show in BLOCK_FIELDS and not section.matching:
+    if section.show in BLOCK_FIELDS:
         for key in BLOCK_FIELDS[section.show]:
             yield from _strings(published.data.get(key))
+    elif section.show in MATCHING_FIELDS and section.show != "matching-legal-bases":
+        for annex in published.data.get("data_matching", []):
+            if annex.get("id") == section.matching:
+                yield from _strings({k: annex.get(k) for k in MATCHING_FIELDS[section.show]})
+    if section.show in ("legal-bases", "lawful-basis", "gateways", "matching-legal-bases"):
+        for ref in published.references():
+            in_annex = ref.path[0] == "data_matching"
+            if ref.reference.group == section.only and in_annex == bool(section.matching) \
+                    and _role_fits(section.show, ref.role):
+                words = ref.reference.wording or " ".join(
+                    w for w in (ref.reference.cited_as, ref.reference.reason) if w)
+                yield from _paragraphs(words)
+
+
+def _role_fits(block: str, role: str) -> bool:
+    if block == "gateways":
+        return role == "gateway"
+    if block == "lawful-basis":
+        return role != "gateway"
+    return True
 
 
 def _paragraphs(text: str) -> Iterator[str]:
