@@ -166,8 +166,7 @@ def _body_problem(published: Published, body: Body, match: _Match, text: Text,
             f"'{match.found}' was no longer the name of {what} when this document was "
             f"published on {long_day(day)}: it has been '{now.name}' since "
             f"{long_day(now.since) if now.since else 'before then'}{grade_note(grade)}",
-            fix=f"write '{body.name_on(as_of).name}'",
-            rule=f"{source} [{grade}]")
+            fix=_write_current(body, as_of), rule=f"{source} [{grade}]")
     changes = _renames(body, day, as_of)
     if not changes:
         return None
@@ -180,7 +179,7 @@ def _body_problem(published: Published, body: Body, match: _Match, text: Text,
             f"'{match.found}' was the name of {what} when this document was published on "
             f"{long_day(day)}, but it became {history}: the document has become out of date"
             f"{grade_note(*grades)}",
-            fix=f"write '{body.name_on(as_of).name}'", rule=f"{source} [{', '.join(grades)}]")
+            fix=_write_current(body, as_of), rule=f"{source} [{', '.join(grades)}]")
     return Problem(
         text.where, "info", "renamed-since-published",
         f"'{match.found}' is the name of {what} again on {long_day(as_of)}, but after this "
@@ -188,6 +187,13 @@ def _body_problem(published: Published, body: Body, match: _Match, text: Text,
         f"document says about it is still true{grade_note(*grades)}",
         fix="check the body still does what the document says", rule=f"{source} "
         f"[{', '.join(grades)}]")
+
+
+def _write_current(body: Body, day: dt.date) -> str:
+    name = body.name_on(day)
+    unverified = (name.evidence or body.evidence) == "U"
+    return f"write '{name.name}'" + (" (the current name is unverified: check it)"
+                                     if unverified else "")
 
 
 def _email_problems(published: Published, text: Text, as_of: dt.date) -> Iterator[Problem]:
