@@ -152,14 +152,19 @@ def where_used(ctx: click.Context, provision: str) -> None:
     from .lint import where_used as find
     from .project import load_project
 
+    project = load_project(_root(ctx))
     try:
-        found = find(load_project(_root(ctx)), provision)
+        found = find(project, provision)
     except UnknownProvision as exc:
         raise click.BadParameter(str(exc), param_hint="PROVISION") from exc
     for citing in found:
         inherited = f" (for {citing.document})" if citing.location.path != citing.document else ""
         click.echo(f"{citing.location}: '{citing.title}' of {citing.published.isoformat()}"
                    f"{inherited} cites it as '{citing.words}'")
+    unread = sorted({p.location.path for p in project.errors})
+    if unread:
+        click.echo(f"not searched, because of errors (see 'pause-docs validate'): "
+                   f"{', '.join(unread)}", err=True)
     documents = len({c.document for c in found})
     click.echo(f"{provision}: cited {len(found)} time{'s' * (len(found) != 1)} in "
                f"{documents} document{'s' * (documents != 1)}")

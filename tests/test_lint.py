@@ -96,7 +96,7 @@ BUNDLED = {
         "repealed-since-published"],
     "councils/oxfordshire/pause-privacy-notice.yaml": [
         "disapplied-when-published", "misnamed-instrument", "missing-lawful-basis",
-        "missing-recipients", "outdated-name-since-published"],
+        "outdated-name-since-published"],
     "councils/cambridgeshire/childrens-safeguarding-privacy-notice.yaml": [
         "nonexistent-instrument", "nonexistent-instrument", "outdated-name-since-published",
         "outdated-name-since-published", "renamed-since-published",
@@ -293,6 +293,14 @@ def test_each_checklist_item_missing_is_reported(project, change: dict[str, str]
     assert code in codes(project, doc)
 
 
+def test_naming_the_programmes_partner_names_a_recipient(project) -> None:
+    doc = edit(COMPLETE, "  - show: recipients\n", "")
+    doc = edit(doc, "kind: privacy-notice\n", "kind: privacy-notice\nprogramme: pause\n")
+    assert "missing-recipients" in codes(project, doc)
+    shared = edit(doc, "summary: We use", "summary: We share it with Pause. We use")
+    assert "missing-recipients" not in codes(project, shared)
+
+
 def test_a_council_without_a_dpo_is_reported(project) -> None:
     council = COUNCIL_YAML.split("dpo:")[0]
     assert "missing-dpo-contact" in codes(project, council=council)
@@ -464,3 +472,14 @@ def test_lint_uses_no_council_names(tmp_path: Path) -> None:
     text = "".join(p.read_text() for p in (REPO / "pause_docs" / "lint").glob("*.py"))
     for name in ("lambeth", "oxfordshire", "cambridgeshire", "middlesbrough", "knowsley"):
         assert name not in text.lower()
+
+
+def test_where_used_says_which_documents_it_could_not_search(project) -> None:
+    root = project({"councils/example/council.yaml": COUNCIL_YAML,
+                    "councils/example/notice.yaml": "kind: privacy-notice\n"},
+                   councils=("lambeth",))
+    result = CliRunner().invoke(main, ["--project", str(root), "where-used", "lga2000-s2"])
+    assert result.exit_code == 0
+    assert "not searched, because of errors (see 'pause-docs validate'): " \
+        "councils/example/notice.yaml" in result.output
+    assert "lga2000-s2: cited 1 time in 1 document" in result.output

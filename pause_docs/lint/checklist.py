@@ -69,11 +69,14 @@ def check_completeness(published: Published) -> list[Problem]:
             "the notice names no UK GDPR Art 6(1) lawful basis (a statute alone is not one)",
             "add the basis, e.g. 'provision: ukgdpr-art6-1-e' (public task), to legal_bases",
             f"UK GDPR Art 13(1)(c) / 14(1)(c); {ICO} 5 [R]", path=("legal_bases",))
-    missing(published.shows("recipients") or bool(model.data_matching), "missing-recipients",
-            "the notice lists no recipients; if its text names them, list them under "
-            "'recipients:' so they can be checked", "list them under 'recipients:' and add a "
-            "section with 'show: recipients'", f"UK GDPR Art 13(1)(e) / 14(1)(e); {ICO} 8 [R]",
-            "warning")
+    # A programme's partners (Pause) receive the data; a notice naming one names a recipient.
+    partners = [o.name for o in doc.programme.organisations] if doc.programme else []
+    names_partner = any(name in text.text for text in published.texts() for name in partners)
+    missing(published.shows("recipients") or bool(model.data_matching) or names_partner,
+            "missing-recipients", "the notice names no recipients; if its text names them, "
+            "list them under 'recipients:' so they can be checked",
+            "list them under 'recipients:' and add a section with 'show: recipients'",
+            f"UK GDPR Art 13(1)(e) / 14(1)(e); {ICO} 8 [R]", "warning")
     missing(published.shows("retention", "matching-retention") and
             bool(model.retention or model.data_matching), "missing-retention",
             "the notice does not say how long information is kept",
