@@ -97,7 +97,7 @@ def build(ctx: click.Context, councils: tuple[str, ...], fmt: str, output: Path 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
               help="Judge the documents on this day as well as on their publication date "
               "(YYYY-MM-DD; default: today).")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")

@@ -190,6 +190,14 @@ def test_law_not_yet_in_force_when_published(project) -> None:
     assert "not-in-force-when-published" in codes(project, early)
 
 
+def test_a_notice_may_go_out_up_to_a_month_before_its_law_applies(project) -> None:
+    doc = edit(COMPLETE, "ukgdpr-art6-1-e", "ukgdpr-art6-1-ea")
+    ahead = codes(project, edit(doc, "2026-07-01", "2026-01-06"))
+    assert "not-in-force-when-published" not in ahead
+    assert "not-in-force-when-published" in codes(project, edit(doc, "2026-07-01",
+                                                                "2026-01-04"))
+
+
 def test_a_rule_resting_on_an_unverified_fact_only_warns(project) -> None:
     # The commencement of the Localism Act 2011 s.1 is graded U in the registry.
     doc = edit(edit(COMPLETE, "2026-07-01", "2011-12-01"), "ca1989-s17", "localism2011-s1")

@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import Location, Severity
 from ..loader import Path_
 from ..models import Contact, LegalReference, Provision
-from ..project import ResolvedDocument
+from ..project import COUNCIL_FILE, COUNCILS_DIR, ResolvedDocument
 from ..registry import role_of
 
 # UK GDPR and the DPA 2018 applied from this day: the transparency, rights and plain-language
@@ -187,7 +187,7 @@ class Published:
     def _council_texts(self) -> Iterator[Text]:
         """The council's contacts the notice prints, located in its council.yaml."""
         council = self.doc.council
-        where = Location(f"councils/{self.doc.council_slug}/council.yaml")
+        where = Location(f"{COUNCILS_DIR}/{self.doc.council_slug}/{COUNCIL_FILE}")
         contacts: list[Contact | None] = []
         if self.shows("dpo", "complaints") and council.dpo:
             contacts.append(council.dpo)
