@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
@@ -11,7 +12,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import ProblemsFound, summary
+from .errors import Problem, ProblemsFound, summary
 
 
 def _root(ctx: click.Context) -> Path:
@@ -92,6 +93,81 @@ def build(ctx: click.Context, councils: tuple[str, ...], fmt: str, output: Path 
         click.echo(line, err=True)
         raise ProblemsFound(problems)
     click.echo(line)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
+              help="Judge the documents on this day as well as on their publication date "
+              "(YYYY-MM-DD; default: today).")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="text for people, json for CI.")
+@click.pass_context
+def lint(ctx: click.Context, paths: tuple[Path, ...], as_of: dt.datetime | None, strict: bool,
+         fmt: str) -> None:
+    """Check documents against the law: repealed, misnamed and missing law, outdated names,
+    the right-to-be-informed checklist, rights against lawful bases, plain language.
+
+    Each finding says what is wrong, when it became wrong (when published, or since), how to
+    fix it and where the rule comes from. With no PATHS, checks the whole project.
+    """
+    from .lint import lint_project
+    from .project import load_project
+
+    day = as_of.date() if as_of else dt.date.today()
+    problems = lint_project(load_project(_root(ctx), only=paths or None), day)
+    if fmt == "json":
+        click.echo(json.dumps({"as_of": day.isoformat(), "summary": summary(problems),
+                               "problems": [_as_json(p) for p in problems]}, indent=2))
+    else:
+        for problem in problems:
+            click.echo(str(problem))
+            for label, value in (("fix", problem.fix), ("rule", problem.rule)):
+                if value:
+                    click.echo(f"    {label}: {value}")
+        click.echo(f"{summary(problems)} (as of {day.isoformat()})")
+    failing = ("error", "warning") if strict else ("error",)
+    if any(p.severity in failing for p in problems):
+        ctx.exit(1)
+
+
+def _as_json(problem: Problem) -> dict[str, object]:
+    where = problem.location
+    return {"path": where.path, "line": where.line, "column": where.column,
+            "severity": problem.severity, "code": problem.code, "message": problem.message,
+            "fix": problem.fix, "rule": problem.rule}
+
+
+@main.command("where-used")
+@click.argument("provision")
+@click.pass_context
+def where_used(ctx: click.Context, provision: str) -> None:
+    """List every document that cites PROVISION (a registry id such as 'lga2000-s2').
+
+    An instrument id ('dpa1998') finds every provision of it. References a document inherits
+    from its programme are shown where the programme wrote them.
+    """
+    from .lint import UnknownProvision
+    from .lint import where_used as find
+    from .project import load_project
+
+    project = load_project(_root(ctx))
+    try:
+        found = find(project, provision)
+    except UnknownProvision as exc:
+        raise click.BadParameter(str(exc), param_hint="PROVISION") from exc
+    for citing in found:
+        inherited = f" (for {citing.document})" if citing.location.path != citing.document else ""
+        click.echo(f"{citing.location}: '{citing.title}' of {citing.published.isoformat()}"
+                   f"{inherited} cites it as '{citing.words}'")
+    unread = sorted({p.location.path for p in project.errors})
+    if unread:
+        click.echo(f"not searched, because of errors (see 'pause-docs validate'): "
+                   f"{', '.join(unread)}", err=True)
+    documents = len({c.document for c in found})
+    click.echo(f"{provision}: cited {len(found)} time{'s' * (len(found) != 1)} in "
+               f"{documents} document{'s' * (documents != 1)}")
 
 
 @main.command()

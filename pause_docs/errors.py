@@ -36,6 +36,10 @@ class Problem:
     code: str
     message: str
     hint: str = field(default="", compare=False)
+    fix: str = field(default="", compare=False)
+    """What to change, for findings of `pause-docs lint`."""
+    rule: str = field(default="", compare=False)
+    """Where the rule comes from: the statute or guidance, with its evidence grade."""
 
     def __str__(self) -> str:
         return f"{self.location}: {self.severity}: {self.code}: {self.message}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,21 @@ _LEGISLATION_URL = re.compile(
     r"(?P<type>[a-z]+)/(?P<year>\d{4})/(?P<number>\d+)(?:[/?#]|$)")
 # The DPIA criteria have their own shape (models/dpia.py), so their own file.
 CRITERIA_FILE = "dpia-criteria.yaml"
+
+# What a legal reference does in a notice, from the registry kind of its provisions; any
+# other kind of law is a gateway (the statute behind a council's task).
+ROLES = {
+    "lawful-basis": "article-6",
+    "special-category-condition": "article-9",
+    "criminal-offence-condition": "article-10",
+    "schedule-1-condition": "schedule-1",
+}
+
+
+def role_of(provisions: Iterable[Provision]) -> str:
+    """article-6, article-9, article-10, schedule-1 or gateway: the first provision with a role
+    decides."""
+    return next((ROLES[p.kind] for p in provisions if p.kind in ROLES), "gateway")
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from .models import DpiaScreening, ImpactAssessment, Notice, Provision, Right
 from .models.assessment import ANSWERS, DECISION_TYPES
 from .models.notice import LegalReference, Recipient, Section
 from .project import ResolvedDocument
+from .registry import role_of
 from .screening import screen
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -94,15 +95,6 @@ def environment(search_path: tuple[Path, ...] = (TEMPLATES_DIR,)) -> jinja2.Envi
     return env
 
 
-# What a reference does in a notice, from the registry kind of its first provision.
-ROLES = {
-    "lawful-basis": "article-6",
-    "special-category-condition": "article-9",
-    "criminal-offence-condition": "article-10",
-    "schedule-1-condition": "schedule-1",
-}
-
-
 @dataclass(frozen=True)
 class Citation:
     """A legal reference ready to print: the words, the provisions, where to read the law."""
@@ -119,7 +111,7 @@ class Citation:
     @property
     def role(self) -> str:
         """article-6, article-9, article-10, schedule-1 or gateway (any other law)."""
-        return next((ROLES[p.kind] for p in self.provisions if p.kind in ROLES), "gateway")
+        return role_of(self.provisions)
 
     @property
     def group(self) -> str | None:

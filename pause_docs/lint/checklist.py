@@ -1,0 +1,172 @@
+"""Completeness and consistency under UK GDPR Arts 6, 9, 10, 13, 14 and 21: each item of the
+ICO's right-to-be-informed checklist present or missing, and rights, bases and conditions
+that contradict each other."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..errors import Problem, Severity
+from ..loader import Path_
+from .published import GDPR_APPLIED, Published, long_day
+
+# The right to complain to the controller (DPA 2018 s.164A; UK GDPR Art 13(2)(ca) and
+# 14(2)(da)) must be in notices from this day (DUAA Sch 10; SI 2026/82 reg 3) [S].
+CONTROLLER_COMPLAINTS_FROM = dt.date(2026, 6, 19)
+ICO = "ICO right-to-be-informed checklist item"
+BASIS_NAMES = {"a": "consent (a)", "b": "contract (b)", "c": "legal obligation (c)",
+               "d": "vital interests (d)", "e": "public task (e)",
+               "f": "legitimate interests (f)", "ea": "recognised legitimate interest (ea)"}
+
+
+def check_completeness(published: Published) -> list[Problem]:
+    """The checklist items a notice published under the UK GDPR must show."""
+    doc = published.doc
+    model = published.notice
+    day = model.published
+    if not published.under_gdpr:
+        return [Problem(published.locate(("published",)), "info", "before-uk-gdpr",
+                        f"published on {long_day(day)}, before the GDPR applied on "
+                        f"{long_day(GDPR_APPLIED)}: the right-to-be-informed checklist, rights "
+                        f"and plain-language checks are not applied; a notice still in use "
+                        f"must be rewritten to UK GDPR Arts 13 and 14",
+                        fix="if the notice is still in use, publish a new version",
+                        rule="UK GDPR Arts 13 and 14, applied from 25 May 2018 [P]")]
+    top = model.top_level_notice
+    covered = set(top.covers) if top else set()
+    roles = {ref.role for ref in published.references()}
+    problems: list[Problem] = []
+
+    def missing(shown: bool, code: str, message: str, fix: str, rule: str,
+                severity: Severity = "error", path: Path_ = ("sections",)) -> None:
+        if not shown:
+            place = path if path[0] in published.data else ("sections",)
+            problems.append(Problem(published.locate(place), severity, code, message, fix=fix,
+                                    rule=rule))
+
+    missing(published.shows("dpo", "complaints", "further-information") or bool(top),
+            "missing-controller-contact",
+            f"the notice does not say how to contact {doc.council.name}",
+            "add a section with 'show: further-information', 'show: complaints' or 'show: dpo'",
+            f"UK GDPR Art 13(1)(a) / 14(1)(a); {ICO} 1 [R]")
+    if doc.council.dpo is None:
+        problems.append(Problem(
+            published.locate(()), "error", "missing-dpo-contact",
+            f"{doc.council.name} has no Data Protection Officer in its council.yaml, and "
+            "councils must have one", fix=f"add 'dpo:' to councils/{doc.council_slug}/"
+            "council.yaml and a section with 'show: dpo'",
+            rule=f"UK GDPR Art 37(1)(a) and Art 13(1)(b) / 14(1)(b); {ICO} 3 [R]"))
+    else:
+        missing(published.shows("dpo", "complaints") or "dpo" in covered,
+                "missing-dpo-contact", "the notice does not give the Data Protection Officer's "
+                "contact details", "add a section with 'show: dpo'",
+                f"UK GDPR Art 13(1)(b) / 14(1)(b); {ICO} 3 [R]")
+    missing(published.shows("purpose", "purposes", "summary"), "missing-purposes",
+            "the notice shows no purpose, purposes or summary block, so what the information "
+            "is used for may be missing", "list the uses under 'purposes:' and show them",
+            f"UK GDPR Art 13(1)(c) / 14(1)(c); {ICO} 4 [R]", "warning")
+    missing("article-6" in roles, "missing-lawful-basis",
+            "the notice names no UK GDPR Art 6(1) lawful basis (a statute alone is not one)",
+            "add the basis, e.g. 'provision: ukgdpr-art6-1-e' (public task), to legal_bases",
+            f"UK GDPR Art 13(1)(c) / 14(1)(c); {ICO} 5 [R]", path=("legal_bases",))
+    # A programme's partners (Pause) receive the data; a notice naming one names a recipient.
+    partners = [o.name for o in doc.programme.organisations] if doc.programme else []
+    names_partner = any(name in text.text for text in published.texts() for name in partners)
+    missing(published.shows("recipients") or bool(model.data_matching) or names_partner,
+            "missing-recipients", "the notice names no recipients; if its text names them, "
+            "list them under 'recipients:' so they can be checked",
+            "list them under 'recipients:' and add a section with 'show: recipients'",
+            f"UK GDPR Art 13(1)(e) / 14(1)(e); {ICO} 8 [R]", "warning")
+    missing(published.shows("retention", "matching-retention") and
+            bool(model.retention or model.data_matching), "missing-retention",
+            "the notice does not say how long information is kept",
+            "add 'retention:' and a section with 'show: retention'",
+            f"UK GDPR Art 13(2)(a) / 14(2)(a); {ICO} 10 [R]")
+    missing((published.shows("rights") and bool(model.rights)) or "rights" in covered,
+            "missing-rights", "the notice lists none of the rights people have",
+            "add 'rights:' and a section with 'show: rights'",
+            f"UK GDPR Art 13(2)(b) / 14(2)(c); {ICO} 11 [R]", path=("rights",))
+    listed = {entry.right for entry in model.rights} if published.shows("rights") else set()
+    missing((published.shows("complaints") and bool(model.complaints.to_regulator))
+            or "complain-to-regulator" in listed or "complaints" in covered,
+            "missing-regulator-complaint",
+            "the notice does not tell people they can complain to the regulator",
+            "add 'complaints: to_regulator:' and a section with 'show: complaints'",
+            f"UK GDPR Art 13(2)(d) / 14(2)(e); {ICO} 13 [R]")
+    if day >= CONTROLLER_COMPLAINTS_FROM:
+        missing("complain-to-controller" in listed or "complaints" in covered,
+                "missing-controller-complaint",
+                f"from {long_day(CONTROLLER_COMPLAINTS_FROM)} a notice must tell people they "
+                f"can complain to {doc.council.name} itself",
+                "add '- right: complain-to-controller' to rights",
+                "DPA 2018 s.164A; UK GDPR Art 13(2)(ca) / 14(2)(da) (DUAA 2025 Sch 10; "
+                "SI 2026/82 reg 3) [S]", path=("rights",))
+    if model.sources or model.data_matching:  # information comes from others: Art 14
+        missing(published.shows("data-categories") and bool(model.data_categories),
+                "missing-data-categories", "the information comes from others (UK GDPR "
+                "Art 14), but the notice does not say what kinds of information it holds",
+                "add 'data_categories:' and a section with 'show: data-categories'",
+                f"UK GDPR Art 14(1)(d); {ICO} 7 [R]")
+        missing(published.shows("sources") and bool(model.sources), "missing-sources",
+                "the information comes from others (UK GDPR Art 14), but the notice does not "
+                "say where it comes from", "add 'sources:' and a section with 'show: sources'",
+                f"UK GDPR Art 14(2)(f); {ICO} 14 [R]")
+    return problems
+
+
+def check_consistency(published: Published) -> list[Problem]:
+    """Rights that do not fit the lawful bases, bases a council cannot use, and special or
+    criminal-offence data with no condition."""
+    doc = published.doc
+    model = published.notice
+    if not published.under_gdpr:
+        return []
+    registry = doc.registry
+    references = published.references()
+    bases = {p.basis: ref for ref in references for p in ref.provisions
+             if p.kind == "lawful-basis" and p.basis}
+    roles = {ref.role for ref in references}
+    problems: list[Problem] = []
+    for basis in ("f", "ea"):
+        if basis in bases:
+            problems.append(Problem(
+                published.locate(bases[basis].path), "error",
+                "legitimate-interests-for-public-task",
+                f"a council cannot rely on {BASIS_NAMES[basis]} for its tasks: UK GDPR "
+                "Art 6(1) says points (ea) and (f) do not apply to public authorities "
+                "performing their tasks", fix="rely on public task (ukgdpr-art6-1-e) with the "
+                "statute behind the task", rule="UK GDPR Art 6(1), final words, as amended by "
+                "DUAA 2025 s.70 [P]; ICO recognised legitimate interest guidance [R]"))
+    if bases and model.rights and published.shows("rights"):
+        names = " and ".join(BASIS_NAMES[b] for b in sorted(bases))
+        listed = {entry.right: i for i, entry in enumerate(model.rights)}
+        for right_id, index in listed.items():
+            right = registry.rights[right_id]
+            if right.applies_to and not set(right.applies_to) & set(bases):
+                problems.append(Problem(
+                    published.locate(("rights", index)), "warning", "right-does-not-apply",
+                    f"the {right.title.lower()} applies only under "
+                    f"{' or '.join(BASIS_NAMES[b] for b in right.applies_to)}, but this "
+                    f"notice relies on {names}", fix=f"remove '{right_id}' from rights",
+                    rule=f"{right.article} [P]"))
+        for right in registry.rights.values():
+            if right.applies_to and set(right.applies_to) & set(bases) and \
+                    right.id not in listed:
+                problems.append(Problem(
+                    published.locate(("rights",)), "error", "missing-right",
+                    f"the notice relies on {names}, so people have the "
+                    f"{right.title.lower()}, but it is not listed",
+                    fix=f"add '- right: {right.id}' to rights", rule=f"{right.article} [P]"))
+    for flag, role, code, what, law in (
+            ("special_category", "article-9", "special-category-without-condition",
+             "special category", "UK GDPR Art 9(2) and DPA 2018 s.10 [P]"),
+            ("criminal_offence", "article-10", "criminal-offence-without-condition",
+             "criminal offence", "UK GDPR Art 10 and DPA 2018 s.10(5), Sch 1 [R]")):
+        flagged = [i for i, c in enumerate(model.data_categories) if getattr(c, flag)]
+        if flagged and role not in roles:
+            problems.append(Problem(
+                published.locate(("data_categories", flagged[0])), "error", code,
+                f"the notice holds {what} data but names no {role.replace('-', ' ').title()} "
+                "condition for it", fix=f"add the condition to legal_bases (a registry "
+                f"provision of kind {what.replace(' ', '-')}-condition)", rule=law))
+    return problems
