@@ -17,7 +17,7 @@ from typing import Any, Literal, TypeVar
 
 from .errors import Problem
 from .models import LegalReference, Provision, Right
-from .models.notice import Notice
+from .models.notice import DataCategory, Notice
 from .project import ResolvedDocument
 from .render import citation
 
@@ -208,8 +208,8 @@ def _bases(doc: ResolvedDocument) -> dict[str, dict[str, _Basis]]:
         cited = citation(ref, provisions)
         conditions = tuple(_as_law(provisions[i]) for i in ref.schedule_1.provision_ids
                            ) if ref.schedule_1 else ()
-        reason = _norm(" ".join(filter(None, (ref.wording, ref.reason,
-                                               ref.schedule_1 and ref.schedule_1.reason))))
+        condition_reason = ref.schedule_1.reason if ref.schedule_1 else None
+        reason = _norm(" ".join(filter(None, (ref.wording, ref.reason, condition_reason))))
         for pid in ref.provision_ids:
             law = _as_law(provisions[pid])
             found.setdefault(_ROLE_AREAS[law.role], {}).setdefault(
@@ -416,85 +416,102 @@ def _text_change(area: str, subject: str, was: str | None, now: str | None,
 
 
 def _content(old: Notice, new: Notice) -> list[Change]:
-    changes: list[Change] = []
-    # purposes
+    return [*_purposes(old, new), *_categories(old, new), *_subjects(old, new),
+            *_sources(old, new), *_recipients(old, new), *_transfers(old, new),
+            *_retention("retention", old.retention, new.retention), *_matching(old, new),
+            *_safeguards(old, new)]
+
+
+def _purposes(old: Notice, new: Notice) -> list[Change]:
     pairs, removed, added = _match(old.purposes, new.purposes, lambda p: _norm(p.description),
                                    lambda p: p.description)
-    changes += [Change("purposes", "removed", _norm(p.description)) for p in removed]
+    changes = [Change("purposes", "removed", _norm(p.description)) for p in removed]
     changes += [Change("purposes", "added", _norm(p.description)) for p in added]
     for a, b in pairs:
         changes += _text_change("purposes", "a purpose", a.description, b.description)
-    # data categories
-    special = "special category data (UK GDPR Art 9)"
-    criminal = "criminal offence data (UK GDPR Art 10)"
-    pairs_c, removed_c, added_c = _match(old.data_categories, new.data_categories,
-                                         lambda c: _key(c.name), lambda c: c.name)
-    for c in removed_c:
-        changes.append(Change("data-categories", "removed", c.name, note=_flags(c, special,
-                                                                              criminal)))
-    for c in added_c:
-        changes.append(Change("data-categories", "added", c.name, new=_norm(c.examples or "")
-                              or None, note=_flags(c, special, criminal)))
-    for a, b in pairs_c:
-        changes += _text_change("data-categories", f"{a.name}: name", a.name, b.name)
-        changes += _flag("data-categories", b.name, a.special_category, b.special_category,
-                         special)
-        changes += _flag("data-categories", b.name, a.criminal_offence, b.criminal_offence,
-                         criminal)
-        changes += _text_change("data-categories", f"{b.name}: examples", a.examples,
-                                b.examples)
-    # data subjects and sources
-    pairs_s, removed_s, added_s = _match(old.data_subjects, new.data_subjects,
-                                         lambda s: _key(s.name), lambda s: s.name)
-    changes += [Change("data-subjects", "removed", s.name) for s in removed_s]
-    changes += [Change("data-subjects", "added", s.name,
+    return changes
+
+
+_SPECIAL = "special category data (UK GDPR Art 9)"
+_CRIMINAL = "criminal offence data (UK GDPR Art 10)"
+
+
+def _categories(old: Notice, new: Notice) -> list[Change]:
+    area = "data-categories"
+    pairs, removed, added = _match(old.data_categories, new.data_categories,
+                                   lambda c: _key(c.name), lambda c: c.name)
+    changes = [Change(area, "removed", c.name, note=_flags(c)) for c in removed]
+    changes += [Change(area, "added", c.name, new=_norm(c.examples or "") or None,
+                       note=_flags(c)) for c in added]
+    for a, b in pairs:
+        changes += _text_change(area, f"{a.name}: name", a.name, b.name)
+        changes += _flag(area, b.name, a.special_category, b.special_category, _SPECIAL)
+        changes += _flag(area, b.name, a.criminal_offence, b.criminal_offence, _CRIMINAL)
+        changes += _text_change(area, f"{b.name}: examples", a.examples, b.examples)
+    return changes
+
+
+def _subjects(old: Notice, new: Notice) -> list[Change]:
+    area = "data-subjects"
+    pairs, removed, added = _match(old.data_subjects, new.data_subjects,
+                                   lambda s: _key(s.name), lambda s: s.name)
+    changes = [Change(area, "removed", s.name) for s in removed]
+    changes += [Change(area, "added", s.name,
                        note=_joined([w for w, f in (("includes children", s.children),
                                                     ("vulnerable", s.vulnerable)) if f]) or None)
-                for s in added_s]
-    for a, b in pairs_s:
-        changes += _flag("data-subjects", b.name, a.children, b.children, "includes children")
-        changes += _flag("data-subjects", b.name, a.vulnerable, b.vulnerable, "vulnerable")
-        changes += _text_change("data-subjects", f"{b.name}: description", a.description,
-                                b.description)
-    pairs_o, removed_o, added_o = _match(old.sources, new.sources, lambda s: _key(s.name),
-                                         lambda s: s.name)
-    changes += [Change("sources", "removed", s.name) for s in removed_o]
-    changes += [Change("sources", "added", s.name, note="publicly accessible"
-                       if s.publicly_accessible else None) for s in added_o]
-    for a, b in pairs_o:
-        changes += _text_change("sources", f"{a.name}: name", a.name, b.name)
-        changes += _flag("sources", b.name, a.publicly_accessible, b.publicly_accessible,
+                for s in added]
+    for a, b in pairs:
+        changes += _text_change(area, f"{a.name}: name", a.name, b.name)
+        changes += _flag(area, b.name, a.children, b.children, "includes children")
+        changes += _flag(area, b.name, a.vulnerable, b.vulnerable, "vulnerable")
+        changes += _text_change(area, f"{b.name}: description", a.description, b.description)
+    return changes
+
+
+def _sources(old: Notice, new: Notice) -> list[Change]:
+    area = "sources"
+    pairs, removed, added = _match(old.sources, new.sources, lambda s: _key(s.name),
+                                   lambda s: s.name)
+    changes = [Change(area, "removed", s.name) for s in removed]
+    changes += [Change(area, "added", s.name, note="publicly accessible"
+                       if s.publicly_accessible else None) for s in added]
+    for a, b in pairs:
+        changes += _text_change(area, f"{a.name}: name", a.name, b.name)
+        changes += _flag(area, b.name, a.publicly_accessible, b.publicly_accessible,
                          "publicly accessible")
-        changes += _text_change("sources", f"{b.name}: description", a.description,
-                                b.description)
-    changes += _recipients(old, new)
-    # transfers
-    if (old.transfers is None) != (new.transfers is None):
-        t = new.transfers or old.transfers
-        assert t is not None
-        changes.append(Change("transfers", "added" if new.transfers else "removed",
-                              "outside the UK" if t.outside_uk else "none outside the UK",
-                              old=None if new.transfers else _norm(t.statement),
-                              new=_norm(t.statement) if new.transfers else None))
-    elif old.transfers is not None and new.transfers is not None:
-        changes += _flag("transfers", "transfers", old.transfers.outside_uk,
-                         new.transfers.outside_uk, "outside the UK")
-        changes += _text_change("transfers", "what the notice says", old.transfers.statement,
-                                new.transfers.statement, "legal")
-    changes += _retention("retention", old.retention, new.retention)
-    changes += _matching(old, new)
-    # safeguards: a safeguard added or dropped is substance; a re-worded one is wording
-    pairs_g, removed_g, added_g = _match(old.safeguards, new.safeguards, _norm, lambda s: s)
-    changes += [Change("safeguards", "removed", _norm(s)) for s in removed_g]
-    changes += [Change("safeguards", "added", _norm(s)) for s in added_g]
-    for a, b in pairs_g:
+        changes += _text_change(area, f"{b.name}: description", a.description, b.description)
+    return changes
+
+
+def _transfers(old: Notice, new: Notice) -> list[Change]:
+    was, now = old.transfers, new.transfers
+    if was is not None and now is not None:
+        return [*_flag("transfers", "transfers", was.outside_uk, now.outside_uk,
+                       "outside the UK"),
+                *_text_change("transfers", "what the notice says", was.statement,
+                              now.statement, "legal")]
+    if now is not None:
+        return [Change("transfers", "added", "outside the UK" if now.outside_uk else
+                       "none outside the UK", new=_norm(now.statement))]
+    if was is not None:
+        return [Change("transfers", "removed", "outside the UK" if was.outside_uk else
+                       "none outside the UK", old=_norm(was.statement))]
+    return []
+
+
+def _safeguards(old: Notice, new: Notice) -> list[Change]:
+    """A safeguard added or dropped is substance; a re-worded one is wording."""
+    pairs, removed, added = _match(old.safeguards, new.safeguards, _norm, lambda s: s)
+    changes = [Change("safeguards", "removed", _norm(s)) for s in removed]
+    changes += [Change("safeguards", "added", _norm(s)) for s in added]
+    for a, b in pairs:
         changes += _text_change("safeguards", "a safeguard", a, b)
     return changes
 
 
-def _flags(category: Any, special: str, criminal: str) -> str | None:
-    return _joined([w for w, f in ((special, category.special_category),
-                                   (criminal, category.criminal_offence)) if f]) or None
+def _flags(category: DataCategory) -> str | None:
+    return _joined([w for w, f in ((_SPECIAL, category.special_category),
+                                   (_CRIMINAL, category.criminal_offence)) if f]) or None
 
 
 def _recipients(old: Notice, new: Notice) -> list[Change]:
@@ -526,12 +543,12 @@ def _recipients(old: Notice, new: Notice) -> list[Change]:
                     for o in gone]
         changes += [Change(area, "added", f"onward sharing by {b.name} to {o.to}",
                            new=o.form) for o in new_onward]
-        for x, y in onward_pairs:
-            if x.form != y.form:
-                changes.append(Change(area, "changed", f"onward sharing by {b.name} to {y.to}",
-                                      old=x.form, new=y.form))
-            changes += _text_change(area, f"onward sharing by {b.name} to {y.to}: why",
-                                    x.purpose, y.purpose)
+        for ox, oy in onward_pairs:
+            if ox.form != oy.form:
+                changes.append(Change(area, "changed", f"onward sharing by {b.name} to {oy.to}",
+                                      old=ox.form, new=oy.form))
+            changes += _text_change(area, f"onward sharing by {b.name} to {oy.to}: why",
+                                    ox.purpose, oy.purpose)
         changes += _text_change(area, f"{b.name}: onward recipients described as",
                                 a.onward_group, b.onward_group)
     return changes
