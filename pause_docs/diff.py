@@ -235,7 +235,7 @@ def _law(old: ResolvedDocument, new: ResolvedDocument) -> list[Change]:
             added.remove(b)
             changes.append(Change(
                 area, "replaced", f"{a.law.citation} → {_with_conditions(b)}",
-                old=_with_conditions(a), new=_with_conditions(b),
+                old=a.cited, new=b.cited,
                 old_law=(a.law, *a.conditions), new_law=(b.law, *b.conditions),
                 note=_status_note(old.registry.provisions[a.law.id], new)))
         for b in removed:
@@ -664,7 +664,7 @@ def _passages(model: Notice) -> list[tuple[str, str]]:
     for section in model.sections:
         if section.heading:
             part = f"'{section.heading}'"
-            found.append((f"{part}: heading", section.heading))
+            found.append(("heading", section.heading))
         if section.intro:
             found.append((f"{part}: introduction", section.intro))
         show = section.show
@@ -684,21 +684,30 @@ def _passages(model: Notice) -> list[tuple[str, str]]:
     for label, text in found:
         counted[label] = counted.get(label, 0) + 1
         n = counted[label]
-        labelled.append((label if n == 1 else f"{label} ({n})", _norm(text)))
+        unique = label if n == 1 or label == "heading" else f"{label} ({n})"
+        labelled.append((unique, _norm(text)))
     return labelled
 
 
 def _texts(old: Notice, new: Notice) -> list[Change]:
     was, now = _passages(old), _passages(new)
-    changes = []
-    # Text that did not change at all is matched wherever it moved to.
+    changes = _compare_passages([p for p in was if not p[0].startswith("heading")],
+                                [p for p in now if not p[0].startswith("heading")], True)
+    return _compare_passages([p for p in was if p[0].startswith("heading")],
+                             [p for p in now if p[0].startswith("heading")], False) + changes
+
+
+def _compare_passages(was: list[tuple[str, str]], now: list[tuple[str, str]],
+                      by_place: bool) -> list[Change]:
+    """Text that did not change is matched wherever it moved to; then text in the same
+    place (`by_place`), then similar text, is compared word by word."""
     pairs, removed, added = _match(was, now, lambda p: p[1])
-    pairs_l, removed, added = _match(removed, added, lambda p: p[0], lambda p: p[1])
-    for (_, a), (where, b) in pairs_l:
-        changes.append(Change("text", "changed", where, "wording", old=a, new=b,
-                              words=words(a, b)))
-    changes += [Change("text", "removed", where, "wording", old=text,
-                       words=(("-", text),)) for where, text in removed]
+    place = (lambda p: p[0]) if by_place else (lambda p: p[1])
+    pairs, removed, added = _match(removed, added, place, lambda p: p[1])
+    changes = [Change("text", "changed", where, "wording", old=a, new=b, words=words(a, b))
+               for (_, a), (where, b) in pairs]
+    changes += [Change("text", "removed", where, "wording", old=text, words=(("-", text),))
+                for where, text in removed]
     changes += [Change("text", "added", where, "wording", new=text, words=(("+", text),))
                 for where, text in added]
     return changes

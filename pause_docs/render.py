@@ -226,11 +226,18 @@ def context(doc: ResolvedDocument, search_path: tuple[Path, ...] = (TEMPLATES_DI
     }
 
 
-def _stylesheet(search_path: tuple[Path, ...]) -> str:
+def _stylesheet(search_path: tuple[Path, ...], name: str = STYLESHEET) -> str:
     env = environment(search_path)
     assert env.loader is not None
-    source, _, _ = env.loader.get_source(env, STYLESHEET)
+    source, _, _ = env.loader.get_source(env, name)
     return source.replace("</", "<\\/")
+
+
+def stylesheets(*names: str, search_path: tuple[Path, ...] = (TEMPLATES_DIR,)) -> Markup:
+    """The house stylesheet followed by `names` (other files in the templates' assets/),
+    ready to inline in a <style> element."""
+    return Markup("\n".join(_stylesheet(search_path, name)
+                             for name in (STYLESHEET, *names)))
 
 
 def search_path(project_root: Path) -> tuple[Path, ...]:
