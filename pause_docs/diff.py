@@ -217,6 +217,11 @@ def _bases(doc: ResolvedDocument) -> dict[str, dict[str, _Basis]]:
     return found
 
 
+def _own_words(basis: _Basis) -> str | None:
+    """How the document cites the law, when that is not simply the registry's citation."""
+    return None if basis.cited in (basis.law.citation, _with_conditions(basis)) else basis.cited
+
+
 def _with_conditions(basis: _Basis) -> str:
     if not basis.conditions:
         return basis.law.citation
@@ -239,11 +244,11 @@ def _law(old: ResolvedDocument, new: ResolvedDocument) -> list[Change]:
                 old_law=(a.law, *a.conditions), new_law=(b.law, *b.conditions),
                 note=_status_note(old.registry.provisions[a.law.id], new)))
         for b in removed:
-            changes.append(Change(area, "removed", _with_conditions(b), old=b.cited,
+            changes.append(Change(area, "removed", _with_conditions(b), old=_own_words(b),
                                   old_law=(b.law, *b.conditions),
                                   note=_status_note(old.registry.provisions[b.law.id], new)))
         for b in added:
-            changes.append(Change(area, "added", _with_conditions(b), new=b.cited,
+            changes.append(Change(area, "added", _with_conditions(b), new=_own_words(b),
                                   new_law=(b.law, *b.conditions)))
         for pid in (i for i in was if i in now):
             changes += _same_basis(area, was[pid], now[pid], old.registry.instruments,
