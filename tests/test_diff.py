@@ -312,3 +312,25 @@ def test_diff_does_not_import_weasyprint_without_pdf() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           cwd=REPO)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_right_stops_applying_when_the_lawful_basis_moves_away_from_public_task(
+        project) -> None:
+    root = project({"councils/lambeth/legal-duty.yaml": LAMBETH_2026.replace(
+        "provision: ukgdpr-art6-1-e", "provision: ukgdpr-art6-1-c")}, councils=("lambeth",))
+    result = CliRunner().invoke(main, ["diff", str(root / "councils/lambeth/scoping-2026.yaml"),
+                                       str(root / "councils/lambeth/legal-duty.yaml")])
+    assert ("  no longer applies: Right to object (UK GDPR Art 21)\n"
+            "      old law: UK GDPR Art 21 <https://www.legislation.gov.uk/eur/2016/679/article/21>\n"
+            "      old law: UK GDPR Art 6(1)(e) <https://www.legislation.gov.uk/eur/2016/679/article/6>\n"
+            "      note: The right to object no longer applies, because the lawful basis is no "
+            "longer UK GDPR Art 6(1)(e) (public task); the new version still lists it.\n"
+            ) in result.output
+
+
+def test_the_readme_worked_example_is_real_output() -> None:
+    result = CliRunner().invoke(main, ["diff", str(REPO / "councils/lambeth/scoping-2017.yaml"),
+                                       str(REPO / "councils/lambeth/scoping-2026.yaml")])
+    assert result.exit_code == 0
+    changes = result.output.split("\nChecks fixed and introduced")[0].split("\nLint:")[0]
+    assert changes in (REPO / "README.md").read_text(encoding="utf-8")
