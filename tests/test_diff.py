@@ -334,3 +334,14 @@ def test_the_readme_worked_example_is_real_output() -> None:
     assert result.exit_code == 0
     changes = result.output.split("\nChecks fixed and introduced")[0].split("\nLint:")[0]
     assert changes in (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_two_councils_documents_compare_with_the_controller_as_a_legal_change() -> None:
+    comparison = diff_documents(bundled("oxfordshire", "pause-privacy-notice"),
+                                bundled("lambeth", "scoping-2026"))
+    first = comparison.changes[0]
+    assert (first.area, first.subject, first.old, first.new) == (
+        "document", "controller", "Oxfordshire County Council", "London Borough of Lambeth")
+    regulator = next(c for c in comparison.changes if c.subject == "Regulator")
+    assert (regulator.old, regulator.new) == ("Information Commissioner's Office",
+                                              "Information Commission")

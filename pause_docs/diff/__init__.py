@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from ..errors import Problem
 from ..project import ResolvedDocument
-from .content import contact_changes, content_changes
+from .content import contact_changes, content_changes, document_changes
 from .law import law_changes, right_changes
 from .records import (
     AREAS,
@@ -36,7 +36,7 @@ def diff_documents(old: ResolvedDocument, new: ResolvedDocument, lint: Lint | No
                    *, old_label: str | None = None, new_label: str | None = None,
                    notes: Iterable[str] = ()) -> Comparison:
     """Every change from `old` to `new`; `lint`, when given, finds each version's problems."""
-    changes = [*law_changes(old, new), *right_changes(old, new),
+    changes = [*document_changes(old, new), *law_changes(old, new), *right_changes(old, new),
                *content_changes(old.model, new.model), *contact_changes(old, new),
                *text_changes(old.model, new.model), *order_changes(old, new)]
     order = list(AREAS)

@@ -244,3 +244,15 @@ def contact_changes(old: ResolvedDocument, new: ResolvedDocument) -> list[Change
     changes += [Change("contacts", "removed", role, old=was[role]) for role in was
                 if role not in now]
     return changes
+
+
+def document_changes(old: ResolvedDocument, new: ResolvedDocument) -> list[Change]:
+    """A different controller (two councils' documents compared) or kind of document."""
+    changes = []
+    if old.council.name != new.council.name:
+        changes.append(Change("document", "changed", "controller", old=old.council.name,
+                              new=new.council.name))
+    if old.kind != new.kind:
+        changes.append(Change("document", "changed", "kind of document", "wording",
+                              old=old.kind, new=new.kind))
+    return changes

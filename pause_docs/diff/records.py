@@ -17,6 +17,7 @@ Action = Literal["added", "removed", "replaced", "changed", "now-applies", "no-l
 
 # Areas in the order a legal team reads them; the title says what the area is in law.
 AREAS: dict[str, str] = {
+    "document": "Controller and kind of document",
     "lawful-basis": "Lawful basis (UK GDPR Art 6)",
     "special-category": "Special category condition (UK GDPR Art 9)",
     "criminal-offence": "Criminal offence data condition (UK GDPR Art 10)",
@@ -33,7 +34,6 @@ AREAS: dict[str, str] = {
     "data-matching": "Data-matching annexes",
     "contacts": "Contacts and Data Protection Officer",
     "safeguards": "Safeguards",
-    "document": "Document",
     "text": "Text",
     "order": "Order and layout",
 }
