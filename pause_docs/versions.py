@@ -65,10 +65,12 @@ def _at_revision(root: Path, relative: Path, rev: str) -> Side:
                   f"{rev}^{{commit}}", what=f"'{rev}' is not a revision in this repository")
     commit = commit.strip()
     prefix = _git(root, "rev-parse", "--show-prefix").strip().rstrip("/")
+    top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
     with tempfile.TemporaryDirectory(prefix="pause-docs-rev-") as temp:
         there = Path(temp)
         tree = f"{commit}:{prefix}" if prefix else commit
-        archive = _git_bytes(root, "archive", "--format=tar", tree,
+        # From the top of the repository: inside a sub-folder git would archive only that.
+        archive = _git_bytes(top, "archive", "--format=tar", tree,
                              what=f"cannot read the project at {rev}")
         _extract(archive, there)
         if not (there / relative).is_file():

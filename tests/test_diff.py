@@ -345,3 +345,23 @@ def test_two_councils_documents_compare_with_the_controller_as_a_legal_change() 
     regulator = next(c for c in comparison.changes if c.subject == "Regulator")
     assert (regulator.old, regulator.new) == ("Information Commissioner's Office",
                                               "Information Commission")
+
+
+def test_rev_works_when_the_project_is_a_sub_folder_of_the_repository(
+        project, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = project(councils=("lambeth",))
+    repo = root.parent
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-q",
+        "-m", "first")
+    notice = root / "councils/lambeth/scoping-2026.yaml"
+    notice.write_text(notice.read_text(encoding="utf-8").replace(
+        "provision: localism2011-s1", "provision: lga2000-s2"), encoding="utf-8")
+    monkeypatch.chdir(root / "councils")
+    result = CliRunner().invoke(main, ["diff", "lambeth/scoping-2026.yaml", "--rev", "HEAD"])
+    assert result.exit_code == 0, result.output
+    assert "Legal changes (2)\n" in result.output
+    # the registry's supersession runs the other way, so this is no replacement
+    assert "  removed: Localism Act 2011, s.1\n" in result.output
+    assert "  added: Local Government Act 2000, s.2\n" in result.output
