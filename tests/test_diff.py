@@ -364,4 +364,9 @@ def test_rev_works_when_the_project_is_a_sub_folder_of_the_repository(
     assert "Legal changes (2)\n" in result.output
     # the registry's supersession runs the other way, so this is no replacement
     assert "  removed: Localism Act 2011, s.1\n" in result.output
-    assert "  added: Local Government Act 2000, s.2\n" in result.output
+    assert ("  added: Local Government Act 2000, s.2\n"
+            "      new law: Local Government Act 2000, s.2 "
+            "<https://www.legislation.gov.uk/ukpga/2000/22/section/2>\n"
+            "      note: Local Government Act 2000, s.2 was disapplied in England on 4 April 2012 "
+            "(Localism Act 2011, s.1(7) and Sch 1 (SI 2012/1008)). The new version cites law "
+            "that no longer applies.\n") in result.output

@@ -89,8 +89,10 @@ def law_changes(old: ResolvedDocument, new: ResolvedDocument) -> list[Change]:
                                   old_law=(b.law, *b.conditions),
                                   note=_status_note(old.registry.provisions[b.law.id], new)))
         for b in added:
+            status = _status_note(new.registry.provisions[b.law.id], new)
             changes.append(Change(area, "added", _with_conditions(b), new=_own_words(b),
-                                  new_law=(b.law, *b.conditions)))
+                                  new_law=(b.law, *b.conditions), note=status and
+                                  f"{status} The new version cites law that no longer applies."))
         for pid in (i for i in was if i in now):
             changes += _same_basis(area, was[pid], now[pid], old.registry.instruments,
                                    old.registry.provisions)
