@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import json
 import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -186,6 +188,74 @@ def new(ctx: click.Context, slug: str, programme: str) -> None:
     for path in scaffold(root, slug, programme):
         click.echo(f"created {path.relative_to(root)}")
     click.echo(f"next: fill in every TODO, then run 'pause-docs validate councils/{slug}'")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--rev", "revs", multiple=True, metavar="REV",
+              help="Compare PATH at this git revision (any syntax git accepts) with the "
+              "working tree; give it twice to compare two revisions.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="What to print.")
+@click.option("--html", "html_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the redline as an HTML page to this file.")
+@click.option("--pdf", "pdf_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the redline as a tagged PDF to this file.")
+@click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]),
+              help="Date the checks judge both versions by (default: today).")
+@click.option("--exit-code", is_flag=True, help="Exit 1 when the content changed (a change "
+              "of order or layout alone does not count), like git diff --exit-code.")
+def diff(paths: tuple[Path, ...], revs: tuple[str, ...], fmt: str, html_file: Path | None,
+         pdf_file: Path | None, as_of: dt.datetime | None, exit_code: bool) -> None:
+    """Show what changed between two versions of a document, in legal terms.
+
+    Either OLD NEW (two document files, e.g. two councils' notices of the same kind), or
+    PATH --rev REV [--rev REV2] (one file at git revisions, resolved in the project as it
+    was at each revision). Legal changes come first, then wording, then order and layout.
+    """
+    from .diff import diff_documents
+    from .redline import as_html, as_text
+    from .versions import load_file, load_revisions
+
+    if len(revs) > 2 or (revs and len(paths) != 1) or (not revs and len(paths) != 2):
+        raise click.UsageError("give two files (OLD NEW), or one file with --rev REV "
+                               "[--rev REV2]")
+    old, new = load_revisions(paths[0], revs) if revs else (load_file(paths[0]),
+                                                            load_file(paths[1]))
+    lint, notes = _lint((as_of or dt.datetime.now()).date())
+    comparison = diff_documents(old.document, new.document, lint, old_label=old.label,
+                                new_label=new.label, notes=notes)
+    if fmt == "json":
+        click.echo(json.dumps(comparison.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(as_text(comparison), nl=False)
+    if html_file or pdf_file:
+        _write_redline(as_html(comparison), html_file, pdf_file, new.document.model.published)
+    if exit_code and comparison.changed:
+        sys.exit(1)
+
+
+def _lint(as_of: dt.date) -> tuple[Any, tuple[str, ...]]:
+    """The checks, as a function of a document, for the diff's "fixed and introduced"."""
+    from .lint import lint_document
+
+    return (lambda doc: lint_document(doc, as_of)), ()
+
+
+def _write_redline(html: str, html_file: Path | None, pdf_file: Path | None,
+                   day: dt.date) -> None:
+    from .render import TEMPLATES_DIR
+    from .writer import write_if_changed
+
+    if html_file:
+        write_if_changed(html_file.parent, html_file.name, html.encode())
+        click.echo(f"wrote {html_file}", err=True)
+    if pdf_file:
+        from .pdf import render_pdf  # WeasyPrint only when a PDF is asked for
+
+        pdf = render_pdf(html, TEMPLATES_DIR / "assets", calendar.timegm(day.timetuple()))
+        write_if_changed(pdf_file.parent, pdf_file.name, pdf)
+        click.echo(f"wrote {pdf_file}", err=True)
 
 
 @main.command()

@@ -86,3 +86,9 @@ class ProjectError(click.ClickException):
     """The project itself cannot be used (no councils/ folder, unwritable output); exit 2."""
 
     exit_code = 2
+
+
+class CannotCompare(ProblemsFound):
+    """A version `diff` was given does not load; exit 2, as 1 means 'there are changes'."""
+
+    exit_code = 2

@@ -260,6 +260,13 @@ def _stylesheet(search_path: tuple[Path, ...], name: str = STYLESHEET) -> str:
     return source.replace("</", "<\\/")
 
 
+def stylesheets(*names: str, search_path: tuple[Path, ...] = (TEMPLATES_DIR,)) -> Markup:
+    """The house stylesheet followed by `names` (other files in the templates' assets/),
+    ready to inline in a <style> element."""
+    return Markup("\n".join(_stylesheet(search_path, name)
+                             for name in (STYLESHEET, *names)))
+
+
 def search_path(project_root: Path) -> tuple[Path, ...]:
     """The project's own templates/ (when it has one) before the built-in templates."""
     own = (project_root / "templates").resolve()

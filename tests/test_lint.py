@@ -106,6 +106,7 @@ BUNDLED = {
         "missing-controller-contact", "missing-dpo-contact", "missing-regulator-complaint",
         "missing-retention", "missing-rights", "outdated-name-when-published"],
     "councils/middlesbrough/north-east-pause-screening.yaml": ["superseded-since-published"],
+    "councils/lambeth/scoping-2026.yaml": [],
     "councils/oxfordshire/pause-dpia-screening.yaml": [],
 }
 

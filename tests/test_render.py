@@ -15,7 +15,8 @@ from pause_docs.project import load_project
 from pause_docs.render import markdown, render_html
 
 GOLDEN = Path(__file__).parent / "golden"
-BUNDLED = [("lambeth", "scoping-2017"), ("oxfordshire", "pause-privacy-notice"),
+BUNDLED = [("lambeth", "scoping-2017"), ("lambeth", "scoping-2026"),
+           ("oxfordshire", "pause-privacy-notice"),
            ("example-council", "family-help-privacy-notice"),
            ("cambridgeshire", "childrens-safeguarding-privacy-notice"),
            ("middlesbrough", "north-east-pause-screening"),

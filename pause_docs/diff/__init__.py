@@ -1,0 +1,60 @@
+"""What changed between two versions of a document, in legal terms: a list of change records.
+
+Both versions are compared as resolved models (after programme inheritance, variables and
+registry lookup), never as YAML text, so re-ordering, re-indenting or re-wording keys is no
+change in law. A re-ordering is reported separately, as presentation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..errors import Problem
+from ..project import ResolvedDocument
+from .content import contact_changes, content_changes, document_changes
+from .law import law_changes, right_changes
+from .records import (
+    AREAS,
+    Action,
+    Change,
+    Comparison,
+    Law,
+    Lint,
+    LintDelta,
+    Version,
+    Weight,
+    notice_of,
+    version_of,
+)
+from .text import order_changes, text_changes
+from .words import words
+
+__all__ = ["AREAS", "Action", "Change", "Comparison", "Law", "Lint", "LintDelta", "Version",
+           "Weight", "diff_documents", "version_of", "words"]
+
+
+def diff_documents(old: ResolvedDocument, new: ResolvedDocument, lint: Lint | None = None,
+                   *, old_label: str | None = None, new_label: str | None = None,
+                   notes: Iterable[str] = ()) -> Comparison:
+    """Every change from `old` to `new`; `lint`, when given, finds each version's problems."""
+    changes = [*document_changes(old, new), *law_changes(old, new), *right_changes(old, new),
+               *content_changes(notice_of(old), notice_of(new)), *contact_changes(old, new),
+               *text_changes(notice_of(old), notice_of(new)), *order_changes(old, new)]
+    order = list(AREAS)
+    weights = ("legal", "wording", "presentation")
+    changes.sort(key=lambda c: (weights.index(c.weight), order.index(c.area)))
+    delta = None
+    if lint is not None:
+        delta = _lint_delta(list(lint(old)), list(lint(new)))
+    return Comparison(version_of(old, old_label), version_of(new, new_label), tuple(changes),
+                      delta, tuple(notes))
+
+
+def _lint_delta(old: list[Problem], new: list[Problem]) -> LintDelta:
+    """Findings are the same finding when code and message agree; their lines move."""
+    def key(p: Problem) -> tuple[str, str, str]:
+        return (p.severity, p.code, p.message)
+
+    was, now = {key(p) for p in old}, {key(p) for p in new}
+    return LintDelta(tuple(sorted(p for p in old if key(p) not in now)),
+                     tuple(sorted(p for p in new if key(p) not in was)))
