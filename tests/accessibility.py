@@ -145,7 +145,9 @@ class Browser:
             "  .then(r => done({version: r.testEngine.version,"
             "    violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
             "      tags: v.tags, targets: v.nodes.map(n => n.target.join(' '))})),"
-            "    passes: r.passes.length, incomplete: r.incomplete.map(v => v.id)}))"
+            "    passes: r.passes.length, incomplete: r.incomplete.map(v => v.id),"
+            "    rules: Object.fromEntries(arguments[0].map(t => [t, axe.getRules([t]).length]))"
+            "  }))"
             "  .catch(e => done({error: String(e)}));", list(tags)))
 
     def tab(self) -> dict[str, Any]:
