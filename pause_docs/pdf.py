@@ -45,7 +45,9 @@ class SafeURLFetcher(URLFetcher):  # type: ignore[misc]
         allowed = scheme == "data"
         if scheme == "file" and parts.netloc in ("", "localhost"):
             path = Path(url2pathname(parts.path)).resolve()  # symlinks and ../ resolved first
-            allowed = path.is_file() and any(path.is_relative_to(r) for r in self.asset_roots)
+            allowed = any(path.is_relative_to(root) for root in self.asset_roots)
+            if allowed and not path.is_file():
+                raise BlockedResource(f"{url!r} is not there: no such file in the assets")
         if not allowed:
             raise BlockedResource(f"refused to fetch {url!r}: only the project's own assets "
                                   "may be used in a document")
