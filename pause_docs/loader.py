@@ -154,6 +154,9 @@ def parse_yaml(text: str, path: str) -> tuple[SourceFile | None, list[Problem]]:
     loader.name = path
     try:
         try:
+            too_deep = _nesting_problem(text, path)
+            if too_deep is not None:
+                return None, [too_deep]
             node = loader.get_single_node()
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
@@ -176,6 +179,23 @@ def parse_yaml(text: str, path: str) -> tuple[SourceFile | None, list[Problem]]:
         return SourceFile(path, data, walk.keys, walk.values), walk.problems
     finally:
         loader.dispose()
+
+
+def _nesting_problem(text: str, path: str) -> Problem | None:
+    """Refuse deep nesting before building the node tree, which PyYAML does recursively:
+    '[[[[...' a few thousand deep would otherwise crash it.  Parsing events is iterative."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
+                return Problem(where, "error", "too-deep",
+                               f"nested more than {MAX_DEPTH} levels deep")
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            depth -= 1
+    return None
 
 
 def _syntax_hint(exc: yaml.MarkedYAMLError) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 from .errors import Location, Problem, ProjectError, did_you_mean, display_path
 from .loader import Path_, SourceFile, read_yaml
 from .models import DEFAULTS_FAMILY, DOCUMENT_KINDS, Council, Document, Programme
+from .models.base import _SLUG
 from .registry import Registry, load_registry
 from .validation import validate
 
@@ -131,7 +132,10 @@ def load_project(root: Path, only: Iterable[Path] | None = None,
     for slug, directory in council_dirs(root).items():
         if wanted_councils is not None and slug not in wanted_councils:
             continue
-        docs = [f for f in document_files(directory) if _selected(f, wanted)]
+        if not _valid_name(project, directory, slug, "council folder"):
+            continue
+        docs = [f for f in document_files(directory) if _selected(f, wanted)
+                and _valid_name(project, f, f.stem, "document file")]
         council_file = directory / COUNCIL_FILE
         if wanted is not None and not docs and not _selected(council_file, wanted):
             continue
@@ -147,6 +151,20 @@ def load_project(root: Path, only: Iterable[Path] | None = None,
         _check_selection(project, root, wanted)
     project.problems = sorted(set(project.problems))
     return project
+
+
+def _valid_name(project: Project, path: Path, name: str, what: str) -> bool:
+    """Folder and file names become paths under output/: only slugs, so none can escape it."""
+    if _SLUG.match(name):
+        return True
+    suggestion = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:64].strip("-")
+    rename = (f": rename it '{suggestion}{path.suffix}'" if suggestion and
+              _SLUG.match(suggestion) else "")
+    project.problems.append(Problem(
+        Location(display_path(path, project.root)), "error", "invalid-name",
+        f"'{path.name}' cannot be a {what} name: it becomes part of the output's web address, "
+        f"so use lower-case letters, digits and hyphens only{rename}"))
+    return False
 
 
 def _selected(file: Path, wanted: list[Path] | None) -> bool:
