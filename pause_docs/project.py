@@ -243,14 +243,18 @@ def _resolve_document(project: Project, council_slug: str, file: Path, source: S
                                         "a document must be a mapping of keys to values"))
         return None
     kind = data.get("kind")
-    if kind not in DOCUMENT_KINDS:
+    if not isinstance(kind, str) or kind not in DOCUMENT_KINDS:
+        shape = "a list" if isinstance(kind, list) else "a mapping" if isinstance(kind, dict) \
+            else None
         message = ("missing required key 'kind'" if kind is None else
+                   f"kind: expected one of: {', '.join(DOCUMENT_KINDS)}, found {shape}"
+                   if shape else
                    f"kind: '{kind}' is not one of: {', '.join(DOCUMENT_KINDS)}"
                    f"{did_you_mean(str(kind), DOCUMENT_KINDS)}")
         where = source.locate(("kind",)) if kind is not None else source.locate(())
         project.problems += problems + [Problem(where, "error",
-                                                "invalid-value" if kind else "missing-key",
-                                                message)]
+                                                "missing-key" if kind is None
+                                                else "invalid-value", message)]
         return None
 
     programme: Programme | None = None

@@ -101,6 +101,22 @@ def test_expansion_and_nesting_bombs_fail_fast_with_a_located_error(project, tex
     assert "Traceback" not in output
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    (NOTICE + "summary: caf\x93\n",
+     "councils/example/notice.yaml:5:13: error: yaml-character: the invisible control "
+     "character U+0093 is not allowed in YAML: delete it (it often comes from copying text "
+     "out of a PDF or Word)"),
+    (NOTICE.replace("kind: privacy-notice", "kind: [privacy-notice]"),
+     "councils/example/notice.yaml:1:7: error: invalid-value: kind: expected one of: "
+     "fair-processing-notice, privacy-notice, found a list"),
+])
+def test_found_by_the_property_test(project, text: str, expected: str) -> None:
+    root = project({"councils/example/council.yaml": COUNCIL_YAML,
+                    "councils/example/notice.yaml": text})
+    code, output = validate(root)
+    assert code == 1 and output.splitlines()[0] == expected
+
+
 def test_files_above_the_size_limit_are_refused_without_being_read(project) -> None:
     root = project({"councils/example/council.yaml": COUNCIL_YAML,
                     "councils/example/notice.yaml": NOTICE + "summary: "
