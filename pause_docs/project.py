@@ -132,13 +132,13 @@ def load_project(root: Path, only: Iterable[Path] | None = None,
     for slug, directory in council_dirs(root).items():
         if wanted_councils is not None and slug not in wanted_councils:
             continue
-        if not _valid_name(project, directory, slug, "council folder"):
-            continue
-        docs = [f for f in document_files(directory) if _selected(f, wanted)
-                and _valid_name(project, f, f.stem, "document file")]
+        docs = [f for f in document_files(directory) if _selected(f, wanted)]
         council_file = directory / COUNCIL_FILE
         if wanted is not None and not docs and not _selected(council_file, wanted):
             continue
+        if not _valid_name(project, directory, slug, "council folder"):
+            continue
+        docs = [f for f in docs if _valid_name(project, f, f.stem, "document file")]
         council = _load_council(project, slug, council_file)
         for file in docs:
             source = _read(project, file)

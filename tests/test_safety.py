@@ -387,6 +387,15 @@ def test_council_and_document_names_must_be_slugs(project, files: dict[str, str]
     assert output.splitlines()[0] == expected
 
 
+def test_a_badly_named_folder_does_not_stop_checking_another_council(project) -> None:
+    root = project({"councils/Bad Name/council.yaml": COUNCIL_YAML,
+                    "councils/example/council.yaml": COUNCIL_YAML,
+                    "councils/example/notice.yaml": NOTICE})
+    result = CliRunner().invoke(main, ["--project", str(root), "validate",
+                                       str(root / "councils" / "example")])
+    assert result.exit_code == 0, result.output
+
+
 @pytest.mark.parametrize("relative", [
     "../escape.html", "/etc/passwd", "a/../../escape.html", "a/b/../../../x", "", "a//b.html",
     "a\\..\\b.html", "a\x00b.html", " a.html", "-rf", "a/..", "..", ".", "a/./b",
