@@ -4,9 +4,10 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 APT    := libharfbuzz-subset0 poppler-utils fonts-dejavu-core
+A11Y   := node_modules/.installed
 export SOURCE_DATE_EPOCH ?= 1704067200
 
-.PHONY: build test system-packages clean
+.PHONY: build test system-packages a11y-tools clean
 
 build: $(STAMP)
 	$(VENV)/bin/pause-docs build
@@ -32,5 +33,24 @@ system-packages:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
+# The accessibility checkers the tests use when they are present (CI installs them first):
+# Chromium and its driver, Java for the W3C Nu checker, and npm for axe-core and vnu-jar, at
+# the versions package-lock.json pins.  --ignore-scripts: vnu-jar's install script would
+# fetch a Java runtime; the system's is used instead.  No browser is ever downloaded.
+a11y-tools: $(A11Y)
+
+$(A11Y): package.json package-lock.json
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v chromedriver >/dev/null 2>&1 || missing="$$missing chromium-driver"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing system packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 clean:
-	rm -rf $(VENV) output
+	rm -rf $(VENV) output node_modules

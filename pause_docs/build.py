@@ -17,7 +17,7 @@ from . import __version__
 from .errors import Location, Problem
 from .project import Project, ResolvedDocument
 from .render import TemplateProblem, render_html, search_path
-from .writer import confined, write_if_changed
+from .writer import confined, remove_temporary, write_if_changed
 
 Format = Literal["html", "pdf", "all"]
 MANIFEST = ".pause-docs-manifest.json"
@@ -52,6 +52,7 @@ def build(project: Project, output: Path, fmt: Format = "all", *, force: bool = 
           ) -> BuildReport:
     """Write every resolved document of `project` into `output` as HTML and/or PDF."""
     report = BuildReport()
+    remove_temporary(output)  # what a killed build was half-way through writing
     templates = search_path(project.root)
     manifest_path = confined(output, MANIFEST)
     manifest = _read_manifest(manifest_path) if not force else {}

@@ -8,6 +8,7 @@ the models parse them, so a bad date is reported with its position instead of cr
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -150,11 +151,16 @@ def _construct(node: yaml.Node, loader: _Loader) -> Any:
 
 def parse_yaml(text: str, path: str) -> tuple[SourceFile | None, list[Problem]]:
     """Parse YAML text; the data with its positions, or the problems that stop it."""
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)  # the reader refuses control characters here, before parsing
+    except yaml.reader.ReaderError as exc:
+        return None, [_character_problem(text, path, exc)]
     loader.name = path
     try:
         try:
             node = loader.get_single_node()
+        except RecursionError:  # PyYAML builds the tree recursively: '[[[[...' thousands deep
+            return None, [_nesting_problem(text, path)]
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
@@ -176,6 +182,34 @@ def parse_yaml(text: str, path: str) -> tuple[SourceFile | None, list[Problem]]:
         return SourceFile(path, data, walk.keys, walk.values), walk.problems
     finally:
         loader.dispose()
+
+
+def _character_problem(text: str, path: str, exc: yaml.reader.ReaderError) -> Problem:
+    before = text[: exc.position]
+    line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+    character = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    return Problem(Location(path, line, column), "error", "yaml-character",
+                   f"the invisible control character U+{ord(character):04X} is not allowed in "
+                   "YAML: delete it (it often comes from copying text out of a PDF or Word)")
+
+
+def _nesting_problem(text: str, path: str) -> Problem:
+    """Where nesting first goes too deep, found by reading parser events (iterative, unlike
+    building the node tree)."""
+    depth = 0
+    with contextlib.suppress(yaml.YAMLError):
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    where = (Location(path, mark.line + 1, mark.column + 1) if mark
+                             else Location(path))
+                    return Problem(where, "error", "too-deep",
+                                   f"nested more than {MAX_DEPTH} levels deep")
+            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                depth -= 1
+    return Problem(Location(path, 1, 1), "error", "too-deep", "nested too deeply")
 
 
 def _syntax_hint(exc: yaml.MarkedYAMLError) -> str:

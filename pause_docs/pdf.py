@@ -12,9 +12,14 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 import weasyprint
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 PDF_VARIANT = "pdf/ua-1"
+PDF_STYLESHEET = "pdf.css"
+# The built-in assets: pdf.css and the fonts it declares, used when a project's own
+# templates/assets has no pdf.css of its own.
+BUILTIN_ASSETS = Path(__file__).resolve().parent.parent / "templates" / "assets"
 
 
 class BlockedResource(FatalURLFetchingError):  # type: ignore[misc]
@@ -22,24 +27,27 @@ class BlockedResource(FatalURLFetchingError):  # type: ignore[misc]
 
 
 class SafeURLFetcher(URLFetcher):  # type: ignore[misc]
-    """Allow data: URLs and files inside `asset_root`; refuse everything else, loudly.
+    """Allow data: URLs and files inside the asset folders; refuse everything else, loudly.
 
     WeasyPrint's default fetcher will embed file:///etc/passwd as an attachment or call
-    cloud metadata addresses; this one aborts the render instead.
+    cloud metadata addresses; this one aborts the render instead.  Nothing leaves the
+    machine: no http(s) at all.
     """
 
-    def __init__(self, asset_root: Path) -> None:
+    def __init__(self, *asset_roots: Path) -> None:
         super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False, timeout=5,
                          fail_on_errors=True)
-        self.asset_root = asset_root.resolve()
+        self.asset_roots = tuple(root.resolve() for root in asset_roots)
 
     def fetch(self, url: str, headers: object = None) -> object:
         parts = urlsplit(url)
         scheme = parts.scheme.lower()
         allowed = scheme == "data"
         if scheme == "file" and parts.netloc in ("", "localhost"):
-            path = Path(url2pathname(parts.path)).resolve()
-            allowed = path.is_relative_to(self.asset_root) and path.is_file()
+            path = Path(url2pathname(parts.path)).resolve()  # symlinks and ../ resolved first
+            allowed = any(path.is_relative_to(root) for root in self.asset_roots)
+            if allowed and not path.is_file():
+                raise BlockedResource(f"{url!r} is not there: no such file in the assets")
         if not allowed:
             raise BlockedResource(f"refused to fetch {url!r}: only the project's own assets "
                                   "may be used in a document")
@@ -53,9 +61,16 @@ def render_pdf(html: str, asset_root: Path, epoch: int) -> bytes:
     the time, so output never depends on when it was built.
     """
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-    document = weasyprint.HTML(string=html, base_url=str(asset_root),
-                               url_fetcher=SafeURLFetcher(asset_root))
-    pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT)
+    own = asset_root / PDF_STYLESHEET
+    stylesheet = own if own.is_file() else BUILTIN_ASSETS / PDF_STYLESHEET
+    fetcher = SafeURLFetcher(asset_root, stylesheet.parent)
+    fonts = FontConfiguration()
+    # base_url ends with '/' so that 'fonts/x.ttf' means a file inside the asset folder.
+    document = weasyprint.HTML(string=html, base_url=asset_root.resolve().as_uri() + "/",
+                               url_fetcher=fetcher)
+    css = weasyprint.CSS(filename=str(stylesheet), url_fetcher=fetcher, font_config=fonts)
+    pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT, stylesheets=[css],
+                                    font_config=fonts)
     return pdf
 
 

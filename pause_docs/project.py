@@ -25,6 +25,7 @@ from .models import (
     DpiaScreening,
     Programme,
 )
+from .models.base import _SLUG
 from .models.notice import StandardSection
 from .registry import Registry, load_registry
 from .validation import validate
@@ -156,6 +157,9 @@ def load_project(root: Path, only: Iterable[Path] | None = None,
         council_file = directory / COUNCIL_FILE
         if not docs and (not council_file.exists() or not _selected(council_file, wanted)):
             continue
+        if not _valid_name(project, directory, slug, "council folder"):
+            continue
+        docs = [f for f in docs if _valid_name(project, f, f.stem, "document file")]
         council = _load_council(project, slug, council_file)
         resolved_here: dict[str, ResolvedDocument] = {}
         for file in docs:
@@ -224,6 +228,18 @@ def _check_notice_exists(name: Any, merged: Merged, directory: Path) -> list[Pro
     return [Problem(merged.locate(("notice",)), "error", "unknown-notice",
                     f"no notice '{name}' in {COUNCILS_DIR}/{directory.name}/"
                     f"{did_you_mean(name, others)}")]
+def _valid_name(project: Project, path: Path, name: str, what: str) -> bool:
+    """Folder and file names become paths under output/: only slugs, so none can escape it."""
+    if _SLUG.match(name):
+        return True
+    suggestion = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:64].strip("-")
+    rename = (f": rename it '{suggestion}{path.suffix}'" if suggestion and
+              _SLUG.match(suggestion) else "")
+    project.problems.append(Problem(
+        Location(display_path(path, project.root)), "error", "invalid-name",
+        f"'{path.name}' cannot be a {what} name: it becomes part of the output's web address, "
+        f"so use lower-case letters, digits and hyphens only{rename}"))
+    return False
 
 
 def _selected(file: Path, wanted: list[Path] | None) -> bool:
@@ -302,14 +318,18 @@ def _resolve_document(project: Project, council_slug: str, file: Path, source: S
                                         "a document must be a mapping of keys to values"))
         return None
     kind = data.get("kind")
-    if kind not in DOCUMENT_KINDS:
+    if not isinstance(kind, str) or kind not in DOCUMENT_KINDS:
+        shape = "a list" if isinstance(kind, list) else "a mapping" if isinstance(kind, dict) \
+            else None
         message = ("missing required key 'kind'" if kind is None else
+                   f"kind: expected one of: {', '.join(DOCUMENT_KINDS)}, found {shape}"
+                   if shape else
                    f"kind: '{kind}' is not one of: {', '.join(DOCUMENT_KINDS)}"
                    f"{did_you_mean(str(kind), DOCUMENT_KINDS)}")
         where = source.locate(("kind",)) if kind is not None else source.locate(())
         project.problems += problems + [Problem(where, "error",
-                                                "invalid-value" if kind else "missing-key",
-                                                message)]
+                                                "missing-key" if kind is None
+                                                else "invalid-value", message)]
         return None
 
     programme: Programme | None = None

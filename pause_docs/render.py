@@ -85,7 +85,8 @@ def money(value: float) -> str:
 def environment(search_path: tuple[Path, ...] = (TEMPLATES_DIR,)) -> jinja2.Environment:
     """Project templates first, then the built-in ones; 'default:' always means built-in."""
     loader = jinja2.ChoiceLoader([
-        jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(TEMPLATES_DIR))}),
+        jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(TEMPLATES_DIR))},
+                            delimiter=":"),
         jinja2.FileSystemLoader([str(p) for p in search_path]),
     ])
     env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
@@ -290,6 +291,8 @@ def render_html(doc: ResolvedDocument, templates: tuple[Path, ...] = (TEMPLATES_
                               ) from exc
     except jinja2.UndefinedError as exc:
         raise TemplateProblem(_template_problem(exc, "template-undefined")) from exc
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateProblem(_template_problem(exc, "template-not-found")) from exc
 
 
 def _template_problem(exc: Exception, code: str) -> Problem:

@@ -58,3 +58,15 @@ dpo:
   name: Data Protection Officer
   email: dpo@example.gov.uk
 """
+
+
+def bundled_documents() -> list:
+    """Every document the repository bundles, as `load_project` finds it: checks that iterate
+    over these cover new documents without being told about them."""
+    from pause_docs.project import load_project
+
+    return load_project(REPO).documents
+
+
+def document_id(doc) -> str:  # type: ignore[no-untyped-def]
+    return f"{doc.council_slug}/{doc.slug}"

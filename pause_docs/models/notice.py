@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
@@ -47,7 +47,7 @@ _GROUP = ("A label to show some items of a list in one section and the rest in a
 class LegalReference(Model):
     """A piece of law a notice relies on, by registry id, optionally in the notice's own words."""
 
-    provision: RegistryId | tuple[RegistryId, ...] = Field(
+    provision: RegistryId | Annotated[tuple[RegistryId, ...], Field(min_length=1)] = Field(
         description="Registry id(s) of the provision, e.g. 'ca2004-s10'.")
     cited_as: str | None = Field(
         None, description="The words the published notice used, kept for a faithful "
