@@ -15,6 +15,9 @@ import weasyprint
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 PDF_VARIANT = "pdf/ua-1"
+# What a page that cannot be printed raises: WeasyPrint stops a render with a BaseException
+# so that it cannot be swallowed on the way; a build reports it and goes on to the next page.
+PAGE_ERRORS: tuple[type[BaseException], ...] = (Exception, FatalURLFetchingError)
 
 
 class BlockedResource(FatalURLFetchingError):  # type: ignore[misc]
@@ -32,6 +35,7 @@ class SafeURLFetcher(URLFetcher):  # type: ignore[misc]
         super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False, timeout=5,
                          fail_on_errors=True)
         self.asset_root = asset_root.resolve()
+        self.fetched: list[str] = []
 
     def fetch(self, url: str, headers: object = None) -> object:
         parts = urlsplit(url)
@@ -40,6 +44,8 @@ class SafeURLFetcher(URLFetcher):  # type: ignore[misc]
         if scheme == "file" and parts.netloc in ("", "localhost"):
             path = Path(url2pathname(parts.path)).resolve()
             allowed = path.is_relative_to(self.asset_root) and path.is_file()
+            if allowed:
+                self.fetched.append(str(path))
         if not allowed:
             raise BlockedResource(f"refused to fetch {url!r}: only the project's own assets "
                                   "may be used in a document")
@@ -52,17 +58,13 @@ def render_pdf(html: str, asset_root: Path, epoch: int) -> bytes:
     `epoch` (seconds since 1970) stands in for "now" wherever a font subsetter would stamp
     the time, so output never depends on when it was built.
     """
+    return print_pdf(html, asset_root, epoch)[0]
+
+
+def print_pdf(html: str, asset_root: Path, epoch: int) -> tuple[bytes, tuple[str, ...]]:
+    """`render_pdf`, and the asset files the page pulled in (a build's dependencies)."""
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-    document = weasyprint.HTML(string=html, base_url=str(asset_root),
-                               url_fetcher=SafeURLFetcher(asset_root))
+    fetcher = SafeURLFetcher(asset_root)
+    document = weasyprint.HTML(string=html, base_url=str(asset_root), url_fetcher=fetcher)
     pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT)
-    return pdf
-
-
-def render_pdf_job(job: tuple[str, str, str, int]) -> tuple[str, bytes | None, str | None]:
-    """For a worker process: (name, PDF, None) or (name, None, why it failed)."""
-    name, html, asset_root, epoch = job
-    try:
-        return name, render_pdf(html, Path(asset_root), epoch), None
-    except (Exception, FatalURLFetchingError) as exc:  # one bad document must not stop the rest
-        return name, None, str(exc) or type(exc).__name__
+    return pdf, tuple(sorted(set(fetcher.fetched)))

@@ -14,16 +14,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import Location, Problem, ProjectError, did_you_mean, display_path
+from .errors import Location, Problem, did_you_mean, display_path
+from .layout import COUNCIL_FILE as COUNCIL_FILE
+from .layout import COUNCILS_DIR as COUNCILS_DIR
+from .layout import PROGRAMMES_DIR as PROGRAMMES_DIR
+from .layout import RESERVED_SLUGS as RESERVED_SLUGS
+from .layout import council_dirs as council_dirs
+from .layout import document_files as document_files
+from .layout import find_root as find_root
 from .loader import Path_, SourceFile, read_yaml
 from .models import DEFAULTS_FAMILY, DOCUMENT_KINDS, Council, Document, Programme
 from .registry import Registry, load_registry
 from .validation import validate
-
-COUNCILS_DIR = "councils"
-PROGRAMMES_DIR = "programmes"
-COUNCIL_FILE = "council.yaml"
-RESERVED_SLUGS = {PROGRAMMES_DIR}
 
 _VARIABLE = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}")
 _TODO = re.compile(r"\bTODO\b")
@@ -57,6 +59,8 @@ class ResolvedDocument:
     registry: Registry
     source: Merged
     inputs: tuple[str, ...] = ()
+    cites: frozenset[str] = frozenset()
+    """Registry entries read to resolve it, as 'table:id' ('table:*' for all of a table)."""
 
     @property
     def kind(self) -> str:
@@ -73,31 +77,11 @@ class Project:
     programmes: dict[str, Programme] = field(default_factory=dict)
     documents: list[ResolvedDocument] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    programme_sources: dict[str, SourceFile] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
-
-
-def find_root(start: Path) -> Path:
-    """The project directory: `start` or the nearest parent with a councils/ folder."""
-    start = start.resolve()
-    for candidate in (start, *start.parents):
-        if (candidate / COUNCILS_DIR).is_dir():
-            return candidate
-    raise ProjectError(f"no '{COUNCILS_DIR}/' folder in {start} or above it: run pause-docs "
-                       "inside a project, or pass --project DIR")
-
-
-def council_dirs(root: Path) -> dict[str, Path]:
-    base = root / COUNCILS_DIR
-    return {d.name: d for d in sorted(base.iterdir())
-            if d.is_dir() and d.name not in RESERVED_SLUGS and not d.name.startswith(".")}
-
-
-def document_files(council_dir: Path) -> list[Path]:
-    return sorted(f for f in council_dir.iterdir()
-                  if f.suffix in (".yaml", ".yml") and f.name != COUNCIL_FILE)
 
 
 def load_project(root: Path, only: Iterable[Path] | None = None,
@@ -106,8 +90,7 @@ def load_project(root: Path, only: Iterable[Path] | None = None,
 
     `only` limits the documents to these files or folders; `councils` to these council slugs.
     """
-    registry, problems = load_registry(root)
-    project = Project(root, registry, problems=problems)
+    project = load_shared(root)
     wanted = [p.resolve() for p in only] if only else None
     wanted_councils = set(councils) if councils else None
     if wanted_councils:
@@ -117,7 +100,23 @@ def load_project(root: Path, only: Iterable[Path] | None = None,
                 Location(f"{COUNCILS_DIR}/{slug}"), "error", "unknown-council",
                 f"no council '{slug}'{did_you_mean(slug, council_dirs(root))}"))
 
-    programme_sources: dict[str, SourceFile] = {}
+    for slug, directory in council_dirs(root).items():
+        if wanted_councils is not None and slug not in wanted_councils:
+            continue
+        docs = [f for f in document_files(directory) if _selected(f, wanted)]
+        if wanted is not None and not docs and not _selected(directory / COUNCIL_FILE, wanted):
+            continue
+        _add_council(project, slug, directory, docs)
+    if wanted is not None:
+        _check_selection(project, root, wanted)
+    project.problems = sorted(set(project.problems))
+    return project
+
+
+def load_shared(root: Path) -> Project:
+    """The registry and the programmes: what every document may cite or inherit."""
+    registry, problems = load_registry(root)
+    project = Project(root, registry, problems=problems)
     for file in sorted((root / COUNCILS_DIR / PROGRAMMES_DIR).glob("*.yaml")):
         source = _read(project, file)
         if source is None:
@@ -126,27 +125,36 @@ def load_project(root: Path, only: Iterable[Path] | None = None,
         project.problems += _with_todos(found, _todos(source))
         if programme is not None:
             project.programmes[file.stem] = programme
-            programme_sources[file.stem] = source
+            project.programme_sources[file.stem] = source
+    return project
 
-    for slug, directory in council_dirs(root).items():
-        if wanted_councils is not None and slug not in wanted_councils:
-            continue
-        docs = [f for f in document_files(directory) if _selected(f, wanted)]
-        council_file = directory / COUNCIL_FILE
-        if wanted is not None and not docs and not _selected(council_file, wanted):
-            continue
-        council = _load_council(project, slug, council_file)
-        for file in docs:
-            source = _read(project, file)
-            if source is None:
-                continue
-            resolved = _resolve_document(project, slug, file, source, council, programme_sources)
-            if resolved is not None:
-                project.documents.append(resolved)
-    if wanted is not None:
-        _check_selection(project, root, wanted)
+
+def load_documents(shared: Project, files: Iterable[Path]) -> Project:
+    """Only these document files, resolved against `shared`'s registry and programmes.
+
+    The result holds these documents and their councils' and their own problems, not the
+    shared ones: a build resolves a few documents at a time without reloading the rest.
+    """
+    project = Project(shared.root, shared.registry, programmes=shared.programmes,
+                      programme_sources=shared.programme_sources)
+    by_council: dict[Path, list[Path]] = {}
+    for file in files:
+        by_council.setdefault(file.parent, []).append(file)
+    for directory, docs in by_council.items():
+        _add_council(project, directory.name, directory, docs)
     project.problems = sorted(set(project.problems))
     return project
+
+
+def _add_council(project: Project, slug: str, directory: Path, docs: list[Path]) -> None:
+    council = _load_council(project, slug, directory / COUNCIL_FILE)
+    for file in docs:
+        source = _read(project, file)
+        if source is None:
+            continue
+        resolved = _resolve_document(project, slug, file, source, council)
+        if resolved is not None:
+            project.documents.append(resolved)
 
 
 def _selected(file: Path, wanted: list[Path] | None) -> bool:
@@ -216,8 +224,9 @@ def _load_council(project: Project, slug: str, file: Path) -> Council | None:
 
 
 def _resolve_document(project: Project, council_slug: str, file: Path, source: SourceFile,
-                      council: Council | None, programme_sources: dict[str, SourceFile]
-                      ) -> ResolvedDocument | None:
+                      council: Council | None) -> ResolvedDocument | None:
+    programme_sources = project.programme_sources
+    registry, cited = project.registry.recording()
     problems = _todos(source)
     data = source.data
     if not isinstance(data, dict):
@@ -253,7 +262,7 @@ def _resolve_document(project: Project, council_slug: str, file: Path, source: S
                             ("defaults", family))
 
     if council is not None:
-        variables = _variables(council, programme, project.registry, data.get("published"))
+        variables = _variables(council, programme, registry, data.get("published"))
         council_file = f"{COUNCILS_DIR}/{council_slug}/{COUNCIL_FILE}, for {source.path}"
         filled, found = _fill(merged.data, (), variables, merged, council_file)
         problems += found
@@ -261,13 +270,15 @@ def _resolve_document(project: Project, council_slug: str, file: Path, source: S
         filled = merged.data
     merged = Merged(filled, merged.own, merged.inherited, merged.inherited_prefix)
     model, found = validate(DOCUMENT_KINDS[kind], filled, merged.locate, "document")
-    problems = _with_todos(found, problems) + _check_references(filled, project.registry, merged)
+    problems = _with_todos(found, problems) + _check_references(filled, registry, merged)
     project.problems += problems
     if model is None or council is None or any(p.severity == "error" for p in problems):
         return None
-    inputs = (source.path,) + ((merged.inherited.path,) if merged.inherited else ())
+    inputs = (source.path, display_path(file.parent / COUNCIL_FILE, project.root)) + (
+        (merged.inherited.path,) if merged.inherited else ())
     return ResolvedDocument(council_slug, file.stem, source.path, model,  # type: ignore[arg-type]
-                            council, programme, project.registry, merged, inputs)
+                            council, programme, project.registry, merged, inputs,
+                            frozenset(cited))
 
 
 def _variables(council: Council, programme: Programme | None, registry: Registry,
