@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -132,7 +132,7 @@ class Manifest:
         data = {"manifest": VERSION, "tool": self.tool, "shared": sorted(self.shared),
                 "shared_clean": self.shared_clean,
                 "files": {k: v for k, v in sorted(self.files.items()) if k in used},
-                "documents": {k: asdict(v) for k, v in sorted(self.documents.items())}}
+                "documents": {k: vars(v) for k, v in sorted(self.documents.items())}}
         return json.dumps(data, separators=(",", ":")).encode()
 
 
