@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import hashlib
 import os
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -147,7 +148,9 @@ def build(root: Path, output: Path, fmt: Format = "all", *,
         for outcome in _run(load(), tasks, output, fmt, workers):
             now = registry_hashes()
             for key, record in outcome.records.items():
-                record.registry = {e: now.get(e, ABSENT) for e in record.registry}
+                record.registry = manifest.share({e: now.get(e, ABSENT) for e in record.registry})
+                record.templates = manifest.share(record.templates)
+                record.files = [sys.intern(f) for f in record.files]
                 manifest.documents[key] = record
                 report.built.append(key)
             for key in outcome.failed:
@@ -274,7 +277,9 @@ class Worker:
             return None
         html = page.html.encode()
         record = Record(list(doc.inputs), dict.fromkeys(sorted(page.registry), ""),
-                        dict(page.templates), html=hashlib.sha256(html).hexdigest())
+                        {n: f for n, f in sorted(page.templates.items()) if f is not None},
+                        sorted(n for n, f in page.templates.items() if f is None),
+                        html=hashlib.sha256(html).hexdigest())
         if self.fmt in ("html", "all"):
             self._write(output_name(doc, "html"), html, outcome)
             record.outputs["html"] = len(html)

@@ -12,8 +12,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -22,12 +23,12 @@ from . import __version__
 from .layout import find_template
 
 MANIFEST = ".pause-docs-manifest.json"
-VERSION = 1
+VERSION = 3
 # Libraries whose version changes what a page looks like.
 ENGINES = ("jinja2", "markdown", "nh3", "pydantic", "weasyprint", "pydyf", "fonttools")
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     """One document as last built: everything its outputs were made from."""
 
@@ -35,8 +36,10 @@ class Record:
     """Its YAML and the files it inherits from, relative to the project (or absolute)."""
     registry: dict[str, str]
     """Registry entries it cites ('table:id' or 'table:*') -> hash of the entry."""
-    templates: dict[str, str | None]
-    """Template names looked up -> the file used (None: looked for and not found)."""
+    templates: dict[str, str]
+    """Template names looked up -> the file used."""
+    absent: list[str] = field(default_factory=list)
+    """Template names looked for and not found: one added later would change the page."""
     assets: list[str] = field(default_factory=list)
     """Files the PDF pulled in (images, fonts)."""
     html: str = ""
@@ -100,7 +103,11 @@ class Fingerprints:
 
 @dataclass
 class Manifest:
-    """The records of every document built into one output folder."""
+    """The records of every document built into one output folder.
+
+    Documents of a kind mostly use the same templates and cite the same entries: those maps
+    are kept once (in memory and in the file), so a project's size costs little.
+    """
 
     tool: str = ""
     documents: dict[str, Record] = field(default_factory=dict)
@@ -109,6 +116,11 @@ class Manifest:
     """Files every document may depend on (registry, programmes), as last loaded."""
     shared_clean: bool = False
     """False when those files had problems: load them again to report the problems."""
+    _maps: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def share(self, mapping: dict[str, Any]) -> dict[str, Any]:
+        """`mapping`, or an equal one already held (not to be changed after)."""
+        return self._maps.setdefault(_map_id(mapping), mapping)
 
     @classmethod
     def read(cls, output: Path) -> Manifest:
@@ -117,23 +129,41 @@ class Manifest:
             data = json.loads((output / MANIFEST).read_text(encoding="utf-8"))
             if data.get("manifest") != VERSION:
                 return cls()
-            documents = {k: Record(**v) for k, v in data["documents"].items()}
-            return cls(str(data["tool"]), documents, dict(data["files"]),
-                       list(data["shared"]), bool(data["shared_clean"]))
+            maps: dict[str, dict[str, Any]] = data["maps"]
+            manifest = cls(str(data["tool"]), {}, dict(data["files"]), list(data["shared"]),
+                           bool(data["shared_clean"]), maps)
+            for key, entry in data["documents"].items():
+                entry["templates"] = maps[entry["templates"]]
+                entry["registry"] = maps[entry["registry"]]
+                entry["files"] = [sys.intern(f) for f in entry["files"]]
+                manifest.documents[key] = Record(**entry)
+            return manifest
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return cls()
 
     def dumps(self) -> bytes:
         """The manifest as JSON, keeping only the fingerprints of files still referred to."""
         used = set(self.shared)
-        for record in self.documents.values():
+        maps: dict[str, dict[str, Any]] = {}
+        documents = {}
+        for key, record in sorted(self.documents.items()):
             used.update(record.files, record.assets)
-            used.update(f for f in record.templates.values() if f is not None)
+            used.update(record.templates.values())
+            entry = {f.name: getattr(record, f.name) for f in fields(record)}
+            for name in ("templates", "registry"):
+                entry[name] = _map_id(entry[name])
+                maps[entry[name]] = getattr(record, name)
+            documents[key] = entry
         data = {"manifest": VERSION, "tool": self.tool, "shared": sorted(self.shared),
                 "shared_clean": self.shared_clean,
                 "files": {k: v for k, v in sorted(self.files.items()) if k in used},
-                "documents": {k: vars(v) for k, v in sorted(self.documents.items())}}
+                "maps": dict(sorted(maps.items())), "documents": documents}
         return json.dumps(data, separators=(",", ":")).encode()
+
+
+def _map_id(mapping: dict[str, Any]) -> str:
+    text = json.dumps(mapping, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 @dataclass
@@ -171,8 +201,10 @@ class Freshness:
         if any(changed(f) for f in record.files) or any(changed(a) for a in record.assets):
             return False
         for name, used in record.templates.items():
-            if self._resolve(name) != used or (used is not None and changed(used)):
+            if self._resolve(name) != used or changed(used):
                 return False
+        if any(self._resolve(name) is not None for name in record.absent):
+            return False
         if self.shared_changed:
             now = self.registry_hashes()
             return all(now.get(entry) == digest for entry, digest in record.registry.items())
