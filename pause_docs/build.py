@@ -14,8 +14,6 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -42,6 +40,8 @@ from .manifest import (
 from .writer import write_if_changed
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from .project import Project, ResolvedDocument
 
 Format = Literal["html", "pdf", "all"]
@@ -346,6 +346,9 @@ def _run(shared: Project, tasks: list[Task], output: Path, fmt: Format, workers:
         for task in tasks:
             yield worker.run(task)
         return
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
     global _INHERITED
     _INHERITED = shared
     broken: list[Task] = []
@@ -369,6 +372,9 @@ def _run(shared: Project, tasks: list[Task], output: Path, fmt: Format, workers:
 
 
 def _alone(shared: Project, task: Task, output: Path, fmt: Format) -> Outcome:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     with ProcessPoolExecutor(max_workers=1, initializer=_start_worker,
                              initargs=(shared.root, output, fmt)) as pool:
         try:
