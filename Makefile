@@ -6,15 +6,19 @@ STAMP  := $(VENV)/.installed
 APT    := libharfbuzz-subset0 poppler-utils fonts-dejavu-core
 export SOURCE_DATE_EPOCH ?= 1704067200
 
-.PHONY: build test system-packages clean
+.PHONY: build test bench system-packages clean
 
 build: $(STAMP)
 	$(VENV)/bin/pause-docs build
 
 test: $(STAMP)
-	$(VENV)/bin/ruff check pause_docs tests
+	$(VENV)/bin/ruff check pause_docs tests benchmarks
 	$(VENV)/bin/mypy
 	$(PY) -m pytest
+
+# Speed at scale (minutes; not part of the tests): see "Performance" in README.md.
+bench: $(STAMP)
+	$(PY) benchmarks/bench.py
 
 $(STAMP): pyproject.toml
 	$(MAKE) system-packages

@@ -9,6 +9,7 @@ worker processes.  A document that fails is reported and the others go on.
 from __future__ import annotations
 
 import calendar
+import functools
 import hashlib
 import os
 import sys
@@ -93,79 +94,123 @@ def build(root: Path, output: Path, fmt: Format = "all", *,
     report = BuildReport()
     files = _documents(root, councils, report)
     keys = {f: f.relative_to(root).as_posix() for f in files}
-    tool = tool_fingerprint()
-    manifest = Manifest.read(output)
-    if manifest.tool != tool:
-        manifest = Manifest(tool)
-    shared: list[Project] = []
-
-    def load() -> Project:
-        if not shared:
-            from .project import load_shared
-
-            shared.append(load_shared(root))
-        return shared[0]
-
-    hashes: list[dict[str, str]] = []
-
-    def registry_hashes() -> dict[str, str]:
-        if not hashes:
-            hashes.append(load().registry.fingerprints())
-        return hashes[0]
-
-    templates = search_path(root)
-    programmes = sorted((root / COUNCILS_DIR / PROGRAMMES_DIR).glob("*.yaml"))
-    shared_files = [p.relative_to(root).as_posix() for p in registry_files(root) + programmes]
-    fingerprints = Fingerprints(root, manifest.files)
-    freshness = Freshness(manifest, fingerprints, output, templates, shared_files,
-                          registry_hashes)
+    session = _Session(root, output)
     stale: list[Path] = []
     for file in files:
-        if not force and freshness.fresh(keys[file], _outputs(output, file, fmt)):
+        if not force and session.fresh(keys[file], _outputs(output, file, fmt)):
             report.skipped.append(keys[file])
         else:
             stale.append(file)
     _progress(on_progress, len(report.skipped))
-    if stale or not manifest.shared_clean or freshness.shared_changed:
-        report.problems += load().problems
+    if stale or session.must_check_shared:
+        report.problems += session.shared.problems
     if not stale:
-        if shared or any(v != manifest.files.get(k) for k, v in fingerprints.now.items()):
-            _save(output, manifest, fingerprints, shared_files, shared[0] if shared else None)
+        session.save(only_if_changed=True)
         return report
 
-    # Fingerprint what the documents may be made from before making them: a file edited
-    # during the build then no longer matches its record, and is made again next time.
-    for file in stale:
-        fingerprints.current(keys[file])
-        fingerprints.current((file.parent / COUNCIL_FILE).relative_to(root).as_posix())
-    for key in shared_files + template_files(templates):
-        fingerprints.current(key)
-
-    tasks = _tasks(stale, keys, fmt, manifest, freshness, output, force)
-    workers = min(jobs or os.cpu_count() or 1, len(tasks))
+    session.fingerprint_inputs(stale)
+    workers = jobs or os.cpu_count() or 1
+    tasks = _tasks(stale, keys, fmt, session, force, -(-len(stale) // workers))
+    workers = min(workers, len(tasks))
     saved = time.monotonic()
     try:
-        for outcome in _run(load(), tasks, output, fmt, workers):
-            now = registry_hashes()
+        for outcome in _run(session.shared, tasks, output, fmt, workers):
             for key, record in outcome.records.items():
-                record.registry = manifest.share({e: now.get(e, ABSENT) for e in record.registry})
-                record.templates = manifest.share(record.templates)
-                record.files = [sys.intern(f) for f in record.files]
-                manifest.documents[key] = record
+                session.record(key, record)
                 report.built.append(key)
             for key in outcome.failed:
-                manifest.documents.pop(key, None)
+                session.forget(key)
                 report.failed.append(key)
             report.written += outcome.written
             report.problems += outcome.problems
             _progress(on_progress, len(outcome.records) + len(outcome.failed))
             if time.monotonic() - saved > SAVE_EVERY:
-                _save(output, manifest, fingerprints, shared_files, load())
+                session.save()
                 saved = time.monotonic()
     finally:
-        _save(output, manifest, fingerprints, shared_files, load())
+        session.save()
     report.problems = sorted(set(report.problems))
     return report
+
+
+class _Session:
+    """One build's view of an output folder's manifest and the project's files, with the
+    registry and programmes loaded only when something needs them."""
+
+    def __init__(self, root: Path, output: Path) -> None:
+        self.root = root
+        self.output = output
+        tool = tool_fingerprint()
+        self.manifest = Manifest.read(output)
+        if self.manifest.tool != tool:
+            self.manifest = Manifest(tool)
+        self.templates = search_path(root)
+        programmes = sorted((root / COUNCILS_DIR / PROGRAMMES_DIR).glob("*.yaml"))
+        self.shared_files = [p.relative_to(root).as_posix()
+                             for p in registry_files(root) + programmes]
+        self.fingerprints = Fingerprints(root, self.manifest.files)
+        self.freshness = Freshness(self.manifest, self.fingerprints, output, self.templates,
+                                   self.shared_files, lambda: self.registry_hashes)
+
+    def fresh(self, key: str, outputs: dict[str, Path]) -> bool:
+        return self.freshness.fresh(key, outputs)
+
+    @property
+    def must_check_shared(self) -> bool:
+        """The registry or a programme changed, or had problems last time: load them."""
+        return not self.manifest.shared_clean or self.freshness.shared_changed
+
+    @functools.cached_property
+    def shared(self) -> Project:
+        from .project import load_shared
+
+        return load_shared(self.root)
+
+    @functools.cached_property
+    def registry_hashes(self) -> dict[str, str]:
+        return self.shared.registry.fingerprints()
+
+    def fingerprint_inputs(self, stale: list[Path]) -> None:
+        """Fingerprint what these documents may be made from, before making them: a file
+        edited during the build then no longer matches its record, and is made again."""
+        for file in stale:
+            for path in (file, file.parent / COUNCIL_FILE):
+                self.fingerprints.current(path.relative_to(self.root).as_posix())
+        for key in self.shared_files + template_files(self.templates):
+            self.fingerprints.current(key)
+
+    def reusable_pdf(self, key: str, pdf: Path) -> Record | None:
+        """The document's record if its PDF is still good for the same HTML."""
+        record = self.manifest.documents.get(key)
+        if (record is None or "pdf" not in record.outputs
+                or not self.freshness.assets_unchanged(key)
+                or _size(pdf) != record.outputs["pdf"]):
+            return None
+        return record
+
+    def record(self, key: str, record: Record) -> None:
+        hashes = self.registry_hashes
+        record.registry = self.manifest.share({e: hashes.get(e, ABSENT)
+                                               for e in record.registry})
+        record.templates = self.manifest.share(record.templates)
+        record.files = [sys.intern(f) for f in record.files]
+        self.manifest.documents[key] = record
+
+    def forget(self, key: str) -> None:
+        self.manifest.documents.pop(key, None)
+
+    def save(self, only_if_changed: bool = False) -> None:
+        known = self.manifest.files
+        now = {k: v for k, v in self.fingerprints.now.items() if v is not None}
+        loaded = "shared" in self.__dict__
+        if only_if_changed and not loaded and all(known.get(k) == v for k, v in now.items()):
+            return
+        known.update(now)
+        if loaded:
+            self.manifest.shared = self.shared_files
+            self.manifest.shared_clean = not self.shared.errors
+        self.output.mkdir(parents=True, exist_ok=True)
+        write_if_changed(self.output, MANIFEST, self.manifest.dumps())
 
 
 def _documents(root: Path, councils: Iterable[str] | None, report: BuildReport) -> list[Path]:
@@ -187,23 +232,20 @@ def output_name(doc: ResolvedDocument, suffix: str) -> str:
     return f"{doc.council_slug}/{doc.slug}.{suffix}"
 
 
-def _tasks(stale: list[Path], keys: dict[Path, str], fmt: Format, manifest: Manifest,
-           freshness: Freshness, output: Path, force: bool) -> list[Task]:
-    """A council's documents together (its council file is read once), a few at a time."""
+def _tasks(stale: list[Path], keys: dict[Path, str], fmt: Format, session: _Session,
+           force: bool, share: int) -> list[Task]:
+    """A council's documents together (its council file is read once), a few at a time,
+    and no more than a worker's `share` in one task, so that every worker has some."""
     tasks: list[Task] = []
     for file in stale:
-        record = manifest.documents.get(keys[file])
-        pdf = output / file.parent.name / f"{file.stem}.pdf"
-        reusable = (not force and fmt != "html" and record is not None
-                    and "pdf" in record.outputs and freshness.assets_unchanged(keys[file])
-                    and _size(pdf) == record.outputs["pdf"])
+        pdf = _outputs(session.output, file, "pdf")["pdf"]
+        reuse = None if force or fmt == "html" else session.reusable_pdf(keys[file], pdf)
         last = tasks[-1] if tasks else None
-        if (last is not None and len(last.files) < DOCUMENTS_PER_TASK
+        if (last is not None and len(last.files) < min(DOCUMENTS_PER_TASK, share)
                 and Path(last.files[0]).parent == file.parent):
-            tasks[-1] = Task(last.files + (str(file),),
-                             last.reuse + (record if reusable else None,))
+            tasks[-1] = Task(last.files + (str(file),), last.reuse + (reuse,))
         else:
-            tasks.append(Task((str(file),), (record if reusable else None,)))
+            tasks.append(Task((str(file),), (reuse,)))
     return tasks
 
 
@@ -217,16 +259,6 @@ def _size(path: Path) -> int | None:
 def _progress(callback: Callable[[int], None] | None, done: int) -> None:
     if callback is not None and done:
         callback(done)
-
-
-def _save(output: Path, manifest: Manifest, fingerprints: Fingerprints,
-          shared_files: list[str], shared: Project | None) -> None:
-    manifest.files.update({k: v for k, v in fingerprints.now.items() if v is not None})
-    if shared is not None:
-        manifest.shared = shared_files
-        manifest.shared_clean = not shared.errors
-    output.mkdir(parents=True, exist_ok=True)
-    write_if_changed(output, MANIFEST, manifest.dumps())
 
 
 # --- the work itself: in this process, or in each worker of a pool -------------------------

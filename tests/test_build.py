@@ -201,3 +201,19 @@ def test_only_the_pdf_module_imports_weasyprint() -> None:
     assert modules
     done = subprocess.run([sys.executable, "-c", code, *names], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_worker_that_dies_costs_only_its_own_document(site: Path, monkeypatch) -> None:
+    import pause_docs.build as building
+
+    make = building.Worker._make
+
+    def die_on_lambeth(self, doc, reuse, outcome):  # type: ignore[no-untyped-def]
+        if doc.council_slug == "lambeth":
+            os._exit(3)  # as a crash in a C library would
+        return make(self, doc, reuse, outcome)
+
+    monkeypatch.setattr(building.Worker, "_make", die_on_lambeth)
+    report = build(site, site / "output", "html", force=True, jobs=2)
+    assert sorted(report.built) == [EXAMPLE, OXFORDSHIRE] and report.failed == [LAMBETH]
+    assert [p.code for p in report.problems] == ["build-crashed"]
