@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 Format = Literal["html", "pdf", "all"]
 SUFFIXES: dict[str, tuple[str, ...]] = {"html": ("html",), "pdf": ("pdf",), "all": ("html", "pdf")}
 DOCUMENTS_PER_TASK = 4
+TASKS_PER_WORKER = 40  # then the worker process is replaced (see `_run`)
 SAVE_EVERY = 5.0  # seconds: an interrupted build keeps what it finished
 ABSENT = "absent"  # the hash recorded for a registry entry that does not exist
 
@@ -378,14 +379,26 @@ def _run(shared: Project, tasks: list[Task], output: Path, fmt: Format, workers:
         for task in tasks:
             yield worker.run(task)
         return
+    if fmt != "html":
+        from . import pdf  # noqa: F401 - imported once here, every worker starts with it
+    # Each pool's workers make a few hundred documents, then make way for fresh ones: the
+    # PDF engine's native caches creep up, and so a build's memory does not grow with its
+    # size.
+    batch = workers * TASKS_PER_WORKER
+    for start in range(0, len(tasks), batch):
+        yield from _pool(shared, tasks[start:start + batch], output, fmt, workers)
+
+
+def _pool(shared: Project, tasks: list[Task], output: Path, fmt: Format, workers: int
+          ) -> Iterator[Outcome]:
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
     global _INHERITED
     _INHERITED = shared
     broken: list[Task] = []
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
-                               initargs=(shared.root, output, fmt))
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(tasks)),
+                               initializer=_start_worker, initargs=(shared.root, output, fmt))
     try:
         futures: dict[Future[Outcome], Task] = {pool.submit(_work, t): t for t in tasks}
         for future in as_completed(futures):

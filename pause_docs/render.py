@@ -55,7 +55,7 @@ def markdown(text: str | None) -> Markup:
     return Markup(_markdown(text))
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _markdown(text: str) -> str:
     # Programme text repeats in every council's documents: converting it once is most of
     # the speed of rendering.  One converter, reset between texts, is far cheaper than one
