@@ -243,8 +243,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--councils", type=int, default=300, help="N (default 300)")
     parser.add_argument("--small", type=int, default=100, help="the smaller N for memory")
-    parser.add_argument("--pdf-councils", type=int, default=10,
-                        help="councils (x3 documents) for the PDF comparisons (default 10)")
+    parser.add_argument("--pdf-councils", type=int, default=30,
+                        help="councils (x3 documents) for the PDF comparisons (default 30)")
     parser.add_argument("--runs", type=int, default=3, help="runs per median (default 3)")
     parser.add_argument("--quick", action="store_true", help="N=30, small N=10, 1 run")
     options = parser.parse_args()
