@@ -7,15 +7,19 @@ APT    := libharfbuzz-subset0 poppler-utils fonts-dejavu-core
 A11Y   := node_modules/.installed
 export SOURCE_DATE_EPOCH ?= 1704067200
 
-.PHONY: build test system-packages a11y-tools clean
+.PHONY: build test bench system-packages a11y-tools clean
 
 build: $(STAMP)
 	$(VENV)/bin/pause-docs build
 
 test: $(STAMP)
-	$(VENV)/bin/ruff check pause_docs tests
+	$(VENV)/bin/ruff check pause_docs tests benchmarks
 	$(VENV)/bin/mypy
 	$(PY) -m pytest
+
+# Speed at scale (minutes; not part of the tests): see "Performance" in README.md.
+bench: $(STAMP)
+	$(PY) benchmarks/bench.py
 
 $(STAMP): pyproject.toml
 	$(MAKE) system-packages

@@ -18,7 +18,7 @@ from .errors import Problem, ProblemsFound, summary
 
 
 def _root(ctx: click.Context) -> Path:
-    from .project import find_root
+    from .layout import find_root
 
     given = ctx.obj.get("project") if ctx.obj else None
     return find_root(Path(given) if given else Path.cwd())
@@ -64,36 +64,38 @@ def validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
               show_default=True, help="Which files to make.")
 @click.option("--output", type=click.Path(file_okay=False, path_type=Path),
               help="Where to write (default: output/ in the project).")
-@click.option("--force", is_flag=True, help="Rebuild everything, even what has not changed.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Parallel PDF workers "
-              "(default: one per core).")
+@click.option("--force", is_flag=True, help="Make every document again, even those whose "
+              "inputs have not changed.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Documents made at once, "
+              "each in its own process (default: one per core).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems and the summary.")
 @click.pass_context
 def build(ctx: click.Context, councils: tuple[str, ...], fmt: str, output: Path | None,
           force: bool, jobs: int | None, quiet: bool) -> None:
     """Build HTML and PDF for every document, or for the given COUNCILS.
 
-    Files go to output/<council>/<document>.html and .pdf; unchanged files are not rewritten.
+    Files go to output/<council>/<document>.html and .pdf.  Only documents whose inputs
+    changed since the last build are made again: their YAML, council, programme, the registry
+    entries they cite, the templates they use, and this tool's version.
     """
     from .build import build as run_build
-    from .build import planned_outputs
-    from .project import load_project
+    from .layout import council_dirs, document_files
 
     started = time.perf_counter()
     root = _root(ctx)
-    project = load_project(root, councils=councils or None)
-    with click.progressbar(length=planned_outputs(project, fmt),  # type: ignore[arg-type]
-                           label="Building", file=sys.stderr,
+    folders = council_dirs(root)
+    total = sum(len(document_files(folders[c])) for c in councils or folders if c in folders)
+    with click.progressbar(length=total, label="Building", file=sys.stderr,
                            hidden=not _show_progress(quiet)) as bar:
-        report = run_build(project, output or root / "output", fmt,  # type: ignore[arg-type]
-                           force=force, jobs=jobs, on_progress=lambda _: bar.update(1))
-    problems = project.problems + report.problems
-    failed = len(report.failed) + len({p.location.path for p in project.errors})
-    line = (f"built {len(report.written)} files, {len(report.unchanged)} unchanged, "
-            f"{failed} failed in {time.perf_counter() - started:.1f} s")
-    if any(p.severity == "error" for p in problems):
+        report = run_build(root, output or root / "output", fmt,  # type: ignore[arg-type]
+                           councils=councils or None, force=force, jobs=jobs,
+                           on_progress=bar.update)
+    built = len(report.built)
+    line = (f"built {built} document{'' if built == 1 else 's'}, skipped {len(report.skipped)} "
+            f"(up to date), {len(report.failed)} failed in {time.perf_counter() - started:.2f} s")
+    if any(p.severity == "error" for p in report.problems):
         click.echo(line, err=True)
-        raise ProblemsFound(problems)
+        raise ProblemsFound(report.problems)
     click.echo(line)
 
 

@@ -6,6 +6,7 @@ wanted: `--help`, `validate` and `lint` never pay for it.
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,6 +17,9 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 PDF_VARIANT = "pdf/ua-1"
+# What a page that cannot be printed raises: WeasyPrint stops a render with a BaseException
+# so that it cannot be swallowed on the way; a build reports it and goes on to the next page.
+PAGE_ERRORS: tuple[type[BaseException], ...] = (Exception, FatalURLFetchingError)
 PDF_STYLESHEET = "pdf.css"
 # The built-in assets: pdf.css and the fonts it declares, used when a project's own
 # templates/assets has no pdf.css of its own.
@@ -38,6 +42,7 @@ class SafeURLFetcher(URLFetcher):  # type: ignore[misc]
         super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False, timeout=5,
                          fail_on_errors=True)
         self.asset_roots = tuple(root.resolve() for root in asset_roots)
+        self.fetched: list[str] = []
 
     def fetch(self, url: str, headers: object = None) -> object:
         parts = urlsplit(url)
@@ -48,6 +53,8 @@ class SafeURLFetcher(URLFetcher):  # type: ignore[misc]
             allowed = any(path.is_relative_to(root) for root in self.asset_roots)
             if allowed and not path.is_file():
                 raise BlockedResource(f"{url!r} is not there: no such file in the assets")
+            if allowed:
+                self.fetched.append(str(path))
         if not allowed:
             raise BlockedResource(f"refused to fetch {url!r}: only the project's own assets "
                                   "may be used in a document")
@@ -60,24 +67,28 @@ def render_pdf(html: str, asset_root: Path, epoch: int) -> bytes:
     `epoch` (seconds since 1970) stands in for "now" wherever a font subsetter would stamp
     the time, so output never depends on when it was built.
     """
+    return print_pdf(html, asset_root, epoch)[0]
+
+
+def print_pdf(html: str, asset_root: Path, epoch: int) -> tuple[bytes, tuple[str, ...]]:
+    """`render_pdf`, and the asset files the page pulled in (a build's dependencies)."""
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     own = asset_root / PDF_STYLESHEET
     stylesheet = own if own.is_file() else BUILTIN_ASSETS / PDF_STYLESHEET
     fetcher = SafeURLFetcher(asset_root, stylesheet.parent)
-    fonts = FontConfiguration()
+    # WeasyPrint makes a font configuration per document unless given one, and does not give
+    # back all its memory: one per process (and stylesheet) keeps a long build's memory flat.
+    # A page declaring its own fonts gets its own, so one page's fonts never reach another's.
+    fonts = FontConfiguration() if "@font-face" in html else _fonts(str(stylesheet))
     # base_url ends with '/' so that 'fonts/x.ttf' means a file inside the asset folder.
     document = weasyprint.HTML(string=html, base_url=asset_root.resolve().as_uri() + "/",
                                url_fetcher=fetcher)
     css = weasyprint.CSS(filename=str(stylesheet), url_fetcher=fetcher, font_config=fonts)
     pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT, stylesheets=[css],
                                     font_config=fonts)
-    return pdf
+    return pdf, tuple(sorted(set(fetcher.fetched)))
 
 
-def render_pdf_job(job: tuple[str, str, str, int]) -> tuple[str, bytes | None, str | None]:
-    """For a worker process: (name, PDF, None) or (name, None, why it failed)."""
-    name, html, asset_root, epoch = job
-    try:
-        return name, render_pdf(html, Path(asset_root), epoch), None
-    except (Exception, FatalURLFetchingError) as exc:  # one bad document must not stop the rest
-        return name, None, str(exc) or type(exc).__name__
+@functools.cache
+def _fonts(stylesheet: str) -> FontConfiguration:  # noqa: ARG001 - one per stylesheet
+    return FontConfiguration()

@@ -14,7 +14,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import Location, Problem, ProjectError, did_you_mean, display_path
+from .errors import Location, Problem, did_you_mean, display_path
+from .layout import COUNCIL_FILE as COUNCIL_FILE
+from .layout import COUNCILS_DIR as COUNCILS_DIR
+from .layout import PROGRAMMES_DIR as PROGRAMMES_DIR
+from .layout import RESERVED_SLUGS as RESERVED_SLUGS
+from .layout import SECTIONS_DIR as SECTIONS_DIR
+from .layout import council_dirs as council_dirs
+from .layout import document_files as document_files
+from .layout import find_root as find_root
 from .loader import Path_, SourceFile, read_yaml
 from .models import (
     DEFAULTS_FAMILY,
@@ -29,12 +37,6 @@ from .models.base import _SLUG
 from .models.notice import StandardSection
 from .registry import Registry, load_registry
 from .validation import validate
-
-COUNCILS_DIR = "councils"
-PROGRAMMES_DIR = "programmes"
-SECTIONS_DIR = "sections"
-COUNCIL_FILE = "council.yaml"
-RESERVED_SLUGS = {PROGRAMMES_DIR, SECTIONS_DIR}
 
 _VARIABLE = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}")
 _TODO = re.compile(r"\bTODO\b")
@@ -69,6 +71,8 @@ class ResolvedDocument:
     source: Merged
     inputs: tuple[str, ...] = ()
     notice: ResolvedDocument | None = None  # the notice a DPIA screening is about
+    cites: frozenset[str] = frozenset()
+    """Registry entries read to resolve it, as 'table:id' ('table:*' for all of a table)."""
 
     @property
     def kind(self) -> str:
@@ -86,31 +90,11 @@ class Project:
     standard_sections: dict[str, dict[str, Any]] = field(default_factory=dict)
     documents: list[ResolvedDocument] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    programme_sources: dict[str, SourceFile] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
-
-
-def find_root(start: Path) -> Path:
-    """The project directory: `start` or the nearest parent with a councils/ folder."""
-    start = start.resolve()
-    for candidate in (start, *start.parents):
-        if (candidate / COUNCILS_DIR).is_dir():
-            return candidate
-    raise ProjectError(f"no '{COUNCILS_DIR}/' folder in {start} or above it: run pause-docs "
-                       "inside a project, or pass --project DIR")
-
-
-def council_dirs(root: Path) -> dict[str, Path]:
-    base = root / COUNCILS_DIR
-    return {d.name: d for d in sorted(base.iterdir())
-            if d.is_dir() and d.name not in RESERVED_SLUGS and not d.name.startswith(".")}
-
-
-def document_files(council_dir: Path) -> list[Path]:
-    return sorted(f for f in council_dir.iterdir()
-                  if f.suffix in (".yaml", ".yml") and f.name != COUNCIL_FILE)
 
 
 def load_project(root: Path, only: Iterable[Path] | None = None,
@@ -119,8 +103,7 @@ def load_project(root: Path, only: Iterable[Path] | None = None,
 
     `only` limits the documents to these files or folders; `councils` to these council slugs.
     """
-    registry, problems = load_registry(root)
-    project = Project(root, registry, problems=problems)
+    project = load_shared(root)
     wanted = [p.resolve() for p in only] if only else None
     wanted_councils = set(councils) if councils else None
     if wanted_councils:
@@ -130,7 +113,24 @@ def load_project(root: Path, only: Iterable[Path] | None = None,
                 Location(f"{COUNCILS_DIR}/{slug}"), "error", "unknown-council",
                 f"no council '{slug}'{did_you_mean(slug, council_dirs(root))}"))
 
-    programme_sources: dict[str, SourceFile] = {}
+    for slug, directory in council_dirs(root).items():
+        if wanted_councils is not None and slug not in wanted_councils:
+            continue
+        docs = [f for f in document_files(directory) if _selected(f, wanted)]
+        council_file = directory / COUNCIL_FILE
+        if not docs and (not council_file.exists() or not _selected(council_file, wanted)):
+            continue
+        _add_council(project, slug, directory, docs)
+    if wanted is not None:
+        _check_selection(project, root, wanted)
+    project.problems = sorted(set(project.problems))
+    return project
+
+
+def load_shared(root: Path) -> Project:
+    """The registry and the programmes: what every document may cite or inherit."""
+    registry, problems = load_registry(root)
+    project = Project(root, registry, problems=problems)
     for file in sorted((root / COUNCILS_DIR / PROGRAMMES_DIR).glob("*.yaml")):
         source = _read(project, file)
         if source is None:
@@ -139,8 +139,7 @@ def load_project(root: Path, only: Iterable[Path] | None = None,
         project.problems += _with_todos(found, _todos(source))
         if programme is not None:
             project.programmes[file.stem] = programme
-            programme_sources[file.stem] = source
-
+            project.programme_sources[file.stem] = source
     for file in sorted((root / COUNCILS_DIR / SECTIONS_DIR).glob("*.yaml")):
         source = _read(project, file)
         if source is None:
@@ -149,37 +148,46 @@ def load_project(root: Path, only: Iterable[Path] | None = None,
         project.problems += found
         if not found:
             project.standard_sections[file.stem] = source.data
+    return project
 
-    for slug, directory in council_dirs(root).items():
-        if wanted_councils is not None and slug not in wanted_councils:
-            continue
-        docs = [f for f in document_files(directory) if _selected(f, wanted)]
-        council_file = directory / COUNCIL_FILE
-        if not docs and (not council_file.exists() or not _selected(council_file, wanted)):
-            continue
-        if not _valid_name(project, directory, slug, "council folder"):
-            continue
-        docs = [f for f in docs if _valid_name(project, f, f.stem, "document file")]
-        council = _load_council(project, slug, council_file)
-        resolved_here: dict[str, ResolvedDocument] = {}
-        for file in docs:
-            source = _read(project, file)
-            if source is None:
-                continue
-            resolved = _resolve_document(project, slug, file, source, council, programme_sources)
-            if resolved is not None:
-                resolved_here[resolved.slug] = resolved
-        project.documents += _link_notices(project, directory, resolved_here, council,
-                                           programme_sources, {f.stem for f in docs})
-    if wanted is not None:
-        _check_selection(project, root, wanted)
+
+def load_documents(shared: Project, files: Iterable[Path]) -> Project:
+    """Only these document files, resolved against `shared`'s registry and programmes.
+
+    The result holds these documents and their councils' and their own problems, not the
+    shared ones: a build resolves a few documents at a time without reloading the rest.
+    """
+    project = Project(shared.root, shared.registry, programmes=shared.programmes,
+                      standard_sections=shared.standard_sections,
+                      programme_sources=shared.programme_sources)
+    by_council: dict[Path, list[Path]] = {}
+    for file in files:
+        by_council.setdefault(file.parent, []).append(file)
+    for directory, docs in by_council.items():
+        _add_council(project, directory.name, directory, docs)
     project.problems = sorted(set(project.problems))
     return project
 
 
+def _add_council(project: Project, slug: str, directory: Path, docs: list[Path]) -> None:
+    if not _valid_name(project, directory, slug, "council folder"):
+        return
+    docs = [f for f in docs if _valid_name(project, f, f.stem, "document file")]
+    council = _load_council(project, slug, directory / COUNCIL_FILE)
+    resolved_here: dict[str, ResolvedDocument] = {}
+    for file in docs:
+        source = _read(project, file)
+        if source is None:
+            continue
+        resolved = _resolve_document(project, slug, file, source, council)
+        if resolved is not None:
+            resolved_here[resolved.slug] = resolved
+    project.documents += _link_notices(project, directory, resolved_here, council,
+                                       {f.stem for f in docs})
+
+
 def _link_notices(project: Project, directory: Path, resolved: dict[str, ResolvedDocument],
-                  council: Council | None, programme_sources: dict[str, SourceFile],
-                  attempted: set[str]) -> list[ResolvedDocument]:
+                  council: Council | None, attempted: set[str]) -> list[ResolvedDocument]:
     """Give each DPIA screening the notice it screens (from the same council folder).
 
     A notice that failed in this run has had its problems reported already; one outside the
@@ -197,11 +205,12 @@ def _link_notices(project: Project, directory: Path, resolved: dict[str, Resolve
         if notice is None and name in attempted:
             continue
         if notice is None and file.exists():
-            scratch = Project(project.root, project.registry, programmes=project.programmes)
+            scratch = Project(project.root, project.registry, programmes=project.programmes,
+                              standard_sections=project.standard_sections,
+                              programme_sources=project.programme_sources)
             source = _read(scratch, file)
             if source is not None:
-                notice = _resolve_document(scratch, directory.name, file, source, council,
-                                           programme_sources)
+                notice = _resolve_document(scratch, directory.name, file, source, council)
             if notice is None:
                 project.problems.append(Problem(
                     where, "error", "notice-has-errors",
@@ -216,7 +225,8 @@ def _link_notices(project: Project, directory: Path, resolved: dict[str, Resolve
                 f"'{name}' is a {notice.kind}, not a notice: name a privacy notice or fair "
                 "processing notice"))
             continue
-        out.append(replace(doc, notice=notice, inputs=doc.inputs + notice.inputs))
+        out.append(replace(doc, notice=notice, inputs=doc.inputs + notice.inputs,
+                           cites=doc.cites | notice.cites))
     return out
 
 
@@ -228,6 +238,8 @@ def _check_notice_exists(name: Any, merged: Merged, directory: Path) -> list[Pro
     return [Problem(merged.locate(("notice",)), "error", "unknown-notice",
                     f"no notice '{name}' in {COUNCILS_DIR}/{directory.name}/"
                     f"{did_you_mean(name, others)}")]
+
+
 def _valid_name(project: Project, path: Path, name: str, what: str) -> bool:
     """Folder and file names become paths under output/: only slugs, so none can escape it."""
     if _SLUG.match(name):
@@ -309,8 +321,9 @@ def _load_council(project: Project, slug: str, file: Path) -> Council | None:
 
 
 def _resolve_document(project: Project, council_slug: str, file: Path, source: SourceFile,
-                      council: Council | None, programme_sources: dict[str, SourceFile]
-                      ) -> ResolvedDocument | None:
+                      council: Council | None) -> ResolvedDocument | None:
+    programme_sources = project.programme_sources
+    registry, cited = project.registry.recording()
     problems = _todos(source)
     data = source.data
     if not isinstance(data, dict):
@@ -351,7 +364,7 @@ def _resolve_document(project: Project, council_slug: str, file: Path, source: S
 
     merged = _expand_sections(merged, project.standard_sections, problems)
     if council is not None:
-        variables = _variables(council, programme, project.registry, data.get("published"))
+        variables = _variables(council, programme, registry, data.get("published"))
         council_file = f"{COUNCILS_DIR}/{council_slug}/{COUNCIL_FILE}, for {source.path}"
         filled, found = _fill(merged.data, (), variables, merged, council_file)
         problems += found
@@ -359,7 +372,7 @@ def _resolve_document(project: Project, council_slug: str, file: Path, source: S
         filled = merged.data
     merged = Merged(filled, merged.own, merged.inherited, merged.inherited_prefix)
     model, found = validate(DOCUMENT_KINDS[kind], filled, merged.locate, "document")
-    problems = _with_todos(found, problems) + _check_references(filled, project.registry, merged)
+    problems = _with_todos(found, problems) + _check_references(filled, registry, merged)
     if kind == "dpia-screening":
         problems += _check_notice_exists(filled.get("notice"), merged, file.parent)
     project.problems += problems
@@ -368,10 +381,11 @@ def _resolve_document(project: Project, council_slug: str, file: Path, source: S
     used = sorted({f"{COUNCILS_DIR}/{SECTIONS_DIR}/{section['use']}.yaml"
                    for section in filled.get("sections", []) or []
                    if isinstance(section, dict) and isinstance(section.get("use"), str)})
-    inputs = (source.path, f"{COUNCILS_DIR}/{council_slug}/{COUNCIL_FILE}",
+    inputs = (source.path, display_path(file.parent / COUNCIL_FILE, project.root),
               *((merged.inherited.path,) if merged.inherited else ()), *used)
     return ResolvedDocument(council_slug, file.stem, source.path, model,  # type: ignore[arg-type]
-                            council, programme, project.registry, merged, inputs)
+                            council, programme, project.registry, merged, inputs,
+                            cites=frozenset(cited))
 
 
 def _expand_sections(merged: Merged, standard: dict[str, dict[str, Any]],

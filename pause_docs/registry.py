@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .errors import Location, Problem, did_you_mean, display_path
+from .layout import REGISTRY_DIR as REGISTRY_DIR
+from .layout import registry_files
 from .loader import SourceFile, read_yaml
 from .models import (
     Body,
@@ -24,7 +27,6 @@ from .models import (
 )
 from .validation import validate
 
-REGISTRY_DIR = "legal_bases"
 LEGISLATION = "https://www.legislation.gov.uk"
 # A legislation.gov.uk address: type, year and number come first after an optional
 # Welsh-language (/cy/) or identifier (/id/) prefix.
@@ -48,6 +50,9 @@ def role_of(provisions: Iterable[Provision]) -> str:
     """article-6, article-9, article-10, schedule-1 or gateway: the first provision with a role
     decides."""
     return next((ROLES[p.kind] for p in provisions if p.kind in ROLES), "gateway")
+_Entry = TypeVar("_Entry")
+TABLES = ("instruments", "provisions", "rights", "bodies", "nonexistent", "retired_domains",
+          "criteria_sets", "criteria")
 
 
 @dataclass(frozen=True)
@@ -72,12 +77,71 @@ class Registry:
     def regulator(self) -> Body | None:
         return self.bodies.get("regulator")
 
+    def recording(self) -> tuple[Registry, set[str]]:
+        """This registry, and a set that fills with every entry read through it, as
+        'table:id' ('table:*' when a whole table is read): what a document depends on."""
+        used: set[str] = set()
+        tables = {name: _Recorded(getattr(self, name), name, used) for name in TABLES}
+        copy = Registry(**tables, defined_at=self.defined_at, files=self.files)
+        return copy, used
+
+    def fingerprints(self) -> dict[str, str]:
+        """A hash of every entry ('table:id') and of every whole table ('table:*'), so a build
+        can tell which entries changed since a document was made."""
+        out: dict[str, str] = {}
+        for name in TABLES:
+            whole = hashlib.sha256()
+            table: dict[str, Any] = getattr(self, name)
+            for key in sorted(table):
+                digest = hashlib.sha256(table[key].model_dump_json().encode()).hexdigest()
+                out[f"{name}:{key}"] = digest
+                whole.update(f"{key}\0{digest}\0".encode())
+            out[f"{name}:*"] = whole.hexdigest()
+        return out
+
+
+class _Recorded(dict[str, _Entry]):
+    """A registry table that notes each id looked up in it."""
+
+    def __init__(self, table: dict[str, _Entry], name: str, used: set[str]) -> None:
+        super().__init__(table)
+        self._name = name
+        self._used = used
+
+    def __getitem__(self, key: str) -> _Entry:
+        self._used.add(f"{self._name}:{key}")
+        return super().__getitem__(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self._used.add(f"{self._name}:{key}")
+        return super().get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        self._used.add(f"{self._name}:{key}")
+        return super().__contains__(key)
+
+    def __iter__(self) -> Iterator[str]:
+        self._used.add(f"{self._name}:*")
+        return super().__iter__()
+
+    def keys(self) -> Any:
+        self._used.add(f"{self._name}:*")
+        return super().keys()
+
+    def values(self) -> Any:
+        self._used.add(f"{self._name}:*")
+        return super().values()
+
+    def items(self) -> Any:
+        self._used.add(f"{self._name}:*")
+        return super().items()
+
 
 def load_registry(root: Path) -> tuple[Registry, list[Problem]]:
     """Read every YAML file under legal_bases/ into one registry."""
     problems: list[Problem] = []
     registry = Registry()
-    files = sorted((root / REGISTRY_DIR).rglob("*.yaml"))
+    files = registry_files(root)
     for file in files:
         display = display_path(file, root)
         source, found = read_yaml(file, display)

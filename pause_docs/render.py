@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
 from html import escape as html_escape
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,8 @@ import nh3
 from markupsafe import Markup, escape
 
 from .errors import Location, Problem
+from .layout import TEMPLATES_DIR as TEMPLATES_DIR
+from .layout import search_path as search_path
 from .models import DpiaScreening, ImpactAssessment, Notice, Provision, Right
 from .models.assessment import ANSWERS, DECISION_TYPES
 from .models.notice import LegalReference, Recipient, Section
@@ -27,9 +30,11 @@ from .project import ResolvedDocument
 from .registry import role_of
 from .screening import screen
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 STYLESHEET = "assets/style.css"
 FORM_STYLESHEET = "assets/form.css"  # added for screenings, which print as forms
+# Set while a page renders: every template name asked for -> the file it came from, or None
+# when it was looked for and not found (a file added later would change the page).
+_LOADED: ContextVar[dict[str, str | None] | None] = ContextVar("loaded", default=None)
 
 _ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "em", "h3", "h4", "i", "li", "ol", "p",
@@ -52,9 +57,23 @@ def markdown(text: str | None) -> Markup:
     """Markdown to sanitised HTML (block level)."""
     if not text:
         return Markup("")
-    html = markdown_lib.markdown(text, output_format="html")
-    return Markup(nh3.clean(html, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES,
-                            url_schemes=_URL_SCHEMES, link_rel=None))
+    return Markup(_markdown(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _markdown(text: str) -> str:
+    # Programme text repeats in every council's documents: converting it once is most of
+    # the speed of rendering.  One converter, reset between texts, is far cheaper than one
+    # per call.
+    converter = _converter()
+    html = converter.reset().convert(text)
+    return nh3.clean(html, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES,
+                     url_schemes=_URL_SCHEMES, link_rel=None)
+
+
+@functools.cache
+def _converter() -> markdown_lib.Markdown:
+    return markdown_lib.Markdown(output_format="html")
 
 
 def inline_markdown(text: str | None) -> Markup:
@@ -81,16 +100,51 @@ def money(value: float) -> str:
     return f"£{value:,.2f}".removesuffix(".00")
 
 
+class _Environment(jinja2.Environment):
+    """Notes which template files each page loads, so a build knows what a page was made
+    from (see `render_page`)."""
+
+    def get_template(self, name: str | jinja2.Template, parent: str | None = None,
+                     globals: Any = None) -> jinja2.Template:  # noqa: A002 - Jinja's name
+        template = super().get_template(name, parent, globals)
+        if isinstance(name, str):
+            _note(name, template.filename)
+        return template
+
+    def select_template(self, names: Iterable[str | jinja2.Template],
+                        parent: str | None = None, globals: Any = None  # noqa: A002
+                        ) -> jinja2.Template:
+        names = list(names) if not isinstance(names, jinja2.Undefined) else names
+        try:
+            template = super().select_template(names, parent, globals)
+        except jinja2.TemplatesNotFound:
+            for name in names:
+                _note(str(name), None)
+            raise
+        for name in names:  # the names before the one found were looked for and not there
+            if name is template or name == template.name:
+                break
+            _note(str(name), None)
+        _note(str(template.name), template.filename)
+        return template
+
+
+def _note(name: str, filename: str | None) -> None:
+    loaded = _LOADED.get()
+    if loaded is not None:
+        loaded[name] = filename
+
+
 @functools.cache
 def environment(search_path: tuple[Path, ...] = (TEMPLATES_DIR,)) -> jinja2.Environment:
-    """Project templates first, then the built-in ones; 'default:' always means built-in."""
+    """Project templates first, then the built-in ones; 'default/' always means built-in."""
     loader = jinja2.ChoiceLoader([
         jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(TEMPLATES_DIR))},
                             delimiter=":"),
         jinja2.FileSystemLoader([str(p) for p in search_path]),
     ])
-    env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
-                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = _Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(markdown=markdown, inline_markdown=inline_markdown, long_date=long_date,
                        money=money, recipient_line=recipient_line)
     return env
@@ -257,7 +311,8 @@ def context(doc: ResolvedDocument, search_path: tuple[Path, ...] = (TEMPLATES_DI
 def _stylesheet(search_path: tuple[Path, ...], name: str = STYLESHEET) -> str:
     env = environment(search_path)
     assert env.loader is not None
-    source, _, _ = env.loader.get_source(env, name)
+    source, filename, _ = env.loader.get_source(env, name)
+    _note(name, filename)
     return source.replace("</", "<\\/")
 
 
@@ -268,15 +323,32 @@ def stylesheets(*names: str, search_path: tuple[Path, ...] = (TEMPLATES_DIR,)) -
                              for name in (STYLESHEET, *names)))
 
 
-def search_path(project_root: Path) -> tuple[Path, ...]:
-    """The project's own templates/ (when it has one) before the built-in templates."""
-    own = (project_root / "templates").resolve()
-    return (own, TEMPLATES_DIR) if own.is_dir() and own != TEMPLATES_DIR else (TEMPLATES_DIR,)
-
-
 def template_names(doc: ResolvedDocument) -> list[str]:
     """A council's own template first, then the kind's, then the generic one."""
     return [f"{doc.council_slug}/{doc.kind}.html", f"{doc.kind}.html", "notice.html"]
+
+
+@dataclass(frozen=True)
+class Page:
+    """A rendered document and what it was made from besides its YAML files."""
+
+    html: str
+    templates: dict[str, str | None]
+    """Each template (and stylesheet) name looked up -> the file used, None if none was found."""
+    registry: frozenset[str]
+    """The registry entries it shows or was resolved with, as 'table:id' or 'table:*'."""
+
+
+def render_page(doc: ResolvedDocument, templates: tuple[Path, ...] = (TEMPLATES_DIR,)) -> Page:
+    """`render_html`, noting which templates and registry entries the page used."""
+    registry, used = doc.registry.recording()
+    loaded: dict[str, str | None] = {}
+    token = _LOADED.set(loaded)
+    try:
+        html = render_html(replace(doc, registry=registry), templates)
+    finally:
+        _LOADED.reset(token)
+    return Page(html, loaded, frozenset(used) | doc.cites)
 
 
 def render_html(doc: ResolvedDocument, templates: tuple[Path, ...] = (TEMPLATES_DIR,)) -> str:

@@ -29,7 +29,7 @@ def test_build_writes_html_and_pdf_then_skips_unchanged(project, tmp_path: Path)
     runner = CliRunner()
     first = runner.invoke(main, ["--project", str(root), "build", "--output", str(out), "-j", "1"])
     assert first.exit_code == 0, first.output
-    assert first.output.startswith("built 10 files, 0 unchanged, 0 failed")
+    assert first.output.startswith("built 5 documents, skipped 0 (up to date), 0 failed in ")
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.*") if
                   not p.name.startswith(".")) == [
         "lambeth/scoping-2017.html", "lambeth/scoping-2017.pdf",
@@ -39,10 +39,11 @@ def test_build_writes_html_and_pdf_then_skips_unchanged(project, tmp_path: Path)
         "oxfordshire/pause-dpia-screening.html", "oxfordshire/pause-dpia-screening.pdf",
         "oxfordshire/pause-privacy-notice.html", "oxfordshire/pause-privacy-notice.pdf"]
     second = runner.invoke(main, ["--project", str(root), "build", "--output", str(out)])
-    assert second.output.startswith("built 0 files, 10 unchanged, 0 failed")
+    assert second.output.startswith("built 0 documents, skipped 5 (up to date), 0 failed")
     only = runner.invoke(main, ["--project", str(root), "build", "lambeth", "--format", "html",
                                 "--output", str(out), "--force"])
-    assert only.output.startswith("built 0 files, 2 unchanged, 0 failed"), only.output
+    assert only.output.startswith("built 2 documents, skipped 0 (up to date), 0 failed"), \
+        only.output
 
 
 def test_build_of_an_unknown_council_is_a_located_error(project) -> None:

@@ -19,7 +19,6 @@ from conftest import REPO, bundled_documents, document_id
 from htmlinfo import PageInfo, page_info
 
 from pause_docs.build import build, output_name
-from pause_docs.project import load_project
 
 DOCUMENTS = bundled_documents()
 IDS = [document_id(d) for d in DOCUMENTS]
@@ -29,7 +28,7 @@ IDS = [document_id(d) for d in DOCUMENTS]
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled project built once, HTML and PDF, by the real build."""
     out = tmp_path_factory.mktemp("output")
-    report = build(load_project(REPO), out, "all", force=True)
+    report = build(REPO, out, "all", force=True)
     assert not report.failed, report.problems
     return out
 

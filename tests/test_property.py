@@ -27,7 +27,9 @@ from pause_docs.render import TemplateProblem, render_html
 DOCUMENTS_PER_EXAMPLE = 10
 EXAMPLES = 210  # x 10 files = 2,100 documents
 MINIMUM_DOCUMENTS = 2_000
-PROBLEM = re.compile(r"^councils/generated/[^:]+(?::\d+:\d+)?: (error|warning|info): "
+# located in the generated file, or in the programme when it holds the inherited value
+PROBLEM = re.compile(r"^councils/(?:generated|programmes)/[^:]+(?::\d+:\d+)?: "
+                     r"(error|warning|info): "
                      r"[a-z][a-z0-9-]*: \S")
 TEMPLATE_PROBLEM = re.compile(r"^templates/\S+:\d+:\d+: error: template-[a-z-]+: \S")
 

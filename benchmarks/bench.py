@@ -1,0 +1,343 @@
+"""How fast pause-docs is at scale, measured in one run on one machine.
+
+    .venv/bin/python benchmarks/bench.py              # 300 councils, 900 documents
+    .venv/bin/python benchmarks/bench.py --quick      # a smaller run, to try it out
+
+It writes N synthetic councils that take their documents from the Pause programme (three
+each: a scoping notice, a privacy notice that inherits everything, a privacy notice with its
+own legal bases, retention and rights) into a temporary project, then reports:
+
+  - HTML throughput on one core (`build --format html --jobs 1`, fresh output folder);
+  - the PDF stage against raw WeasyPrint on the very same HTML files: `build --format pdf
+    --jobs 1` (start-up, YAML, HTML and PDF included) against a plain Python process that
+    imports WeasyPrint and prints each HTML file with the same PDF variant;
+  - the speed-up of a full build from 1 to 2 worker processes;
+  - a rebuild with nothing to do, for every document;
+  - peak memory of a full build (all processes, proportional set size) at N=100 and N=300;
+  - `pause-docs --help` start-up time.
+
+Every time is the median of several runs; the machine's load average is printed, since other
+work on the machine slows every figure.  Not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+COMMAND = [sys.executable, "-m", "pause_docs"]
+
+COUNCIL = """\
+name: Borough Council of Northshire {i}
+name_in_sentence: the Borough Council of Northshire {i}
+short_name: BCN{i}
+area: Northshire {i}
+nation: england
+address: [Civic Centre, {i} High Street, Northtown, NT{i} 1AA]
+website: https://www.northshire{i}.example.gov.uk
+ico_registration: Z{i:07d}
+case_files: Northshire {i} Children's Social Care case files
+dpo:
+  name: Data Protection Officer
+  email: dpo@northshire{i}.example.gov.uk
+  phone: 01234 {i:06d}
+  address: [Civic Centre, {i} High Street, Northtown]
+complaints_form: https://www.northshire{i}.example.gov.uk/complaints
+"""
+
+SCOPING = """\
+kind: fair-processing-notice
+title: Fair processing notice
+subtitle: "Pause Programme: Scoping Exercise"
+published: 2024-{month:02d}-01
+show_date: month
+programme: pause
+"""
+
+PRIVACY = """\
+kind: privacy-notice
+title: "{{{{ council.short_name }}}} and Pause privacy notice"
+subtitle: How and why we will use information about you in relation to Pause
+published: 2024-{month:02d}-15
+programme: pause
+"""
+
+PRACTICE = """\
+kind: privacy-notice
+title: Pause Practice privacy notice
+subtitle: How the Pause Practice in {{{{ council.area }}}} uses information about you
+published: 2025-{month:02d}-01
+version: "1.{i}"
+programme: pause
+summary: >-
+  This notice explains how {{{{ council.name_in_sentence }}}} and Pause use information about
+  women who take part in the Pause Practice, and about their children where that is needed.
+legal_bases:
+  - provision: ukgdpr-art6-1-e
+    reason: the council's public task of supporting children and families in its area.
+  - provision: ukgdpr-art9-2-g
+    reason: substantial public interest in safeguarding children and individuals at risk.
+  - provision: ca2004-s10
+    reason: the duty to co-operate to improve the well-being of children.
+retention:
+  - rule: Case records are kept for 25 years after the last contact, then deleted.
+  - rule: Reports with no personal data in them are kept by the council.
+transfers:
+  outside_uk: false
+  statement: Data is stored and processed only within the UK.
+rights:
+  - right: access
+  - right: rectification
+  - right: restriction
+  - right: object
+  - right: complain-to-regulator
+sections:
+  - show: summary
+  - heading: The legal basis for using your information
+    show: legal-bases
+  - heading: How long we keep it
+    show: retention
+  - show: transfers
+  - heading: Your rights
+    show: rights
+  - heading: Questions and complaints
+    show: complaints
+"""
+
+
+def make_project(root: Path, councils: int) -> int:
+    """A project with the real registry and programmes and `councils` synthetic councils."""
+    if root.exists():
+        shutil.rmtree(root)
+    shutil.copytree(REPO / "legal_bases", root / "legal_bases")
+    shutil.copytree(REPO / "councils" / "programmes", root / "councils" / "programmes")
+    for i in range(councils):
+        folder = root / "councils" / f"northshire-{i:04d}"
+        folder.mkdir(parents=True)
+        month = 1 + i % 12
+        for name, text in (("council.yaml", COUNCIL), ("scoping-notice.yaml", SCOPING),
+                           ("privacy-notice.yaml", PRIVACY), ("practice-notice.yaml", PRACTICE)):
+            (folder / name).write_text(text.format(i=i, month=month), encoding="utf-8")
+    return councils * 3
+
+
+class PeakMemory:
+    """Samples the memory of a process and all its children: the peak of their summed
+    proportional set size (shared pages counted once) and of the largest one's RSS."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.peak_total = 0
+        self.peak_single = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            total = 0
+            for pid in self._tree(self.pid):
+                pss, rss = _memory(pid)
+                total += pss
+                self.peak_single = max(self.peak_single, rss)
+            self.peak_total = max(self.peak_total, total)
+            self._stop.wait(0.05)
+
+    def _tree(self, pid: int) -> list[int]:
+        pids = [pid]
+        try:
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                children = (task / "children").read_text().split()
+                for child in children:
+                    pids += self._tree(int(child))
+        except OSError:
+            pass
+        return pids
+
+
+def _memory(pid: int) -> tuple[int, int]:
+    """(PSS, RSS) of a process in kB; zeros if it has gone."""
+    pss = rss = 0
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                pss = int(line.split()[1])
+            elif line.startswith("Rss:"):
+                rss = int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return pss, rss
+
+
+def run(args: list[str], cwd: Path, memory: bool = False) -> tuple[float, int, int]:
+    """Wall time of a command, and (optionally) its peak memory in kB (total, largest)."""
+    env = {**os.environ, "CI": "1"}
+    started = time.perf_counter()
+    process = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    sampler = PeakMemory(process.pid) if memory else None
+    out, err = process.communicate()
+    elapsed = time.perf_counter() - started
+    if sampler is not None:
+        sampler.stop()
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed ({process.returncode}):\n{out}{err}")
+    return elapsed, (sampler.peak_total if sampler else 0), (sampler.peak_single if sampler else 0)
+
+
+def median_time(args: list[str], cwd: Path, runs: int, before: object = None) -> float:
+    times = []
+    for _ in range(runs):
+        if callable(before):
+            before()
+        times.append(run(args, cwd)[0])
+    return statistics.median(times)
+
+
+def _spin(_: int) -> float:
+    started = time.perf_counter()
+    total = 0
+    for i in range(10_000_000):
+        total += i
+    return time.perf_counter() - started
+
+
+def parallel_capacity(workers: int) -> float:
+    """How many cores' worth of work `workers` busy processes get done at once right now:
+    `workers` on an idle machine, less when other work is running on it."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers) as pool:
+        list(pool.map(_spin, range(workers)))  # start the processes
+        one = min(pool.submit(_spin, 0).result() for _ in range(2))
+        started = time.perf_counter()
+        list(pool.map(_spin, range(workers)))
+        return workers * one / (time.perf_counter() - started)
+
+
+RAW = """\
+import sys
+from pathlib import Path
+import weasyprint
+for name in sys.argv[2:]:
+    html = Path(name)
+    target = Path(sys.argv[1]) / (html.parent.name + "-" + html.stem + ".pdf")
+    weasyprint.HTML(filename=str(html)).write_pdf(str(target), pdf_variant="pdf/ua-1")
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--councils", type=int, default=300, help="N (default 300)")
+    parser.add_argument("--small", type=int, default=100, help="the smaller N for memory")
+    parser.add_argument("--pdf-councils", type=int, default=30,
+                        help="councils (x3 documents) for the PDF comparisons (default 30)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per median (default 3)")
+    parser.add_argument("--quick", action="store_true", help="N=30, small N=10, 1 run")
+    options = parser.parse_args()
+    if options.quick:
+        options.councils, options.small, options.pdf_councils, options.runs = 30, 10, 4, 1
+    cores = os.cpu_count() or 1
+    workers = min(cores, 2) if cores >= 2 else 1
+    import weasyprint
+
+    print(f"machine: {cores} cores, Python {sys.version.split()[0]}, WeasyPrint "
+          f"{weasyprint.__version__}; load average at start {os.getloadavg()[0]:.2f}")
+    results: dict[str, str] = {}
+    with tempfile.TemporaryDirectory(prefix="pause-docs-bench-") as temp:
+        base = Path(temp)
+
+        # Peak memory and full-build time at two sizes, same number of workers.
+        peaks = {}
+        for n in (options.small, options.councils):
+            root = base / f"n{n}"
+            documents = make_project(root, n)
+            elapsed, total, single = run([*COMMAND, "build", "--jobs", str(workers)], root,
+                                         memory=True)
+            peaks[n] = total
+            print(f"full build, N={n} ({documents} documents, HTML and PDF, {workers} "
+                  f"workers): {elapsed:.1f} s, peak memory {total / 1024:.0f} MB in all "
+                  f"(largest process {single / 1024:.0f} MB)")
+        growth = peaks[options.councils] / peaks[options.small]
+        results["memory"] = (f"peak {peaks[options.small] / 1024:.0f} MB at N={options.small}, "
+                             f"{peaks[options.councils] / 1024:.0f} MB at N={options.councils}: "
+                             f"x{growth:.2f}")
+        print(f"peak memory growth N={options.small} -> N={options.councils}: x{growth:.2f} "
+              "(target: no growth)")
+
+        root = base / f"n{options.councils}"
+        documents = options.councils * 3
+
+        noop = median_time([*COMMAND, "build"], root, max(5, options.runs))
+        results["noop"] = f"{noop:.2f} s for {documents} documents"
+        print(f"no-op rebuild of {documents} documents: {noop:.2f} s (target < 1 s for 900)")
+
+        html_out = base / "html"
+
+        def fresh_output() -> None:
+            shutil.rmtree(html_out, ignore_errors=True)
+
+        html = median_time([*COMMAND, "build", "--format", "html", "--jobs", "1", "--force",
+                            "--output", str(html_out)], root, options.runs, fresh_output)
+        results["html"] = f"{documents / html:.0f} documents/s"
+        print(f"HTML, one core: {documents} documents in {html:.2f} s = "
+              f"{documents / html:.0f} documents/s (target >= 200)")
+
+        # The PDF stage against raw WeasyPrint on the very same HTML files.
+        some = [f"northshire-{i:04d}" for i in range(options.pdf_councils)]
+        pages = sorted(str(p) for c in some for p in (root / "output" / c).glob("*.html"))
+        raw_out = base / "raw"
+        raw_out.mkdir()
+        ours_times, raw_times = [], []
+        for _ in range(options.runs):
+            ours_times.append(run([*COMMAND, "build", *some, "--format", "pdf", "--jobs", "1",
+                                   "--force", "--output", str(base / "pdf")], root)[0])
+            raw_times.append(run([sys.executable, "-c", RAW, str(raw_out), *pages], root)[0])
+        ours, raw = statistics.median(ours_times), statistics.median(raw_times)
+        ratio = ours / raw
+        results["pdf"] = f"x{ratio:.2f} ({ours:.2f} s against {raw:.2f} s for {len(pages)} PDFs)"
+        print(f"PDF stage against raw WeasyPrint, {len(pages)} documents, one core: "
+              f"{ours:.2f} s against {raw:.2f} s = x{ratio:.3f} (target <= 1.10)")
+
+        # Speed-up from one worker to two, a full build of the same documents.
+        capacity = [parallel_capacity(workers)]
+        times = {}
+        for jobs in (1, workers):
+            times[jobs] = median_time([*COMMAND, "build", *some, "--jobs", str(jobs), "--force",
+                                       "--output", str(base / f"jobs{jobs}")], root,
+                                      options.runs)
+        capacity.append(parallel_capacity(workers))
+        speedup = times[1] / times[workers]
+        results["speedup"] = (f"x{speedup:.2f} ({times[1]:.2f} s -> {times[workers]:.2f} s; "
+                              f"machine's own capacity x{min(capacity):.2f}-x{max(capacity):.2f})")
+        print(f"full build of {len(pages)} documents: {times[1]:.2f} s with 1 worker, "
+              f"{times[workers]:.2f} s with {workers} = x{speedup:.2f} (target >= 1.7); "
+              f"{workers} busy loops against one, before and after: "
+              f"x{capacity[0]:.2f}, x{capacity[1]:.2f} (the most any program could get now)")
+
+        startup = median_time([*COMMAND, "--help"], root, 10)
+        results["help"] = f"{startup:.3f} s"
+        print(f"pause-docs --help: {startup:.3f} s (target < 0.3 s)")
+    print(f"load average at end {os.getloadavg()[0]:.2f}\n")
+    print("| measure | result |\n|---|---|")
+    for name, label in (("html", "HTML, one core"), ("pdf", "PDF stage / raw WeasyPrint"),
+                        ("speedup", f"1 -> {workers} workers"), ("noop", "no-op rebuild"),
+                        ("memory", "peak memory"), ("help", "`pause-docs --help`")):
+        print(f"| {label} | {results[name]} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+"""Where things live in a project on disk: councils, documents, the registry, templates.
+
+Kept free of heavy imports, so that a build can find out what is up to date before it loads
+any YAML, model or template.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import ProjectError
+
+COUNCILS_DIR = "councils"
+PROGRAMMES_DIR = "programmes"
+SECTIONS_DIR = "sections"
+COUNCIL_FILE = "council.yaml"
+REGISTRY_DIR = "legal_bases"
+RESERVED_SLUGS = {PROGRAMMES_DIR, SECTIONS_DIR}
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+DEFAULT_PREFIX = "default"
+
+
+def find_root(start: Path) -> Path:
+    """The project directory: `start` or the nearest parent with a councils/ folder."""
+    start = start.resolve()
+    for candidate in (start, *start.parents):
+        if (candidate / COUNCILS_DIR).is_dir():
+            return candidate
+    raise ProjectError(f"no '{COUNCILS_DIR}/' folder in {start} or above it: run pause-docs "
+                       "inside a project, or pass --project DIR")
+
+
+def council_dirs(root: Path) -> dict[str, Path]:
+    base = root / COUNCILS_DIR
+    return {d.name: d for d in sorted(base.iterdir())
+            if d.is_dir() and d.name not in RESERVED_SLUGS and not d.name.startswith(".")}
+
+
+def document_files(council_dir: Path) -> list[Path]:
+    return sorted(f for f in council_dir.iterdir()
+                  if f.suffix in (".yaml", ".yml") and f.name != COUNCIL_FILE)
+
+
+def registry_files(root: Path) -> list[Path]:
+    return sorted((root / REGISTRY_DIR).rglob("*.yaml"))
+
+
+def search_path(project_root: Path) -> tuple[Path, ...]:
+    """The project's own templates/ (when it has one) before the built-in templates."""
+    own = (project_root / "templates").resolve()
+    return (own, TEMPLATES_DIR) if own.is_dir() and own != TEMPLATES_DIR else (TEMPLATES_DIR,)
+
+
+def find_template(templates: tuple[Path, ...], name: str) -> Path | None:
+    """The file the template loader picks for `name`: 'default:…' is built-in, else the first
+    folder of the search path that has it."""
+    prefix, _, rest = name.partition(":")
+    candidates = [TEMPLATES_DIR / rest] if prefix == DEFAULT_PREFIX and rest else []
+    candidates += [folder / name for folder in templates]
+    return next((c for c in candidates if c.is_file()), None)
