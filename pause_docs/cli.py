@@ -224,9 +224,15 @@ def diff(paths: tuple[Path, ...], revs: tuple[str, ...], fmt: str, html_file: Pa
                                "[--rev REV2]")
     old, new = load_revisions(paths[0], revs) if revs else (load_file(paths[0]),
                                                             load_file(paths[1]))
-    lint, notes = _lint((as_of or dt.datetime.now()).date())
+    from .lint import lint_document
+
+    day = (as_of or dt.datetime.now()).date()
+
+    def lint(doc: Any) -> Any:  # the checks on `day`, for the diff's findings fixed and new
+        return lint_document(doc, day)
+
     comparison = diff_documents(old.document, new.document, lint, old_label=old.label,
-                                new_label=new.label, notes=notes)
+                                new_label=new.label)
     if fmt == "json":
         click.echo(json.dumps(comparison.as_dict(), indent=2, ensure_ascii=False))
     else:
@@ -235,13 +241,6 @@ def diff(paths: tuple[Path, ...], revs: tuple[str, ...], fmt: str, html_file: Pa
         _write_redline(as_html(comparison), html_file, pdf_file, new.document.model.published)
     if exit_code and comparison.changed:
         sys.exit(1)
-
-
-def _lint(as_of: dt.date) -> tuple[Any, tuple[str, ...]]:
-    """The checks, as a function of a document, for the diff's "fixed and introduced"."""
-    from .lint import lint_document
-
-    return (lambda doc: lint_document(doc, as_of)), ()
 
 
 def _write_redline(html: str, html_file: Path | None, pdf_file: Path | None,

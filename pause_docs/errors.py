@@ -35,7 +35,6 @@ class Problem:
     severity: Severity
     code: str
     message: str
-    hint: str = field(default="", compare=False)
     fix: str = field(default="", compare=False)
     """What to change, for findings of `pause-docs lint`."""
     rule: str = field(default="", compare=False)
