@@ -23,15 +23,15 @@ class Kind:
 
     name: str
     schema: str
-    """'module:Class' of its pydantic model."""
+    """'package.module:Class' of its pydantic model."""
     family: str
     """The key of the programme's `defaults` that documents of this kind start from."""
     publisher: str
-    """'module:function' (in pause_docs) that builds its publication."""
+    """'package.module:function' that builds its publication."""
     template: str = "document.html"
     """The page template that prints its publication."""
     checks: tuple[str, ...] = ()
-    """'module:function' of the lint checks that apply to it besides the law and names."""
+    """'package.module:function' of the lint checks that apply to it besides the law and names."""
     scaffold: str | None = None
     """The file `pause-docs new` writes for it, from scaffolds/<name>.yaml."""
     describes_processing: bool = False
@@ -44,21 +44,23 @@ class Kind:
 
     def function(self, name: str) -> Any:
         module, _, attribute = name.partition(":")
-        return getattr(importlib.import_module(f"pause_docs.{module}"), attribute)
+        return getattr(importlib.import_module(module), attribute)
 
 
-_NOTICE_CHECKS = ("lint.checklist:check_completeness", "lint.checklist:check_consistency",
-                  "lint.readability:check_readability")
+_NOTICE_CHECKS = ("pause_docs.lint.checklist:check_completeness",
+                  "pause_docs.lint.checklist:check_consistency",
+                  "pause_docs.lint.readability:check_readability")
+_NOTICE = "pause_docs.publish.notice:publish_notice"
 
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (
-    Kind("fair-processing-notice", "models:Notice", "notice", "publish.notice:publish_notice",
+    Kind("fair-processing-notice", "pause_docs.models:Notice", "notice", _NOTICE,
          checks=_NOTICE_CHECKS, scaffold="scoping-notice", describes_processing=True),
-    Kind("privacy-notice", "models:Notice", "notice", "publish.notice:publish_notice",
+    Kind("privacy-notice", "pause_docs.models:Notice", "notice", _NOTICE,
          checks=_NOTICE_CHECKS, scaffold="privacy-notice", describes_processing=True),
-    Kind("impact-assessment", "models:ImpactAssessment", "impact-assessment",
-         "publish.assessment:publish_assessment", scaffold="impact-assessment"),
-    Kind("dpia-screening", "models:DpiaScreening", "dpia-screening",
-         "publish.dpia:publish_dpia", scaffold="dpia-screening"),
+    Kind("impact-assessment", "pause_docs.models:ImpactAssessment", "impact-assessment",
+         "pause_docs.publish.assessment:publish_assessment", scaffold="impact-assessment"),
+    Kind("dpia-screening", "pause_docs.models:DpiaScreening", "dpia-screening",
+         "pause_docs.publish.dpia:publish_dpia", scaffold="dpia-screening"),
 )}
 FAMILIES: tuple[str, ...] = tuple(dict.fromkeys(kind.family for kind in KINDS.values()))
 

@@ -23,6 +23,7 @@ from .errors import Location, Problem
 from .layout import TEMPLATES_DIR
 from .publication import (
     Block,
+    Group,
     Inline,
     LineBreak,
     Link,
@@ -154,12 +155,16 @@ def environment(search_path: tuple[Path, ...] = (TEMPLATES_DIR,)) -> jinja2.Envi
 
 @jinja2.pass_context
 def _blocks(context: jinja2.runtime.Context, blocks: Iterable[Block]) -> Markup:
-    """Each block printed by its partial, `_<type>.html`."""
+    """Each block printed by its partial, `_<type>.html`; a group has no markup of its own."""
     env = context.environment
-    out = []
+    out: list[str] = []
     for block in blocks:
+        if isinstance(block, Group):
+            out.append(str(_blocks(context, block.blocks)))
+            continue
         template = env.get_template(f"_{block.type}.html")
-        out.append(template.render(block=block))
+        page = template.new_context({"block": block}, shared=False)
+        out.append("".join(template.root_render_func(page)))
     return Markup("".join(out))
 
 

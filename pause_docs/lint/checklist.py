@@ -47,7 +47,7 @@ def _missing(published: Published, shown: bool, field: str, code: str, message: 
     listed = bool(getattr(published.notice, field, None)) if field else False
     if listed:
         name = field.replace("_", "-")
-        return Problem(published.locate((field,)), severity, f"{name}-not-shown",
+        return Problem(published.locate((field,), key=True), severity, f"{name}-not-shown",
                        f"the notice lists {field.replace('_', ' ')} under '{field}:', but no "
                        "section shows them, so readers never see them",
                        f"add a section with 'show: {name}'", rule)

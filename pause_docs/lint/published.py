@@ -83,8 +83,8 @@ class Published:
         return self.doc.model.published >= GDPR_APPLIED or any(
             p.basis for ref in self.references() for p in ref.provisions)
 
-    def locate(self, path: Path_) -> Location:
-        return self.doc.source.locate(path)
+    def locate(self, path: Path_, key: bool = False) -> Location:
+        return self.doc.source.locate(path, key=key)
 
     def shows(self, *topics: str, via_parent: bool = True) -> bool:
         """The page presents one of `topics` ('rights', 'dpo', 'recipients', ...), itself or

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from ..locale import Locale
 from ..models import ImpactAssessment
-from ..models.assessment import ANSWERS, DECISION_TYPES, SignOff
+from ..models.assessment import ANSWERS, DECISION_TYPES
 from ..publication import (
     Block,
     Cell,
@@ -30,7 +30,7 @@ from ..publication import (
     Tick,
 )
 from ..resolved import ResolvedDocument
-from .common import Context, citations, publication
+from .common import Context, citations, publication, sign_off
 from .markup import blocks, inlines, plain_text
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -241,20 +241,6 @@ class FormContext(Context):
 
     def sign_off(self) -> Block:
         model = self.model
-
-        def name(who: SignOff | None, key: str) -> tuple[Inline, ...]:
-            return plain_text(who.name, self.origin((key, "name"))) if who else ()
-
-        def date(who: SignOff | None) -> tuple[Inline, ...]:
-            return self.day(who.date) if who and who.date else ()
-
-        rows = (
-            form_row((self.text("ia_completed_by"),), name(model.completed_by, "completed_by"),
-                     (self.text("ia_head_of_service"),),
-                     name(model.head_of_service, "head_of_service")),
-            form_row((self.text("date_label"),), date(model.completed_by),
-                     (self.text("date_label"),), date(model.head_of_service)),
-            form_row((self.text("signature_label"),), (), (self.text("signature_label"),), (),
-                     role="signature"),
-        )
-        return Table((self.text("ia_sign_off"),), (RowGroup(rows),), role="form-grid signoff")
+        return sign_off(self, ("ia_completed_by", model.completed_by, "completed_by"),
+                        ("ia_head_of_service", model.head_of_service, "head_of_service"),
+                        model.date_style)

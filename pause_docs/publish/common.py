@@ -11,15 +11,20 @@ from ..errors import Location
 from ..loader import Path_
 from ..locale import Locale
 from ..models import Contact, LegalReference, Provision
+from ..models.base import SignOff
 from ..publication import (
     Address,
     Block,
+    Cell,
     Heading,
     Inline,
     Link,
     Origin,
     Paragraph,
     Publication,
+    Row,
+    RowGroup,
+    Table,
     Text,
     Time,
     is_inline,
@@ -123,6 +128,31 @@ def publication(ctx: Context, body: tuple[Block, ...], *, form: bool = False
                                            council=doc.council.name)},
         stylesheets=(STYLESHEET, FORM_STYLESHEET) if form else (STYLESHEET,),
         role="form" if form else None)
+
+
+def sign_off(ctx: Context, left: tuple[str, SignOff | None, str],
+             right: tuple[str, SignOff | None, str], date_style: str = "day") -> Table:
+    """The sign-off of a form: two signers side by side (label key, who, their key in the
+    document), each with the date and a space to sign."""
+
+    def name(who: SignOff | None, key: str) -> tuple[Inline, ...]:
+        return plain_text(who.name, ctx.origin((key, "name"))) if who else ()
+
+    def day(who: SignOff | None) -> tuple[Inline, ...]:
+        return (ctx.date(who.date, date_style),) if who and who.date else ()
+
+    def row(*cells: tuple[tuple[Inline, ...], tuple[Inline, ...]], role: str | None = None
+            ) -> Row:
+        return Row(tuple(Cell(content, header=i % 2 == 0, scope="row" if i % 2 == 0 else None)
+                         for i, content in enumerate(c for pair in cells for c in pair)),
+                   role=role)
+
+    date_label, signature = (ctx.text("date_label"),), (ctx.text("signature_label"),)
+    rows = (row(((ctx.text(left[0]),), name(left[1], left[2])),
+                ((ctx.text(right[0]),), name(right[1], right[2]))),
+            row((date_label, day(left[1])), (date_label, day(right[1]))),
+            row((signature, ()), (signature, ()), role="signature"))
+    return Table((ctx.text("sign_off"),), (RowGroup(rows),), role="form-grid signoff")
 
 
 def address(ctx: Context, contact: Contact | dict[str, object], origin: Origin | None,

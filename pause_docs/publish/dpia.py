@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from ..locale import Locale
 from ..models import DpiaScreening
-from ..models.dpia import Signature
 from ..publication import (
     Block,
     Cell,
@@ -31,8 +30,8 @@ from ..publication import (
 from ..resolved import ResolvedDocument
 from ..screening import CriterionResult, Screening, SetResult, screen
 from .assessment import form_row
-from .common import Context, publication
-from .markup import blocks, inlines, plain_text
+from .common import Context, publication, sign_off
+from .markup import blocks, inlines
 
 
 def publish_dpia(doc: ResolvedDocument, locale: Locale) -> Publication:
@@ -134,19 +133,5 @@ class DpiaContext(Context):
 
     def sign_off(self) -> Block:
         model = self.model
-
-        def name(who: Signature | None, key: str) -> tuple[Inline, ...]:
-            return plain_text(who.name, self.origin((key, "name"))) if who else ()
-
-        def date(who: Signature | None) -> tuple[Inline, ...]:
-            return (Text(self.locale.date(who.date)),) if who and who.date else ()
-
-        rows = (
-            form_row((self.text("dpia_screened_by"),), name(model.screened_by, "screened_by"),
-                     (self.text("dpia_dpo_advice"),), name(model.dpo_advice, "dpo_advice")),
-            form_row((self.text("date_label"),), date(model.screened_by),
-                     (self.text("date_label"),), date(model.dpo_advice)),
-            form_row((self.text("signature_label"),), (), (self.text("signature_label"),), (),
-                     role="signature"),
-        )
-        return Table((self.text("ia_sign_off"),), (RowGroup(rows),), role="form-grid signoff")
+        return sign_off(self, ("dpia_screened_by", model.screened_by, "screened_by"),
+                        ("dpia_dpo_advice", model.dpo_advice, "dpo_advice"))

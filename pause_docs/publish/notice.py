@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..locale import Locale
-from ..models import Contact, Notice
+from ..models import Notice
 from ..models.notice import Recipient, Section
 from ..publication import (
     Block,
@@ -20,7 +20,6 @@ from ..publication import (
     Heading,
     Inline,
     Item,
-    Link,
     ListBlock,
     Origin,
     Paragraph,
@@ -31,8 +30,8 @@ from ..publication import (
 )
 from ..publication import Section as Part
 from ..resolved import ResolvedDocument
-from . import matching
-from .common import Citation, Context, address, citations, cited, cited_block, publication
+from . import contacts, matching
+from .common import Citation, Context, citations, cited, cited_block, publication
 from .markup import blocks, inlines, plain_text
 
 Shown = tuple[Block, ...]
@@ -94,34 +93,6 @@ class NoticeContext(Context):
         if not plain(tuple(self.joined(items))).rstrip().endswith((".", "!", "?")):
             sentence.append(Text("."))
         return [Paragraph(tuple(sentence))]
-
-    @property
-    def contact(self) -> Contact | None:
-        """The contact the notice prints: the DPO, or without one the enquiries team."""
-        return self.doc.council.dpo or self.doc.council.enquiries
-
-    @property
-    def dpo_shown_elsewhere(self) -> bool:
-        return any(s.show == "dpo" for s in self.notice.sections)
-
-    def contact_group(self) -> Block:
-        """The DPO's (or, without one, the enquiries team's) contact details."""
-        council = self.doc.council
-        assert self.contact is not None
-        key = "dpo" if council.dpo else "enquiries"
-        inner: Block = Group((address(self, self.contact, self.council_origin((key,))),),
-                             "controller-contact")
-        return Group((inner,), "dpo") if council.dpo else inner
-
-    def pointer(self, covered: str) -> list[Block] | None:
-        """The link to the council's main notice, for a block that notice covers."""
-        top = self.notice.top_level_notice
-        if top is None or covered not in top.covers:
-            return None
-        link = Link(top.url, (Text(top.title, self.origin(("top_level_notice", "title"))),))
-        paragraph = Paragraph(self.compose("parent_notice", link=(link,)), role="layered")
-        return [Group((Group((paragraph,), "controller-contact", via=top.url),), covered,
-                      via=top.url)]
 
 
 def selected(items: Sequence[Any], section: Section) -> list[tuple[int, Any]]:
@@ -287,93 +258,6 @@ def _transfers(ctx: NoticeContext, section: Section, index: int) -> Shown:
                   "transfers"),)
 
 
-def _rights(ctx: NoticeContext, section: Section, index: int) -> Shown:
-    pointer = ctx.pointer("rights")
-    if pointer is not None:
-        return tuple(pointer)
-    registry = ctx.doc.registry
-    items = []
-    for i, entry in enumerate(ctx.notice.rights):
-        if entry.wording:
-            items.append(Item(inlines(entry.wording, ctx.origin(("rights", i, "wording")))))
-            continue
-        right = registry.rights[entry.right]
-        origin = ctx.registry_origin(f"rights:{right.id}")
-        items.append(Item((Styled("strong", (Text(right.title, origin),)), Text(": "),
-                           *inlines(right.summary, origin))))
-    if not items:
-        return ()
-    ids = tuple(e.right for e in ctx.notice.rights)
-    return (Group((ListBlock(tuple(items), role="rights"),), "rights", ids),)
-
-
-def _complaints(ctx: NoticeContext, section: Section, index: int) -> Shown:
-    pointer = ctx.pointer("complaints")
-    if pointer is not None:
-        return tuple(pointer)
-    steps = ctx.notice.complaints
-    council = ctx.doc.council
-    found: list[Block] = list(blocks(steps.first_step, ctx.origin(("complaints", "first_step"))))
-    to_dpo: list[Block] = list(blocks(steps.to_dpo, ctx.origin(("complaints", "to_dpo"))))
-    if ctx.contact is not None and not ctx.dpo_shown_elsewhere:
-        to_dpo.append(ctx.contact_group())
-    found.append(Division(tuple(to_dpo), role="contact-block"))
-    form = council.complaints_form or council.website
-    if steps.online_form and form:
-        key = "complaints_form" if council.complaints_form else "website"
-        found.append(Group((Paragraph((
-            *inlines(steps.online_form, ctx.origin(("complaints", "online_form"))), Text(" "),
-            Link(form, (Text(form, ctx.council_origin((key,))),)))),),
-            "complaint-form"))
-    found.append(Division(_regulator(ctx), role="contact-block"))
-    return (Group(tuple(found), "complaints"),)
-
-
-def _regulator(ctx: NoticeContext) -> tuple[Block, ...]:
-    steps = ctx.notice.complaints
-    found: list[Block] = list(blocks(steps.to_regulator, ctx.origin(("complaints",
-                                                                       "to_regulator"))))
-    regulator = ctx.doc.registry.regulator
-    if regulator and steps.regulator_address:
-        name = regulator.name_on(ctx.notice.published).name
-        found.append(address(ctx, {"name": name, "address": regulator.address,
-                                   "phone": regulator.phone, "website": regulator.website},
-                             ctx.registry_origin("bodies:regulator")))
-    if not found:
-        return ()
-    return (Group(tuple(found), "complaint-to-regulator" if steps.to_regulator
-                  else "regulator"),)
-
-
-def _dpo(ctx: NoticeContext, section: Section, index: int) -> Shown:
-    pointer = ctx.pointer("dpo")
-    if pointer is not None:
-        return tuple(pointer)
-    return (ctx.contact_group(),) if ctx.contact is not None else ()
-
-
-def _further_information(ctx: NoticeContext, section: Section, index: int) -> Shown:
-    programme = ctx.doc.programme
-    words: list[Inline] = []
-    if programme and programme.website:
-        where = ctx.doc.programme_source.locate(("website",)) if ctx.doc.programme_source \
-            else ctx.origin(()).where
-        words += ctx.compose("further_information_web", link=(Link(programme.website, (
-            Text(programme.website, Origin(where, ("programme", "website"))),)),))
-    council = ctx.doc.council
-    who = council.enquiries or council.dpo
-    key = "enquiries" if council.enquiries else "dpo"
-    if who and who.email:
-        email = Link(f"mailto:{who.email}", (Text(who.email, ctx.council_origin(
-            (key, "email"))),))
-        words += ctx.compose("further_information_email", who=plain_text(
-            who.name, ctx.council_origin((key, "name"))), email=(email,))
-    paragraph = Paragraph(tuple(words))
-    if who and who.email:
-        return (Group((paragraph,), "controller-contact"),)
-    return (paragraph,)
-
-
 def _purposes(ctx: NoticeContext, section: Section, index: int) -> Shown:
     chosen = selected(ctx.notice.purposes, section)
     items = [inlines(p.description, ctx.origin(("purposes", i, "description")))
@@ -397,9 +281,6 @@ BLOCKS: dict[str, Callable[[NoticeContext, Section, int], Shown]] = {
     "safeguards": _safeguards,
     "retention": _retention,
     "transfers": _transfers,
-    "rights": _rights,
-    "complaints": _complaints,
-    "dpo": _dpo,
-    "further-information": _further_information,
+    **contacts.BLOCKS,
     **matching.BLOCKS,
 }
