@@ -318,6 +318,8 @@ class Worker:
         if self.fmt in ("html", "all"):
             self._write(output_name(doc, "html"), html, outcome)
             record.outputs["html"] = len(html)
+            for name, source in sorted(page.publication.files.items()):  # the logo, beside it
+                self._write(f"{doc.council_slug}/{name}", Path(source).read_bytes(), outcome)
         if self.fmt in ("pdf", "all"):
             if reuse is not None and reuse.html == record.html:
                 record.outputs["pdf"] = reuse.outputs["pdf"]
@@ -327,7 +329,8 @@ class Worker:
 
             epoch = calendar.timegm(doc.model.published.timetuple())
             try:
-                pdf, assets = print_pdf(page.html, self.templates[0] / "assets", epoch)
+                pdf, assets = print_pdf(page.html, self.templates[0] / "assets", epoch,
+                                        page.publication.files)
             except PAGE_ERRORS as exc:
                 name = output_name(doc, "pdf")
                 outcome.problems.append(Problem(Location(doc.path), "error", "pdf-failed",

@@ -57,12 +57,13 @@ def resolve_document(project: Project, council_slug: str, file: Path, source: So
     used = sorted({f"{COUNCILS_DIR}/{SECTIONS_DIR}/{section['use']}.yaml"
                    for section in filled.get("sections", []) or []
                    if isinstance(section, dict) and isinstance(section.get("use"), str)})
+    logo = (display_path(file.parent / council.logo.file, project.root),) if council.logo else ()
     inputs = (source.path, display_path(file.parent / COUNCIL_FILE, project.root),
-              *((merged.inherited.path,) if merged.inherited else ()), *used)
+              *((merged.inherited.path,) if merged.inherited else ()), *used, *logo)
     return ResolvedDocument(council_slug, file.stem, source.path, model,  # type: ignore[arg-type]
                             council, programme, project.registry, merged, inputs,
                             cites=frozenset(cited), council_source=council_source,
-                            programme_source=merged.inherited)
+                            programme_source=merged.inherited, folder=file.parent.resolve())
 
 
 def _kind(source: SourceFile, problems: list[Problem]) -> str | None:
