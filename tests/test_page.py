@@ -5,7 +5,6 @@ accessibility statement and logo, and on paper the address of every link it cann
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pikepdf
 from conftest import COUNCIL_YAML, REPO, build_tree
@@ -38,7 +37,8 @@ alternative_formats:
   phone: 01632 960002
   web_form: https://www.example.gov.uk/ask
 """
-SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20"><rect width="40" height="20"/></svg>'
+SVG = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20">'
+       '<rect width="40" height="20"/></svg>')
 
 
 def page(project, notice: str = NOTICE, council: str = COUNCIL_YAML,
