@@ -149,7 +149,9 @@ def check(path: Path, languages: Iterable[str] = ()) -> list[Failure]:
         found = [*_catalog(pdf), *_content(pdf, structure, owners),
                  *_elements(structure, set(languages)), *_annotations(pdf, structure, owners),
                  *_fonts(pdf)]
-    return sorted(set(found))
+    counted = Counter(found)  # the same failure in several places: once, with how many
+    return sorted(Failure(f.checkpoint, f.message + (f" ({n} times)" if n > 1 else ""))
+                  for f, n in counted.items())
 
 
 def _catalog(pdf: pikepdf.Pdf) -> Iterator[Failure]:
