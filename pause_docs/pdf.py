@@ -96,7 +96,7 @@ def print_pdf(html: str, asset_root: Path, epoch: int, files: Mapping[str, str] 
     document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
     css = weasyprint.CSS(filename=str(stylesheet), url_fetcher=fetcher, font_config=fonts)
     pdf = repair(document.write_pdf(pdf_variant=PDF_VARIANT, stylesheets=[css],
-                                    font_config=fonts))
+                                    font_config=fonts), html)
     return pdf, tuple(sorted(set(fetcher.fetched)))
 
 

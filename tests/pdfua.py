@@ -38,9 +38,8 @@ CHECKS = {
               "or rows of different lengths",
     "09-005": "a list element used against ISO 32000-1 Table 336 (L, LI, Lbl, LBody)",
     "10-001": "a font whose character codes cannot be mapped to Unicode",
-    "11-001": "no natural language for the document (catalog /Lang), or a language tag that "
-              "is not BCP 47",
-    "11-xxx": "a passage in another language without its /Lang",
+    "11-001": "no natural language for the document (catalog /Lang), a language tag that is "
+              "not BCP 47, or a passage the source gives in another language without its /Lang",
     "13-004": "a Figure without alternative text",
     "14-002": "the first heading is not H1", "14-003": "a heading level is skipped",
     "15-003": "a TH without /Scope in a table whose data cells do not all have /Headers",
@@ -248,7 +247,8 @@ def _elements(structure: Structure, languages: set[str]) -> Iterator[Failure]:
             yield Failure("14-003", f"H{after} follows H{before}")
     for lang in sorted(languages):
         if lang.lower() not in marked:
-            yield Failure("11-xxx", f"no element is marked /Lang ({lang})")
+            yield Failure("11-001", f"no element is marked /Lang {lang}, the language of a "
+                          "passage of the page")
 
 
 def _list_syntax(structure: Structure, element: Dictionary, kind: str, parent: str

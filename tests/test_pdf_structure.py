@@ -179,8 +179,8 @@ def test_every_link_carries_its_own_words_as_alternative_text(built: Path, name:
 
 @pytest.mark.parametrize("name", IDS)
 def test_pdf_passes_the_pdf_ua_structure_checker(built: Path, name: str) -> None:
-    _, pdf_path, _ = _files(built, name)
-    assert [str(f) for f in check(pdf_path)] == []
+    _, pdf_path, html = _files(built, name)
+    assert [str(f) for f in check(pdf_path, html.languages)] == []
 
 
 def test_redline_pdf_passes_the_pdf_ua_structure_checker(tmp_path: Path) -> None:
@@ -227,6 +227,28 @@ def test_the_checker_finds_what_weasyprint_leaves_and_the_repairs_fix_it(tmp_pat
     fixed = tmp_path / "fixed.pdf"
     fixed.write_bytes(repair(_weasyprint(PLANTED.replace(' class="hidden"', ""))))
     assert check(fixed) == []
+
+
+WELSH = """<!DOCTYPE html><html lang="en-GB"><head><title>Notice</title></head><body>
+<h1>Notice</h1><p>Read this notice
+<a href="https://www.example.gov.uk/cy" lang="cy">yn Gymraeg</a>.</p>
+<p lang="cy">Mae'r hysbysiad hwn ar gael mewn print bras hefyd.</p><p>Words.</p></body></html>"""
+
+
+def test_a_passage_in_another_language_is_marked_with_it(tmp_path: Path) -> None:
+    from pause_docs.layout import TEMPLATES_DIR
+    from pause_docs.pdf import render_pdf
+
+    path = tmp_path / "welsh.pdf"
+    path.write_bytes(render_pdf(WELSH, TEMPLATES_DIR / "assets", 0))
+    assert page_info(WELSH).languages == {"cy"}
+    assert check(path, {"cy"}) == []
+    with pikepdf.open(path) as pdf:
+        marked = sorted(str(o.S) for o in pdf.objects if isinstance(o, pikepdf.Dictionary)
+                        and str(o.get("/Lang", "")) == "cy")
+    assert marked == ["/Link", "/P"]
+    path.write_bytes(repair(_weasyprint(WELSH)))  # without the page, nothing says which
+    assert [f.checkpoint for f in check(path, {"cy"})] == ["11-001"]
 
 
 def _first(pdf: pikepdf.Pdf, kind: str) -> pikepdf.Dictionary:

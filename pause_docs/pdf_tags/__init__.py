@@ -9,6 +9,7 @@ every time, so that what the file claims (PDF/UA-1) holds.
 - Every `TH` gets `/Scope` and every `TD` the `/Headers` of its header cells (`tables`).
 - A link broken over lines, or with its printed address (`::after`), is one `Link`
   element, and each of its annotations carries the link's words as its alternate text.
+- A passage the HTML gives in another language (`lang`) gets its `/Lang` (`languages`).
 
 The parent tree is then made again from the structure tree, so that the two agree.
 """
@@ -22,6 +23,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
 from .content import mark_page, renumbered
+from .languages import mark_languages, passages
 from .tables import add_headers
 from .tree import (
     Tree,
@@ -46,14 +48,17 @@ INLINE_PARENTS = frozenset(("/P", "/H", "/H1", "/H2", "/H3", "/H4", "/H5", "/H6"
 INLINE_TYPES = frozenset(("/Span", "/Link", "/Quote", "/Code", "/Reference", "/Note"))
 
 
-def repair(data: bytes) -> bytes:
-    """The PDF with its tags repaired; one without a structure tree is returned as it is."""
+def repair(data: bytes, html: str = "") -> bytes:
+    """The PDF with its tags repaired (`html`: the page it was printed from, for the
+    languages of its passages); one without a structure tree is returned as it is."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
         root: Any = pdf.Root.get("/StructTreeRoot")
         parent_tree = root.get("/ParentTree") if root is not None else None
         if parent_tree is None:
             return data
         tree = read_tree(pdf, root)
+        found = passages(html) if html else []
+        tree.read_all = bool(found)
         owners = number_tree(parent_tree)
         for index, page in enumerate(pdf.pages):
             mark_page(pdf, tree, index, page, owners.get(int(page.obj.get("/StructParents", -1))))
@@ -63,6 +68,7 @@ def repair(data: bytes) -> bytes:
                 numbering = tree.numbering.get(where, {})
                 element.K = Array([renumbered(kid, numbering) for kid in kids(element)])
         _join_links(tree)
+        mark_languages(tree, found)
         for element in tree.elements:
             if kind(element) == "/NonStruct":
                 element.S = Name(_generic_type(tree, element))

@@ -34,7 +34,8 @@ def mark_page(pdf: pikepdf.Pdf, tree: Tree, index: int, page: pikepdf.Page, owne
             owner: Any = owners[old] if isinstance(owners, Array) and old < len(owners) else None
             if tree.reachable(owner):
                 numbering[old] = len(numbering)
-                stack.append(numbering[old] if owner.objgen in tree.in_links else None)
+                read = tree.read_all or owner.objgen in tree.in_links
+                stack.append(numbering[old] if read else None)
                 operands = [operands[0], Dictionary(MCID=numbering[old])]
             else:  # its element is not in the tree: nobody reads it, so it is page furniture
                 stack.append(None)

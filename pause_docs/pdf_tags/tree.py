@@ -59,6 +59,8 @@ class Tree:
     """(page index, marked-content id) -> the words it shows, for the ids inside links."""
     numbering: dict[int, dict[int, int]] = field(default_factory=dict)
     """Page index -> old marked-content id -> new."""
+    read_all: bool = False
+    """Read the words of every element, not only of links (to find passages in them)."""
 
     def reachable(self, element: Any) -> bool:
         return isinstance(element, Dictionary) and element.objgen in self.parents
