@@ -197,6 +197,10 @@ class _Session:
                                                for e in record.registry})
         record.templates = self.manifest.share(record.templates)
         record.files = [sys.intern(f) for f in record.files]
+        for name in (*record.files, *record.assets):
+            # inputs first known while making it (a logo, a standard section): fingerprint
+            # them now, or the next build takes them for changed
+            self.fingerprints.current(name)
         self.manifest.documents[key] = record
 
     def forget(self, key: str) -> None:

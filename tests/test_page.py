@@ -131,6 +131,7 @@ def test_a_build_copies_the_logo_and_prints_it_in_the_pdf(project) -> None:
         figures = [o for o in pdf.objects if isinstance(o, pikepdf.Dictionary)
                    and o.get("/S") == "/Figure"]
         assert [str(f.Alt) for f in figures] == ["Example Borough Council"]
+    assert build(root, root / "output", "all", jobs=1).built == []  # the logo is known now
     (root / "councils/example/crest.svg").write_text(SVG.replace("40", "60"))
     again = build(root, root / "output", "all", jobs=1)  # a new logo: HTML the same, PDF not
     assert again.built == ["councils/example/notice.yaml"]
