@@ -98,12 +98,12 @@ BUNDLED = {
         "disapplied-when-published", "misnamed-instrument", "missing-lawful-basis",
         "outdated-name-since-published", "special-category-without-condition"],
     "councils/cambridgeshire/childrens-safeguarding-privacy-notice.yaml": [
-        "nonexistent-instrument", "nonexistent-instrument", "outdated-name-since-published",
-        "outdated-name-since-published", "renamed-since-published",
-        "retired-email-since-published", "right-does-not-apply",
+        "condition-not-named", "nonexistent-instrument", "nonexistent-instrument",
+        "outdated-name-since-published", "outdated-name-since-published",
+        "policy-document-not-mentioned", "renamed-since-published", "retired-email-since-published", "right-does-not-apply",
         "superseded-since-published"],
     "councils/example-council/family-help-privacy-notice.yaml": [
-        "missing-controller-contact", "missing-dpo-contact", "missing-regulator-complaint",
+        "former-title-when-published", "missing-controller-contact", "missing-dpo-contact", "missing-regulator-complaint",
         "missing-retention", "missing-rights", "outdated-name-when-published"],
     "councils/middlesbrough/north-east-pause-screening.yaml": ["superseded-since-published"],
     "councils/lambeth/scoping-2026.yaml": [],
@@ -399,7 +399,7 @@ def test_lint_command_prints_findings_with_fix_and_rule_and_exits_1() -> None:
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert lines[3] == (
-        "councils/lambeth/scoping-2017.yaml:24:15: error: misnamed-instrument: 'Children's Act "
+        "councils/lambeth/scoping-2017.yaml:24:33: error: misnamed-instrument: 'Children's Act "
         "2004' is not the Act's name: it is the Children Act 2004 (also at line 25)")
     assert lines[4] == "    fix: write 'Children Act 2004'"
     assert lines[-1] == "3 errors, 1 info (as of 2026-11-21)"

@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from ..errors import Location, Problem, did_you_mean
 from ..project import Project, ResolvedDocument
 from .checklist import check_completeness, check_consistency
-from .currency import check_currency
-from .names import check_names
+from .law import check_law, inherited_at_document
 from .published import Published
 from .readability import check_readability
 
@@ -21,11 +20,11 @@ __all__ = ["Citing", "UnknownProvision", "lint_document", "lint_project", "where
 def lint_document(doc: ResolvedDocument, as_of: dt.date) -> list[Problem]:
     """Every finding for one document, judged on its publication date and on `as_of`."""
     published = Published(doc)
-    found = check_currency(published, as_of) + check_names(published, as_of)
+    found = check_law(published, as_of)
     if published.is_notice:  # what a notice must say (Arts 12-14) does not bind a screening
         found += (check_completeness(published) + check_consistency(published)
                   + check_readability(published))
-    return sorted(found)
+    return sorted(inherited_at_document(found, doc))
 
 
 def lint_project(project: Project, as_of: dt.date) -> list[Problem]:

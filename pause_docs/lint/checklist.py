@@ -127,16 +127,6 @@ def check_consistency(published: Published) -> list[Problem]:
              if p.kind == "lawful-basis" and p.basis}
     roles = {ref.role for ref in references}
     problems: list[Problem] = []
-    for basis in ("f", "ea"):
-        if basis in bases:
-            problems.append(Problem(
-                published.locate(bases[basis].path), "error",
-                "legitimate-interests-for-public-task",
-                f"a council cannot rely on {BASIS_NAMES[basis]} for its tasks: UK GDPR "
-                "Art 6(1) says points (ea) and (f) do not apply to public authorities "
-                "performing their tasks", fix="rely on public task (ukgdpr-art6-1-e) with the "
-                "statute behind the task", rule="UK GDPR Art 6(1), final words, as amended by "
-                "DUAA 2025 s.70 [P]; ICO recognised legitimate interest guidance [R]"))
     if bases and model.rights and published.shows("rights"):
         names = " and ".join(BASIS_NAMES[b] for b in sorted(bases))
         listed = {entry.right: i for i, entry in enumerate(model.rights)}

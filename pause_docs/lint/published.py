@@ -14,11 +14,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..errors import Location, Severity
+from ..errors import Location
 from ..loader import Path_
 from ..models import Contact, LegalReference, Notice, Provision
 from ..project import COUNCIL_FILE, COUNCILS_DIR, ResolvedDocument
 from ..registry import role_of
+from .setting import grade_note as grade_note
+from .setting import graded as graded
+from .setting import long_day as long_day
 
 # UK GDPR and the DPA 2018 applied from this day: the transparency, rights and plain-language
 # rules (Arts 12-14, 21, 37) judge documents published from then on, and documents written
@@ -250,17 +253,3 @@ def _reference_text(ref: LegalReference) -> dict[str, Any]:
     return {k: v for k, v in ref.model_dump().items()
             if k in ("cited_as", "reason", "wording", "heading", "examples") and v}
 
-
-def long_day(day: dt.date) -> str:
-    """'4 April 2012'."""
-    return f"{day.day} {day:%B %Y}"
-
-
-def graded(severity: Severity, *grades: str | None) -> Severity:
-    """A rule resting on any fact graded U (unverified) only ever warns."""
-    return "warning" if severity == "error" and "U" in grades else severity
-
-
-def grade_note(*grades: str | None) -> str:
-    return " (this rests on an unverified fact: check it before relying on it)" \
-        if "U" in grades else ""
