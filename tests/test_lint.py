@@ -100,11 +100,12 @@ BUNDLED = {
     "councils/cambridgeshire/childrens-safeguarding-privacy-notice.yaml": [
         "condition-not-named", "nonexistent-instrument", "nonexistent-instrument",
         "outdated-name-since-published", "outdated-name-since-published",
-        "policy-document-not-mentioned", "renamed-since-published", "retired-email-since-published", "right-does-not-apply",
-        "superseded-since-published"],
+        "policy-document-not-mentioned", "renamed-since-published",
+        "retired-email-since-published", "right-does-not-apply", "superseded-since-published"],
     "councils/example-council/family-help-privacy-notice.yaml": [
-        "former-title-when-published", "missing-controller-contact", "missing-dpo-contact", "missing-regulator-complaint",
-        "missing-retention", "missing-rights", "outdated-name-when-published"],
+        "former-title-when-published", "missing-controller-contact", "missing-dpo-contact",
+        "missing-regulator-complaint", "missing-retention", "missing-rights",
+        "outdated-name-when-published"],
     "councils/middlesbrough/north-east-pause-screening.yaml": ["superseded-since-published"],
     "councils/lambeth/scoping-2026.yaml": [],
     "councils/oxfordshire/pause-dpia-screening.yaml": [],

@@ -9,6 +9,7 @@ import datetime as dt
 from ..errors import Problem, Severity
 from ..loader import Path_
 from .published import GDPR_APPLIED, Published, long_day
+from .statements import says
 
 # The right to complain to the controller (DPA 2018 s.164A; UK GDPR Art 13(2)(ca) and
 # 14(2)(da)) must be in notices from this day (DUAA Sch 10; SI 2026/82 reg 3) [S].
@@ -87,14 +88,17 @@ def check_completeness(published: Published) -> list[Problem]:
             "add 'rights:' and a section with 'show: rights'",
             f"UK GDPR Art 13(2)(b) / 14(2)(c); {ICO} 11 [R]", path=("rights",))
     listed = {entry.right for entry in model.rights} if published.shows("rights") else set()
+    prose = [text.text for text in published.texts()]
     missing((published.shows("complaints") and bool(model.complaints.to_regulator))
-            or "complain-to-regulator" in listed or "complaints" in covered,
+            or "complain-to-regulator" in listed or "complaints" in covered
+            or says("complain-to-regulator", prose),
             "missing-regulator-complaint",
             "the notice does not tell people they can complain to the regulator",
             "add 'complaints: to_regulator:' and a section with 'show: complaints'",
             f"UK GDPR Art 13(2)(d) / 14(2)(e); {ICO} 13 [R]")
     if day >= CONTROLLER_COMPLAINTS_FROM:
-        missing("complain-to-controller" in listed or "complaints" in covered,
+        missing("complain-to-controller" in listed or "complaints" in covered
+                or says("complain-to-controller", prose),
                 "missing-controller-complaint",
                 f"from {long_day(CONTROLLER_COMPLAINTS_FROM)} a notice must tell people they "
                 f"can complain to {doc.council.name} itself",

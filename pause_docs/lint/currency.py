@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from ..errors import Severity
 from ..models import Provision, StatusChange
 from ..registry import role_of
 from .setting import NATION_NAMES, Finding, Setting, either, grade_note, graded, long_day
@@ -96,7 +97,7 @@ def _change(change: StatusChange, provisions: list[Provision], words: str | None
                    f"{long_day(day)}, but {were} {verb}{where_applies} on "
                    f"{long_day(change.on)} by {change.by}{note}: the document has become out "
                    f"of date (as of {long_day(setting.as_of)})")
-    severity = "warning" if change.change in _WARN_ONLY else "error"
+    severity: Severity = "warning" if change.change in _WARN_ONLY else "error"
     source = setting.registry.defined_at[f"provisions:{provisions[0].id}"]
     return Finding((code, change.change, change.on, change.by), graded(severity, change.evidence),
                    code, message + grade_note(change.evidence),
@@ -135,7 +136,8 @@ def replacement_fix(provisions: Sequence[Provision], setting: Setting) -> str:
         if options:
             options[-1] = options[-1].rstrip(",")
             parts.append(f"{_ROLE_WORDS.get(role, 'the law')} ({either(options)})")
-    return f"cite {'both ' if len(parts) == 2 else ''}{either(parts, 'and')} instead"
+    joined = either(parts, "and").replace(" and for ", " and, for ")
+    return f"cite {'both ' if len(parts) == 2 else ''}{joined} instead"
 
 
 def _with_needs(provision: Provision, setting: Setting) -> str:

@@ -10,8 +10,8 @@ from collections.abc import Iterable, Sequence
 
 from ..errors import Location
 from ..models import Contact
-from .citing import Found, Mention, Passage
-from .setting import Finding, Setting, either
+from .citing import Found, Mention
+from .setting import Finding, Passage, Setting, either
 
 _POLICY_DOCUMENT = re.compile(r"appropriate\s+policy\s+document|\bAPD\b", re.IGNORECASE)
 _SPECIAL = re.compile(r"special\s+categor|sensitive\s+(?:personal\s+)?(?:data|information)"
