@@ -105,7 +105,7 @@ BUNDLED = {
     "councils/example-council/family-help-privacy-notice.yaml": [
         "former-title-when-published", "missing-controller-contact", "missing-dpo-contact",
         "missing-regulator-complaint", "missing-retention", "missing-rights",
-        "outdated-name-when-published"],
+        "outdated-name-when-published", "policy-document-not-mentioned"],
     "councils/middlesbrough/north-east-pause-screening.yaml": ["superseded-since-published"],
     "councils/lambeth/scoping-2026.yaml": [],
     "councils/oxfordshire/pause-dpia-screening.yaml": [],

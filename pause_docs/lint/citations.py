@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from ..registry import Registry
@@ -29,11 +29,20 @@ _INSTRUMENT_NAMES = ("nonexistent", "misnomer", "former", "title")
 
 # Words before a citation, in its sentence, that say it is not (or no longer) relied on:
 # "we do not rely on legitimate interests", "which replaced the Data Protection Act 1998",
-# "the Information Commission (formerly the ICO)".
+# "the Information Commission (formerly the ICO)"; and after it: "legitimate interests cannot
+# be used by a council". A 'not' elsewhere in the sentence ("we need not tell you (Art
+# 14(5)(b))") is about something else.
 _NOT_RELIED_ON = re.compile(
-    r"\b(?:not|no\s+longer|never|cannot|can't|without|instead\s+of|rather\s+than|other\s+than"
-    r"|replac\w*|repeal\w*|supersed\w*|formerly|previously|predecessor|was\s+called|renamed"
-    r"|used\s+to)\b", re.IGNORECASE)
+    r"\b(?:(?:not|never|cannot|can't)\s+(?:\w+\s+){0,2}?(?:rely|relies|relying|use|using|used"
+    r"|apply|applies|based|cite|citing|under)\b|no\s+longer|instead\s+of|rather\s+than"
+    r"|other\s+than|replac\w*|repeal\w*|supersed\w*|formerly|previously|predecessor"
+    r"|was\s+called|renamed|used\s+to\b)", re.IGNORECASE)
+_NOT_RELIED_ON_AFTER = re.compile(
+    r"[^.;!?\n]{0,40}?\b(?:(?:does|do|did|can|could|may|will|shall|is|are)\s*(?:not|n't)\s+"
+    r"(?:be\s+)?(?:apply|used|available|relied)|cannot\s+be\s+(?:used|relied)|no\s+longer\s+"
+    r"(?:applies|apply|exists?|in\s+force))", re.IGNORECASE)
+_NOT_JUST_BEFORE = re.compile(r"\b(?:not|nor|never)\s+(?:on\s+|the\s+|our\s+|your\s+)?$",
+                              re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
 # Words that make 'consent', 'contract' ... a lawful basis rather than an ordinary word.
 _BASIS_CONTEXT = re.compile(
@@ -147,7 +156,9 @@ class Recogniser:
             if id(item) in used:
                 continue
             citations.append(self._named(plain_text, item))
-        return sorted(citations, key=lambda c: (c.start, c.end))
+        # The words as written, curly quotes and all.
+        return sorted((replace(c, words=text[c.start:c.end]) for c in citations),
+                      key=lambda c: (c.start, c.end))
 
     def _found(self, text: str) -> Iterator[_Found]:
         for match in self._regex.finditer(text):
@@ -176,7 +187,7 @@ class Recogniser:
             if title.name.kind == "nonexistent":
                 return Citation(start, end, text[start:end], name=title.name,
                                 name_span=(title.start, title.end),
-                                historical=_historical(text, start))
+                                historical=_historical(text, start, end))
             instrument = title.name.key
         provisions = tuple(dict.fromkeys(
             p for p in (self.resolve(instrument, a) for a in written.addresses) if p))
@@ -184,7 +195,7 @@ class Recogniser:
         return Citation(start, end, text[start:end], instrument, specific or provisions,
                         written.addresses, title.name if title else None,
                         (title.start, title.end) if title else (0, 0),
-                        _historical(text, start))
+                        _historical(text, start, end))
 
     def _bind(self, text: str, written: Written, titles: list[_Found]) -> _Found | None:
         """The Act an address is in: named just after it ('section 2 of the LGA 2000') or,
@@ -205,7 +216,7 @@ class Recogniser:
     def _named(self, text: str, item: _Found) -> Citation:
         name = item.name
         words = text[item.start:item.end]
-        historical = _historical(text, item.start)
+        historical = _historical(text, item.start, item.end)
         if name.kind in _INSTRUMENT_NAMES and name.kind != "nonexistent":
             whole = self._whole.get(name.key)
             return Citation(item.start, item.end, words, name.key, (whole,) if whole else (),
@@ -280,8 +291,11 @@ def _sentence_before(text: str, start: int, reach: int = 80) -> str:
     return before[ends[-1].end():] if ends else before
 
 
-def _historical(text: str, start: int) -> bool:
-    return _NOT_RELIED_ON.search(_sentence_before(text, start, 60)) is not None
+def _historical(text: str, start: int, end: int | None = None) -> bool:
+    before = _sentence_before(text, start, 60)
+    if _NOT_RELIED_ON.search(before) or _NOT_JUST_BEFORE.search(before):
+        return True
+    return end is not None and _NOT_RELIED_ON_AFTER.match(text, end) is not None
 
 
 def _as_basis(text: str, start: int) -> bool:

@@ -96,7 +96,8 @@ def once(found: Sequence[Found], home: Callable[[Location], Location] = lambda w
         grouped.setdefault(finding.key, []).append((finding, place))
     problems = []
     for places in grouped.values():
-        where = [locate(p) for _, p in places]
+        # The first place in the document's own words, in reading order.
+        where = sorted((locate(p) for _, p in places), key=lambda w: (home(w) != w, w))
         shown = home(where[0])
         problems.append(places[0][0].at(shown, where[1:],
                                         inherited_from=where[0] if shown != where[0] else None))
@@ -124,6 +125,7 @@ def _reference(reference: Referenced, setting: Setting, mentions: list[Mention]
     recognise = recogniser(setting.registry)
     found: list[Found] = []
     place: Place | None = None
+    first = len(mentions)  # the reference itself before the law named alongside it
     words = reference.cited_as.text if reference.cited_as else None
     for passage in reference.all_passages:
         for citation in recognise(passage.text):
@@ -141,7 +143,8 @@ def _reference(reference: Referenced, setting: Setting, mentions: list[Mention]
             else:  # other law named alongside, e.g. the Schedule 1 paragraph of an Art 9 basis
                 provisions = tuple(setting.registry.provisions[i] for i in citation.provisions)
                 mentions.append(Mention(provisions, citation.words, span, citation=citation))
-    mentions.append(Mention(reference.provisions, words, place or reference.where, reference))
+    mentions.insert(first, Mention(reference.provisions, words, place or reference.where,
+                                   reference))
     return found
 
 

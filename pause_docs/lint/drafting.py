@@ -82,12 +82,15 @@ def _policy_document(mentions: Sequence[Mention], passages: Sequence[Passage],
         for needing in (provision.within, *provision.needs, ident):
             part = registry.provisions.get(needing) if needing else None
             if part is not None and part.needs_policy_document:
+                what = provision.citation if part is provision else \
+                    f"{provision.citation} is a condition in {part.citation}, which" \
+                    if needing == provision.within else \
+                    f"{provision.citation} goes with a condition in {part.citation}, which"
                 return [(Finding(
                     ("policy-document-not-mentioned",), "warning",
                     "policy-document-not-mentioned",
-                    f"{provision.citation} goes with a condition in {part.citation}, which "
-                    f"needs an appropriate policy document, but the notice does not mention "
-                    f"one", "say that the council keeps the appropriate policy document "
+                    f"{what} needs an appropriate policy document, but the notice does not "
+                    f"mention one", "say that the council keeps the appropriate policy document "
                     "(and where to ask for it)", f"{registry.defined_at[f'provisions:{part.id}']}"
                     f" [{part.evidence}]"), mention.place)]
     return []

@@ -94,9 +94,9 @@ def _place(text: str, index: int) -> tuple[int, int]:
 
 def words_location(file_text: str, value_at: Location, value: str, start: int,
                    end: int | None = None) -> Location:
-    """Where `value[start:end]` is in the file, for the value written at `value_at`;
-    `value_at` itself when the words cannot be found there (the value was assembled from
-    several places, or is not a scalar of this file)."""
+    """Where `value[start:end]` is in the file, for the value written at `value_at`; words
+    that a {{ variable }} put there are at the variable; `value_at` itself when the words
+    cannot be found there (the value was assembled from several places)."""
     if not file_text or not value_at.line:
         return value_at
     scalar = _scalars(file_text).get((value_at.line - 1, value_at.column - 1))
@@ -105,18 +105,44 @@ def words_location(file_text: str, value_at: Location, value: str, start: int,
     first, last, style = scalar
     while start < len(value) and value[start].isspace():
         start += 1
-    wanted = [c for c in value[:start + 1] if not c.isspace()]
-    count = 0
-    for index, char in _decoded(file_text, first, last, style):
-        if char.isspace():
-            continue
-        if count >= len(wanted) or char != wanted[count]:
-            break  # the value is not this text as written (a {{ variable }} was filled)
-        count += 1
-        if count == len(wanted):
-            return Location(value_at.path, *_place(file_text, index))
+    wanted = [c for c in value if not c.isspace()]
+    target = sum(1 for c in value[:start] if not c.isspace())
+    written = [(i, c) for i, c in _decoded(file_text, first, last, style) if not c.isspace()]
+    at = _align(file_text, written, wanted, target)
+    if at is not None:
+        return Location(value_at.path, *_place(file_text, at))
     return _search(file_text, value_at, value, start, end if end is not None else start + 1,
                    first, last)
+
+
+def _align(file_text: str, written: list[tuple[int, str]], wanted: list[str],
+           target: int) -> int | None:
+    """The file index of the `target`-th character of the value, matching the written
+    characters to the value's one by one and stepping over each {{ variable }}."""
+    i = j = 0
+    while i < len(written) and j <= target:
+        index, char = written[i]
+        if j < len(wanted) and char == wanted[j]:
+            if j == target:
+                return index
+            i, j = i + 1, j + 1
+            continue
+        if not file_text.startswith("{{", index):
+            return None
+        close = file_text.find("}}", index)
+        after = next((k for k, (at, _) in enumerate(written) if at > close + 1), len(written))
+        following = ""
+        for at, c in written[after:after + 8]:
+            if file_text.startswith("{{", at):
+                break
+            following += c
+        resumed = "".join(wanted).find(following, j) if following else len(wanted)
+        if resumed < 0:
+            return None
+        if j <= target < resumed:
+            return index
+        i, j = after, resumed
+    return None
 
 
 def _search(file_text: str, value_at: Location, value: str, start: int, end: int,
