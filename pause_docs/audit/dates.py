@@ -20,7 +20,7 @@ _DATE = re.compile(
     rf"|\b(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
 _BESIDE = re.compile(r"publish|updated|update|reviewed|review|issued|effective|dated|"
                      r"\bdate\b|last\s+(?:changed|modified)|version", re.IGNORECASE)
-_TOP_BLOCKS = 8
+_TOP_LINES = 12
 _ON_ITS_OWN = 40
 
 
@@ -45,21 +45,22 @@ def _parse(match: re.Match[str]) -> dt.date | None:
 
 
 def find_published(extracted: Extracted, as_of: dt.date) -> FoundDate | None:
-    """The date the notice says it was published (or last updated), if it says one."""
+    """The date the notice says it was published (or last updated), if it says one: beside
+    a word such as 'updated' anywhere, or on a short line of its own near the top."""
     candidates: list[tuple[int, FoundDate]] = []
-    for index, block in enumerate(extracted.blocks):
-        beside = _BESIDE.search(block.text) is not None
-        on_its_own = index < _TOP_BLOCKS and len(block.text) <= _ON_ITS_OWN
-        if not (beside or on_its_own):
-            continue
-        for match in _DATE.finditer(block.text):
-            day = _parse(match)
-            if day is None or day > as_of:
+    number = 0
+    for block in extracted.blocks:
+        ends = [offset for offset, _ in block.anchors[1:]] + [len(block.text)]
+        for (offset, at), end in zip(block.anchors, ends, strict=True):
+            line = block.text[offset:end]
+            number += 1
+            beside = _BESIDE.search(line) is not None
+            on_its_own = number <= _TOP_LINES and len(line.strip()) <= _ON_ITS_OWN
+            if not (beside or on_its_own):
                 continue
-            where = block.anchors[0][1]
-            for offset, at in block.anchors:
-                if offset <= match.start():
-                    where = at
-            candidates.append((0 if beside else 1, FoundDate(day, match.group(), where)))
-            break
+            for match in _DATE.finditer(line):
+                day = _parse(match)
+                if day is not None and day <= as_of:
+                    candidates.append((0 if beside else 1, FoundDate(day, match.group(), at)))
+                    break
     return min(candidates, key=lambda c: c[0])[1] if candidates else None
