@@ -9,7 +9,7 @@ import pytest
 from conftest import REPO
 
 from pause_docs.errors import Location
-from pause_docs.lint.citations import recognise
+from pause_docs.lint.citations import read_in_order, recognise
 from pause_docs.lint.spans import words_location
 from pause_docs.loader import parse_yaml
 from pause_docs.registry import Registry, load_registry
@@ -108,6 +108,29 @@ def test_a_range_cites_where_it_starts(registry: Registry) -> None:
 ])
 def test_law_said_not_to_be_relied_on_is_marked(registry: Registry, text: str) -> None:
     assert recognise(text, registry)[-1].historical
+
+
+def test_a_lettered_point_is_the_point_of_the_article_cited_just_before(
+        registry: Registry) -> None:
+    texts = ["Additional condition under Article 9(2) GDPR", "Data may be processed if:",
+             "(g) processing is necessary for reasons of substantial public interest",
+             "(E) Public task: the processing is necessary"]
+    found = read_in_order(texts, registry)
+    assert [(c.words, c.provisions) for c in found[2]] == [("(g)", ("ukgdpr-art9-2-g",))]
+    # Art 9(2) has no point (e), and Article 6 was not cited: only the words name a basis.
+    assert [(c.words, c.provisions) for c in found[3]] == [("Public task", ("ukgdpr-art6-1-e",))]
+    basis = read_in_order(["Lawful basis under Article 6 GDPR", "(E) Public task: ..."],
+                          registry)
+    assert [(c.words, c.provisions) for c in basis[1]] == [
+        ("(E)", ("ukgdpr-art6-1-e",)), ("Public task", ("ukgdpr-art6-1-e",))]
+
+
+def test_bases_listed_together_are_not_the_ones_relied_on(registry: Registry) -> None:
+    texts = ["The lawful bases are:", "(a) Consent", "(b) Contract", "(e) Public task",
+             "(f) Legitimate interests", "We rely on public task."]
+    found = read_in_order(texts, registry)
+    assert all(c.historical for citations in found[:5] for c in citations)
+    assert [c.historical for c in found[5]] == [False]
 
 
 def test_a_registry_entry_a_council_adds_is_recognised(project) -> None:

@@ -12,7 +12,7 @@ the registry, so a council that adds an Act to its own registry has it recognise
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -229,6 +229,10 @@ class Recogniser:
         return Citation(item.start, item.end, words, name=name, name_span=(item.start, item.end),
                         historical=historical)
 
+    def exact(self, instrument: str, address: Address) -> str | None:
+        """The provision at exactly this address, if the registry has one."""
+        return self._index.get((instrument, address))
+
     def resolve(self, instrument: str, address: Address) -> str | None:
         """The most specific provision of `instrument` that `address` is in: section 2(5)
         of the LGA 2000 is lga2000-s2; an address the registry has nothing for is the Act."""
@@ -303,6 +307,65 @@ def _as_basis(text: str, start: int) -> bool:
     sentence says it is the basis ('our lawful basis is your consent')."""
     before = _sentence_before(text, start, 120)
     return bool(_LETTER_MARK.search(before) or _BASIS_CONTEXT.search(before))
+
+
+_LETTERED = re.compile(r"\s*(\(?)(ea|[a-k])\)\s", re.IGNORECASE)
+_LOOK_BACK = 3  # passages
+_LIST_SIZE = 3  # different lawful bases
+
+
+def read_in_order(texts: Sequence[str], registry: Registry) -> list[list[Citation]]:
+    """Each text's citations, read in order as a person reads them: a lettered point that
+    opens a text ('(g) processing is necessary ...') is that point of the article cited just
+    before it ('... under Article 9(2) GDPR:'); and lawful bases named three or more together
+    are a list of the bases there are, not the ones relied on."""
+    recognise = recogniser(registry)
+    out = [recognise(text) for text in texts]
+    last: tuple[int, str, Address] | None = None
+    for index, text in enumerate(texts):
+        point = _LETTERED.match(plain(text))
+        if point and last is not None and index - last[0] <= _LOOK_BACK:
+            citation = _point(text, point, last[1], last[2], recognise)
+            if citation is not None:
+                out[index].insert(0, citation)
+        for citation in out[index]:
+            articles = [a for a in citation.addresses if a[:1] == ("art",)]
+            if articles and citation.instrument and citation.kind == "law":
+                last = (index, citation.instrument, articles[-1])
+    return _lists_of_bases(texts, out, registry)
+
+
+def _point(text: str, point: re.Match[str], instrument: str, article: Address,
+           recognise: Recogniser) -> Citation | None:
+    letter = point[2].lower()
+    for address in ((*article, letter), (*article, "1", letter)):
+        found = recognise.exact(instrument, address)
+        if found is not None:
+            start = point.start(2) - len(point[1])
+            return Citation(start, point.end(2) + 1, text[start:point.end(2) + 1], instrument,
+                            (found,), (address,), historical=_historical(text, start))
+    return None
+
+
+def _lists_of_bases(texts: Sequence[str], out: list[list[Citation]], registry: Registry
+                    ) -> list[list[Citation]]:
+    """Bases in one text three or more together, or in a run of lettered points ('(a)
+    Consent', '(b) Contract', ...): a list of the bases there are."""
+    def bases(citations: list[Citation]) -> set[str]:
+        return {b for c in citations for p in c.provisions
+                if (b := registry.provisions[p].basis) is not None}
+
+    listed: set[int] = {i for i, citations in enumerate(out) if len(bases(citations)) >= _LIST_SIZE}
+    run: list[int] = []
+    for index, text in enumerate([*texts, ""]):
+        if _LETTERED.match(plain(text)) and bases(out[index]):
+            run.append(index)
+            continue
+        if len(bases([c for i in run for c in out[i]])) >= _LIST_SIZE:
+            listed.update(run)
+        run = []
+    return [[replace(c, historical=True) for c in citations] if i in listed else citations
+            for i, citations in enumerate(out)]
 
 
 _CACHE: dict[int, tuple[Registry, Recogniser]] = {}

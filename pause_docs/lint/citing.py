@@ -15,7 +15,7 @@ from ..errors import Location, Problem
 from ..models import Provision
 from ..registry import role_of
 from .addresses import Address, provision_address, within
-from .citations import Citation, recogniser
+from .citations import Citation, read_in_order, recogniser
 from .currency import AHEAD_OF_COMMENCEMENT, check_provisions, subject
 from .names import check_name, retired_emails
 from .setting import Finding, Passage, Setting, long_day
@@ -73,13 +73,14 @@ def check_citations(passages: Iterable[Passage], references: Sequence[Referenced
                     setting: Setting) -> tuple[list[Found], list[Mention]]:
     """Every finding about the law cited (to be reported with `once`), and the citations
     themselves (for the checks of what a notice must say with them)."""
-    recognise = recogniser(setting.registry)
     mentions: list[Mention] = []
     found: list[Found] = []
     for reference in references:
         found += _reference(reference, setting, mentions)
-    for passage in passages:
-        for citation in recognise(passage.text):
+    passages = list(passages)
+    for passage, citations in zip(passages, read_in_order([p.text for p in passages],
+                                                          setting.registry), strict=True):
+        for citation in citations:
             found += _words(passage, citation, setting, mentions)
         found += [(f, (passage, s, e)) for f, s, e in retired_emails(passage.text, setting)]
     for mention in mentions:
