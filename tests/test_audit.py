@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -121,9 +122,11 @@ def test_a_pdf_finding_is_shown_by_page_and_line(copies: dict[str, Path]) -> Non
 
 def test_the_date_found_in_the_notice_is_used_and_said(copies: dict[str, Path]) -> None:
     result = run(str(copies["txt"]))
-    first = result.output.splitlines()[0]
-    assert "published on 1 February 2017: the date 'February 2017' at line 5 was used" in first
-    assert "council taken to be in England (give --council-nation if it is not)" in first
+    notes = result.output.splitlines()[1:4]
+    assert notes[:2] == [
+        "    published on 1 February 2017: the date 'February 2017' at line 5 was used (give "
+        "--published if it is not the publication date)",
+        "    council taken to be in England (give --council-nation if it is not)"]
     assert "disapplied-when-published" in result.output
 
 
@@ -189,3 +192,17 @@ def test_audit_json_has_places_items_and_notes(copies: dict[str, Path]) -> None:
     assert {"id": "lawful-basis", "found": True, "by": "phrase"}.items() <= \
         next(i for i in document["items"] if i["id"] == "lawful-basis").items()
     assert all(set(p) >= {"page", "line", "column", "fix", "rule"} for p in document["problems"])
+
+
+def test_readme_audit_example_is_the_real_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import REPO
+
+    command = ("pause-docs audit ../shared/seeds/000_35f6efedbe5ac561.txt --council-nation "
+               "england --published 2017-02-01 --as-of 2026-11-21")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    shown = readme.split(f"{command}\n```\n```\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(REPO)
+    given = os.path.relpath(SEED, REPO)
+    args = [given if a.endswith(".txt") else a for a in command.split()[1:]]
+    result = CliRunner().invoke(main, args)
+    assert result.output.replace(given, "../shared/seeds/000_35f6efedbe5ac561.txt") == shown

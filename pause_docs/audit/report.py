@@ -22,7 +22,7 @@ def place(where: Location, audit: Audit) -> str:
 
 def text_report(audit: Audit) -> list[str]:
     """The findings, then the Art 13/14 items, then a summary."""
-    lines = [f"{audit.path}: {'; '.join(audit.notes)}" if audit.notes else audit.path]
+    lines = [audit.path, *(f"    {note}" for note in audit.notes)]
     for problem in audit.problems:
         lines.append(f"{place(problem.location, audit)}: {problem.severity}: {problem.code}: "
                      f"{problem.message}")
