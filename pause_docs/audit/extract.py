@@ -127,7 +127,7 @@ def _block(lines: list[tuple[int, int, str]], path: str, heading: bool) -> Block
 
 _BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr",
                "section", "article", "header", "footer", "main", "nav", "aside", "ul", "ol",
-               "table", "dd", "dt", "dl", "blockquote", "figcaption", "address", "br", "hr",
+               "table", "dd", "dt", "dl", "blockquote", "figcaption", "address", "hr",
                "form", "fieldset", "legend", "caption", "summary", "details", "body"}
 _SKIPPED = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -146,6 +146,9 @@ class _Reader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIPPED:
             self.skipping.append(tag)
+        elif tag == "br":  # a line break inside a paragraph: the sentence goes on
+            if self.text and not self.skipping:
+                self.text += "\n"
         elif tag in _BLOCK_TAGS:
             self.flush()
             self.heading += tag in _HEADINGS

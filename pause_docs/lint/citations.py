@@ -83,6 +83,11 @@ class Citation:
     historical: bool = False  # the sentence says it is not, or no longer, relied on
 
     @property
+    def said(self) -> str:
+        """The words on one line, as a message quotes them."""
+        return " ".join(self.words.split())
+
+    @property
     def kind(self) -> str:
         """law, nonexistent, body or named (a basis in words)."""
         if self.name is not None and self.name.kind in ("nonexistent", "body"):

@@ -114,7 +114,7 @@ def _words(passage: Passage, citation: Citation, setting: Setting,
         found.append((named, (passage, *citation.name_span)))
     if citation.provisions and not citation.historical and citation.kind in ("law", "named"):
         provisions = tuple(setting.registry.provisions[i] for i in citation.provisions)
-        mentions.append(Mention(provisions, citation.words,
+        mentions.append(Mention(provisions, citation.said,
                                 (passage, citation.start, citation.end), citation=citation))
     return found
 
@@ -127,7 +127,7 @@ def _reference(reference: Referenced, setting: Setting, mentions: list[Mention]
     found: list[Found] = []
     place: Place | None = None
     first = len(mentions)  # the reference itself before the law named alongside it
-    words = reference.cited_as.text if reference.cited_as else None
+    words = " ".join(reference.cited_as.text.split()) if reference.cited_as else None
     for passage in reference.all_passages:
         for citation in recognise(passage.text):
             named = check_name(citation, passage.text, setting)
@@ -143,7 +143,7 @@ def _reference(reference: Referenced, setting: Setting, mentions: list[Mention]
                 found.append((_disagreement(citation, reference, setting), span))
             else:  # other law named alongside, e.g. the Schedule 1 paragraph of an Art 9 basis
                 provisions = tuple(setting.registry.provisions[i] for i in citation.provisions)
-                mentions.append(Mention(provisions, citation.words, span, citation=citation))
+                mentions.append(Mention(provisions, citation.said, span, citation=citation))
     mentions.insert(first, Mention(reference.provisions, words, place or reference.where,
                                    reference))
     return found
@@ -184,7 +184,7 @@ def _disagreement(citation: Citation, reference: Referenced, setting: Setting) -
     return Finding(
         ("words-disagree-with-provision", tuple(ids), citation.provisions), "error",
         "words-disagree-with-provision",
-        f"the words '{citation.words}' cite {meant}, but the reference is to "
+        f"the words '{citation.said}' cite {meant}, but the reference is to "
         f"{subject(reference.provisions, None)} ('{', '.join(ids)}'): readers see one, "
         f"the checks judge the other",
         f"if the notice relies on {meant}, write 'provision: {cited[0].id}'; otherwise "

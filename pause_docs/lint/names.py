@@ -25,7 +25,7 @@ def check_name(citation: Citation, text: str, setting: Setting) -> Finding | Non
     name = citation.name
     if name is None or citation.historical:
         return None
-    found = text[citation.name_span[0]:citation.name_span[1]]
+    found = " ".join(text[citation.name_span[0]:citation.name_span[1]].split())
     registry = setting.registry
     if name.kind == "nonexistent":
         title = registry.nonexistent[name.key]
