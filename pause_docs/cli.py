@@ -113,6 +113,9 @@ def lint(ctx: click.Context, paths: tuple[Path, ...], as_of: dt.datetime | None,
     """Check documents against the law: repealed, misnamed and missing law, outdated names,
     the right-to-be-informed checklist, rights against lawful bases, plain language.
 
+    The law is read wherever it is written: in references by registry id and in every
+    printed word ("section 2(5) of the Local Government Act 2000", "Article 6(1)(f)").
+
     Each finding says what is wrong, when it became wrong (when published, or since), how to
     fix it and where the rule comes from. With no PATHS, checks the whole project.
     """
