@@ -117,6 +117,9 @@ def lint(ctx: click.Context, paths: tuple[Path, ...], as_of: dt.datetime | None,
     """Check documents against the law: repealed, misnamed and missing law, outdated names,
     the right-to-be-informed checklist, rights against lawful bases, plain language.
 
+    The law is read wherever it is written: in references by registry id and in every
+    printed word ("section 2(5) of the Local Government Act 2000", "Article 6(1)(f)").
+
     Each finding says what is wrong, when it became wrong (when published, or since), how to
     fix it and where the rule comes from. With no PATHS, checks the whole project.
     """
@@ -145,6 +148,72 @@ def _as_json(problem: Problem) -> dict[str, object]:
     return {"path": where.path, "line": where.line, "column": where.column,
             "severity": problem.severity, "code": problem.code, "message": problem.message,
             "fix": problem.fix, "rule": problem.rule}
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(exists=True, path_type=Path))
+@click.option("--council-nation", type=click.Choice(["england", "wales", "scotland",
+                                                     "northern-ireland"]),
+              help="The council's nation, whose law applies (default: England, said when used).")
+@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
+              help="The notice's publication date (default: the date found in it, said when "
+              "used).")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
+              help="Judge the notices on this day as well (YYYY-MM-DD; default: today).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="text for people, json for tools.")
+@click.pass_context
+def audit(ctx: click.Context, files: tuple[Path, ...], council_nation: Any,
+          published: dt.datetime | None, as_of: dt.datetime | None, fmt: str) -> None:
+    """Check notices a council already published: HTML, PDF, Word (.docx), text or Markdown.
+
+    The same checks as lint runs on a document's words: repealed, disapplied, misnamed and
+    non-existent law, outdated names, what the law cited needs said with it; and which of the
+    items UK GDPR Arts 13 and 14 ask for the words say. A FOLDER is audited file by file and
+    shown as a table. Exit 1 on errors.
+    """
+    from .audit import audit_file, notices_in
+    from .audit.report import as_json, table, text_report
+    from .errors import display_path
+
+    day = as_of.date() if as_of else dt.date.today()
+    registry = _audit_registry(ctx)
+    audits, folders = [], []
+    for given in files:
+        targets = notices_in(given) if given.is_dir() else [given]
+        found = [audit_file(f, display_path(f, Path.cwd()), registry, nation=council_nation,
+                            published=published.date() if published else None, as_of=day)
+                 for f in targets]
+        audits += found
+        if given.is_dir():
+            folders.append(found)
+    if fmt == "json":
+        click.echo(json.dumps(as_json(audits, day), indent=2))
+    else:
+        for one in audits:
+            if not any(one in folder for folder in folders):
+                click.echo("\n".join(text_report(one)))
+        for folder in folders:
+            click.echo("\n".join(table(folder)))
+    if any(p.severity == "error" for one in audits for p in one.problems):
+        ctx.exit(1)
+
+
+def _audit_registry(ctx: click.Context) -> Any:
+    """The project's legal registry, or the built-in one outside a project."""
+    from .errors import ProjectError
+    from .layout import TEMPLATES_DIR
+    from .registry import load_registry
+
+    try:
+        root = _root(ctx)
+    except ProjectError:
+        root = TEMPLATES_DIR.parent
+    registry, problems = load_registry(root)
+    if any(p.severity == "error" for p in problems):
+        raise ProblemsFound(problems)
+    return registry
 
 
 @main.command("where-used")

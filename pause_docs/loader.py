@@ -83,6 +83,8 @@ class SourceFile:
     data: Any
     keys: dict[Path_, Location] = field(default_factory=dict)
     values: dict[Path_, Location] = field(default_factory=dict)
+    text: str = ""
+    """The file's text as parsed, so that words inside a value can be located."""
 
     def locator(self, path: Path_, key: bool = False) -> Location:
         """`locate` with `key` as a positional argument, for `validation.validate`."""
@@ -201,7 +203,7 @@ def parse_yaml(text: str, path: str) -> tuple[SourceFile | None, list[Problem]]:
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
             return None, [Problem(walk.at(node), "error", "yaml-value", str(exc))]
         # A duplicate key is reported, and the first value is kept so the rest can be checked.
-        return SourceFile(path, data, walk.keys, walk.values), walk.problems
+        return SourceFile(path, data, walk.keys, walk.values, text), walk.problems
     finally:
         loader.dispose()
 

@@ -290,9 +290,6 @@ class Publication:
         """Every link that cites the law, in page order."""
         return [n for n in walk(self.blocks()) if isinstance(n, Link) and n.law]
 
-    def sections(self) -> list[Section]:
-        return [b for b in walk(self.blocks()) if isinstance(b, Section)]
-
 
 PrintedAs = Literal["text", "heading", "citation"]
 

@@ -240,6 +240,14 @@ def _check_references(registry: Registry) -> list[Problem]:
             problems.append(Problem(where, "error", "unknown-instrument",
                                     f"provision '{provision.id}' names unknown instrument "
                                     f"'{provision.instrument}'"))
+        for name, ids in (("within", (provision.within,) if provision.within else ()),
+                          ("needs", provision.needs)):
+            for later in ids:
+                if later not in registry.provisions:
+                    problems.append(Problem(
+                        where, "error", "unknown-provision", f"provision '{provision.id}' "
+                        f"names unknown provision '{later}' in '{name}'"
+                        f"{did_you_mean(later, registry.provisions)}"))
         for index, later in enumerate(provision.superseded_by):
             if later not in registry.provisions:
                 problems.append(Problem(

@@ -99,14 +99,16 @@ BUNDLED = {
         "outdated-name-since-published", "special-category-without-condition",
         "undated-notice"],
     "councils/cambridgeshire/childrens-safeguarding-privacy-notice.yaml": [
-        "hard-to-read", "nonexistent-instrument", "nonexistent-instrument",
-        "outdated-name-since-published", "outdated-name-since-published", "renamed-since-published",
-        "retired-email-since-published", "right-does-not-apply",
+        "condition-not-named", "hard-to-read", "nonexistent-instrument",
+        "nonexistent-instrument", "outdated-name-since-published",
+        "outdated-name-since-published", "policy-document-not-mentioned",
+        "renamed-since-published", "retired-email-since-published", "right-does-not-apply",
         "superseded-since-published", "undated-notice"],
     "councils/example-council/family-help-privacy-notice.yaml": [
-        "hard-to-read", "missing-controller-contact", "missing-dpo-contact",
-        "missing-regulator-complaint", "missing-retention", "missing-rights",
-        "outdated-name-when-published", "undated-notice"],
+        "former-title-when-published", "hard-to-read", "missing-controller-contact",
+        "missing-dpo-contact", "missing-regulator-complaint", "missing-retention",
+        "missing-rights", "outdated-name-when-published", "policy-document-not-mentioned",
+        "undated-notice"],
     "councils/middlesbrough/north-east-pause-screening.yaml": ["superseded-since-published"],
     "councils/lambeth/scoping-2026.yaml": [],
     "councils/oxfordshire/pause-dpia-screening.yaml": [],
@@ -432,8 +434,8 @@ def test_lint_command_prints_findings_with_fix_and_rule_and_exits_1() -> None:
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert lines[3] == (
-        "councils/lambeth/scoping-2017.yaml:24:15: error: misnamed-instrument: 'Children's Act "
-        "2004' is not the Act's name: it is the Children Act 2004")
+        "councils/lambeth/scoping-2017.yaml:24:33: error: misnamed-instrument: 'Children's Act "
+        "2004' is not the Act's name: it is the Children Act 2004 (also at line 25)")
     assert lines[4] == "    fix: write 'Children Act 2004'"
     assert lines[-1] == "3 errors, 1 info (as of 2026-11-21)"
 

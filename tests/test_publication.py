@@ -94,7 +94,7 @@ def test_a_new_field_reaches_the_page_lint_and_diff_untouched(project, extended_
     old, new = _load(root, "old"), _load(root, "new")
     assert "We welcome letters in Welsh" in render_html(new)
     misnamed = [p for p in lint_document(new, TODAY) if p.code == "misnamed-instrument"]
-    assert [str(p.location) for p in misnamed] == ["councils/example/new.yaml:21:18"]
+    assert [str(p.location) for p in misnamed] == ["councils/example/new.yaml:21:57"]  # the words
     wording = [c for c in diff_documents(old, new).changes if c.weight == "wording"]
     assert [(c.subject, c.action) for c in wording] == [("'Welsh': welsh statement", "changed")]
 

@@ -12,8 +12,7 @@ from ..kinds import KINDS
 from ..project import Project
 from ..publication import Publication
 from ..resolved import ResolvedDocument
-from .currency import check_currency
-from .names import check_names
+from .law import check_law, inherited_at_document
 from .published import Published
 
 __all__ = ["Citing", "UnknownProvision", "lint_document", "lint_project", "where_used"]
@@ -24,11 +23,11 @@ def lint_document(doc: ResolvedDocument, as_of: dt.date,
     """Every finding for one document, judged on its publication date and on `as_of`: the
     law and the names it prints, then the checks its kind adds (what a notice must say)."""
     published = Published(doc, publication)
-    found = check_currency(published, as_of) + check_names(published, as_of)
+    found = check_law(published, as_of)
     kind = KINDS[doc.kind]
     for name in kind.checks:
         found += kind.function(name)(published)
-    return sorted(found)
+    return sorted(inherited_at_document(found, doc))
 
 
 def lint_project(project: Project, as_of: dt.date) -> list[Problem]:

@@ -9,6 +9,7 @@ import datetime as dt
 from ..errors import Problem, Severity
 from ..loader import Path_
 from .published import GDPR_APPLIED, Published, long_day
+from .statements import says
 
 # The right to complain to the controller (DPA 2018 s.164A; UK GDPR Art 13(2)(ca) and
 # 14(2)(da)) must be in notices from this day (DUAA Sch 10; SI 2026/82 reg 3) [S].
@@ -134,16 +135,18 @@ def _complaints(published: Published) -> list[Problem | None]:
     doc = published.doc
     listed = published.shown_ids("rights")
     parent = any(g.via for g in published.publication.groups("complaints"))
+    prose = [text.text for text in published.texts()]  # a route said in the notice's words
     found = [_missing(
         published, published.shows("complaint-to-regulator") or parent
-        or "complain-to-regulator" in listed, "", "missing-regulator-complaint",
+        or "complain-to-regulator" in listed or says("complain-to-regulator", prose), "",
+        "missing-regulator-complaint",
         "the notice does not tell people they can complain to the regulator",
         "add 'complaints: to_regulator:' and a section with 'show: complaints'",
         f"UK GDPR Art 13(2)(d) / 14(2)(e); {ICO} 13 [R]")]
     if published.notice.published >= CONTROLLER_COMPLAINTS_FROM:
         found.append(_missing(
-            published, "complain-to-controller" in listed or parent, "",
-            "missing-controller-complaint",
+            published, "complain-to-controller" in listed or parent
+            or says("complain-to-controller", prose), "", "missing-controller-complaint",
             f"from {long_day(CONTROLLER_COMPLAINTS_FROM)} a notice must tell people they "
             f"can complain to {doc.council.name} itself",
             "add '- right: complain-to-controller' to rights",
@@ -180,16 +183,6 @@ def check_consistency(published: Published) -> list[Problem]:
              if p.kind == "lawful-basis" and p.basis}
     roles = {ref.role for ref in references}
     problems: list[Problem] = []
-    for basis in ("f", "ea"):
-        if basis in bases:
-            problems.append(Problem(
-                published.locate(bases[basis].path), "error",
-                "legitimate-interests-for-public-task",
-                f"a council cannot rely on {BASIS_NAMES[basis]} for its tasks: UK GDPR "
-                "Art 6(1) says points (ea) and (f) do not apply to public authorities "
-                "performing their tasks", fix="rely on public task (ukgdpr-art6-1-e) with the "
-                "statute behind the task", rule="UK GDPR Art 6(1), final words, as amended by "
-                "DUAA 2025 s.70 [P]; ICO recognised legitimate interest guidance [R]"))
     if bases and model.rights and published.shows("rights", via_parent=False):
         names = " and ".join(BASIS_NAMES[b] for b in sorted(bases))
         listed = {entry.right: i for i, entry in enumerate(model.rights)}

@@ -1,105 +1,147 @@
-"""Is the law a document cites in force for its council: repealed, disapplied, superseded or
-not yet in force, judged on the day it was published and on the day asked about."""
+"""Is the law a document cites in force for its council: repealed, disapplied, replaced,
+renumbered, superseded or not yet in force, judged on the day it was published and on the day
+asked about — for a reference by registry id and for the same law written in words alike.
+
+Each fix names what to cite instead for the council's own nation and date: a Welsh council
+citing the Local Government Act 2000, s.2 is told the Welsh general power of competence, not
+the English one.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
-from ..errors import Problem, Severity
+from ..errors import Severity
 from ..models import Provision, StatusChange
-from .published import AHEAD_OF_COMMENCEMENT, Published, Reference, grade_note, graded, long_day
+from ..registry import role_of
+from .setting import NATION_NAMES, Finding, Setting, either, grade_note, graded, long_day
 
-NATION_NAMES = {"england": "England", "wales": "Wales", "scotland": "Scotland",
-                "northern-ireland": "Northern Ireland"}
-_VERB = {"repealed": "repealed", "disapplied": "disapplied", "superseded": "superseded"}
+# A notice may go out a little ahead of the law it relies on, as councils' GDPR notices did
+# in May 2018 for the day it applied; earlier than this, relying on it is a mistake.
+AHEAD_OF_COMMENCEMENT = dt.timedelta(days=31)
+_VERB = {"repealed": "repealed", "disapplied": "disapplied", "superseded": "superseded",
+         "replaced": "replaced", "renumbered": "renumbered"}
+# Changes after which the law cited still exists, only under a new name or edition.
+_WARN_ONLY = {"superseded", "renumbered"}
+_ROLE_WORDS = {"article-6": "an Art 6(1) lawful basis",
+               "article-9": "for special category data, an Art 9(2) condition with its "
+                            "DPA 2018 Schedule 1 condition",
+               "article-10": "for criminal offence data, an Art 10 condition with its "
+                             "DPA 2018 Schedule 1 condition",
+               "schedule-1": "a DPA 2018 Schedule 1 condition"}
 
 
-def check_currency(published: Published, as_of: dt.date) -> list[Problem]:
-    """One finding per reference and change: 'was already wrong when published' or 'has
-    become out of date' since."""
-    problems: list[Problem] = []
-    for ref in published.references():
-        problems += _reference(published, ref, as_of)
-    return problems
-
-
-def _subject(ref: Reference, provisions: list[Provision]) -> str:
+def subject(provisions: Sequence[Provision], words: str | None) -> str:
+    """How a finding names what was cited: the words, then the registry's citation."""
     citations = " and ".join(p.citation for p in provisions)
-    cited = ref.reference.cited_as
-    return f"'{cited}' ({citations})" if cited and cited != citations else citations
+    return f"'{words}' ({citations})" if words and words != citations else citations
 
 
-def _reference(published: Published, ref: Reference, as_of: dt.date) -> list[Problem]:
-    doc = published.doc
-    nation = doc.council.nation
-    day = doc.model.published
-    registry = doc.registry
-    where = published.locate(ref.path)
-    problems: list[Problem] = []
+def check_provisions(provisions: Sequence[Provision], words: str | None, setting: Setting,
+                     *, named: bool = False) -> list[Finding]:
+    """Findings for one citation of `provisions` (a reference by id or words in a text).
+    `named`: the law is named in words ('public task'), not cited: its commencement is not
+    judged, since the words were ordinary words before it."""
+    registry = setting.registry
+    day = setting.published
+    found: list[Finding] = []
     # Provisions sharing one change (Schedules 2 and 3 of one repealed Act) make one finding.
     changes: dict[tuple[str, dt.date, str], tuple[StatusChange, list[Provision]]] = {}
-    for provision in ref.provisions:
+    for provision in provisions:
         for change in provision.changes:
-            if change.change != "amended" and nation in change.nations and \
-                    (change.on <= day or change.on <= as_of):
+            if change.change != "amended" and setting.nation in change.nations and \
+                    (change.on <= day or change.on <= setting.as_of):
                 key = (change.change, change.on, change.by)
                 changes.setdefault(key, (change, []))[1].append(provision)
-        if provision.in_force_from and day + AHEAD_OF_COMMENCEMENT < provision.in_force_from:
-            problems.append(Problem(
-                where, graded("error", provision.evidence), "not-in-force-when-published",
-                f"{_subject(ref, [provision])} was not yet in force when this document was "
+        source = f"{registry.defined_at[f'provisions:{provision.id}']} [{provision.evidence}]"
+        if not named and provision.in_force_from and \
+                day + AHEAD_OF_COMMENCEMENT < provision.in_force_from:
+            found.append(Finding(
+                ("not-in-force", provision.id), graded("error", provision.evidence),
+                "not-in-force-when-published",
+                f"{subject([provision], words)} was not yet in force when this document was "
                 f"published on {long_day(day)}: it came into force on "
                 f"{long_day(provision.in_force_from)}{grade_note(provision.evidence)}",
-                fix="date the document from that day, or cite the law in force when it was "
-                    "published",
-                rule=f"{registry.defined_at[f'provisions:{provision.id}']} "
-                     f"[{provision.evidence}]"))
-        if nation not in provision.nations:
+                "date the document from that day, or cite the law in force when it was "
+                "published", source))
+        if setting.nation not in provision.nations:
             extent = " and ".join(NATION_NAMES[n] for n in provision.nations)
-            problems.append(Problem(
-                where, "warning", "outside-extent",
-                f"{_subject(ref, [provision])} extends to {extent} only, but "
-                f"{doc.council.name} is in {NATION_NAMES[nation]}",
-                fix=f"cite the law that applies in {NATION_NAMES[nation]}",
-                rule=f"{registry.defined_at[f'provisions:{provision.id}']} "
-                     f"[{provision.evidence}]"))
-    for change, provisions in changes.values():
-        problems.append(_change(published, ref, change, provisions, as_of))
-    return problems
+            found.append(Finding(
+                ("outside-extent", provision.id), "warning", "outside-extent",
+                f"{subject([provision], words)} extends to {extent} only, but "
+                f"{setting.council} is in {NATION_NAMES[setting.nation]}",
+                f"cite the law that applies in {NATION_NAMES[setting.nation]}", source))
+    for change, changed in changes.values():
+        found.append(_change(change, changed, words, setting))
+    return found
 
 
-def _change(published: Published, ref: Reference, change: StatusChange,
-            provisions: list[Provision], as_of: dt.date) -> Problem:
-    doc = published.doc
-    day = doc.model.published
-    registry = doc.registry
+def _change(change: StatusChange, provisions: list[Provision], words: str | None,
+            setting: Setting) -> Finding:
+    day = setting.published
     verb = _VERB[change.change]
-    where_applies = (f" in {NATION_NAMES[doc.council.nation]}"
+    where_applies = (f" in {NATION_NAMES[setting.nation]}"
                      if len(change.nations) < len(NATION_NAMES) else "")
-    subject = _subject(ref, provisions)
-    plural = len(provisions) > 1
+    what = subject(provisions, words)
+    were = "were" if len(provisions) > 1 else "was"
+    note = f" ({change.note})" if change.note else ""
     if change.on <= day:
         code = f"{change.change}-when-published"
-        message = (f"{subject} had already been {verb}{where_applies} when this document was "
+        message = (f"{what} had already been {verb}{where_applies} when this document was "
                    f"published on {long_day(day)}: {verb} on {long_day(change.on)} by "
-                   f"{change.by}, so the document was wrong when published")
+                   f"{change.by}{note}, so the document was wrong when published")
     else:
         code = f"{change.change}-since-published"
-        message = (f"{subject} {'were' if plural else 'was'} in force when this document was "
-                   f"published on {long_day(day)}, but {'were' if plural else 'was'} {verb}"
-                   f"{where_applies} on {long_day(change.on)} by {change.by}: the document "
-                   f"has become out of date (as of {long_day(as_of)})")
-    later = [registry.provisions[i].citation for p in provisions for i in p.superseded_by
+        message = (f"{what} {were} in force when this document was published on "
+                   f"{long_day(day)}, but {were} {verb}{where_applies} on "
+                   f"{long_day(change.on)} by {change.by}{note}: the document has become out "
+                   f"of date (as of {long_day(setting.as_of)})")
+    severity: Severity = "warning" if change.change in _WARN_ONLY else "error"
+    source = setting.registry.defined_at[f"provisions:{provisions[0].id}"]
+    return Finding((code, change.change, change.on, change.by), graded(severity, change.evidence),
+                   code, message + grade_note(change.evidence),
+                   replacement_fix(provisions, setting),
+                   f"{change.by} [{change.evidence}] ({source})")
+
+
+def in_force(provision: Provision, setting: Setting) -> bool:
+    """Whether the council can cite `provision` today: it applies in its nation, has come
+    into force and has not been repealed, disapplied or replaced there."""
+    day = setting.as_of
+    return setting.nation in provision.nations and \
+        (provision.in_force_from is None or provision.in_force_from <= day) and \
+        not any(c.change != "amended" and c.on <= day and setting.nation in c.nations
+                for c in provision.changes)
+
+
+def replacement_fix(provisions: Sequence[Provision], setting: Setting) -> str:
+    """What to cite instead, for this council's nation, today: only the replacements that
+    apply there; lawful bases and conditions as the set a notice needs."""
+    registry = setting.registry
+    later = [registry.provisions[i] for p in provisions for i in p.superseded_by
              if i in registry.provisions]
-    fix = (f"cite {_either(list(dict.fromkeys(later)))} instead" if later
-           else "remove the reference or cite the law that replaced it")
-    severity: Severity = "warning" if change.change == "superseded" else "error"
-    source = registry.defined_at[f"provisions:{provisions[0].id}"]
-    return Problem(published.locate(ref.path), graded(severity, change.evidence), code,
-                   message + grade_note(change.evidence), fix=fix,
-                   rule=f"{change.by} [{change.evidence}] ({source})")
+    usable = list({p.id: p for p in later if in_force(p, setting)}.values())
+    if not usable:
+        return "remove the reference or cite the law that replaced it"
+    by_role: dict[str, list[Provision]] = {}
+    for provision in usable:
+        by_role.setdefault(role_of([provision]), []).append(provision)
+    if set(by_role) <= {"gateway"}:
+        joiner = "and" if all(p.kind == "act" for p in usable) else "or"
+        return f"cite {either([p.citation for p in usable], joiner)} instead"
+    parts = []
+    for role in ("article-6", "article-9", "article-10", "schedule-1", "gateway"):
+        options = [_with_needs(p, setting) for p in by_role.get(role, [])]
+        if options:
+            options[-1] = options[-1].rstrip(",")
+            parts.append(f"{_ROLE_WORDS.get(role, 'the law')} ({either(options)})")
+    joined = either(parts, "and").replace(" and for ", " and, for ")
+    return f"cite {'both ' if len(parts) == 2 else ''}{joined} instead"
 
 
-def _either(words: list[str]) -> str:
-    """'A', 'A or B', 'A, B or C'."""
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+def _with_needs(provision: Provision, setting: Setting) -> str:
+    """'UK GDPR Art 9(2)(g), with a condition in DPA 2018 Sch 1 Part 2'."""
+    needed = [setting.registry.provisions[n].citation for n in provision.needs
+              if n in setting.registry.provisions]
+    return provision.citation + (f", with a condition in {either(needed)}," if needed else "")

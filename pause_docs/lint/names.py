@@ -1,144 +1,79 @@
-"""Names in a document's words: misnamed and non-existent Acts, bodies and programmes known by
-an outdated name, and email addresses in retired domains."""
+"""Names in a document's words: misnamed and non-existent Acts, Acts called by a name that
+was right only until a day ('GDPR' after 2020), bodies and programmes known by an outdated
+name, and email addresses in retired domains."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-from ..errors import Location, Problem
 from ..models import Body, BodyName
+from ..models.registry import FormerTitle
 from ..registry import Registry
-from .published import Published, Text, grade_note, graded, long_day
+from .citations import Citation
+from .setting import Finding, Setting, either, grade_note, graded, long_day
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@(?P<domain>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
-# Kinds of match, best first when two cover the same words: a title that names no Act says
-# more than the same words listed as a misnomer of a real Act.
-_PRIORITY = {"nonexistent": 0, "misnomer": 1, "body": 2}
+_WHAT = {"regulator": "the regulator", "department": "the department",
+         "programme": "the programme"}
 
 
-@dataclass(frozen=True)
-class _Pattern:
-    words: str
-    kind: str
-    key: str  # registry key: nonexistent title, instrument/provision id, or body id
-    regex: re.Pattern[str]
-
-
-@dataclass(frozen=True)
-class _Match:
-    pattern: _Pattern
-    found: str
-    start: int
-    end: int
-
-
-def _compile(words: str, exact: bool = False) -> re.Pattern[str]:
-    # Names of bodies are proper nouns ('supporting families' is an activity, 'Supporting
-    # Families' a programme) and short capitals ('TF') are abbreviations: both match exactly.
-    # Titles of Acts match whatever their case.
-    flags = 0 if exact or (words.isupper() and len(words) <= 6) else re.IGNORECASE
-    body = re.escape(_plain(words)).replace(r"\ ", r"\s+")
-    return re.compile(rf"(?<![\w]){body}(?![\w])", flags)
-
-
-def _plain(text: str) -> str:
-    """Curly apostrophes as straight ones (same length, so positions still hold)."""
-    return text.replace("\u2019", "'").replace("\u2018", "'")
-
-
-def patterns(registry: Registry) -> list[_Pattern]:
-    found: list[_Pattern] = []
-    for title in registry.nonexistent.values():
-        found += [_Pattern(w, "nonexistent", title.title, _compile(w)) for w in title.spellings]
-    for instrument in registry.instruments.values():
-        found += [_Pattern(w, "misnomer", f"instrument:{instrument.id}", _compile(w))
-                  for w in instrument.misnomers]
-    for provision in registry.provisions.values():
-        found += [_Pattern(w, "misnomer", f"provision:{provision.id}", _compile(w))
-                  for w in provision.misnomers]
-    for body in registry.bodies.values():
-        spellings = dict.fromkeys(s for name in body.names for s in name.spellings)
-        found += [_Pattern(w, "body", body.id, _compile(w, exact=True)) for w in spellings]
-    return found
-
-
-def _matches(text: str, known: list[_Pattern]) -> list[_Match]:
-    """Non-overlapping matches, the longest (then the most specific) winning."""
-    plain = _plain(text)
-    every = [_Match(p, text[m.start():m.end()], m.start(), m.end())
-             for p in known for m in p.regex.finditer(plain)]
-    every.sort(key=lambda m: (m.start - m.end, _PRIORITY[m.pattern.kind], m.start))
-    kept: list[_Match] = []
-    for match in every:
-        if all(match.end <= k.start or match.start >= k.end for k in kept):
-            kept.append(match)
-    return sorted(kept, key=lambda m: m.start)
-
-
-def check_names(published: Published, as_of: dt.date) -> list[Problem]:
-    """Each wrong name once, at its first place, with the other places it appears."""
-    known = patterns(published.doc.registry)
-    grouped: dict[tuple[str, str], list[tuple[Problem, Location]]] = {}
-    for text in published.texts():
-        for match in _matches(text.text, known):
-            problem = _name_problem(published, match, text, as_of)
-            if problem is not None:  # one finding per Act or body, however it is written
-                grouped.setdefault((problem.code, problem.fix), []).append(
-                    (problem, text.where))
-        for problem in _email_problems(published, text, as_of):
-            grouped.setdefault((problem.code, problem.message), []).append(
-                (problem, text.where))
-    return [_once(places) for places in grouped.values()]
-
-
-def _once(places: list[tuple[Problem, Location]]) -> Problem:
-    first, where = places[0]
-    others = sorted({w for _, w in places[1:] if w != where})
-    if not others:
-        return first
-    also = ", ".join(f"line {w.line}" if w.path == where.path and w.line else str(w)
-                     for w in others)
-    return Problem(first.location, first.severity, first.code, f"{first.message} (also at {also})",
-                   fix=first.fix, rule=first.rule)
-
-
-def _name_problem(published: Published, match: _Match, text: Text, as_of: dt.date
-                  ) -> Problem | None:
-    registry = published.doc.registry
-    pattern = match.pattern
-    if pattern.kind == "nonexistent":
-        title = registry.nonexistent[pattern.key]
+def check_name(citation: Citation, text: str, setting: Setting) -> Finding | None:
+    """What is wrong with how `citation` names an Act or a body, if anything; `text` is the
+    passage it is in."""
+    name = citation.name
+    if name is None or citation.historical:
+        return None
+    found = " ".join(text[citation.name_span[0]:citation.name_span[1]].split())
+    registry = setting.registry
+    if name.kind == "nonexistent":
+        title = registry.nonexistent[name.key]
         meant = [_title_of(registry, s) for s in title.suggest]
-        return Problem(
-            text.where, graded("error", title.evidence), "nonexistent-instrument",
-            f"no Act called '{match.found}' is known. {title.note}{grade_note(title.evidence)}",
-            fix=f"write {' or '.join(repr(m) for m in meant)}, whichever was meant",
-            rule=f"{registry.defined_at[f'nonexistent:{title.title}']} [{title.evidence}]")
-    if pattern.kind == "misnomer":
-        kind, ident = pattern.key.split(":", 1)
-        if kind == "instrument":
-            instrument = registry.instruments[ident]
-            correct, grade = instrument.title, instrument.evidence
-        else:
-            provision = registry.provisions[ident]
-            correct, grade = provision.citation, provision.evidence
-        where = registry.defined_at[f"{'instrument' if kind == 'instrument' else 'provisions'}"
-                                    f":{ident}"]
-        return Problem(
-            text.where, graded("error", grade), "misnamed-instrument",
-            f"'{match.found}' is not the Act's name: it is the {correct}"
-            f"{grade_note(grade)}",
-            fix=f"write '{correct}'", rule=f"{where} [{grade or 'S'}]")
-    return _body_problem(published, registry.bodies[pattern.key], match, text, as_of)
+        return Finding(
+            ("nonexistent-instrument", title.title), graded("error", title.evidence),
+            "nonexistent-instrument",
+            f"no Act called '{found}' is known. {title.note}{grade_note(title.evidence)}",
+            f"write {' or '.join(repr(m) for m in meant)}, whichever was meant",
+            f"{registry.defined_at[f'nonexistent:{title.title}']} [{title.evidence}]")
+    if name.kind == "misnomer":
+        instrument = registry.instruments[name.key]
+        grade = instrument.evidence
+        return Finding(
+            ("misnamed-instrument", instrument.id), graded("error", grade),
+            "misnamed-instrument",
+            f"'{found}' is not the Act's name: it is the {instrument.title}{grade_note(grade)}",
+            f"write '{instrument.title}'",
+            f"{registry.defined_at[f'instrument:{instrument.id}']} [{grade or 'S'}]")
+    if name.kind == "former":
+        return _former_title(found, name.key, setting)
+    if name.kind == "body":
+        return _body(registry.bodies[name.key], found, setting)
+    return None
 
 
 def _title_of(registry: Registry, ident: str) -> str:
     if ident in registry.instruments:
         return registry.instruments[ident].title
     return registry.provisions[ident].citation
+
+
+def _former_title(found: str, instrument_id: str, setting: Setting) -> Finding | None:
+    """'GDPR' in a document published after 31 December 2020."""
+    instrument = setting.registry.instruments[instrument_id]
+    former: FormerTitle = next(f for f in instrument.former_titles
+                               if found.lower() in {t.lower() for t in f.titles})
+    if setting.published <= former.until:
+        return None
+    short = min((instrument.title, *instrument.aliases), key=len)
+    return Finding(
+        ("former-title-when-published", instrument.id), "warning",
+        "former-title-when-published",
+        f"'{found}' was the right name only until {long_day(former.until)}, and this "
+        f"document was published on {long_day(setting.published)}: {former.note}"
+        f"{grade_note(former.evidence)}",
+        f"write '{short}'",
+        f"{setting.registry.defined_at[f'instrument:{instrument.id}']} [{former.evidence}]")
 
 
 def _current(body: Body, spelling: str, day: dt.date) -> bool:
@@ -149,57 +84,73 @@ def _renames(body: Body, after: dt.date, until: dt.date) -> list[BodyName]:
     return [n for n in body.names if n.since is not None and after < n.since <= until]
 
 
-def _body_problem(published: Published, body: Body, match: _Match, text: Text,
-                  as_of: dt.date) -> Problem | None:
-    day = published.doc.model.published
-    source = published.doc.registry.defined_at[f"bodies:{body.id}"]
-    what = {"regulator": "the regulator", "department": "the department",
-            "programme": "the programme"}.get(body.kind or "", "the body")
-    spelling = match.pattern.words
-    if all(n.since and n.since > day for n in body.names if spelling in n.spellings):
+def _grade(body: Body, name: BodyName) -> str:
+    return name.evidence or body.evidence
+
+
+def _body(body: Body, found: str, setting: Setting) -> Finding | None:
+    day, as_of = setting.published, setting.as_of
+    source = setting.registry.defined_at[f"bodies:{body.id}"]
+    what = _WHAT.get(body.kind or "", "the body")
+    spellings = [n for n in body.names if found.lower() in {s.lower() for s in n.spellings}]
+    if not spellings or all(n.since and n.since > day for n in spellings):
         return None  # a name the body took only later: not outdated, whatever else it is
-    if not _current(body, spelling, day):
+    if not _current(body, found, day):
         now = body.name_on(day)
-        grade = now.evidence or body.evidence
-        return Problem(
-            text.where, "warning", "outdated-name-when-published",
-            f"'{match.found}' was no longer the name of {what} when this document was "
+        grade = _grade(body, now)
+        return Finding(
+            ("outdated-name-when-published", body.id), "warning",
+            "outdated-name-when-published",
+            f"'{found}' was no longer the name of {what} when this document was "
             f"published on {long_day(day)}: it has been '{now.name}' since "
             f"{long_day(now.since) if now.since else 'before then'}{grade_note(grade)}",
-            fix=_write_current(body, as_of), rule=f"{source} [{grade}]")
+            _write_current(body, found, as_of), f"{source} [{grade}]")
     changes = _renames(body, day, as_of)
     if not changes:
         return None
     history = ", then ".join(f"'{n.name}' on {long_day(n.since)}" for n in changes
                              if n.since is not None)
-    grades = [n.evidence or body.evidence for n in changes]
-    if not _current(body, spelling, as_of):
-        return Problem(
-            text.where, "warning", "outdated-name-since-published",
-            f"'{match.found}' was the name of {what} when this document was published on "
+    grades = [_grade(body, n) for n in changes]
+    if not _current(body, found, as_of):
+        return Finding(
+            ("outdated-name-since-published", body.id), "warning",
+            "outdated-name-since-published",
+            f"'{found}' was the name of {what} when this document was published on "
             f"{long_day(day)}, but it became {history}: the document has become out of date"
             f"{grade_note(*grades)}",
-            fix=_write_current(body, as_of), rule=f"{source} [{', '.join(grades)}]")
-    return Problem(
-        text.where, "info", "renamed-since-published",
-        f"'{match.found}' is the name of {what} again on {long_day(as_of)}, but after this "
-        f"document was published on {long_day(day)} it became {history}: check that what the "
-        f"document says about it is still true{grade_note(*grades)}",
-        fix="check the body still does what the document says", rule=f"{source} "
-        f"[{', '.join(grades)}]")
+            _write_current(body, found, as_of), f"{source} [{', '.join(grades)}]")
+    return Finding(
+        ("renamed-since-published", body.id), "info", "renamed-since-published",
+        f"'{found}' is the name of {what} again on {long_day(as_of)}, but after this "
+        f"document was published on {long_day(day)} it became {history}: check that what "
+        f"the document says about it is still true{grade_note(*grades)}",
+        "check the body still does what the document says",
+        f"{source} [{', '.join(grades)}]")
 
 
-def _write_current(body: Body, day: dt.date) -> str:
-    name = body.name_on(day)
-    unverified = (name.evidence or body.evidence) == "U"
-    return f"write '{name.name}'" + (" (the current name is unverified: check it)"
-                                     if unverified else "")
+def _write_current(body: Body, found: str, day: dt.date) -> str:
+    """The name to write, as far as the registry's evidence shows it: the latest name it can
+    show on better than unverified evidence, and a later unverified one as a question."""
+    now = body.name_on(day)
+    if _grade(body, now) != "U":
+        return f"write '{now.name}'"
+    known = [n for n in body.names if _grade(body, n) != "U" and
+             (n.since is None or n.since <= day)]
+    since = f"from {long_day(now.since)}" if now.since else "from an unknown day"
+    if not known or found.lower() in {s.lower() for s in known[-1].spellings}:
+        return f"check whether it is now called '{now.name}' ({since}: unverified) and if so " \
+               "write that name"
+    sure = known[-1]
+    sure_since = f", its name from {long_day(sure.since)}" if sure.since else ""
+    return (f"write '{sure.name}' [{_grade(body, sure)}{sure_since}], or '{now.name}' if it "
+            f"is now known by that name ({since}: unverified, check it)")
 
 
-def _email_problems(published: Published, text: Text, as_of: dt.date) -> Iterator[Problem]:
-    registry = published.doc.registry
-    day = published.doc.model.published
-    for match in _EMAIL.finditer(text.text):
+def retired_emails(text: str, setting: Setting) -> Iterator[tuple[Finding, int, int]]:
+    """Each address in a retired mail domain, with its span in `text`."""
+    registry = setting.registry
+    day, as_of = setting.published, setting.as_of
+    for match in _EMAIL.finditer(text):
         domain = match["domain"].lower()
         for retired in registry.retired_domains.values():
             if domain != retired.domain and not domain.endswith("." + retired.domain):
@@ -215,10 +166,13 @@ def _email_problems(published: Published, text: Text, as_of: dt.date) -> Iterato
                     f"has become out of date")
             else:
                 continue
-            yield Problem(
-                text.where, graded("error", retired.evidence), code,
-                f"the address {match.group()} is in the {retired.domain} domain, which {when}"
-                f"{grade_note(retired.evidence)}",
-                fix=f"use {retired.replaced_by or 'a working address'}",
-                rule=f"{registry.defined_at[f'retired_domains:{retired.domain}']} "
-                     f"[{retired.evidence}]")
+            message = (f"the address {match.group()} is in the {retired.domain} domain, which "
+                       f"{when}{grade_note(retired.evidence)}")
+            yield Finding(
+                (code, match.group().lower()), graded("error", retired.evidence), code,
+                message, f"use {retired.replaced_by or 'a working address'}",
+                f"{registry.defined_at[f'retired_domains:{retired.domain}']} "
+                f"[{retired.evidence}]"), match.start(), match.end()
+
+
+__all__ = ["check_name", "either", "retired_emails"]

@@ -17,12 +17,15 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..errors import Location, Severity
+from ..errors import Location
 from ..loader import Path_
 from ..models import LegalReference, Notice, Provision
 from ..publication import Publication
 from ..registry import role_of
 from ..resolved import ResolvedDocument
+from .setting import grade_note as grade_note
+from .setting import graded as graded
+from .setting import long_day as long_day
 
 # UK GDPR and the DPA 2018 applied from this day: the transparency, rights and plain-language
 # rules (Arts 12-14, 21, 37) judge documents published from then on, and documents written
@@ -69,6 +72,13 @@ class Published:
         from ..publish import publish
 
         return publish(self.doc)
+
+    @property
+    def is_notice(self) -> bool:
+        """A notice of the processing, which must say what Arts 12-14 ask (not a form)."""
+        from ..kinds import KINDS
+
+        return KINDS[self.doc.kind].describes_processing
 
     @property
     def notice(self) -> Notice:
@@ -149,20 +159,3 @@ def _references_in(value: Any, path: Path_) -> Iterator[tuple[LegalReference, Pa
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from _references_in(item, path + (key,))
-
-
-def long_day(day: dt.date) -> str:
-    """'4 April 2012': findings are written in English."""
-    from ..locale import load_locale
-
-    return load_locale().date(day)
-
-
-def graded(severity: Severity, *grades: str | None) -> Severity:
-    """A rule resting on any fact graded U (unverified) only ever warns."""
-    return "warning" if severity == "error" and "U" in grades else severity
-
-
-def grade_note(*grades: str | None) -> str:
-    return " (this rests on an unverified fact: check it before relying on it)" \
-        if "U" in grades else ""

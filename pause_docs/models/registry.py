@@ -24,6 +24,17 @@ ProvisionKind = Literal[
 Art6Basis = Literal["a", "b", "c", "d", "e", "f", "ea"]
 
 
+class FormerTitle(Model):
+    """Names of an instrument that were right until a day, and are out of date after it."""
+
+    titles: tuple[str, ...] = Field(min_length=1, description="The names as documents write "
+                                    "them, e.g. 'GDPR'.")
+    until: dt.date = Field(description="The last day these names were right.")
+    note: str = Field(description="Why they are out of date, in plain English.")
+    evidence: EvidenceGrade = Field(description="Evidence grade of the date: P primary, "
+                                    "R regulator, S secondary, U unverified.")
+
+
 class Instrument(Model):
     """An Act, statutory instrument, retained EU regulation or piece of statutory guidance."""
 
@@ -37,6 +48,9 @@ class Instrument(Model):
     misnomers: tuple[str, ...] = Field((), description="Wrong names seen in published documents.")
     aliases: tuple[str, ...] = Field((), description="Other names documents use for this very "
                                      "instrument, e.g. 'DPA 2018' or 'Working Together 2018'.")
+    former_titles: tuple[FormerTitle, ...] = Field(
+        (), description="Names that were right until a day: a document published after it "
+        "should use the title (e.g. 'GDPR' before 'UK GDPR').")
     enacted: dt.date | None = Field(None, description="Royal Assent (Acts), made (SIs) or "
                                     "published (guidance).")
     summary: str | None = Field(None, description="Plain-English summary of the instrument.")
@@ -48,8 +62,12 @@ class Instrument(Model):
 class StatusChange(Model):
     """A dated change in a provision's force: repeal, disapplication, supersession."""
 
-    change: Literal["repealed", "disapplied", "superseded", "amended"] = Field(
-        description="What happened to the provision.")
+    change: Literal["repealed", "disapplied", "superseded", "replaced", "renumbered",
+                    "amended"] = Field(
+        description="What happened to the provision: repealed; disapplied (in some nations); "
+        "superseded (guidance replaced by a new edition, a warning); replaced (substituted by "
+        "new provisions); renumbered (the same law now has another number, a warning); "
+        "amended (not a change of force).")
     on: dt.date = Field(description="The day it took effect.")
     nations: tuple[Nation, ...] = Field(
         ("england", "wales", "scotland", "northern-ireland"),
@@ -59,6 +77,16 @@ class StatusChange(Model):
                                     "R regulator, S secondary, U unverified.")
     note: str | None = Field(None, description="What changed, in plain English, when the bare "
                              "change needs explaining.")
+
+
+class OutdatedWording(Model):
+    """Words of a provision's old text that documents still quote after they changed."""
+
+    words: str = Field(description="The old words, e.g. 'Union or Member State law'.")
+    until: dt.date = Field(description="The last day they were the law's words.")
+    now: str = Field(description="What the text says now, e.g. 'domestic law'.")
+    evidence: EvidenceGrade = Field(description="Evidence grade of the change: P primary, "
+                                    "R regulator, S secondary, U unverified.")
 
 
 class Provision(Model):
@@ -83,6 +111,32 @@ class Provision(Model):
                                      "e.g. 'Section 10 of the Children Act 2004'.")
     summary: str = Field(description="Plain-English summary.")
     evidence: EvidenceGrade = Field(description="Evidence grade of the status facts.")
+    point: tuple[str, ...] = Field(
+        (), description="The subsection, paragraph and point below what `url` addresses, "
+        "outermost first, e.g. ['2', 'g'] for Art 9(2)(g) at .../article/9; an Art 6(1) basis "
+        "is ['1', basis] without saying so. With the url it lets text like 'Article 9.2 g' "
+        "be recognised as this provision.")
+    within: RegistryId | None = Field(
+        None, description="A larger provision this one is part of that its address does not "
+        "show, e.g. 'dpa2018-sch1-pt2' for a Schedule 1 Part 2 paragraph.")
+    needs: tuple[RegistryId, ...] = Field(
+        (), description="Provisions one of whose parts (`within`) a document relying on this "
+        "one must name too, e.g. Art 9(2)(g) needs a condition in DPA 2018 Schedule 1 Part 2.")
+    needs_policy_document: bool = Field(
+        False, description="A document relying on a provision within this one must say that "
+        "the council has an appropriate policy document (DPA 2018 Schedule 1 para 5).")
+    named: tuple[str, ...] = Field(
+        (), description="Words that name this provision wherever they are written, e.g. "
+        "'public task' for Art 6(1)(e).")
+    named_as_basis: tuple[str, ...] = Field(
+        (), description="Words that name it only where the text says they are the lawful "
+        "basis or condition, e.g. 'consent' in 'our lawful basis is consent'.")
+    not_for_public_tasks: bool = Field(
+        False, description="Not available to a public authority performing its tasks (UK "
+        "GDPR Art 6(1), final words): citing it is an error for a council.")
+    outdated_wording: tuple[OutdatedWording, ...] = Field(
+        (), description="Old words of its text that a document published later should not "
+        "quote.")
 
 
 class Right(Model):

@@ -4,6 +4,7 @@ details and citations of the law, each text with the place it came from."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -36,7 +37,7 @@ from ..publication import (
 )
 from ..registry import role_of
 from ..resolved import ResolvedDocument
-from .markup import blocks, inlines, plain_text
+from .markup import inlines, plain_text
 
 STYLESHEET = "assets/style.css"
 FORM_STYLESHEET = "assets/form.css"  # added for screenings, which print as forms
@@ -90,10 +91,8 @@ class Context:
                 out.append(Text(separators[i]))
         return tuple(out)
 
-    def date(self, day: object, style: str = "day") -> Time:
-        import datetime as dt
-
-        assert isinstance(day, dt.date)
+    def date(self, day: dt.date, style: str = "day") -> Time:
+        """A date as this language writes it, with its machine-readable form."""
         return Time(day, (Text(self.locale.date(day, style)),))
 
 
@@ -330,12 +329,3 @@ def _link_words(nodes: tuple[Inline | Block, ...], words: str, link: Link
                 node = dataclasses.replace(node, **{name: inner})  # type: ignore[arg-type]
             out.append(node)
     return tuple(out), found
-
-
-def markdown_blocks(ctx: Context, text: str | None, path: Path_) -> tuple[Block, ...]:
-    return blocks(text, ctx.origin(path))
-
-
-def markdown_inlines(ctx: Context, text: str | None, path: Path_
-                     ) -> tuple[Inline | Block, ...]:
-    return inlines(text, ctx.origin(path))

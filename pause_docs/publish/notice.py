@@ -26,6 +26,7 @@ from ..publication import (
     Publication,
     Styled,
     Text,
+    is_inline,
     plain,
 )
 from ..publication import Section as Part
@@ -152,7 +153,19 @@ def _sources(ctx: NoticeContext, section: Section, index: int) -> Shown:
 
 def _legal_bases(ctx: NoticeContext, section: Section, index: int) -> Shown:
     chosen = [c for _, c in selected(ctx.all_citations, section)]
-    return tuple(ctx.listed(section, index, [cited(ctx, c) for c in chosen]))  # type: ignore[misc]
+    return tuple(ctx.listed(section, index, [_with_condition(ctx, c)  # type: ignore[misc]
+                                            for c in chosen]))
+
+
+def _with_condition(ctx: NoticeContext, c: Citation) -> tuple[Inline | Block, ...]:
+    """A citation in a list, with the DPA 2018 Schedule 1 condition that goes with it."""
+    basis = cited(ctx, c)
+    if c.schedule_1 is None:
+        return basis
+    condition = cited(ctx, c.schedule_1)
+    if not all(map(is_inline, basis + condition)):  # whole paragraphs: one after the other
+        return basis + condition
+    return ctx.compose("with_condition", basis=basis, condition=condition)  # type: ignore[arg-type]
 
 
 def _gateways(ctx: NoticeContext, section: Section, index: int) -> Shown:
