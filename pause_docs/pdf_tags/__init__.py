@@ -69,7 +69,7 @@ def repair(data: bytes, html: str = "") -> bytes:
                 element.K = Array([renumbered(kid, numbering) for kid in kids(element)])
         _join_links(tree)
         mark_languages(tree, found)
-        for element in tree.elements:
+        for element in tree.live():
             if kind(element) == "/NonStruct":
                 element.S = Name(_generic_type(tree, element))
             elif kind(element) == "/Table":
@@ -141,13 +141,14 @@ def _join_siblings(tree: Tree, element: Any) -> None:
 
 def _join_links(tree: Tree) -> None:
     """One Link element per link, with its words as each annotation's alternate text."""
-    for link in [e for e in tree.elements if kind(e) == "/Link"]:
+    links = [e for e in tree.elements if kind(e) == "/Link"]
+    for link in links:
         if tree.reachable(link):
             _flatten_link(tree, link)
-    for element in list(tree.elements):
-        if tree.reachable(element):
-            _join_siblings(tree, element)
-    for link in [e for e in tree.elements if kind(e) == "/Link"]:
+    for parent in {tree.parent(link).objgen: tree.parent(link) for link in links
+                   if tree.reachable(link)}.values():
+        _join_siblings(tree, parent)
+    for link in [e for e in links if tree.reachable(e)]:
         text = " ".join(words(tree, link).split())
         for kid in kids(link):
             if text and is_reference(kid, "/OBJR"):
@@ -162,7 +163,7 @@ def _rebuild_parent_tree(pdf: pikepdf.Pdf, root: Any, tree: Tree) -> None:
     per_page: dict[int, dict[int, Any]] = {}
     annotations: dict[int, Any] = {}
     ids: dict[bytes, Any] = {}
-    for element in tree.elements:
+    for element in tree.live():
         page = tree.page_of(element)
         for kid in kids(element):
             if is_mcid(kid) and page is not None:

@@ -21,7 +21,7 @@ def mark_page(pdf: pikepdf.Pdf, tree: Tree, index: int, page: pikepdf.Page, owne
     """Rewrite the page's marked content.  `owners` is the page's parent-tree entry: the
     element of each marked-content id.  New ids go to `tree.numbering[index]`, which the
     elements' references must then follow."""
-    fonts = _Fonts(page)
+    fonts = _Fonts(page, tree.cmaps)
     numbering = tree.numbering.setdefault(index, {})
     stack: list[int | None] = []  # the new id of each open sequence whose words are read
     changed = False
@@ -67,25 +67,30 @@ def renumbered(kid: Any, numbering: dict[int, int]) -> Any:
 
 class _Fonts:
     """The page's fonts, to turn shown codes back into words (WeasyPrint writes a ToUnicode
-    map for every font)."""
+    map for every font); a map is read when first needed, once per font in the file."""
 
-    def __init__(self, page: pikepdf.Page) -> None:
+    def __init__(self, page: pikepdf.Page, maps: dict[tuple[int, int], tuple[int, dict[int, str]]]
+                 ) -> None:
         resources = page.obj.get("/Resources", Dictionary())
         self.fonts: Any = resources.get("/Font", Dictionary())
-        self.maps: dict[str, tuple[int, dict[int, str]]] = {}
-        self.current: tuple[int, dict[int, str]] = (1, {})
+        self.maps = maps
+        self.name = ""
 
     def select(self, name: Any) -> None:
-        key = str(name)
-        if key not in self.maps:
-            font = self.fonts.get(key)
-            width = 2 if font is not None and str(font.get("/Subtype")) == "/Type0" else 1
-            cmap = font.get("/ToUnicode") if font is not None else None
-            self.maps[key] = (width, to_unicode(cmap.read_bytes()) if cmap is not None else {})
-        self.current = self.maps[key]
+        self.name = str(name)
+
+    def _current(self) -> tuple[int, dict[int, str]]:
+        font = self.fonts.get(self.name)
+        if font is None:
+            return 1, {}
+        if font.objgen not in self.maps:
+            width = 2 if str(font.get("/Subtype")) == "/Type0" else 1
+            cmap = font.get("/ToUnicode")
+            self.maps[font.objgen] = (width, to_unicode(cmap.read_bytes()) if cmap else {})
+        return self.maps[font.objgen]
 
     def decode(self, shown: Any) -> str:
-        width, cmap = self.current
+        width, cmap = self._current()
         words = []
         for part in shown if isinstance(shown, Array) else [shown]:
             if isinstance(part, String):

@@ -58,8 +58,10 @@ def passages(html: str) -> list[tuple[str, str]]:
 def mark_languages(tree: Tree, found: list[tuple[str, str]]) -> None:
     """Give each passage's language to the outermost element showing exactly its words, the
     n-th passage of some words to the n-th element showing them."""
+    if not found:
+        return
     shown: dict[str, list[Any]] = {}
-    for element in tree.elements:
+    for element in tree.live():
         text = " ".join(words(tree, element).split())
         if text and not any(_inside(tree, element, other) for other in shown.get(text, ())):
             shown.setdefault(text, []).append(element)

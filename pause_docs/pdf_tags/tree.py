@@ -59,6 +59,8 @@ class Tree:
     """(page index, marked-content id) -> the words it shows, for the ids inside links."""
     numbering: dict[int, dict[int, int]] = field(default_factory=dict)
     """Page index -> old marked-content id -> new."""
+    cmaps: dict[ObjGen, tuple[int, dict[int, str]]] = field(default_factory=dict)
+    """Font -> its code width and ToUnicode map, read when first needed."""
     read_all: bool = False
     """Read the words of every element, not only of links (to find passages in them)."""
 
@@ -75,7 +77,10 @@ class Tree:
     def forget(self, element: Any) -> None:
         """Take an element out of the tree (its content has gone to another)."""
         del self.parents[element.objgen]
-        self.elements.remove(element)
+
+    def live(self) -> list[Any]:
+        """The elements still in the tree, in order."""
+        return [e for e in self.elements if e.objgen in self.parents]
 
 
 def read_tree(pdf: pikepdf.Pdf, root: Any) -> Tree:
