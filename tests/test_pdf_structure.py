@@ -160,6 +160,17 @@ def test_masthead_logo_and_addresses_are_structured_paragraphs(built: Path) -> N
     assert _ancestors(tree, '"Write to: ')[:3] == ["Span", "P", "Div"]  # an address, a line each
 
 
+def test_the_contents_list_goes_to_each_part_in_the_pdf(built: Path) -> None:
+    _, pdf_path, html = _files(built, "cambridgeshire/childrens-safeguarding-privacy-notice")
+    with pikepdf.open(pdf_path) as pdf:
+        names = pikepdf.NameTree(pdf.Root.Names.Dests)
+        parts = [(str(a.Dest), str(a.Contents)) for a in pdf.pages[0].obj.Annots
+                 if "/Dest" in a]
+        assert [d for d, _ in parts if d not in names] == []  # every destination is there
+    assert [words for _, words in parts] == [
+        text for level, text in html.headings if level == 2 and text != "On this page"]
+
+
 @pytest.mark.parametrize("name", IDS)
 def test_every_link_carries_its_own_words_as_alternative_text(built: Path, name: str) -> None:
     """A link's annotation is described by the words it shows (on paper, followed by its
