@@ -162,9 +162,15 @@ def _check_notice_exists(name: Any, merged: Merged, directory: Path) -> list[Pro
     if not isinstance(name, str) or (directory / f"{name}.yaml").exists():
         return []
     others = [f.stem for f in document_files(directory)]
-    return [Problem(merged.locate(("notice",)), "error", "unknown-notice",
+    if "notice" in merged.own.data:
+        where, source = merged.locate(("notice",)), ""
+    else:  # from the programme: the screening that inherits it is the one to correct
+        where = merged.own.locate(("programme",))
+        source = (" (the screening takes 'notice:' from its programme: give its own "
+                  "'notice:' to name the notice it screens)")
+    return [Problem(where, "error", "unknown-notice",
                     f"no notice '{name}' in {COUNCILS_DIR}/{directory.name}/"
-                    f"{did_you_mean(name, others)}")]
+                    f"{did_you_mean(name, others)}{source}")]
 
 
 def check_references(data: Any, registry: Registry, merged: Merged,
