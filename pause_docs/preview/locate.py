@@ -1,0 +1,87 @@
+"""Where on the page a problem is: the words printed from the place in the YAML that the
+problem names (or, failing that, from the nearest place before it in the same file), and the
+part of the page they stand in.
+
+The publication tree keeps, for every printed text, the file, line and column it was written
+at; a problem names a file, line and column too. The page itself is not changed: the browser
+finds the words inside the part of the page whose heading carries the anchor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..errors import Problem
+from ..publication import Printed, Publication, plain
+
+WORDS = 80  # at most this many characters of the printed words are looked for
+
+
+@dataclass(frozen=True)
+class Target:
+    """The part of the page a problem concerns."""
+
+    anchor: str | None
+    """The id of the heading of the part of the page the words are in (None: the page)."""
+    words: str
+    """The words printed there, as the browser reads them (spaces collapsed)."""
+    exact: bool
+    """Printed from the very line the problem names, not only near it."""
+
+
+def targets(publication: Publication, problems: Iterable[Problem]) -> dict[Problem, Target]:
+    """Each problem that concerns words on the page, with where they are."""
+    anchors: dict[str, str] = {}
+    for section in publication.sections():
+        if section.heading is not None and section.heading.anchor:
+            anchors.setdefault(plain(section.heading.content), section.heading.anchor)
+    by_file: dict[str, list[Printed]] = {}
+    for text in publication.texts():
+        if text.origin is not None and text.origin.where.line and _findable(words(text.text)):
+            by_file.setdefault(text.origin.where.path, []).append(text)
+    for texts in by_file.values():
+        texts.sort(key=_position)
+    found = {}
+    for problem in problems:
+        chosen = _nearest(by_file.get(problem.location.path, []), problem)
+        if chosen is not None:
+            text, exact = chosen
+            anchor = anchors.get(text.section) if text.section is not None else None
+            found[problem] = Target(anchor, words(text.text), exact)
+    return found
+
+
+def _findable(found: str) -> bool:
+    """Enough letters to find on the page: not a lone full stop or bracket."""
+    return len(re.findall(r"\w", found)) >= 3
+
+
+def _position(text: Printed) -> tuple[int, int]:
+    assert text.origin is not None
+    return text.origin.where.line, text.origin.where.column
+
+
+def _nearest(texts: list[Printed], problem: Problem) -> tuple[Printed, bool] | None:
+    """The text printed from the problem's line (at its column if one is), else the last one
+    printed from before it, else the first one of the file."""
+    if not texts:
+        return None
+    line, column = problem.location.line, problem.location.column
+    on_line = [t for t in texts if _position(t)[0] == line]
+    if on_line:
+        at_column = [t for t in on_line if _position(t)[1] == column]
+        return (at_column or on_line)[0], True
+    before = [t for t in texts if _position(t)[0] < line]
+    return (before[-1] if before else texts[0]), False
+
+
+def words(text: str) -> str:
+    """The first line of `text`, spaces collapsed, cut at a word to at most WORDS characters:
+    a line break prints as <br>, which the browser's text of a page leaves out."""
+    first = re.sub(r"\s+", " ", text.strip().split("\n", 1)[0]).strip()
+    if len(first) <= WORDS:
+        return first
+    cut = first[:WORDS]
+    return cut.rsplit(" ", 1)[0] if " " in cut else cut
