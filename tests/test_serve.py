@@ -6,6 +6,7 @@ Every wait is a poll with a time limit; each test puts back the files it edits.
 
 from __future__ import annotations
 
+import datetime as dt
 import http.client
 import re
 import select
@@ -24,6 +25,8 @@ from urllib.parse import urlsplit
 import pytest
 from accessibility import REQUIRED, Browser, browser, missing_tools
 from conftest import REPO
+
+from pause_docs.errors import Location, Problem
 
 T = TypeVar("T")
 STARTS_WITHIN = 30.0  # seconds for the server to say where it listens
@@ -148,6 +151,37 @@ def test_index_lists_every_document_with_kind_status_and_links(served: Served) -
     assert 'href="/_diff/lambeth/scoping-2017.html"' in row
     clean = page[page.index('href="/lambeth/scoping-2026.html"'):]
     assert "No problems" in clean[:clean.index("</tr>")]
+
+
+def test_a_document_stopped_by_its_council_file_says_so_in_the_index(served: Served) -> None:
+    with edited(served.root / "councils/lambeth/council.yaml", lambda t: t + "nmae: x\n"):
+        page = served.text("/")
+    row = page[page.index('href="/lambeth/scoping-2026.html"'):]
+    assert re.search(r'pd-badge-error">1 error<', row[:row.index("</tr>")]), row
+    assert "unknown key &#39;nmae&#39; in council" in page
+
+
+def test_each_problem_is_tied_to_the_words_printed_from_its_place() -> None:
+    from pause_docs.lint import lint_document
+    from pause_docs.preview.locate import targets
+    from pause_docs.project import load_project
+    from pause_docs.publish import publish
+
+    doc = load_project(REPO, only=[REPO / FLAWED]).documents[0]
+    problems = lint_document(doc, dt.date(2026, 12, 1))
+    found = {p.location.line: t for p, t in targets(publish(doc), problems, {
+        doc.source.own.path: doc.source.own}).items()}
+    # Lint names the value (24:15) or the legal basis that holds it (26:5, 29:5).
+    assert found[24].words == "Section 10 of the Children's Act 2004" and found[24].exact
+    assert found[26].words == "Schedules 2 and 3 of the Data Protection Act 1998"
+    assert found[29].words == "Section 2 (5) of the Local Government Act 2000"
+    assert found[26].exact and found[29].exact
+    assert found[24].anchor is not None
+    # Nothing is printed from the `wording:` key: the nearest words before it, said to be
+    # only near.
+    unknown = Problem(Location(FLAWED, 28, 5), "error", "some-check", "about the key")
+    near = targets(publish(doc), [unknown], {doc.source.own.path: doc.source.own})[unknown]
+    assert near.words == found[26].words and not near.exact
 
 
 def test_a_page_is_byte_for_byte_what_build_publishes(served: Served, tmp_path: Path) -> None:

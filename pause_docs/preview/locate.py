@@ -1,19 +1,22 @@
 """Where on the page a problem is: the words printed from the place in the YAML that the
-problem names (or, failing that, from the nearest place before it in the same file), and the
-part of the page they stand in.
+problem names, or from inside the value that starts there (a legal basis, a recipient), or
+failing that from the nearest place before it in the same file; and the part of the page
+they stand in.
 
 The publication tree keeps, for every printed text, the file, line and column it was written
-at; a problem names a file, line and column too. The page itself is not changed: the browser
-finds the words inside the part of the page whose heading carries the anchor.
+at; a problem names a file, line and column too, and the loaded file knows where each of its
+values starts. The page itself is not changed: the browser finds the words inside the part
+of the page whose heading carries the anchor.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..errors import Problem
+from ..loader import SourceFile
 from ..publication import Printed, Publication, plain
 
 WORDS = 80  # at most this many characters of the printed words are looked for
@@ -31,8 +34,10 @@ class Target:
     """Printed from the very line the problem names, not only near it."""
 
 
-def targets(publication: Publication, problems: Iterable[Problem]) -> dict[Problem, Target]:
-    """Each problem that concerns words on the page, with where they are."""
+def targets(publication: Publication, problems: Iterable[Problem],
+            sources: Mapping[str, SourceFile] | None = None) -> dict[Problem, Target]:
+    """Each problem that concerns words on the page, with where they are; `sources` are the
+    loaded files (by path) the page was made from."""
     anchors: dict[str, str] = {}
     for section in publication.sections():
         if section.heading is not None and section.heading.anchor:
@@ -45,7 +50,8 @@ def targets(publication: Publication, problems: Iterable[Problem]) -> dict[Probl
         texts.sort(key=_position)
     found = {}
     for problem in problems:
-        chosen = _nearest(by_file.get(problem.location.path, []), problem)
+        source = (sources or {}).get(problem.location.path)
+        chosen = _nearest(by_file.get(problem.location.path, []), problem, source)
         if chosen is not None:
             text, exact = chosen
             anchor = anchors.get(text.section) if text.section is not None else None
@@ -63,18 +69,40 @@ def _position(text: Printed) -> tuple[int, int]:
     return text.origin.where.line, text.origin.where.column
 
 
-def _nearest(texts: list[Printed], problem: Problem) -> tuple[Printed, bool] | None:
-    """The text printed from the problem's line (at its column if one is), else the last one
-    printed from before it, else the first one of the file."""
+def _nearest(texts: list[Printed], problem: Problem, source: SourceFile | None
+             ) -> tuple[Printed, bool] | None:
+    """The text printed from the problem's very place, else from inside the value that
+    starts there, else from its line; failing those, the last one printed from before it,
+    else the first one of the file."""
     if not texts:
         return None
     line, column = problem.location.line, problem.location.column
+    at = [t for t in texts if _position(t) == (line, column)]
+    if at:
+        return at[0], True
+    lines = _extent(source, line, column) if source is not None else None
+    inside = [t for t in texts if lines is not None and _position(t)[0] in lines]
     on_line = [t for t in texts if _position(t)[0] == line]
-    if on_line:
-        at_column = [t for t in on_line if _position(t)[1] == column]
-        return (at_column or on_line)[0], True
+    if inside or on_line:
+        return (inside or on_line)[0], True
     before = [t for t in texts if _position(t)[0] < line]
     return (before[-1] if before else texts[0]), False
+
+
+def _extent(source: SourceFile, line: int, column: int) -> range | None:
+    """The lines of the value (or key and value) written at line:column: from there to
+    just before the next value that is not inside it."""
+    places = {**source.values, **{p: at for p, at in source.keys.items()
+                                  if p not in source.values}}
+    starting = [p for p, at in source.keys.items() if (at.line, at.column) == (line, column)]
+    starting += [p for p, at in source.values.items() if (at.line, at.column) == (line, column)]
+    if not starting:
+        return None
+    top = min(starting, key=len)
+    inside = [at.line for p, at in places.items() if p[:len(top)] == top]
+    after = [at.line for p, at in places.items()
+             if p[:len(top)] != top and at.line > max(inside)]
+    return range(line, min(after, default=max(inside) + 10_000))
 
 
 def words(text: str) -> str:

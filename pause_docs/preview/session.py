@@ -23,6 +23,7 @@ from ..kinds import processing_kinds
 from ..layout import COUNCILS_DIR, REGISTRY_DIR, council_dirs, document_files
 from ..layout import search_path as template_path
 from ..lint import lint_document
+from ..loader import SourceFile
 from ..manifest import Fingerprints, template_files
 from ..project import load_project
 from ..publication import Publication
@@ -53,6 +54,8 @@ class Rendering:
     html: str
     publication: Publication
     made: dt.datetime
+    sources: dict[str, SourceFile] = field(default_factory=dict)
+    """The loaded files it was made from, by path: where each of their values starts."""
 
 
 @dataclass(frozen=True)
@@ -211,11 +214,12 @@ class Session:
               problems: list[Problem], *, doc: ResolvedDocument | None = None,
               title: str = "") -> DocumentView:
         key = (ref.council, ref.slug, language)
-        if page is not None:
-            self._last_good[key] = Rendering(page.html, page.publication, dt.datetime.now())
+        if page is not None and doc is not None:
+            self._last_good[key] = Rendering(page.html, page.publication, dt.datetime.now(),
+                                             _sources(doc))
         rendering = self._last_good.get(key)
         problems = sorted(set(problems))
-        found = targets(rendering.publication, problems) if rendering else {}
+        found = targets(rendering.publication, problems, rendering.sources) if rendering else {}
         if doc is None:
             return DocumentView(ref, language, rendering, False, tuple(problems), found,
                                 title=rendering.publication.title if rendering else title)
@@ -264,6 +268,11 @@ def _render(doc: ResolvedDocument, templates: tuple[Path, ...], language: str
         return None, [Problem(Location(doc.path), "error", "internal-error",
                               f"pause-docs failed on this document ({type(exc).__name__}: "
                               f"{exc}); this is a bug in pause-docs: please report it")]
+
+
+def _sources(doc: ResolvedDocument) -> dict[str, SourceFile]:
+    files = (doc.source.own, doc.source.inherited, doc.council_source, doc.programme_source)
+    return {f.path: f for f in files if f is not None}
 
 
 def _files(folders: Iterable[Path]) -> tuple[tuple[str, int, int], ...]:

@@ -94,28 +94,33 @@ def overview(root: Path, councils: Iterable[str] | None, day: dt.date) -> Overvi
     for problem in project.problems:
         left.setdefault(problem.location.path, []).append(problem)
     resolved = {d.path: d for d in project.documents}
-    found = []
-    for slug, folder in council_dirs(root).items():
-        if wanted is not None and slug not in wanted:
-            continue
-        documents = []
-        for file in document_files(folder):
-            path = display_path(file, root)
-            documents.append(_document(slug, file, path, resolved.get(path),
-                                       left.pop(path, []), day))
+    folders = {slug: folder for slug, folder in council_dirs(root).items()
+               if wanted is None or slug in wanted}
+    files = {slug: [(f, display_path(f, root)) for f in document_files(folder)]
+             for slug, folder in folders.items()}
+    own = {slug: left.pop(display_path(folder / COUNCIL_FILE, root), [])
+           for slug, folder in folders.items()}
+    documents = {slug: [(f, path, left.pop(path, [])) for f, path in found]
+                 for slug, found in files.items()}
+    statuses = []
+    for slug in folders:
         council = project.councils.get(slug)
-        own = left.pop(display_path(folder / COUNCIL_FILE, root), [])
-        found.append(CouncilStatus(slug, council.name if council else slug,
-                                   tuple(sorted(own)), tuple(documents)))
+        statuses.append(CouncilStatus(
+            slug, council.name if council else slug, tuple(sorted(own[slug])),
+            tuple(_document(root, slug, f, path, resolved.get(path), loading, day)
+                  for f, path, loading in documents[slug])))
     shared = sorted(p for problems in left.values() for p in problems)
-    return Overview(tuple(found), tuple(shared), day)
+    return Overview(tuple(statuses), tuple(shared), day)
 
 
-def _document(council: str, file: Path, path: str, doc: ResolvedDocument | None,
+def _document(root: Path, council: str, file: Path, path: str, doc: ResolvedDocument | None,
               loading: list[Problem], day: dt.date) -> DocumentStatus:
     if doc is None:
+        # Loaded alone, as its page loads it, it says what stops it: its own mistakes, its
+        # council's, a shared file's, or those of the notice it screens.
+        alone = load_project(root, only=[file]).problems
         return DocumentStatus(council, file.stem, path, file.name, None, DEFAULT_LANGUAGES,
-                              tuple(sorted(loading)), False)
+                              tuple(sorted(set(loading + alone))), False)
     problems = sorted(set(loading + lint_document(doc, day)))
     return DocumentStatus(council, doc.slug, path, doc.model.title, doc.kind, languages(doc),
                           tuple(problems), doc.kind in processing_kinds())

@@ -78,7 +78,16 @@
     if (!found.hasAttribute("tabindex")) {
       found.setAttribute("tabindex", "-1");
     }
-    found.scrollIntoView({block: "center"});
+    found.scrollIntoView({block: "start"});  // the panel sits at the bottom
+    var item = link.closest("li");
+    var list = link.closest(".pd-list");
+    if (item && list) {  // the problem followed stays in full view in the panel
+      var shown = list.getBoundingClientRect();
+      var at = item.getBoundingClientRect();
+      if (at.bottom > shown.bottom) {
+        list.scrollTop += Math.min(at.bottom - shown.bottom, at.top - shown.top);
+      }
+    }
     found.focus({preventScroll: true});
   }
 
