@@ -403,6 +403,7 @@ def test_a_problem_link_takes_the_reader_to_its_words(chrome: Browser, served: S
         found = chrome.run("""
             const el = document.querySelector('.pd-target');
             const r = el.getBoundingClientRect();
-            return {text: el.textContent.replace(/\\s+/g, ' '), focused: document.activeElement === el,
-                    visible: r.bottom > 0 && r.top < innerHeight, inMain: !!el.closest('main')};""")
+            return {text: el.textContent.replace(/\\s+/g, ' '),
+                    focused: document.activeElement === el,
+                    visible: r.bottom > 0 && r.top < innerHeight};""")
         assert words in found["text"] and found["focused"] and found["visible"], found
