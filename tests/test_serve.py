@@ -259,6 +259,15 @@ def test_an_edited_or_added_template_shows_on_the_next_load(served: Served) -> N
             added.unlink()
     alone = served.text("/_published/lambeth/scoping-2026.html")
     assert "data-own" not in alone and "data-added" not in alone
+    style = own / "assets/style.css"
+    style.parent.mkdir()
+    try:
+        for rule in ("h1 { color: #0b0c0c }", "h1 { color: #1d70b8; font-weight: bold }"):
+            style.write_text(f"/* the project's own */ {rule}\n", encoding="utf-8")
+            assert rule in served.text("/lambeth/scoping-2026.html")
+    finally:
+        shutil.rmtree(style.parent)
+    assert "the project's own" not in served.text("/lambeth/scoping-2026.html")
 
 
 def test_the_diff_against_the_last_commit_is_the_redline(served: Served) -> None:
@@ -278,6 +287,18 @@ def test_the_pdf_is_printed_once_per_input(served: Served) -> None:
     with edited(served.root / DOCUMENT, retitled("Printed again")):
         changed = served.get("/lambeth/scoping-2026.pdf")[2]
     assert changed.startswith(b"%PDF-") and changed != first
+    # The same safe printing as `build`: a stylesheet asking for a file outside the assets
+    # stops the PDF, with a located error and no traceback.
+    hostile = served.root / "templates/assets/pdf.css"
+    hostile.parent.mkdir()
+    hostile.write_text("body { background: url(file:///etc/passwd) }\n", encoding="utf-8")
+    try:
+        status, _, body = served.get("/lambeth/scoping-2026.pdf")
+    finally:
+        shutil.rmtree(hostile.parent)
+    assert status == 500 and b"pdf-failed" in body and b"refused to fetch" in body, body
+    assert b"Traceback" not in body
+    assert served.get("/lambeth/scoping-2026.pdf")[2] == first
 
 
 def test_ctrl_c_stops_the_server_with_exit_status_0(tmp_path: Path) -> None:

@@ -160,9 +160,9 @@ class Site:
         except PrintFailed as exc:
             problem = Problem(Location(view.ref.path), "error", "pdf-failed",
                               f"could not make {name}.pdf: {exc}")
-            return HTMLResponse(message_page(f"{name}.pdf could not be made",
-                                             self.changes.token, self.root, [], (problem,),
-                                             [("Back to the page", f"../{name}.html")]), 500)
+            back = [("Back to the page", f"/{view.ref.council}/{name}.html")]
+            return HTMLResponse(message_page(f"{name}.pdf could not be made", self.changes.token,
+                                             self.root, [], (problem,), back), 500)
         return Response(made, media_type="application/pdf",
                         headers={"content-disposition": f'inline; filename="{name}.pdf"'})
 
