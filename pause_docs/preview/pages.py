@@ -47,7 +47,7 @@ def language_name(code: str) -> str:
 
 
 def kind_name(kind: str | None) -> str:
-    return kind.replace("-", " ") if kind else "not known (the file does not load)"
+    return kind.replace("-", " ") if kind else "not known: it does not load"
 
 
 def index_page(overview: Overview, token: str, root: Path) -> str:
