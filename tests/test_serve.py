@@ -209,7 +209,7 @@ def test_nothing_outside_the_projects_documents_is_served(served: Served) -> Non
                  "/legal_bases/", "/templates/_paragraph.html", "/output/", "/.git/config",
                  "/_preview/../../pyproject.toml", "/_preview/index.html",
                  "/_published/lambeth/../../etc/passwd", "/lambeth/scoping-2026.yaml",
-                 "/lambeth/scoping-2026.xx.html"]:
+                 "/lambeth/scoping-2026.xx.html", "/lambeth/scoping-2026..html"]:
         status, headers, body = served.get(path)
         assert status == 404, (path, status)
         assert b"Traceback" not in body and b"root:" not in body

@@ -136,7 +136,9 @@ class Session:
         folders = council_dirs(self.root)
         if council not in folders or (self.councils and council not in self.councils):
             return None
-        slug, _, language = name.partition(".")
+        slug, dot, language = name.partition(".")
+        if dot and not language:
+            return None
         for file in document_files(folders[council]):
             if file.stem == slug:
                 return DocumentRef(council, slug, file, display_path(file, self.root),

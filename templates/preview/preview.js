@@ -118,22 +118,44 @@
     }
   }
 
-  var source = new EventSource("/_events?since=" + encodeURIComponent(token));
-  source.onmessage = function (event) {
-    if (event.data !== token) {
-      source.close();
-      reload();
+  // One event stream per page while it is shown: a browser opens only six connections to a
+  // server, so hidden tabs let theirs go, and on coming back hear at once if anything changed.
+  var source = null;
+  function listen() {
+    if (source !== null) {
+      return;
     }
-  };
-  source.onopen = function () {
-    say("Updates when you save a file.");
-  };
-  source.onerror = function () {
-    say("Not connected to pause-docs serve: this page updates again once it runs.");
-  };
-  window.addEventListener("pagehide", function () {
-    source.close();
+    source = new EventSource("/_events?since=" + encodeURIComponent(token));
+    source.onmessage = function (event) {
+      if (event.data !== token) {
+        quiet();
+        reload();
+      }
+    };
+    source.onopen = function () {
+      say("Updates when you save a file.");
+    };
+    source.onerror = function () {
+      say("Not connected to pause-docs serve: this page updates again once it runs.");
+    };
+  }
+  function quiet() {
+    if (source !== null) {
+      source.close();
+      source = null;
+    }
+  }
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "visible") {
+      listen();
+    } else {
+      quiet();
+    }
   });
+  window.addEventListener("pagehide", quiet);
+  if (document.visibilityState === "visible") {
+    listen();
+  }
 
   restoreScroll();
 })();
