@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..errors import Problem
 from ..loader import SourceFile
-from ..publication import Printed, Publication, plain
+from ..publication import Printed, Publication, Section, plain, walk
 
 WORDS = 80  # at most this many characters of the printed words are looked for
 
@@ -39,9 +39,9 @@ def targets(publication: Publication, problems: Iterable[Problem],
     """Each problem that concerns words on the page, with where they are; `sources` are the
     loaded files (by path) the page was made from."""
     anchors: dict[str, str] = {}
-    for section in publication.sections():
-        if section.heading is not None and section.heading.anchor:
-            anchors.setdefault(plain(section.heading.content), section.heading.anchor)
+    for node in walk(publication.blocks()):
+        if isinstance(node, Section) and node.heading is not None and node.heading.anchor:
+            anchors.setdefault(plain(node.heading.content), node.heading.anchor)
     by_file: dict[str, list[Printed]] = {}
     for text in publication.texts():
         if text.origin is not None and text.origin.where.line and _findable(words(text.text)):
