@@ -346,3 +346,42 @@ def schema(kind: str) -> None:
                                       **{name: k.model for name, k in KINDS.items()}}
     click.echo(json.dumps(models[kind].model_json_schema(), indent=2, sort_keys=True))
 
+
+
+@main.command()
+@click.argument("councils", nargs=-1)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but a loopback address lets other "
+              "machines see the documents: a warning says so.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on (0: any free port).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the index in the web browser.")
+@click.pass_context
+def serve(ctx: click.Context, councils: tuple[str, ...], host: str, port: int,
+          open_browser: bool) -> None:
+    """Preview documents in the browser while you edit them, with their problems on the page.
+
+    Serves an index of every council and document (or only COUNCILS), with each document's
+    validate and lint status. A document's page is rendered from its YAML as `build` would
+    publish it, with a panel listing its problems, each linked to the part of the page it is
+    about; the page reloads when you save a file. Also serves each document's PDF and its
+    changes since the last git commit. Nothing is written. Ctrl-C stops it.
+    """
+    from .preview.server import address, is_loopback, listen, run
+    from .preview.session import Session, unknown_councils
+
+    root = _root(ctx)
+    unknown = unknown_councils(root, councils)
+    if unknown:
+        raise ProblemsFound(unknown)
+    if not is_loopback(host):
+        click.echo(f"warning: listening on {host}, not a loopback address: other machines "
+                   "on the network can see these documents and drafts", err=True)
+    sock = listen(host, port)
+    url = address(sock)
+    click.echo(f"Previewing {root} at {url} (Ctrl-C to stop)")
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(url)
+    run(Session(root, councils), sock, lambda message: click.echo(message, err=True))
