@@ -13,10 +13,12 @@ from .errors import ProjectError
 COUNCILS_DIR = "councils"
 PROGRAMMES_DIR = "programmes"
 SECTIONS_DIR = "sections"
+FORMS_DIR = "forms"  # a project's own forms: councils/forms/<name>.yaml, sets in forms/sets/
 COUNCIL_FILE = "council.yaml"
 REGISTRY_DIR = "legal_bases"
-RESERVED_SLUGS = {PROGRAMMES_DIR, SECTIONS_DIR}
+RESERVED_SLUGS = {PROGRAMMES_DIR, SECTIONS_DIR, FORMS_DIR}
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+BUNDLED_FORMS = Path(__file__).resolve().parent / "forms"  # the forms the package ships
 DEFAULT_PREFIX = "default"
 
 
@@ -58,3 +60,8 @@ def find_template(templates: tuple[Path, ...], name: str) -> Path | None:
     candidates = [TEMPLATES_DIR / rest] if prefix == DEFAULT_PREFIX and rest else []
     candidates += [folder / name for folder in templates]
     return next((c for c in candidates if c.is_file()), None)
+
+
+def bundled_form_names() -> list[str]:
+    """The names of the forms the package ships (pause_docs/forms/<name>.yaml)."""
+    return sorted(p.stem for p in BUNDLED_FORMS.glob("*.yaml"))
