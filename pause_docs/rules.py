@@ -67,7 +67,7 @@ def answers(doc: ResolvedDocument) -> tuple[Answered, ...]:
     for q in form.questions:
         answer = getattr(given, q.id, None)
         if answer is not None and answer.answer is not None:
-            where = doc.source.locate(("answers", q.id))
+            where = doc.source.locate(("answers", q.id), key=True)
             basis: Basis = "document" if doc.source.own_has(("answers", q.id)) else "programme"
             columns = {c.id: getattr(answer, c.id) for c in q.section.columns
                        if getattr(answer, c.id, None)}

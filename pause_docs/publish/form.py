@@ -319,7 +319,7 @@ class FormContext(Context):
                 if isinstance(value, dt.date):
                     content = self.day(value)
                 elif value is not None:
-                    content = (blocks(str(value), origin) if column.type == "markdown"
+                    content = (inlines(str(value), origin) if column.type == "markdown"
                                else plain_text(str(value), origin))
                 cells.append(Cell(content, header=j == 0, scope="row" if j == 0 else None))
             body.append(Row(tuple(cells)))

@@ -28,6 +28,7 @@ from ..publication import (
     Styled,
     Table,
     Text,
+    Tick,
 )
 from ..rules import Answered, Outcome
 from .common import citations
@@ -72,7 +73,7 @@ def questions_section(ctx: FormContext, section: FormSection, answered: tuple[An
         head.append(Cell(_evidence_label(ctx, section), header=True, scope="col"))
     groups = tuple(_question_rows(ctx, section, a, len(head), a.question.id in waiting)
                    for a in mine)
-    caption = ctx.words(section.caption, at + ("caption",)) or (ctx.text("form_caption"),)
+    caption = ctx.words(section.caption, at + ("caption",)) or _caption(ctx, section)
     table = Table(caption, groups, (Row(tuple(head)),), caption_hidden=True,
                   role="screening criteria" if section.numbered else "screening")
     intro = _set_intro(ctx, section)
@@ -82,6 +83,13 @@ def questions_section(ctx: FormContext, section: FormSection, answered: tuple[An
         heading = Heading(2, (Text(cs.title, ctx.registry_origin(f"criteria_sets:{cs.id}")),),
                           anchor=section.id)
     return [Section(heading, (*intro, *ctx.around(section, (table,))))]
+
+
+def _caption(ctx: FormContext, section: FormSection) -> tuple[Inline, ...]:
+    if section.criteria_set:
+        title = ctx.doc.registry.criteria_sets[section.criteria_set].title
+        return (ctx.text("dpia_table_caption", title=title),)
+    return (ctx.text("form_caption"),)
 
 
 def _evidence_label(ctx: FormContext, section: FormSection) -> tuple[Inline, ...]:
@@ -120,9 +128,9 @@ def _question_rows(ctx: FormContext, section: FormSection, a: Answered, width: i
     evidence = _evidence(ctx, section, a)
     if waiting:
         evidence += (Paragraph((ctx.text("form_waiting"),)),)
-    rows = [Row(tuple(cells), id=ident if section.numbered else None)]
+    rows = [Row(tuple(cells))]
     if section.evidence == "column":
-        rows[0] = Row((*cells, Cell(evidence)), id=rows[0].id)
+        rows[0] = Row((*cells, Cell(evidence)))
     elif evidence:
         rows.append(Row((Cell(evidence, colspan=width, headers=f"topic-{ident}",
                               role="evidence"),), role="evidence-row"))
@@ -152,7 +160,8 @@ def _answer_cells(ctx: FormContext, a: Answered) -> list[Cell]:
         return [Cell((Text(_not_answered(ctx, a)),), role="tick-col")]
     if scale.display == "box":
         return [Cell((ctx.tick(a.option.triggers),), role="tick-col")]
-    return [Cell((ctx.tick(True), Text(f" {a.option.label}")), role="tick-col")]
+    # the answer in words, the tick (for the eye only) marking one that calls for the next stage
+    return [Cell((Tick(a.option.triggers), Text(f" {a.option.label}")), role="tick-col")]
 
 
 def _not_answered(ctx: FormContext, a: Answered) -> str:
