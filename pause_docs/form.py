@@ -21,7 +21,15 @@ from .errors import Location
 from .loader import Path_, SourceFile
 from .models.assessment import CitedText, FormDocument, Period
 from .models.base import Markdown, SignOff
-from .models.form import FormDefinition, FormField, FormSection, Question, Scale, TableColumn
+from .models.form import (
+    FormDefinition,
+    FormField,
+    FormSection,
+    Question,
+    QuestionSet,
+    Scale,
+    TableColumn,
+)
 from .publication import Origin, Owner
 
 NOT_ANSWERED = "not-answered"
@@ -66,8 +74,9 @@ class Form:
     model: type[FormDocument]
     files: tuple[str, ...]
     """The form's file and its question sets' files, as a build records its inputs."""
-    set_intros: dict[str, tuple[SourceFile, Path_]]
-    """Section id -> where the intro of the question set it includes is written."""
+    sets: dict[str, tuple[QuestionSet, SourceFile]]
+    """Section id -> the (first) question set it includes, and its file: its intro and the
+    law it comes from are printed before the questions."""
 
     @property
     def kind(self) -> str:

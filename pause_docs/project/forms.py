@@ -229,7 +229,7 @@ def _check_decision(form: FormDefinition, source: SourceFile, questions: dict[st
 def _assemble(name: str, definition: FormDefinition, loaded: _Loaded,
               sets: dict[str, tuple[QuestionSet, SourceFile]], registry: Registry) -> Form:
     questions: list[FormQuestion] = []
-    intros: dict[str, tuple[SourceFile, Path_]] = {}
+    intros: dict[str, tuple[QuestionSet, SourceFile]] = {}
     files = [loaded.source.path]
     for i, section in enumerate(definition.sections):
         default = _section_scale(definition, section)
@@ -240,8 +240,7 @@ def _assemble(name: str, definition: FormDefinition, loaded: _Loaded,
         for set_name in section.include:
             question_set, set_source = sets[set_name]
             files.append(set_source.path)
-            if question_set.intro and section.id not in intros:
-                intros[section.id] = (set_source, ("intro",))
+            intros.setdefault(section.id, (question_set, set_source))
             for j, q in enumerate(question_set.questions):
                 q = q.model_copy(update={"characteristic": q.characteristic
                                          or question_set.characteristics})

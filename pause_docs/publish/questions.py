@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..form import FormQuestion
-from ..models import DpiaScreening
+from ..loader import Path_
+from ..models import DpiaScreening, LegalReference
 from ..models.form import FormSection
 from ..publication import (
     Block,
@@ -17,7 +18,6 @@ from ..publication import (
     Heading,
     Inline,
     Item,
-    LineBreak,
     Link,
     ListBlock,
     Origin,
@@ -102,11 +102,12 @@ def _set_intro(ctx: FormContext, section: FormSection) -> tuple[Block, ...]:
     """What a question set or a registry list says before its questions (the duty's aims;
     the list's rule and source)."""
     found: tuple[Block, ...] = ()
-    included = ctx.form.set_intros.get(section.id)
+    included = ctx.form.sets.get(section.id)
     if included is not None:
-        set_source, path = included
-        text = set_source.data.get("intro") if isinstance(set_source.data, dict) else None
-        found = blocks(str(text or ""), Origin(set_source.locate(path), (), "form"))
+        question_set, set_source = included
+        found = blocks(question_set.intro, Origin(set_source.locate(("intro",)), (), "form"))
+        law = _law(ctx, question_set.law, ("sets", section.id, "law"))
+        found += (law,) if law else ()
     if section.criteria_set:
         cs = ctx.doc.registry.criteria_sets[section.criteria_set]
         where = ctx.registry_origin(f"criteria_sets:{cs.id}")
@@ -143,7 +144,7 @@ def _asked(ctx: FormContext, q: FormQuestion) -> Content:
     if q.question.topic:
         words.append(Styled("strong", plain_text(q.question.topic, q.origin("topic"))))
     if q.question.topic and q.question.question:
-        words.append(LineBreak() if q.owner == "registry" else Text(" "))
+        words.append(Text(" "))  # the topic is set on a line of its own (form.css)
     if q.question.question:
         asked = inlines(q.question.question, q.origin("question"))
         words += (Styled("span", asked, role="source"),) if q.owner == "registry" else asked
@@ -184,17 +185,26 @@ def _evidence(ctx: FormContext, section: FormSection, a: Answered) -> Content:
             found.append(Paragraph(ctx.words(column.label, path), role="label"))
             found += blocks(text, ctx.origin(at + (column.id,)))
     found += _provenance(ctx, a)
-    law = citations(q.question.law, ctx.doc.registry.provisions, ("questions", q.id, "law"))
+    law = _law(ctx, q.question.law, ("questions", q.id, "law"))
     if law:
-        links: list[Inline] = [ctx.text("form_law")]
-        for n, c in enumerate(law):
-            links.append(Link(c.url, (Text(c.text, ctx.registry_origin(
-                f"provisions:{c.provisions[0].id}")),), law=tuple(p.id for p in c.provisions),
-                reference=c.path))
-            if n < len(law) - 1:
-                links.append(Text("; "))
-        found.append(Paragraph(tuple(links), role="law"))
+        found.append(law)
     return tuple(found)
+
+
+def _law(ctx: FormContext, references: tuple[LegalReference, ...], path: Path_
+         ) -> Paragraph | None:
+    """'Law: Human Rights Act 1998, s.6', linked to legislation.gov.uk."""
+    law = citations(references, ctx.doc.registry.provisions, path)
+    if not law:
+        return None
+    links: list[Inline] = [ctx.text("form_law")]
+    for n, c in enumerate(law):
+        links.append(Link(c.url, (Text(c.text, ctx.registry_origin(
+            f"provisions:{c.provisions[0].id}")),), law=tuple(p.id for p in c.provisions),
+            reference=c.path))
+        if n < len(law) - 1:
+            links.append(Text("; "))
+    return Paragraph(tuple(links), role="law")
 
 
 def _provenance(ctx: FormContext, a: Answered) -> list[Block]:
