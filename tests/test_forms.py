@@ -266,6 +266,8 @@ def test_a_councils_own_dpia_questions_decide_by_its_own_rule(project, answers: 
         "councils/example/dpia.yaml": ("kind: dpia-screening\nform: council-dpia\n"
                                        f"published: 2026-04-01\nanswers:\n  {answers}\n")})
     assert decision in decision_of(html)
+    assert ("Criteria it evidences: EDPB / WP248 rev.01 criteria: 4 Sensitive or highly "
+            "personal data</p>") in html  # what each of the council's questions stands for
 
 
 # --- forms with mistakes --------------------------------------------------------------------
@@ -415,3 +417,20 @@ def test_the_schema_of_a_form_describes_its_keys() -> None:
     result = CliRunner().invoke(main, ["schema", "form"])
     schema = json.loads(result.output)
     assert {"for", "sections", "scales", "decision"} <= set(schema["properties"])
+
+
+def test_changing_a_project_form_rebuilds_the_documents_on_it(project, tmp_path: Path) -> None:
+    from pause_docs.build import build
+
+    root = project({"councils/example/council.yaml": COUNCIL_YAML,
+                    "councils/forms/wellbeing.yaml": WELLBEING_FORM,
+                    "councils/example/screening.yaml": _screening({"age": "Positive"})},
+                   councils=("lambeth",))
+    out = tmp_path / "out"
+    assert "councils/example/screening.yaml" in build(root, out, "html", jobs=1).built
+    form = root / "councils/forms/wellbeing.yaml"
+    form.write_text(WELLBEING_FORM.replace("Screening details", "About this screening"),
+                    encoding="utf-8")
+    again = build(root, out, "html", jobs=1)
+    assert again.built == ["councils/example/screening.yaml"] and not again.problems
+    assert "About this screening" in (out / "example/screening.html").read_text(encoding="utf-8")

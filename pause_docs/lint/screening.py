@@ -13,6 +13,8 @@ from .published import Published, long_day
 
 
 def _rule(form: Form) -> str:
+    if form.bundled:
+        return f"the bundled form '{form.name}'"
     return f"the form '{form.name}' ({form.source.path})"
 
 

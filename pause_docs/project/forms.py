@@ -37,6 +37,8 @@ class _Loaded:
     name: str
     source: SourceFile
     bundled: bool
+    file: str
+    """The file as a build records it (relative to the project, or absolute)."""
 
 
 def form_folders(root: Path) -> tuple[tuple[Path, bool], ...]:
@@ -59,10 +61,12 @@ def load_forms(root: Path, registry: Registry) -> tuple[dict[str, Form], list[Pr
     problems: list[Problem] = []
     sets = _read_all(root, SETS_DIR, QuestionSet, "question set", problems)
     valid_sets: dict[str, tuple[QuestionSet, SourceFile]] = {}
+    set_files: dict[str, str] = {}
     for name, (loaded, model) in sets.items():
         problems += check_references(loaded.source.data, registry, Merged(
             loaded.source.data, loaded.source))
         valid_sets[name] = (model, loaded.source)
+        set_files[name] = loaded.file
     forms: dict[str, Form] = {}
     for name, (loaded, definition) in _read_all(root, "", FormDefinition, "form",
                                                 problems).items():
@@ -71,7 +75,7 @@ def load_forms(root: Path, registry: Registry) -> tuple[dict[str, Form], list[Pr
             loaded.source.data, loaded.source))
         problems += found
         if not found:
-            forms[name] = _assemble(name, definition, loaded, valid_sets, registry)
+            forms[name] = _assemble(name, definition, loaded, valid_sets, set_files, registry)
     return forms, problems
 
 
@@ -82,7 +86,10 @@ def _read_all(root: Path, sub: str, model: type[Any], what: str, problems: list[
     bundled: set[str] = set()
     for folder, is_bundled in form_folders(root):
         for file in sorted((folder / sub).glob("*.yaml")) if (folder / sub).is_dir() else ():
-            source, read = read_yaml(file, display_path(file, root))
+            # a bundled form is named as it is in the package, wherever that is installed
+            shown = (f"pause_docs/{FORMS_DIR}/{file.relative_to(folder).as_posix()}"
+                     if is_bundled else display_path(file, root))
+            source, read = read_yaml(file, shown)
             problems += read
             if source is None:
                 continue
@@ -101,7 +108,7 @@ def _read_all(root: Path, sub: str, model: type[Any], what: str, problems: list[
                 continue
             if is_bundled:
                 bundled.add(name)
-            found[name] = (_Loaded(name, source, is_bundled), parsed)
+            found[name] = (_Loaded(name, source, is_bundled, display_path(file, root)), parsed)
     return found
 
 
@@ -227,10 +234,11 @@ def _check_decision(form: FormDefinition, source: SourceFile, questions: dict[st
 
 
 def _assemble(name: str, definition: FormDefinition, loaded: _Loaded,
-              sets: dict[str, tuple[QuestionSet, SourceFile]], registry: Registry) -> Form:
+              sets: dict[str, tuple[QuestionSet, SourceFile]], set_files: dict[str, str],
+              registry: Registry) -> Form:
     questions: list[FormQuestion] = []
     intros: dict[str, tuple[QuestionSet, SourceFile]] = {}
-    files = [loaded.source.path]
+    files = [loaded.file]
     for i, section in enumerate(definition.sections):
         default = _section_scale(definition, section)
 
@@ -239,7 +247,7 @@ def _assemble(name: str, definition: FormDefinition, loaded: _Loaded,
 
         for set_name in section.include:
             question_set, set_source = sets[set_name]
-            files.append(set_source.path)
+            files.append(set_files[set_name])
             intros.setdefault(section.id, (question_set, set_source))
             for j, q in enumerate(question_set.questions):
                 q = q.model_copy(update={"characteristic": q.characteristic

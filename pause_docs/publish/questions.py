@@ -150,6 +150,14 @@ def _asked(ctx: FormContext, q: FormQuestion) -> Content:
         words += (Styled("span", asked, role="source"),) if q.owner == "registry" else asked
     words += [Paragraph(b.content, role="guidance") if isinstance(b, Paragraph) else b
               for b in blocks(q.question.guidance, q.origin("guidance"))]
+    if q.question.criteria and q.owner != "registry":  # a council's question, mapped
+        criteria = [ctx.doc.registry.criteria[c] for c in q.question.criteria]
+        sets = {c.id: s.title for s in ctx.doc.registry.criteria_sets.values()
+                for c in s.criteria}
+        words.append(Paragraph((ctx.text("form_criteria"), *ctx.joined([
+            (Text(f"{sets.get(c.id, '')}: {c.number} {c.title}",
+                  ctx.registry_origin(f"criteria:{c.id}")),) for c in criteria])),
+            role="guidance"))
     return tuple(words)
 
 
