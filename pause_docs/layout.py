@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import ProjectError
+from .errors import ProjectError, display_path
 
 COUNCILS_DIR = "councils"
 PROGRAMMES_DIR = "programmes"
@@ -65,3 +65,13 @@ def find_template(templates: tuple[Path, ...], name: str) -> Path | None:
 def bundled_form_names() -> list[str]:
     """The names of the forms the package ships (pause_docs/forms/<name>.yaml)."""
     return sorted(p.stem for p in BUNDLED_FORMS.glob("*.yaml"))
+
+
+def used_files(root: Path) -> list[str]:
+    """Files a document may be made from besides its own, its council's, the registry and the
+    programmes: standard sections and forms (the project's and the bundled ones), named as a
+    build records them."""
+    found = sorted((root / COUNCILS_DIR / SECTIONS_DIR).glob("*.yaml"))
+    for folder in (BUNDLED_FORMS, root / COUNCILS_DIR / FORMS_DIR):
+        found += sorted(folder.rglob("*.yaml"))
+    return [display_path(f, root) for f in found]

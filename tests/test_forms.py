@@ -223,7 +223,9 @@ description: Tick any box that applies; one ticked box means a full DPIA.
 scales:
   box:
     display: box
-    options: [{value: ticked, label: Ticked, triggers: true}, {value: not-ticked, label: Not ticked}]
+    options:
+      - {value: ticked, label: Ticked, triggers: true}
+      - {value: not-ticked, label: Not ticked}
   yes-no:
     options: [{value: "yes", label: "Yes"}, {value: "no", label: "No"}]
 sections:
@@ -235,7 +237,9 @@ sections:
     heading: Tick every box that applies
     scale: box
     questions:
-      - {id: children, question: Data about children, criteria: [wp248-vulnerable, ico-targeting-vulnerable]}
+      - id: children
+        question: Data about children
+        criteria: [wp248-vulnerable, ico-targeting-vulnerable]
       - {id: health, question: Health or other special category data, criteria: [wp248-sensitive]}
       - {id: new-system, question: A new IT system, criteria: [wp248-innovative]}
   - id: result
@@ -243,7 +247,10 @@ sections:
     decision: true
 decision:
   rule: any
-  gate: {question: personal-data, ends_when: ["no"], ended: "No personal data is used, so no DPIA is needed."}
+  gate:
+    question: personal-data
+    ends_when: ["no"]
+    ended: No personal data is used, so no DPIA is needed.
   next_stage: a full DPIA
   triggered: Ticking any box means a full DPIA is required
   not_triggered: No box is ticked, so a full DPIA is not required.
@@ -375,7 +382,8 @@ def test_diff_of_two_screening_versions_reports_the_answer_and_the_decision(proj
     assert result.exit_code == 0, result.output
     assert """Decision of the screening
   changed: decision
-      was: Decision: the screening is complete; every answer is No, so no Level 2 Full Impact Assessment is needed.
+      was: Decision: the screening is complete; every answer is No, so no Level 2 Full Impact \
+Assessment is needed.
       now: Decision: a Level 2 Full Impact Assessment must be completed
       note: Community cohesion is now Uncertain
 
