@@ -41,14 +41,18 @@ from ..resolved import ResolvedDocument
 from ..rules import outcome_of
 from .common import Context, citations, publication
 from .markup import blocks, inlines, plain_text
+from .questions import (
+    Content,
+    decision_section,
+    form_row,
+    processing_section,
+    questions_section,
+)
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
-Content = tuple[Inline | Block, ...]
 
 
 def publish_form(doc: ResolvedDocument, locale: Locale) -> Publication:
-    from .questions import decision_section, processing_section, questions_section
-
     ctx = FormContext(doc, locale)
     answered, outcome = outcome_of(doc)
     body: list[Block] = []
@@ -68,14 +72,6 @@ def publish_form(doc: ResolvedDocument, locale: Locale) -> Publication:
         else:
             body += ctx.box(section)
     return publication(ctx, tuple(body), form=True)
-
-
-def form_row(label: tuple[Inline, ...], *values: Content, role: str | None = None) -> Row:
-    """A row of a form: a label cell, then one cell per value (label, value, ...)."""
-    cells = [Cell(label, header=True, scope="row")]
-    for i, value in enumerate(values):
-        cells.append(Cell(value, header=i % 2 == 1, scope="row" if i % 2 == 1 else None))
-    return Row(tuple(cells), role=role)
 
 
 def as_blocks(content: Content) -> tuple[Block, ...]:

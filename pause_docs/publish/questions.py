@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..form import FormQuestion
 from ..loader import Path_
 from ..models import DpiaScreening, LegalReference
+from ..models.dpia import Processing
 from ..models.form import FormSection
 from ..publication import (
     Block,
@@ -38,6 +39,14 @@ if TYPE_CHECKING:
     from .form import FormContext
 
 Content = tuple[Inline | Block, ...]
+
+
+def form_row(label: tuple[Inline, ...], *values: Content, role: str | None = None) -> Row:
+    """A row of a form: a label cell, then one cell per value (label, value, ...)."""
+    cells = [Cell(label, header=True, scope="row")]
+    for i, value in enumerate(values):
+        cells.append(Cell(value, header=i % 2 == 1, scope="row" if i % 2 == 1 else None))
+    return Row(tuple(cells), role=role)
 
 
 def source(text: str) -> Styled:
@@ -320,8 +329,6 @@ def _fired(ctx: FormContext, outcome: Outcome) -> ListBlock:
 
 def processing_section(ctx: FormContext, section: FormSection) -> list[Block]:
     """The controller, and the processing: the notice that describes it, or as described."""
-    from .form import form_row
-
     model = ctx.doc.model
     assert isinstance(model, DpiaScreening)
     rows = [form_row((ctx.text("dpia_controller"),), (Text(
@@ -339,11 +346,7 @@ def processing_section(ctx: FormContext, section: FormSection) -> list[Block]:
     return [Table(caption, (RowGroup(tuple(rows)),), role="form-grid processing")]
 
 
-def _described(ctx: FormContext, described: object) -> list[Row]:
-    from ..models.dpia import Processing
-    from .form import form_row
-
-    assert isinstance(described, Processing)
+def _described(ctx: FormContext, described: Processing) -> list[Row]:
     rows = []
     if described.description:
         rows.append(form_row((ctx.text("dpia_processing"),), blocks(
