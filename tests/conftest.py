@@ -40,7 +40,7 @@ def project(tmp_path: Path):
         """`councils`: bundled councils to copy in, e.g. ("lambeth", "oxfordshire")."""
         root = tmp_path / "project"
         shutil.copytree(REPO / "legal_bases", root / "legal_bases")
-        for shared in ("programmes", "sections", *councils):
+        for shared in ("programmes", "sections", "forms", *councils):
             shutil.copytree(REPO / "councils" / shared, root / "councils" / shared)
         return build_tree(root, files or {})
 

@@ -20,7 +20,9 @@ BUNDLED = [("lambeth", "scoping-2017"), ("lambeth", "scoping-2026"),
            ("example-council", "family-help-privacy-notice"),
            ("cambridgeshire", "childrens-safeguarding-privacy-notice"),
            ("middlesbrough", "north-east-pause-screening"),
-           ("oxfordshire", "pause-dpia-screening")]
+           ("oxfordshire", "pause-dpia-screening"),
+           ("oxfordshire", "pause-equality-screening"),
+           ("oxfordshire", "pause-equality-impact-assessment")]
 SEEDS = [
     ("lambeth", "scoping-2017", "000_35f6efedbe5ac561.txt"),
     ("oxfordshire", "pause-privacy-notice", "001_40e321c255d5571a.txt"),
