@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..errors import CannotCompare, Location, Problem, ProjectError, did_you_mean, display_path
-from ..kinds import processing_kinds
 from ..layout import COUNCILS_DIR, REGISTRY_DIR, council_dirs, document_files
 from ..layout import search_path as template_path
 from ..lint import lint_document
@@ -228,7 +227,7 @@ class Session:
         epoch = calendar.timegm(doc.model.published.timetuple())
         return DocumentView(ref, language, rendering, page is not None, tuple(problems), found,
                             title=doc.model.title, kind=doc.kind, languages=languages(doc),
-                            comparable=doc.kind in processing_kinds(), epoch=epoch)
+                            comparable=True, epoch=epoch)
 
     def _redline(self, ref: DocumentRef) -> Redline:
         from ..diff import diff_documents

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Problem, Severity, display_path
-from ..kinds import processing_kinds
 from ..layout import COUNCIL_FILE, council_dirs, document_files
 from ..lint import lint_document
 from ..project import load_project
@@ -43,7 +42,7 @@ class DocumentStatus:
     languages: tuple[str, ...]
     problems: tuple[Problem, ...]
     comparable: bool
-    """`diff` compares versions of it (a notice)."""
+    """It loads, so `diff` can compare it with its last commit."""
 
     @property
     def errors(self) -> int:
@@ -123,4 +122,4 @@ def _document(root: Path, council: str, file: Path, path: str, doc: ResolvedDocu
                               tuple(sorted(set(loading + alone))), False)
     problems = sorted(set(loading + lint_document(doc, day)))
     return DocumentStatus(council, doc.slug, path, doc.model.title, doc.kind, languages(doc),
-                          tuple(problems), doc.kind in processing_kinds())
+                          tuple(problems), True)
