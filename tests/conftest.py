@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-# ../shared beside the checkout (or beside the folder of worktrees it is in).
+# ../shared beside the checkout (or beside the folder of worktrees it is in); on a clone
+# without it, the copies of its seeds and fidelity tool in tests/shared.
 SHARED = next((p / "shared" for p in (REPO.parent, REPO.parent.parent)
-               if (p / "shared").is_dir()), REPO.parent / "shared")
+               if (p / "shared" / "seeds").is_dir()), REPO / "tests" / "shared")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
