@@ -2,4 +2,6 @@
 
 from .cli import main
 
-main()
+# Not when imported: a worker process started with 'spawn' imports this module again.
+if __name__ == "__main__":
+    main()

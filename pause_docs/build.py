@@ -28,6 +28,7 @@ from .layout import (
     document_files,
     registry_files,
     search_path,
+    used_files,
 )
 from .manifest import (
     MANIFEST,
@@ -179,7 +180,7 @@ class _Session:
         for file in stale:
             for path in (file, file.parent / COUNCIL_FILE):
                 self.fingerprints.current(path.relative_to(self.root).as_posix())
-        for key in self.shared_files + template_files(self.templates):
+        for key in self.shared_files + template_files(self.templates) + used_files(self.root):
             self.fingerprints.current(key)
 
     def reusable_pdf(self, key: str, pdf: Path) -> Record | None:

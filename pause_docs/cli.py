@@ -16,9 +16,11 @@ import click
 from . import __version__
 from .errors import Problem, ProblemsFound, summary
 from .kinds import KINDS
+from .layout import bundled_form_names
 
 # Every kind of YAML file `schema` describes: the files of a project, then the documents.
-SCHEMA_KINDS = ["council", "programme", "section", *KINDS, "registry", "dpia-criteria"]
+SCHEMA_KINDS = ["council", "programme", "section", *KINDS, "registry", "dpia-criteria", "form",
+                "question-set"]
 
 
 def _root(ctx: click.Context) -> Path:
@@ -251,18 +253,30 @@ def where_used(ctx: click.Context, provision: str) -> None:
 @click.argument("slug")
 @click.option("--programme", default="pause", show_default=True,
               help="Programme the new documents inherit.")
+@click.option("--form", "forms", multiple=True, metavar="NAME",
+              help="Also write a screening or assessment on this form (repeat for more); "
+              "for a council that exists, only that.  Bundled forms: "
+              f"{', '.join(bundled_form_names())}; or a project's own in councils/forms/.")
 @click.pass_context
-def new(ctx: click.Context, slug: str, programme: str) -> None:
+def new(ctx: click.Context, slug: str, programme: str, forms: tuple[str, ...]) -> None:
     """Start a new site: councils/SLUG/ with a council file and notices to fill in.
 
-    Every field still to fill in says TODO; `pause-docs validate` lists them.
+    Screenings and assessments are written only when asked for, each on a named form:
+    `--form equality-screening`.  Every field still to fill in says TODO; `pause-docs
+    validate` lists them.
     """
+    from .project.forms import bundled_forms
     from .scaffold import scaffold
 
     root = _root(ctx)
-    for path in scaffold(root, slug, programme):
+    for path in scaffold(root, slug, programme, forms):
         click.echo(f"created {path.relative_to(root)}")
     click.echo(f"next: fill in every TODO, then run 'pause-docs validate councils/{slug}'")
+    if not forms:
+        click.echo(f"to add a screening or assessment: pause-docs new {slug} --form NAME, "
+                   "with NAME one of the bundled forms:")
+        for name, description in bundled_forms().items():
+            click.echo(f"  {name}: {description}")
 
 
 @main.command()
@@ -337,12 +351,60 @@ def _write_redline(html: str, html_file: Path | None, pdf_file: Path | None,
 def schema(kind: str) -> None:
     """Print the JSON Schema of a kind of YAML file, for editor completion and checking."""
     from .kinds import KINDS
-    from .models import Council, CriteriaFile, Model, Programme, RegistryFile
+    from .models import (
+        Council,
+        CriteriaFile,
+        FormDefinition,
+        Model,
+        Programme,
+        QuestionSet,
+        RegistryFile,
+    )
     from .models.notice import StandardSection
 
     models: dict[str, type[Model]] = {"council": Council, "programme": Programme,
                                       "section": StandardSection, "registry": RegistryFile,
-                                      "dpia-criteria": CriteriaFile,
+                                      "dpia-criteria": CriteriaFile, "form": FormDefinition,
+                                      "question-set": QuestionSet,
                                       **{name: k.model for name, k in KINDS.items()}}
     click.echo(json.dumps(models[kind].model_json_schema(), indent=2, sort_keys=True))
 
+
+
+@main.command()
+@click.argument("councils", nargs=-1)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but a loopback address lets other "
+              "machines see the documents: a warning says so.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on (0: any free port).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the index in the web browser.")
+@click.pass_context
+def serve(ctx: click.Context, councils: tuple[str, ...], host: str, port: int,
+          open_browser: bool) -> None:
+    """Preview documents in the browser while you edit them, with their problems on the page.
+
+    Serves an index of every council and document (or only COUNCILS), with each document's
+    validate and lint status. A document's page is rendered from its YAML as `build` would
+    publish it, with a panel listing its problems, each linked to the part of the page it is
+    about; the page reloads when you save a file. Also serves each document's PDF and its
+    changes since the last git commit. Nothing is written. Ctrl-C stops it.
+    """
+    from .preview.server import address, is_loopback, listen, run
+    from .preview.session import Session, unknown_councils
+
+    root = _root(ctx)
+    unknown = unknown_councils(root, councils)
+    if unknown:
+        raise ProblemsFound(unknown)
+    if not is_loopback(host):
+        click.echo(f"warning: listening on {host}, not a loopback address: other machines "
+                   "on the network can see these documents and drafts", err=True)
+    sock = listen(host, port)
+    url = address(sock)
+    click.echo(f"Previewing {root} at {url} (Ctrl-C to stop)")
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(url)
+    run(Session(root, councils), sock, lambda message: click.echo(message, err=True))

@@ -36,6 +36,8 @@ class Kind:
     """The file `pause-docs new` writes for it, from scaffolds/<name>.yaml."""
     describes_processing: bool = False
     """A notice of the processing, which a DPIA screening can screen."""
+    form: str | None = None
+    """Documents of this kind are written on a form: this bundled one unless they name one."""
 
     @property
     def model(self) -> type[Model]:
@@ -52,16 +54,24 @@ _NOTICE_CHECKS = ("pause_docs.lint.checklist:check_completeness",
                   "pause_docs.lint.checklist:check_dated",
                   "pause_docs.lint.readability:check_readability")
 _NOTICE = "pause_docs.publish.notice:publish_notice"
+_FORM = "pause_docs.publish.form:publish_form"
+_SCREENING_CHECKS = ("pause_docs.lint.screening:check_answers",
+                     "pause_docs.lint.screening:check_dates")
 
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (
     Kind("fair-processing-notice", "pause_docs.models:Notice", "notice", _NOTICE,
          checks=_NOTICE_CHECKS, scaffold="scoping-notice", describes_processing=True),
     Kind("privacy-notice", "pause_docs.models:Notice", "notice", _NOTICE,
          checks=_NOTICE_CHECKS, scaffold="privacy-notice", describes_processing=True),
-    Kind("impact-assessment", "pause_docs.models:ImpactAssessment", "impact-assessment",
-         "pause_docs.publish.assessment:publish_assessment", scaffold="impact-assessment"),
-    Kind("dpia-screening", "pause_docs.models:DpiaScreening", "dpia-screening",
-         "pause_docs.publish.dpia:publish_dpia", scaffold="dpia-screening"),
+    Kind("impact-assessment", "pause_docs.models:FormDocument", "impact-assessment", _FORM,
+         checks=_SCREENING_CHECKS, scaffold="impact-assessment", form="level-1-screening"),
+    Kind("equality-screening", "pause_docs.models:FormDocument", "equality", _FORM,
+         checks=_SCREENING_CHECKS, scaffold="equality-screening", form="equality-screening"),
+    Kind("equality-impact-assessment", "pause_docs.models:FormDocument", "equality", _FORM,
+         checks=_SCREENING_CHECKS, scaffold="equality-impact-assessment",
+         form="equality-impact-assessment"),
+    Kind("dpia-screening", "pause_docs.models:DpiaScreening", "dpia-screening", _FORM,
+         checks=_SCREENING_CHECKS, scaffold="dpia-screening", form="dpia-criteria"),
 )}
 FAMILIES: tuple[str, ...] = tuple(dict.fromkeys(kind.family for kind in KINDS.values()))
 
@@ -69,3 +79,8 @@ FAMILIES: tuple[str, ...] = tuple(dict.fromkeys(kind.family for kind in KINDS.va
 def processing_kinds() -> list[str]:
     """The kinds a DPIA screening can screen."""
     return [name for name, kind in KINDS.items() if kind.describes_processing]
+
+
+def form_kinds() -> list[str]:
+    """The kinds written on a form (screenings and assessments)."""
+    return [name for name, kind in KINDS.items() if kind.form is not None]

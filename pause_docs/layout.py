@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import ProjectError
+from .errors import ProjectError, display_path
 
 COUNCILS_DIR = "councils"
 PROGRAMMES_DIR = "programmes"
 SECTIONS_DIR = "sections"
+FORMS_DIR = "forms"  # a project's own forms: councils/forms/<name>.yaml, sets in forms/sets/
 COUNCIL_FILE = "council.yaml"
 REGISTRY_DIR = "legal_bases"
-RESERVED_SLUGS = {PROGRAMMES_DIR, SECTIONS_DIR}
+RESERVED_SLUGS = {PROGRAMMES_DIR, SECTIONS_DIR, FORMS_DIR}
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+BUNDLED_FORMS = Path(__file__).resolve().parent / "forms"  # the forms the package ships
 DEFAULT_PREFIX = "default"
 
 
@@ -58,3 +60,18 @@ def find_template(templates: tuple[Path, ...], name: str) -> Path | None:
     candidates = [TEMPLATES_DIR / rest] if prefix == DEFAULT_PREFIX and rest else []
     candidates += [folder / name for folder in templates]
     return next((c for c in candidates if c.is_file()), None)
+
+
+def bundled_form_names() -> list[str]:
+    """The names of the forms the package ships (pause_docs/forms/<name>.yaml)."""
+    return sorted(p.stem for p in BUNDLED_FORMS.glob("*.yaml"))
+
+
+def used_files(root: Path) -> list[str]:
+    """Files a document may be made from besides its own, its council's, the registry and the
+    programmes: standard sections and forms (the project's and the bundled ones), named as a
+    build records them."""
+    found = sorted((root / COUNCILS_DIR / SECTIONS_DIR).glob("*.yaml"))
+    for folder in (BUNDLED_FORMS, root / COUNCILS_DIR / FORMS_DIR):
+        found += sorted(folder.rglob("*.yaml"))
+    return [display_path(f, root) for f in found]

@@ -19,14 +19,15 @@ from typing import ClassVar, Literal
 from .errors import Location
 from .loader import Path_
 
-Owner = Literal["document", "council", "registry"]
+Owner = Literal["document", "council", "registry", "form"]
 Style = Literal["strong", "em", "b", "i", "code", "sub", "sup", "abbr", "span"]
 
 
 @dataclass(frozen=True, slots=True)
 class Origin:
     """Where a printed text was written: the file position, its path in the document's
-    data (after inheritance), and whose words they are."""
+    data (after inheritance), and whose words they are (a form's labels and questions are
+    the form's)."""
 
     where: Location
     path: Path_ = ()

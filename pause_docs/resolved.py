@@ -14,7 +14,13 @@ from .models import Council, Programme
 from .registry import Registry
 
 if TYPE_CHECKING:
+    from .form import Form
     from .models import Document
+
+
+# Mappings a document merges with its programme's, entry by entry, instead of replacing them:
+# a screening answers some questions itself and keeps the answers its programme pre-fills.
+MERGED_KEYS = ("answers",)
 
 
 @dataclass(frozen=True)
@@ -27,9 +33,19 @@ class Merged:
     inherited_prefix: Path_ = ()
 
     def locate(self, path: Path_, key: bool = False) -> Location:
-        if path and self.inherited is not None and path[0] not in self.own.data:
+        if path and self.inherited is not None and not self.own_has(path):
             return self.inherited.locate(self.inherited_prefix + path, key=key)
         return self.own.locate(path, key=key)
+
+    def own_has(self, path: Path_) -> bool:
+        """The document itself gives the value at `path` (not its programme); the entries
+        of a merged mapping (`MERGED_KEYS`) are each the document's or the programme's."""
+        data = self.own.data
+        if not isinstance(data, dict) or path[0] not in data:
+            return False
+        inner = data[path[0]]
+        return not (path[0] in MERGED_KEYS and len(path) > 1 and isinstance(inner, dict)
+                    and path[1] not in inner)
 
     def with_data(self, data: dict[str, Any]) -> Merged:
         return Merged(data, self.own, self.inherited, self.inherited_prefix)
@@ -49,6 +65,7 @@ class ResolvedDocument:
     source: Merged
     inputs: tuple[str, ...] = ()
     notice: ResolvedDocument | None = None  # the notice a DPIA screening is about
+    form: Form | None = None  # the form a screening or assessment is written on
     cites: frozenset[str] = frozenset()
     """Registry entries read to resolve it, as 'table:id' ('table:*' for all of a table)."""
     council_source: SourceFile | None = None

@@ -51,9 +51,13 @@ def validate(model: type[M], data: Any, locate: Locate, what: str
                                               ) if owner and path else []
             if close:
                 meant.add(path[:-1] + (close[0],))
+    # A list whose items are all wrong is also 'empty after validation': say only what is
+    # wrong with the items.
+    inside = {tuple(e["loc"][:n]) for e in errors for n in range(len(e["loc"]))}
     problems = [_problem(model, error, data, locate, what) for error in errors
                 if not (error["type"] == "missing"
-                        and _data_path(tuple(error["loc"]), data) in meant)]
+                        and _data_path(tuple(error["loc"]), data) in meant)
+                and not (error["type"] == "too_short" and tuple(error["loc"]) in inside)]
     return None, sorted(set(problems))
 
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import CannotCompare, Location, Problem, ProjectError, display_path
-from .kinds import processing_kinds
 from .layout import COUNCILS_DIR, find_root
 from .project import load_project
 from .registry import REGISTRY_DIR
@@ -48,9 +47,6 @@ def load_file(file: Path, label: str | None = None, root: Path | None = None) ->
                                 f"not a document: documents are {COUNCILS_DIR}/<council>/"
                                 "<name>.yaml inside a project")]
         raise CannotCompare(problems)
-    if doc.kind not in processing_kinds():
-        raise CannotCompare([Problem(Location(doc.path), "error", "not-a-notice",
-                                     f"diff compares notices; this is a {doc.kind}")])
     return Side(doc, label or doc.path)
 
 

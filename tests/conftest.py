@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-# ../shared beside the checkout (or beside the folder of worktrees it is in).
+# ../shared beside the checkout (or beside the folder of worktrees it is in); on a clone
+# without it, the copies of its seeds and fidelity tool in tests/shared.
 SHARED = next((p / "shared" for p in (REPO.parent, REPO.parent.parent)
-               if (p / "shared").is_dir()), REPO.parent / "shared")
+               if (p / "shared" / "seeds").is_dir()), REPO / "tests" / "shared")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -40,7 +41,7 @@ def project(tmp_path: Path):
         """`councils`: bundled councils to copy in, e.g. ("lambeth", "oxfordshire")."""
         root = tmp_path / "project"
         shutil.copytree(REPO / "legal_bases", root / "legal_bases")
-        for shared in ("programmes", "sections", *councils):
+        for shared in ("programmes", "sections", "forms", *councils):
             shutil.copytree(REPO / "councils" / shared, root / "councils" / shared)
         return build_tree(root, files or {})
 

@@ -112,6 +112,8 @@ BUNDLED = {
     "councils/middlesbrough/north-east-pause-screening.yaml": ["superseded-since-published"],
     "councils/lambeth/scoping-2026.yaml": [],
     "councils/oxfordshire/pause-dpia-screening.yaml": [],
+    "councils/oxfordshire/pause-equality-screening.yaml": [],
+    "councils/oxfordshire/pause-equality-impact-assessment.yaml": [],
 }
 
 

@@ -38,7 +38,7 @@ def _seed_documents() -> list[dict[str, Any]]:
     """The bundled documents' own data, as the loader reads it."""
     seeds = []
     for file in sorted((REPO / "councils").glob("*/*.yaml")):
-        if file.parent.name == "programmes" or file.name == "council.yaml":
+        if file.parent.name in ("programmes", "forms") or file.name == "council.yaml":
             continue
         source, _ = parse_yaml(file.read_text(encoding="utf-8"), file.name)
         if source is not None and isinstance(source.data, dict):
@@ -191,6 +191,7 @@ def test_any_yaml_is_rendered_or_refused_with_located_problems(tmp_path: Path) -
     root = tmp_path / "project"
     shutil.copytree(REPO / "legal_bases", root / "legal_bases")
     shutil.copytree(REPO / "councils" / "programmes", root / "councils" / "programmes")
+    shutil.copytree(REPO / "councils" / "forms", root / "councils" / "forms")
     folder = root / "councils" / "generated"
     folder.mkdir()
     (folder / "council.yaml").write_text(COUNCIL_YAML, encoding="utf-8")

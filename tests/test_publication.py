@@ -172,7 +172,7 @@ def test_the_page_takes_its_fixed_words_from_the_locale(monkeypatch) -> None:
     for doc in load_project(REPO).documents:
         html = render_html(doc)
         for phrase in ("Skip to main content", "Further information can be found",
-                       "Write to:", "Subject of assessment", "How this was answered",
+                       "Write to:", "Pre-filled from the programme", "Processing screened:",
                        "Some examples of this are", "set out in our"):
             assert phrase not in html, (doc.path, phrase)
 

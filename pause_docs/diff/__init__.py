@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..errors import Problem
+from ..models import Notice
 from ..resolved import ResolvedDocument
 from .content import contact_changes, content_changes, document_changes
 from .law import law_changes, right_changes
@@ -26,6 +27,7 @@ from .records import (
     notice_of,
     version_of,
 )
+from .screening import screening_changes
 from .text import order_changes, text_changes
 from .words import words
 
@@ -43,10 +45,14 @@ def diff_documents(old: ResolvedDocument, new: ResolvedDocument, lint: Lint | No
     from ..publish import publish
 
     old_page, new_page = publish(old), publish(new)
-    changes = [*document_changes(old, new), *law_changes(old, new), *right_changes(old, new),
-               *content_changes(notice_of(old), notice_of(new), old_page, new_page),
-               *contact_changes(old_page, new_page), *text_changes(old_page, new_page),
-               *order_changes(old, new)]
+    changes = document_changes(old, new)
+    if isinstance(old.model, Notice) and isinstance(new.model, Notice):
+        changes += [*law_changes(old, new), *right_changes(old, new),
+                    *content_changes(notice_of(old), notice_of(new), old_page, new_page),
+                    *order_changes(old, new)]
+    else:  # screenings and assessments: their answers and decision
+        changes += screening_changes(old, new)
+    changes += [*contact_changes(old_page, new_page), *text_changes(old_page, new_page)]
     order = list(AREAS)
     weights = ("legal", "wording", "presentation")
     changes.sort(key=lambda c: (weights.index(c.weight), order.index(c.area)))

@@ -19,6 +19,8 @@ Action = Literal["added", "removed", "replaced", "changed", "now-applies", "no-l
 # Areas in the order a legal team reads them; the title says what the area is in law.
 AREAS: dict[str, str] = {
     "document": "Controller and kind of document",
+    "decision": "Decision of the screening",
+    "answers": "Answers to the form's questions",
     "lawful-basis": "Lawful basis (UK GDPR Art 6)",
     "special-category": "Special category condition (UK GDPR Art 9)",
     "criminal-offence": "Criminal offence data condition (UK GDPR Art 10)",
@@ -148,6 +150,7 @@ def version_of(doc: ResolvedDocument, label: str | None = None) -> Version:
 
 
 def notice_of(doc: ResolvedDocument) -> Notice:
-    """The document as a notice: only notices are compared (diff_documents checks first)."""
-    assert isinstance(doc.model, Notice), "diff_documents compares notices only"
+    """The document as a notice: only notices are compared in law (diff_documents checks
+    first)."""
+    assert isinstance(doc.model, Notice), "only notices are compared in law"
     return doc.model

@@ -22,7 +22,7 @@ def lint_document(doc: ResolvedDocument, as_of: dt.date,
                   publication: Publication | None = None) -> list[Problem]:
     """Every finding for one document, judged on its publication date and on `as_of`: the
     law and the names it prints, then the checks its kind adds (what a notice must say)."""
-    published = Published(doc, publication)
+    published = Published(doc, publication, as_of)
     found = check_law(published, as_of)
     kind = KINDS[doc.kind]
     for name in kind.checks:

@@ -61,9 +61,12 @@ class Text:
 class Published:
     """A resolved document and its publication: what the checks of a page read."""
 
-    def __init__(self, doc: ResolvedDocument, publication: Publication | None = None) -> None:
+    def __init__(self, doc: ResolvedDocument, publication: Publication | None = None,
+                 as_of: dt.date | None = None) -> None:
         self.doc = doc
         self.data: dict[str, Any] = doc.source.data
+        self.as_of = as_of or dt.date.today()
+        """The day the checks judge the document on besides its publication date."""
         if publication is not None:
             self.__dict__["publication"] = publication
 

@@ -1,9 +1,10 @@
 """pydantic models of every YAML file: registry, councils, programmes and documents."""
 
-from .assessment import ImpactAssessment
+from .assessment import FormDocument
 from .base import Model
 from .council import Contact, Council, Organisation, Programme
 from .dpia import CriteriaFile, CriteriaSet, Criterion, DpiaScreening
+from .form import FormDefinition, QuestionSet
 from .notice import LegalReference, Notice, RightEntry, Section
 from .registry import (
     Body,
@@ -17,12 +18,12 @@ from .registry import (
     StatusChange,
 )
 
-Document = Notice | ImpactAssessment | DpiaScreening
+Document = Notice | FormDocument
 
 __all__ = [
     "Body", "BodyName", "Contact", "Council", "CriteriaFile", "CriteriaSet", "Criterion",
-    "Document", "DpiaScreening", "ImpactAssessment",
+    "Document", "DpiaScreening", "FormDefinition", "FormDocument",
     "Instrument", "LegalReference", "Model", "NonexistentTitle", "Notice",
-    "Organisation", "Programme", "Provision", "RegistryFile", "RetiredDomain", "Right",
-    "RightEntry", "Section", "StatusChange",
+    "Organisation", "Programme", "Provision", "QuestionSet", "RegistryFile", "RetiredDomain",
+    "Right", "RightEntry", "Section", "StatusChange",
 ]

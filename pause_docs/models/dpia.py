@@ -1,14 +1,15 @@
 """DPIA screening: the criteria (UK GDPR Art 35(3), the ICO list, WP248) as data, and the
-screening document that answers them for one notice."""
+screening document, which screens the processing a notice describes or describes it itself."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
-from .base import EvidenceGrade, Markdown, Model, RegistryId, SignOff, Slug, Url
+from .assessment import FormDocument
+from .base import EvidenceGrade, Markdown, Model, RegistryId, Slug, Url
+from .notice import DataCategory, DataSubject, ProcessingFeature
 
 # What a notice's structured data can tell a screening; each is worked out from the notice.
 Fact = Literal[
@@ -21,11 +22,12 @@ Fact = Literal[
     "new-technology",
     "automated-decisions",
     "systematic-monitoring",
+    "invisible-processing",
 ]
 FACTS: tuple[Fact, ...] = (
     "special-category-data", "criminal-offence-data", "children", "vulnerable-people",
     "data-matching", "large-scale", "new-technology", "automated-decisions",
-    "systematic-monitoring",
+    "systematic-monitoring", "invisible-processing",
 )
 
 
@@ -75,28 +77,33 @@ class CriteriaFile(Model):
     criteria_sets: tuple[CriteriaSet, ...] = Field(min_length=1, description="The lists.")
 
 
-class CriterionAnswer(Model):
-    """A person's answer to a criterion, replacing what the notice suggests."""
+class Processing(Model):
+    """The processing a DPIA screening describes itself, when no notice describes it."""
 
-    criterion: RegistryId = Field(description="Id of the criterion, e.g. 'wp248-innovative'.")
-    met: bool = Field(description="true if the criterion is met, false if not.")
-    evidence: Markdown = Field(description="Why: the evidence for the answer.")
+    description: Markdown | None = Field(None, description="What is done with the data.")
+    data_categories: tuple[DataCategory, ...] = Field(
+        (), description="Kinds of data, with special_category / criminal_offence flags.")
+    data_subjects: tuple[DataSubject, ...] = Field(
+        (), description="Whom the data is about, with children / vulnerable flags.")
+    data_matching: ProcessingFeature | None = Field(
+        None, description="Whether data from several sources is combined, compared or matched.")
+    invisible_processing: ProcessingFeature | None = Field(
+        None, description="Whether data is obtained from others without telling the people it "
+        "is about (the Art 14(5) disproportionate-effort exception).")
+    large_scale: ProcessingFeature | None = Field(
+        None, description="Whether it is on a large scale.")
+    new_technology: ProcessingFeature | None = Field(
+        None, description="Whether it uses new or innovative technology.")
+    automated_decisions: ProcessingFeature | None = Field(
+        None, description="Whether decisions with significant effects are automated.")
+    systematic_monitoring: ProcessingFeature | None = Field(
+        None, description="Whether people or a public area are systematically monitored.")
 
 
-class DpiaScreening(Model):
-    """A DPIA screening for the processing a notice describes: councils/<council>/<slug>.yaml."""
+class DpiaScreening(FormDocument):
+    """A DPIA screening: of the processing a notice describes, or that it describes itself."""
 
-    kind: Literal["dpia-screening"] = Field(description="dpia-screening.")
-    title: str = Field(description="Title, e.g. 'DPIA screening: Pause'.")
-    subtitle: str | None = Field(None, description="Line under the title.")
-    published: dt.date = Field(description="Date of the screening (YYYY-MM-DD).")
-    show_date: Literal["day", "month", "none"] = Field("day", description="How to print it.")
-    version: str | None = Field(None, description="Version label.")
-    programme: Slug | None = Field(None, description="Programme this screening inherits.")
-    notice: Slug = Field(description="The notice describing the processing: the name of a "
-                         "file in the same council folder, without .yaml.")
-    project: Markdown | None = Field(None, description="What the project aims to achieve.")
-    answers: tuple[CriterionAnswer, ...] = Field(
-        (), description="Answers that replace what the notice suggests, each with evidence.")
-    screened_by: SignOff | None = Field(None, description="Who did the screening.")
-    dpo_advice: SignOff | None = Field(None, description="The DPO who advised.")
+    notice: Slug | None = Field(None, description="A notice describing the processing: the "
+                                "name of a file in the same council folder, without .yaml.")
+    processing: Processing | None = Field(
+        None, description="The processing, described here (with or instead of a notice).")

@@ -16,7 +16,7 @@ from ..layout import COUNCILS_DIR, SECTIONS_DIR
 from ..loader import Path_, SourceFile
 from ..models import Council, Programme
 from ..registry import Registry
-from ..resolved import Merged
+from ..resolved import MERGED_KEYS, Merged
 
 _VARIABLE = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}")
 _TODO = re.compile(r"\bTODO\b")
@@ -24,9 +24,14 @@ _TODO = re.compile(r"\bTODO\b")
 
 def with_defaults(data: dict[str, Any], source: SourceFile, programme: Programme,
                   programme_source: SourceFile, family: str) -> Merged:
-    """The document's keys over its programme's defaults for its family of kinds."""
+    """The document's keys over its programme's defaults for its family of kinds; the
+    entries of a merged mapping (a screening's answers) one by one."""
     defaults = programme.defaults.get(family, {})
-    return Merged({**defaults, **data}, source, programme_source, ("defaults", family))
+    merged = {**defaults, **data}
+    for key in MERGED_KEYS:
+        if isinstance(defaults.get(key), dict) and isinstance(data.get(key), dict):
+            merged[key] = {**defaults[key], **data[key]}
+    return Merged(merged, source, programme_source, ("defaults", family))
 
 
 def expand_sections(merged: Merged, standard: dict[str, dict[str, Any]],

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Location, Problem, did_you_mean, display_path
+from ..form import Form
 from ..kinds import FAMILIES
 from ..layout import (
     COUNCIL_FILE,
@@ -26,6 +27,7 @@ from ..models.notice import StandardSection
 from ..registry import Registry, load_registry
 from ..resolved import ResolvedDocument
 from ..validation import validate
+from .forms import form_folders, load_forms
 from .inheritance import todos, with_todos
 from .references import link_notices, resolve_document
 
@@ -42,6 +44,10 @@ class Project:
     documents: list[ResolvedDocument] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     programme_sources: dict[str, SourceFile] = field(default_factory=dict)
+    forms: dict[str, Form] = field(default_factory=dict)
+    """Every form a document may be written on, bundled and the project's own, by name."""
+    form_files: set[str] = field(default_factory=set)
+    """The name of every form file found, loaded or not (so a broken one is not 'unknown')."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -52,7 +58,8 @@ def scratch(project: Project) -> Project:
     """An empty project sharing `project`'s registry, programmes and standard sections."""
     return Project(project.root, project.registry, programmes=project.programmes,
                    standard_sections=project.standard_sections,
-                   programme_sources=project.programme_sources)
+                   programme_sources=project.programme_sources, forms=project.forms,
+                   form_files=project.form_files)
 
 
 def load_project(root: Path, only: Iterable[Path] | None = None,
@@ -87,7 +94,8 @@ def load_project(root: Path, only: Iterable[Path] | None = None,
 
 
 def load_shared(root: Path) -> Project:
-    """The registry and the programmes: what every document may cite or inherit."""
+    """The registry, the programmes, the standard sections and the forms: what every
+    document may cite, inherit or be written on."""
     registry, problems = load_registry(root)
     project = Project(root, registry, problems=problems)
     for file in sorted((root / COUNCILS_DIR / PROGRAMMES_DIR).glob("*.yaml")):
@@ -108,6 +116,9 @@ def load_shared(root: Path) -> Project:
         project.problems += found
         if not found:
             project.standard_sections[file.stem] = source.data
+    project.forms, found = load_forms(root, registry)
+    project.problems += found
+    project.form_files = {f.stem for folder, _ in form_folders(root) for f in folder.glob("*.yaml")}
     return project
 
 

@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem, did_you_mean, display_path
+from ..form import Form
 from ..kinds import KINDS, processing_kinds
 from ..layout import COUNCIL_FILE, COUNCILS_DIR, PROGRAMMES_DIR, SECTIONS_DIR, document_files
 from ..loader import Path_, SourceFile
 from ..models import Council, DpiaScreening, Programme
+from ..models.assessment import DOCUMENT_KEYS
 from ..registry import Registry
 from ..resolved import Merged, ResolvedDocument
 from ..validation import validate
@@ -46,8 +48,16 @@ def resolve_document(project: Project, council_slug: str, file: Path, source: So
         council_file = f"{COUNCILS_DIR}/{council_slug}/{COUNCIL_FILE}, for {source.path}"
         filled, found = fill(merged.data, (), known, merged, council_file)
         problems += found
+    form, found = _form_of(project, kind, filled, merged)
+    problems += found
+    if KINDS[kind].form is not None and form is None:
+        project.problems += problems
+        return None
+    if form is not None:
+        filled = _for_form(filled, merged, form)
     merged = merged.with_data(filled)
-    model, found = validate(KINDS[kind].model, filled, merged.locate, "document")
+    model, found = validate(form.model if form else KINDS[kind].model, filled, merged.locate,
+                            "document")
     problems = with_todos(found, problems) + check_references(filled, registry, merged)
     if kind == "dpia-screening":
         problems += _check_notice_exists(filled.get("notice"), merged, file.parent)
@@ -59,11 +69,55 @@ def resolve_document(project: Project, council_slug: str, file: Path, source: So
                    if isinstance(section, dict) and isinstance(section.get("use"), str)})
     logo = (display_path(file.parent / council.logo.file, project.root),) if council.logo else ()
     inputs = (source.path, display_path(file.parent / COUNCIL_FILE, project.root),
-              *((merged.inherited.path,) if merged.inherited else ()), *used, *logo)
+              *((merged.inherited.path,) if merged.inherited else ()), *used,
+              *(form.files if form else ()), *logo)
     return ResolvedDocument(council_slug, file.stem, source.path, model,  # type: ignore[arg-type]
                             council, programme, project.registry, merged, inputs,
                             cites=frozenset(cited), council_source=council_source,
-                            programme_source=merged.inherited, folder=file.parent.resolve())
+                            programme_source=merged.inherited, form=form,
+                            folder=file.parent.resolve())
+
+
+def _form_of(project: Project, kind: str, data: dict[str, Any], merged: Merged
+             ) -> tuple[Form | None, list[Problem]]:
+    """The form a document is written on: the one it (or its programme) names, or its
+    kind's usual one."""
+    default = KINDS[kind].form
+    if default is None:
+        return None, []
+    name = data.get("form", default)
+    where = merged.locate(("form",))
+    if not isinstance(name, str):
+        return None, [Problem(where, "error", "wrong-type", "form: expected the name of a form")]
+    form = project.forms.get(name)
+    if form is None and name in project.form_files:
+        return None, [Problem(where, "error", "form-has-errors", f"the form '{name}' has "
+                              "errors: run 'pause-docs validate' and fix them first")]
+    if form is None:
+        ours = sorted(n for n, f in project.forms.items() if f.kind == kind)
+        return None, [Problem(where, "error", "unknown-form",
+                              f"no form '{name}'{did_you_mean(name, project.forms)}; forms for "
+                              f"{kind}: {', '.join(ours) or 'none'}")]
+    if form.kind != kind:
+        return None, [Problem(where, "error", "form-for-another-kind",
+                              f"the form '{name}' is for {form.kind} documents, not {kind}: "
+                              "change 'kind' or 'form'")]
+    return form, []
+
+
+def _for_form(data: dict[str, Any], merged: Merged, form: Form) -> dict[str, Any]:
+    """A programme pre-fills fields and answers for every form its documents may use; what
+    this form does not ask for is left out (the document's own keys are kept, and reported
+    if the form does not have them)."""
+    known = set(DOCUMENT_KEYS) | {f.id for f in form.fields()}
+    kept = {key: value for key, value in data.items()
+            if key in known or merged.own_has((key,))}
+    answers = kept.get("answers")
+    if isinstance(answers, dict):
+        kept["answers"] = {key: value for key, value in answers.items()
+                           if form.question(str(key)) is not None
+                           or merged.own_has(("answers", key))}
+    return kept
 
 
 def _kind(source: SourceFile, problems: list[Problem]) -> str | None:
@@ -123,7 +177,7 @@ def link_notices(project: Project, directory: Path, resolved: dict[str, Resolved
 
     out = []
     for doc in resolved.values():
-        if not isinstance(doc.model, DpiaScreening):
+        if not isinstance(doc.model, DpiaScreening) or doc.model.notice is None:
             out.append(doc)
             continue
         name = doc.model.notice

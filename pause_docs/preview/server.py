@@ -1,0 +1,319 @@
+"""The preview's web application and the server that runs it (Starlette on uvicorn).
+
+Pages are rendered on request; `/_events` is a stream of server-sent events that tells open
+pages to reload when the watcher (watchfiles) sees a project file change; PDFs are made in a
+worker process. Only GET and HEAD are answered, only at the addresses listed in `routes`, and
+only for the project's own documents and the preview's own two files: anything else is 404.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ipaddress
+import secrets
+import socket
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from types import FrameType
+
+import anyio
+import uvicorn
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response, StreamingResponse
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from watchfiles import Change, DefaultFilter, awatch
+
+from ..errors import Location, Problem, ProjectError, display_path
+from .pages import asset, document_page, index_page, message_page, redline_page
+from .printing import Printer, PrintFailed
+from .session import DocumentRef, DocumentView, Session
+
+TICK = 0.25  # seconds between looks at whether the server is stopping, in an event stream
+KEEP_ALIVE = 15.0  # seconds between comments on an idle event stream
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1", "[::1]")
+# The page's own stylesheet is inline; the preview's script and stylesheet come from here.
+# Nothing else may load or run, and no page may be framed by another site.
+HEADERS = [
+    (b"content-security-policy", b"default-src 'none'; style-src 'self' 'unsafe-inline'; "
+     b"script-src 'self'; connect-src 'self'; img-src 'self' data:; font-src 'self' data:; "
+     b"base-uri 'none'; form-action 'none'; frame-ancestors 'none'"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cache-control", b"no-store"),
+]
+
+# The files pages are made from: YAML, templates, stylesheets, and what they may pull in.
+SOURCES = {".yaml", ".yml", ".html", ".css", ".ttf", ".otf", ".woff", ".woff2", ".png",
+           ".jpg", ".jpeg", ".gif", ".svg"}
+
+Say = Callable[[str], None]
+
+
+def is_loopback(host: str) -> bool:
+    """True for an address only this machine can reach."""
+    if host.strip("[]").lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A socket listening on host:port (port 0: any free one)."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host.strip("[]"), port, type=socket.SOCK_STREAM)[0]
+        sock = socket.socket(family, kind, proto)
+    except OSError as exc:
+        raise ProjectError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(64)
+    except OSError as exc:
+        sock.close()
+        hint = " (is pause-docs serve already running? try --port)" if port else ""
+        raise ProjectError(f"cannot listen on {host}:{port}: {exc.strerror or exc}{hint}"
+                           ) from exc
+    return sock
+
+
+def address(sock: socket.socket) -> str:
+    """The web address of the index served on `sock`."""
+    host, port = sock.getsockname()[:2]
+    return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
+
+
+class Changes:
+    """What the watcher has seen, as a token each page carries, and a way to wait for more."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.instance = secrets.token_hex(4)  # a restarted server reloads every open page
+        self.closing = False
+        self._next = asyncio.Event()
+
+    @property
+    def token(self) -> str:
+        return f"{self.instance}-{self.session.generation}"
+
+    def changed(self) -> None:
+        self.session.changed()
+        done, self._next = self._next, asyncio.Event()
+        done.set()
+
+    async def wait(self, seconds: float) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._next.wait(), seconds)
+
+
+class Site:
+    """The preview's pages for one session."""
+
+    def __init__(self, session: Session, say: Say) -> None:
+        self.session = session
+        self.root = session.root
+        self.say = say
+        self.changes = Changes(session)
+        self.printer = Printer()
+
+    def routes(self) -> list[Route]:
+        return [Route("/", self.index), Route("/_events", self.events),
+                Route("/_preview/{name}", self.preview_file),
+                Route("/_published/{council}/{name}.html", self.published),
+                Route("/_diff/{council}/{name}.html", self.redline),
+                Route("/{council}/{name}.html", self.page),
+                Route("/{council}/{name}.pdf", self.pdf)]
+
+    async def index(self, request: Request) -> Response:
+        token = self.changes.token
+        overview = await run_in_threadpool(self.session.overview)
+        return HTMLResponse(index_page(overview, token, self.root))
+
+    async def page(self, request: Request) -> Response:
+        token = self.changes.token
+        view = await self._view(request)
+        return HTMLResponse(document_page(view, token, self.root))
+
+    async def published(self, request: Request) -> Response:
+        view = await self._view(request)
+        if view.rendering is None or not view.current:
+            return self._cannot(view, "published")
+        return HTMLResponse(view.rendering.html)
+
+    async def pdf(self, request: Request) -> Response:
+        view = await self._view(request)
+        job = await run_in_threadpool(self.session.print_job, view)
+        if job is None:
+            return self._cannot(view, "printed")
+        name = request.path_params["name"]
+        try:
+            made = await self.printer.pdf(job.key, job.html, job.asset_root, job.epoch)
+        except PrintFailed as exc:
+            problem = Problem(Location(view.ref.path), "error", "pdf-failed",
+                              f"could not make {name}.pdf: {exc}")
+            back = [("Back to the page", f"/{view.ref.council}/{name}.html")]
+            return HTMLResponse(message_page(f"{name}.pdf could not be made", self.changes.token,
+                                             self.root, [], (problem,), back), 500)
+        return Response(made, media_type="application/pdf",
+                        headers={"content-disposition": f'inline; filename="{name}.pdf"'})
+
+    async def redline(self, request: Request) -> Response:
+        token = self.changes.token
+        ref = self._ref(request)
+        found = await run_in_threadpool(self.session.redline, ref)
+        if found.html is None:
+            return HTMLResponse(message_page(
+                f"No comparison of {ref.path} with its last commit", token, self.root,
+                [found.message], found.problems,
+                [("Back to the page", f"/{ref.council}/{ref.slug}.html")]))
+        return HTMLResponse(redline_page(found.html, token))
+
+    async def preview_file(self, request: Request) -> Response:
+        found = asset(request.path_params["name"])
+        if found is None:
+            raise HTTPException(404)
+        return Response(found[0], media_type=found[1])
+
+    async def events(self, request: Request) -> Response:
+        """Server-sent events: the token now whenever it is not the page's own."""
+        since = request.query_params.get("since", "")
+
+        async def stream() -> AsyncIterator[str]:
+            sent, quiet = since, 0.0
+            yield "retry: 1000\n\n"
+            while not self.changes.closing:
+                if self.changes.token != sent:
+                    sent = self.changes.token
+                    yield f"data: {sent}\n\n"
+                await self.changes.wait(TICK)
+                quiet += TICK
+                if quiet >= KEEP_ALIVE:
+                    quiet = 0.0
+                    yield ": still here\n\n"
+
+        return StreamingResponse(stream(), media_type="text/event-stream")
+
+    async def not_found(self, request: Request, exc: Exception) -> Response:
+        return HTMLResponse(message_page("Page not found", self.changes.token, self.root, [
+            "There is nothing here: the preview shows only the project's own documents."],
+            links=[("All documents", "/")]), 404)
+
+    def _ref(self, request: Request) -> DocumentRef:
+        ref = self.session.find(request.path_params["council"], request.path_params["name"])
+        if ref is None:
+            raise HTTPException(404)
+        return ref
+
+    async def _view(self, request: Request) -> DocumentView:
+        view = await run_in_threadpool(self.session.document, self._ref(request))
+        if view is None:
+            raise HTTPException(404)
+        return view
+
+    def _cannot(self, view: DocumentView, what: str) -> Response:
+        page = f"/{view.ref.council}/{request_name(view)}.html"
+        return HTMLResponse(message_page(
+            f"{view.ref.path} cannot be {what} as it is", self.changes.token, self.root,
+            [f"Errors stop this document being {what}: fix them and save the file."],
+            tuple(p for p in view.problems if p.severity == "error"),
+            [("Back to the page and its problems", page)]), 409)
+
+    async def watch(self, stop: anyio.Event) -> None:
+        """Move the token on at every change to a file the pages are made from."""
+        try:
+            async for found in awatch(*self.session.watched(), watch_filter=Sources(),
+                                      stop_event=stop, step=50):
+                self.changes.changed()
+                names = sorted({display_path(Path(p), self.root) for _, p in found})
+                self.say(f"changed: {', '.join(names)}")
+        except (OSError, RuntimeError) as exc:  # no inotify watches left, a folder removed
+            self.say(f"stopped watching files ({exc}): reload pages by hand")
+
+    @contextlib.asynccontextmanager
+    async def lifespan(self, app: Starlette) -> AsyncIterator[None]:
+        stop = anyio.Event()
+        watching = asyncio.create_task(self.watch(stop))
+        try:
+            yield
+        finally:
+            self.changes.closing = True
+            stop.set()
+            self.printer.close()
+            with contextlib.suppress(asyncio.TimeoutError, asyncio.CancelledError):
+                await asyncio.wait_for(watching, 5)
+
+
+def request_name(view: DocumentView) -> str:
+    """The document's name in its addresses: 'slug', or 'slug.cy' for another language."""
+    if view.language == view.languages[0]:
+        return view.ref.slug
+    return f"{view.ref.slug}.{view.language}"
+
+
+class Sources(DefaultFilter):
+    """What pages are made from: not an editor's swap file or a tool's temporary file."""
+
+    def __call__(self, change: Change, path: str) -> bool:
+        return Path(path).suffix.lower() in SOURCES and super().__call__(change, path)
+
+
+class _SecurityHeaders:
+    """Adds `HEADERS` to every response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def sending(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, sending if scope["type"] == "http" else send)
+
+
+def application(site: Site, host: str) -> Starlette:
+    """The web application; on a loopback address it answers only requests made to one, so
+    that a web page elsewhere cannot read the preview through a name it points here."""
+    hosts = ["*"] if not is_loopback(host) else sorted({*LOOPBACK_NAMES, host})
+    return Starlette(routes=site.routes(), lifespan=site.lifespan,
+                     middleware=[Middleware(_SecurityHeaders),
+                                 Middleware(TrustedHostMiddleware, allowed_hosts=hosts)],
+                     exception_handlers={404: site.not_found})
+
+
+class _Server(uvicorn.Server):
+    """Ends the open event streams as soon as it is asked to stop, so that it can."""
+
+    def __init__(self, config: uvicorn.Config, changes: Changes) -> None:
+        super().__init__(config)
+        self.changes = changes
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        self.changes.closing = True
+        super().handle_exit(sig, frame)
+
+
+def run(session: Session, sock: socket.socket, say: Say) -> None:
+    """Serve the preview on `sock` until Ctrl-C (or SIGTERM)."""
+    site = Site(session, say)
+    host = sock.getsockname()[0]
+    config = uvicorn.Config(application(site, host), lifespan="on", log_config=None,
+                            log_level="warning", access_log=False, server_header=False,
+                            proxy_headers=False, timeout_graceful_shutdown=3)
+    server = _Server(config, site.changes)
+    try:
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn raises Ctrl-C again once it has stopped cleanly
+        pass
+    finally:
+        sock.close()

@@ -1,0 +1,292 @@
+"""The project being previewed: documents rendered from the source on request, exactly as
+`build` would publish them (nothing is written), each with its problems, and the last good
+rendering of each kept for when the source stops loading.
+
+Results are reused while nothing the preview watches has changed (same files, same sizes and
+times, no change seen by the watcher, same day), so a page asked for twice is made once.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+import os
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ..errors import CannotCompare, Location, Problem, ProjectError, did_you_mean, display_path
+from ..layout import COUNCILS_DIR, REGISTRY_DIR, council_dirs, document_files
+from ..layout import search_path as template_path
+from ..lint import lint_document
+from ..loader import SourceFile
+from ..manifest import Fingerprints, template_files
+from ..project import load_project
+from ..publication import Publication
+from ..render import Page, TemplateProblem, environment, render_page
+from ..resolved import ResolvedDocument
+from .locate import Target, targets
+from .status import Overview, languages, overview
+
+T = TypeVar("T")
+REVISION = "HEAD"  # what the redline compares the working tree with
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    """A document file of the project, and the language asked for (None: its first)."""
+
+    council: str
+    slug: str
+    file: Path
+    path: str
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """A document's page as `build` would publish it, and the tree it was printed from."""
+
+    html: str
+    publication: Publication
+    made: dt.datetime
+    sources: dict[str, SourceFile] = field(default_factory=dict)
+    """The loaded files it was made from, by path: where each of their values starts."""
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    """What the preview shows for one document in one language."""
+
+    ref: DocumentRef
+    language: str
+    rendering: Rendering | None
+    """The page now, or the last good one when the source stops it being made."""
+    current: bool
+    """False when `rendering` is an earlier page (or none): the source has errors that stop
+    the page being made."""
+    problems: tuple[Problem, ...]
+    targets: dict[Problem, Target] = field(default_factory=dict)
+    title: str = ""
+    kind: str | None = None
+    languages: tuple[str, ...] = ("en",)
+    comparable: bool = False
+    epoch: int = 0
+    """Seconds since 1970 at its publication date: the PDF's "now", as `build` sets it."""
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    """What the PDF of a page is made from, and a fingerprint of all of it."""
+
+    html: str
+    asset_root: Path
+    epoch: int
+    key: str
+
+
+@dataclass(frozen=True)
+class Redline:
+    """The comparison with the last commit as a page, or why there is none."""
+
+    html: str | None
+    message: str = ""
+    problems: tuple[Problem, ...] = ()
+
+
+class Session:
+    """One project's preview: renders on request and remembers the last good pages."""
+
+    def __init__(self, root: Path, councils: Iterable[str] = ()) -> None:
+        self.root = root.resolve()
+        self.councils = tuple(councils) or None
+        self.generation = 0
+        """Moved on by the watcher at every change it sees."""
+        self._lock = threading.RLock()  # one render at a time: the machine is shared
+        self._last_good: dict[tuple[str, str, str], Rendering] = {}
+        self._memo: dict[Any, tuple[Any, Any]] = {}
+        self._known: dict[str, list[Any]] = {}
+        self._template_files: list[str] = []
+
+    def watched(self) -> list[Path]:
+        """The folders whose files make the pages: councils (with programmes and sections),
+        the registry, and the templates."""
+        folders = [self.root / COUNCILS_DIR, self.root / REGISTRY_DIR, *self.templates()]
+        return sorted({f.resolve() for f in folders if f.is_dir()})
+
+    def templates(self) -> tuple[Path, ...]:
+        return template_path(self.root)
+
+    def changed(self) -> None:
+        self.generation += 1
+
+    # --- what to show -----------------------------------------------------------------
+
+    def overview(self) -> Overview:
+        return self._remember("overview", lambda: overview(self.root, self.councils,
+                                                           dt.date.today()))
+
+    def find(self, council: str, name: str) -> DocumentRef | None:
+        """The document `name` ('slug' or 'slug.language') of `council`, found by listing
+        the project's files: no path is ever made from what a browser asks for."""
+        folders = council_dirs(self.root)
+        if council not in folders or (self.councils and council not in self.councils):
+            return None
+        slug, dot, language = name.partition(".")
+        if dot and not language:
+            return None
+        for file in document_files(folders[council]):
+            if file.stem == slug:
+                return DocumentRef(council, slug, file, display_path(file, self.root),
+                                   language or None)
+        return None
+
+    def document(self, ref: DocumentRef) -> DocumentView | None:
+        """The document's page and problems now; None if it has no such language."""
+        return self._remember(("document", ref), lambda: self._document(ref))
+
+    def print_job(self, view: DocumentView) -> PrintJob | None:
+        """What the PDF of a current page is made from, with `build`'s asset folder."""
+        if view.rendering is None or not view.current:
+            return None
+        asset_root = self.templates()[0] / "assets"
+        digest = hashlib.sha256(view.rendering.html.encode())
+        digest.update(f"\0{view.epoch}\0{asset_root}".encode())
+        with self._lock:
+            prints = Fingerprints(self.root, self._known)
+            for name in template_files(self.templates()):
+                found = prints.current(name)
+                if found is not None:
+                    self._known[name] = found
+                digest.update(f"\0{name}\0{found[2] if found else ''}".encode())
+        return PrintJob(view.rendering.html, asset_root, view.epoch, digest.hexdigest())
+
+    def redline(self, ref: DocumentRef) -> Redline:
+        """The document compared with its last commit, as `diff PATH --rev HEAD --html`
+        makes it; made afresh each time, as a commit changes no file the preview watches."""
+        with self._lock:
+            return self._redline(ref)
+
+    # --- making it ----------------------------------------------------------------------
+
+    def _remember(self, key: Any, make: Callable[[], T]) -> T:
+        with self._lock:
+            state = (self.generation, dt.date.today(), _files(self.watched()))
+            known = self._memo.get(key)
+            if known is not None and known[0] == state:
+                result: T = known[1]
+                return result
+            result = make()
+            self._memo[key] = (state, result)
+            return result
+
+    def _document(self, ref: DocumentRef) -> DocumentView | None:
+        project = load_project(self.root, only=[ref.file])
+        doc = next((d for d in project.documents if d.path == ref.path), None)
+        problems = list(project.problems)
+        if doc is None:
+            language = ref.language or "en"
+            return self._view(ref, language, None, problems, title=ref.file.name)
+        if ref.language is not None and ref.language not in languages(doc):
+            return None
+        language = ref.language or languages(doc)[0]
+        self._forget_templates_if_added_or_removed()
+        page, found = _render(doc, self.templates(), language)
+        problems += found
+        if page is not None:
+            problems += lint_document(doc, dt.date.today(), page.publication)
+        return self._view(ref, language, page, problems, doc=doc)
+
+    def _forget_templates_if_added_or_removed(self) -> None:
+        """Jinja notices a template file that changed, but not one added in a folder before
+        the one it loaded from: when the files are not those of the last page, it loads
+        every template afresh."""
+        files = template_files(self.templates())
+        if files != self._template_files:
+            cache = environment(self.templates()).cache
+            if cache is not None:
+                cache.clear()
+            self._template_files = files
+
+    def _view(self, ref: DocumentRef, language: str, page: Page | None,
+              problems: list[Problem], *, doc: ResolvedDocument | None = None,
+              title: str = "") -> DocumentView:
+        key = (ref.council, ref.slug, language)
+        if page is not None and doc is not None:
+            self._last_good[key] = Rendering(page.html, page.publication, dt.datetime.now(),
+                                             _sources(doc))
+        rendering = self._last_good.get(key)
+        problems = sorted(set(problems))
+        found = targets(rendering.publication, problems, rendering.sources) if rendering else {}
+        if doc is None:
+            return DocumentView(ref, language, rendering, False, tuple(problems), found,
+                                title=rendering.publication.title if rendering else title)
+        epoch = calendar.timegm(doc.model.published.timetuple())
+        return DocumentView(ref, language, rendering, page is not None, tuple(problems), found,
+                            title=doc.model.title, kind=doc.kind, languages=languages(doc),
+                            comparable=True, epoch=epoch)
+
+    def _redline(self, ref: DocumentRef) -> Redline:
+        from ..diff import diff_documents
+        from ..redline import as_html
+        from ..versions import load_revisions
+
+        day = dt.date.today()
+        try:
+            old, new = load_revisions(ref.file, (REVISION,))
+        except CannotCompare as exc:
+            return Redline(None, exc.format_message(), tuple(exc.problems))
+        except ProjectError as exc:
+            return Redline(None, exc.format_message())
+
+        def lint(doc: ResolvedDocument) -> list[Problem]:
+            return lint_document(doc, day)
+
+        comparison = diff_documents(old.document, new.document, lint, old_label=old.label,
+                                    new_label=new.label)
+        return Redline(as_html(comparison))
+
+
+def unknown_councils(root: Path, councils: Iterable[str]) -> list[Problem]:
+    """The councils asked for that the project does not have, as `build` reports them."""
+    known = council_dirs(root)
+    return [Problem(Location(f"{COUNCILS_DIR}/{slug}"), "error", "unknown-council",
+                    f"no council '{slug}'{did_you_mean(slug, known)}")
+            for slug in councils if slug not in known]
+
+
+def _render(doc: ResolvedDocument, templates: tuple[Path, ...], language: str
+            ) -> tuple[Page | None, list[Problem]]:
+    """The page as `build` makes it, or the problem that stopped it."""
+    try:
+        return render_page(doc, templates, language), []
+    except TemplateProblem as exc:
+        return None, [exc.problem]
+    except Exception as exc:  # a bug: said on the page, never a traceback in the browser
+        return None, [Problem(Location(doc.path), "error", "internal-error",
+                              f"pause-docs failed on this document ({type(exc).__name__}: "
+                              f"{exc}); this is a bug in pause-docs: please report it")]
+
+
+def _sources(doc: ResolvedDocument) -> dict[str, SourceFile]:
+    files = (doc.source.own, doc.source.inherited, doc.council_source, doc.programme_source)
+    return {f.path: f for f in files if f is not None}
+
+
+def _files(folders: Iterable[Path]) -> tuple[tuple[str, int, int], ...]:
+    """Every file under `folders` with its modification time and size."""
+    found = []
+    for folder in folders:
+        for top, dirs, files in os.walk(folder):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                path = os.path.join(top, name)
+                try:
+                    stat = os.stat(path)
+                except OSError:
+                    continue
+                found.append((path, stat.st_mtime_ns, stat.st_size))
+    return tuple(found)

@@ -1,0 +1,370 @@
+"""The questions of a form with their answers, evidence and where each answer comes from; the
+decision the form's rule reaches, with its reasons; and, for a DPIA screening, the processing
+it screens."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..form import FormQuestion
+from ..loader import Path_
+from ..models import DpiaScreening, LegalReference
+from ..models.dpia import Processing
+from ..models.form import FormSection
+from ..publication import (
+    Block,
+    Cell,
+    Division,
+    Group,
+    Heading,
+    Inline,
+    Item,
+    Link,
+    ListBlock,
+    Origin,
+    Paragraph,
+    Row,
+    RowGroup,
+    Section,
+    Styled,
+    Table,
+    Text,
+    Tick,
+)
+from ..rules import Answered, Outcome
+from .common import citations
+from .markup import blocks, inlines, plain_text
+
+if TYPE_CHECKING:
+    from .form import FormContext
+
+Content = tuple[Inline | Block, ...]
+
+
+def form_row(label: tuple[Inline, ...], *values: Content, role: str | None = None) -> Row:
+    """A row of a form: a label cell, then one cell per value (label, value, ...)."""
+    cells = [Cell(label, header=True, scope="row")]
+    for i, value in enumerate(values):
+        cells.append(Cell(value, header=i % 2 == 1, scope="row" if i % 2 == 1 else None))
+    return Row(tuple(cells), role=role)
+
+
+def source(text: str) -> Styled:
+    """'(councils/…/file.yaml:12)' in the small type of a source reference."""
+    return Styled("span", (Text("("), Styled("code", (Text(text),)), Text(")")), role="source")
+
+
+# --- the questions ---------------------------------------------------------------------------
+
+def questions_section(ctx: FormContext, section: FormSection, answered: tuple[Answered, ...],
+                      waiting: frozenset[str] = frozenset()) -> list[Block]:
+    """The questions as a table: the question (with guidance and the law behind it), the
+    answer as tick boxes, and the evidence in a row below or in its own column."""
+    at = ctx.section_path(section)
+    mine = [a for a in answered if a.question.section is section]
+    scale = mine[0].question.scale if mine else None
+    head: list[Cell] = []
+    if section.numbered:
+        head.append(Cell((ctx.text("form_number"),), header=True, scope="col", role="number"))
+    head.append(Cell(ctx.words(section.question_label, at + ("question_label",))
+                     or (ctx.text("form_question"),), header=True, scope="col",
+                     role="question"))
+    if scale is not None and scale.display == "columns":
+        scale_name = section.scale or next(iter(ctx.form.definition.scales))
+        head += [Cell(ctx.words(o.label, ("scales", scale_name, "options", k, "label")),
+                      header=True, scope="col", role="tick-col")
+                 for k, o in enumerate(scale.options)]
+    else:
+        head.append(Cell(ctx.words(section.answer_label, at + ("answer_label",))
+                         or (ctx.text("form_answer"),), header=True, scope="col",
+                         role="tick-col"))
+    if section.evidence == "column":
+        head.append(Cell(_evidence_label(ctx, section), header=True, scope="col"))
+    groups = tuple(_question_rows(ctx, section, a, len(head), a.question.id in waiting)
+                   for a in mine)
+    caption = ctx.words(section.caption, at + ("caption",)) or _caption(ctx, section)
+    table = Table(caption, groups, (Row(tuple(head)),), caption_hidden=True,
+                  role="screening criteria" if section.numbered else "screening")
+    intro = _set_intro(ctx, section)
+    heading = ctx.heading(section)
+    if heading is None and section.criteria_set:  # a registry list is headed by its title
+        cs = ctx.doc.registry.criteria_sets[section.criteria_set]
+        heading = Heading(2, (Text(cs.title, ctx.registry_origin(f"criteria_sets:{cs.id}")),),
+                          anchor=section.id)
+    return [Section(heading, (*intro, *ctx.around(section, (table,))))]
+
+
+def _caption(ctx: FormContext, section: FormSection) -> tuple[Inline, ...]:
+    if section.criteria_set:
+        title = ctx.doc.registry.criteria_sets[section.criteria_set].title
+        return (ctx.text("dpia_table_caption", title=title),)
+    return (ctx.text("form_caption"),)
+
+
+def _evidence_label(ctx: FormContext, section: FormSection) -> tuple[Inline, ...]:
+    at = ctx.section_path(section)
+    return (ctx.words(section.evidence_label, at + ("evidence_label",))
+            or (ctx.text("form_evidence"),))
+
+
+def _set_intro(ctx: FormContext, section: FormSection) -> tuple[Block, ...]:
+    """What a question set or a registry list says before its questions (the duty's aims;
+    the list's rule and source)."""
+    found: tuple[Block, ...] = ()
+    included = ctx.form.sets.get(section.id)
+    if included is not None:
+        question_set, set_source = included
+        found = blocks(question_set.intro, Origin(set_source.locate(("intro",)), (), "form"))
+        law = _law(ctx, question_set.law, ("sets", section.id, "law"))
+        found += (law,) if law else ()
+    if section.criteria_set:
+        cs = ctx.doc.registry.criteria_sets[section.criteria_set]
+        where = ctx.registry_origin(f"criteria_sets:{cs.id}")
+        found += (Paragraph((Text(cs.rule_text, where), *ctx.compose(
+            "dpia_source", link=(Link(cs.url, (Text(cs.source, where),)),)))),)
+    return found
+
+
+def _question_rows(ctx: FormContext, section: FormSection, a: Answered, width: int,
+                   waiting: bool) -> RowGroup:
+    q = a.question
+    ident = q.id
+    cells: list[Cell] = []
+    if section.numbered:
+        cells.append(Cell((Text(q.question.number or "", q.origin("number")),), role="number"))
+    cells.append(Cell(_asked(ctx, q), header=True, scope="row", id=f"topic-{ident}",
+                      role="question"))
+    cells += _answer_cells(ctx, a)
+    evidence = _evidence(ctx, section, a)
+    if waiting:
+        evidence += (Paragraph((ctx.text("form_waiting"),)),)
+    rows = [Row(tuple(cells))]
+    if section.evidence == "column":
+        rows[0] = Row((*cells, Cell(evidence)))
+    elif evidence:
+        rows.append(Row((Cell(evidence, colspan=width, headers=f"topic-{ident}",
+                              role="evidence"),), role="evidence-row"))
+    return RowGroup(tuple(rows), id=f"question-{ident}")
+
+
+def _asked(ctx: FormContext, q: FormQuestion) -> Content:
+    """The question as the form asks it: topic in bold, the question, then its guidance."""
+    words: list[Inline | Block] = []
+    if q.question.topic:
+        words.append(Styled("strong", plain_text(q.question.topic, q.origin("topic"))))
+    if q.question.topic and q.question.question:
+        words.append(Text(" "))  # the topic is set on a line of its own (form.css)
+    if q.question.question:
+        asked = inlines(q.question.question, q.origin("question"))
+        words += (Styled("span", asked, role="source"),) if q.owner == "registry" else asked
+    words += [Paragraph(b.content, role="guidance") if isinstance(b, Paragraph) else b
+              for b in blocks(q.question.guidance, q.origin("guidance"))]
+    if q.question.criteria and q.owner != "registry":  # a council's question, mapped
+        criteria = [ctx.doc.registry.criteria[c] for c in q.question.criteria]
+        sets = {c.id: s.title for s in ctx.doc.registry.criteria_sets.values()
+                for c in s.criteria}
+        words.append(Paragraph((ctx.text("form_criteria"), *ctx.joined([
+            (Text(f"{sets.get(c.id, '')}: {c.number} {c.title}",
+                  ctx.registry_origin(f"criteria:{c.id}")),) for c in criteria])),
+            role="guidance"))
+    return tuple(words)
+
+
+def _answer_cells(ctx: FormContext, a: Answered) -> list[Cell]:
+    scale = a.question.scale
+    if scale.display == "columns":
+        return [Cell((ctx.tick(a.option is o),), role="tick-col") for o in scale.options]
+    if a.option is None:
+        return [Cell((Text(_not_answered(ctx, a)),), role="tick-col")]
+    if scale.display == "box":
+        return [Cell((ctx.tick(a.option.triggers),), role="tick-col")]
+    # the answer in words, the tick (for the eye only) marking one that calls for the next stage
+    return [Cell((Tick(a.option.triggers), Text(f" {a.option.label}")), role="tick-col")]
+
+
+def _not_answered(ctx: FormContext, a: Answered) -> str:
+    return a.question.scale.not_answered or ctx.locale.text("form_not_answered")
+
+
+def _evidence(ctx: FormContext, section: FormSection, a: Answered) -> Content:
+    """The evidence and the form's other columns, where the answer comes from, the law."""
+    q = a.question
+    found: list[Inline | Block] = []
+    at = ("answers", q.id)
+    if a.evidence:
+        if section.evidence == "below" and (section.evidence_label or section.columns):
+            found.append(Paragraph(_evidence_label(ctx, section), role="label"))
+        found += blocks(a.evidence, ctx.origin(at + ("evidence",)))
+    for k, column in enumerate(section.columns):
+        text = a.columns.get(column.id)
+        if text:
+            path = ctx.section_path(section) + ("columns", k, "label")
+            found.append(Paragraph(ctx.words(column.label, path), role="label"))
+            found += blocks(text, ctx.origin(at + (column.id,)))
+    found += _provenance(ctx, a)
+    law = _law(ctx, q.question.law, ("questions", q.id, "law"))
+    if law:
+        found.append(law)
+    return tuple(found)
+
+
+def _law(ctx: FormContext, references: tuple[LegalReference, ...], path: Path_
+         ) -> Paragraph | None:
+    """'Law: Human Rights Act 1998, s.6', linked to legislation.gov.uk."""
+    law = citations(references, ctx.doc.registry.provisions, path)
+    if not law:
+        return None
+    links: list[Inline] = [ctx.text("form_law")]
+    for n, c in enumerate(law):
+        links.append(Link(c.url, (Text(c.text, ctx.registry_origin(
+            f"provisions:{c.provisions[0].id}")),), law=tuple(p.id for p in c.provisions),
+            reference=c.path))
+        if n < len(law) - 1:
+            links.append(Text("; "))
+    return Paragraph(tuple(links), role="law")
+
+
+def _provenance(ctx: FormContext, a: Answered) -> list[Block]:
+    """Where an answer not written in this document comes from, or that there is none."""
+    if a.basis == "programme" and a.written_at is not None:
+        where = f"{a.written_at.path}:{a.written_at.line}"
+        return [Paragraph((Styled("span", (ctx.text("form_prefilled"), Text(" "),
+                                           Styled("code", (Text(where),))), role="source"),))]
+    if a.basis == "derived":
+        items = tuple(Item((Text(f.text), Text(" "),
+                            source(f"{f.location.path}:{f.location.line}")))
+                      for f in a.findings)
+        said = "dpia_from_notice" if a.triggers else "dpia_not_shown"
+        return [Paragraph((ctx.text(said),)), ListBlock(items)]
+    if a.basis == "none" and a.question.scale.display == "columns":
+        return [Paragraph((Styled("strong", (Text(_not_answered(ctx, a)),)),),
+                          role="not-answered")]
+    return []
+
+
+# --- the decision ---------------------------------------------------------------------------
+
+def decision_section(ctx: FormContext, section: FormSection, outcome: Outcome) -> list[Block]:
+    """The form's choice of next step with the reached one ticked, and the decision with its
+    reasons, announced to screen readers as the outcome."""
+    rule = ctx.form.definition.decision
+    assert rule is not None
+    content: list[Block] = []
+    if rule.next_steps is not None:
+        steps = rule.next_steps
+        ticked = {"triggered": (False, True), "not-triggered": (True, False),
+                  "ended": (True, False), "incomplete": (False, False)}[outcome.status]
+        content.append(ListBlock((
+            Item((ctx.tick(ticked[0]), Text(" "), *inlines(steps.not_triggered, ctx.form.origin(
+                ("decision", "next_steps", "not_triggered"))))),
+            Item((ctx.tick(ticked[1]), Text(" "), *inlines(steps.triggered, ctx.form.origin(
+                ("decision", "next_steps", "triggered")))))), role="choices stacked"))
+    content.append(Group((Division(tuple(_decision(ctx, outcome)), role="decision",
+                                   status=True),), "decision"))
+    return [Section(ctx.heading(section), ctx.around(section, tuple(content)),
+                    role="form-box next-steps")]
+
+
+def _decision(ctx: FormContext, outcome: Outcome) -> list[Block]:
+    rule = ctx.form.definition.decision
+    assert rule is not None
+
+    def said(key: str, text: str) -> tuple[Inline, ...]:
+        return inlines(text, ctx.form.origin(("decision", key)))
+
+    if outcome.status == "ended" and rule.gate is not None:
+        return [Paragraph((Styled("strong", inlines(rule.gate.ended, ctx.form.origin(
+            ("decision", "gate", "ended")))),))]
+    if outcome.status == "not-triggered":
+        return [Paragraph((Styled("strong", said("not_triggered", rule.not_triggered)),))]
+    if outcome.status == "incomplete":
+        count = len(outcome.unanswered)
+        text = (rule.incomplete.replace("{count}", str(count)) if rule.incomplete else
+                ctx.locale.text("form_incomplete_one" if count == 1 else "form_incomplete",
+                                count=count))
+        return [Paragraph((Styled("strong", (Text(text),)),)), _links(ctx, outcome.unanswered)]
+    many = len(outcome.reasons) > 1 or bool(outcome.fired)
+    because = (rule.because_many if many else rule.because_one) or ctx.locale.text(
+        "form_because_many" if many else "form_because_one")
+    found: list[Block] = [Paragraph((Styled("strong", said("triggered", rule.triggered)),
+                                     Text(because)))]
+    found.append(_fired(ctx, outcome) if outcome.fired else _links(ctx, outcome.reasons))
+    if outcome.unanswered:
+        found.append(Paragraph((ctx.text("form_still_unanswered",
+                                         count=len(outcome.unanswered)),)))
+        found.append(_links(ctx, outcome.unanswered))
+    return found
+
+
+def _links(ctx: FormContext, answered: tuple[Answered, ...]) -> ListBlock:
+    """Each question linked to its row, with its answer: 'Community cohesion: Uncertain'."""
+    items = []
+    for a in answered:
+        q = a.question
+        name = q.question.topic or q.question.number or q.id
+        words: list[Inline] = [Link(f"#question-{q.id}", plain_text(name, q.origin("topic")))]
+        if a.option is not None:
+            words.append(Text(f": {a.option.label}"))
+        items.append(Item(tuple(words)))
+    return ListBlock(tuple(items))
+
+
+def _fired(ctx: FormContext, outcome: Outcome) -> ListBlock:
+    """For the criteria rule: each list whose rule is met, with the criteria met."""
+    items = []
+    for fired in outcome.fired:
+        cs = fired.criteria_set
+        words: list[Inline] = list(ctx.compose("dpia_rule_met", title=cs.title,
+                                               rule=cs.rule_text))
+        for n, r in enumerate(fired.counted):
+            target = r.evidenced_by[0] if r.evidenced_by else r.criterion.id
+            words.append(Link(f"#question-{target}", (
+                Text(f"{r.criterion.number} {r.criterion.title}"),)))
+            words.append(Text("; " if n < len(fired.counted) - 1 else "."))
+        items.append(Item(tuple(words)))
+    return ListBlock(tuple(items))
+
+
+# --- the processing a DPIA screening screens ---------------------------------------------
+
+def processing_section(ctx: FormContext, section: FormSection) -> list[Block]:
+    """The controller, and the processing: the notice that describes it, or as described."""
+    model = ctx.doc.model
+    assert isinstance(model, DpiaScreening)
+    rows = [form_row((ctx.text("dpia_controller"),), (Text(
+        ctx.doc.council.name, ctx.council_origin(("name",))),))]
+    notice = ctx.doc.notice
+    if notice is not None:
+        title = Origin(notice.source.locate(("title",)), ("notice", "title"))
+        rows.append(form_row((ctx.text("dpia_screened"),), (
+            Text(notice.model.title, title), Text(" "), source(notice.path))))
+    described = model.processing
+    if described is not None:
+        rows += _described(ctx, described)
+    caption = (ctx.words(section.heading, ctx.section_path(section) + ("heading",))
+               or (ctx.text("dpia_about"),))
+    return [Table(caption, (RowGroup(tuple(rows)),), role="form-grid processing")]
+
+
+def _described(ctx: FormContext, described: Processing) -> list[Row]:
+    rows = []
+    if described.description:
+        rows.append(form_row((ctx.text("dpia_processing"),), blocks(
+            described.description, ctx.origin(("processing", "description")))))
+    for name in ("data_categories", "data_subjects"):
+        items = getattr(described, name)
+        if items:
+            rows.append(form_row((ctx.text(f"dpia_{name}"),), (ListBlock(tuple(
+                Item(plain_text(item.name, ctx.origin(("processing", name, i, "name"))))
+                for i, item in enumerate(items))),)))
+    for name in ("data_matching", "invisible_processing", "large_scale", "new_technology",
+                 "automated_decisions", "systematic_monitoring"):
+        feature = getattr(described, name)
+        if feature is None:
+            continue
+        answer: list[Inline | Block] = [ctx.text("yes" if feature.applies else "no")]
+        if feature.description:
+            answer += [Text(": "), *inlines(feature.description, ctx.origin(
+                ("processing", name, "description")))]
+        rows.append(form_row((ctx.text(f"dpia_{name}"),), tuple(answer)))
+    return rows
