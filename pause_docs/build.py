@@ -198,6 +198,10 @@ class _Session:
                                                for e in record.registry})
         record.templates = self.manifest.share(record.templates)
         record.files = [sys.intern(f) for f in record.files]
+        for name in (*record.files, *record.assets):
+            # inputs first known while making it (a logo, a standard section): fingerprint
+            # them now, or the next build takes them for changed
+            self.fingerprints.current(name)
         self.manifest.documents[key] = record
 
     def forget(self, key: str) -> None:
@@ -319,6 +323,8 @@ class Worker:
         if self.fmt in ("html", "all"):
             self._write(output_name(doc, "html"), html, outcome)
             record.outputs["html"] = len(html)
+            for name, source in sorted(page.publication.files.items()):  # the logo, beside it
+                self._write(f"{doc.council_slug}/{name}", Path(source).read_bytes(), outcome)
         if self.fmt in ("pdf", "all"):
             if reuse is not None and reuse.html == record.html:
                 record.outputs["pdf"] = reuse.outputs["pdf"]
@@ -328,7 +334,8 @@ class Worker:
 
             epoch = calendar.timegm(doc.model.published.timetuple())
             try:
-                pdf, assets = print_pdf(page.html, self.templates[0] / "assets", epoch)
+                pdf, assets = print_pdf(page.html, self.templates[0] / "assets", epoch,
+                                        page.publication.files)
             except PAGE_ERRORS as exc:
                 name = output_name(doc, "pdf")
                 outcome.problems.append(Problem(Location(doc.path), "error", "pdf-failed",

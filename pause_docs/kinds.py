@@ -51,6 +51,7 @@ class Kind:
 
 _NOTICE_CHECKS = ("pause_docs.lint.checklist:check_completeness",
                   "pause_docs.lint.checklist:check_consistency",
+                  "pause_docs.lint.checklist:check_dated",
                   "pause_docs.lint.readability:check_readability")
 _NOTICE = "pause_docs.publish.notice:publish_notice"
 _FORM = "pause_docs.publish.form:publish_form"

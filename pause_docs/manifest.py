@@ -25,7 +25,8 @@ from .layout import find_template
 MANIFEST = ".pause-docs-manifest.json"
 VERSION = 3
 # Libraries whose version changes what a page looks like.
-ENGINES = ("jinja2", "markdown", "nh3", "pydantic", "weasyprint", "pydyf", "fonttools")
+ENGINES = ("jinja2", "markdown", "nh3", "pydantic", "weasyprint", "pydyf", "fonttools",
+           "pikepdf")
 
 
 @dataclass(slots=True)

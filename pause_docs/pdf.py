@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
@@ -15,6 +16,8 @@ from urllib.request import url2pathname
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+from .pdf_tags import repair
 
 PDF_VARIANT = "pdf/ua-1"
 # What a page that cannot be printed raises: WeasyPrint stops a render with a BaseException
@@ -38,13 +41,17 @@ class SafeURLFetcher(URLFetcher):  # type: ignore[misc]
     machine: no http(s) at all.
     """
 
-    def __init__(self, *asset_roots: Path) -> None:
+    def __init__(self, *asset_roots: Path, beside: Mapping[str, Path] | None = None) -> None:
         super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False, timeout=5,
                          fail_on_errors=True)
         self.asset_roots = tuple(root.resolve() for root in asset_roots)
+        self.beside = dict(beside or {})
         self.fetched: list[str] = []
 
     def fetch(self, url: str, headers: object = None) -> object:
+        if url in self.beside:  # a file the page shows from beside it (the council's logo)
+            self.fetched.append(str(self.beside[url]))
+            return super().fetch(self.beside[url].as_uri(), headers)
         parts = urlsplit(url)
         scheme = parts.scheme.lower()
         allowed = scheme == "data"
@@ -61,31 +68,35 @@ class SafeURLFetcher(URLFetcher):  # type: ignore[misc]
         return super().fetch(url, headers)
 
 
-def render_pdf(html: str, asset_root: Path, epoch: int) -> bytes:
+def render_pdf(html: str, asset_root: Path, epoch: int,
+               files: Mapping[str, str] | None = None) -> bytes:
     """A tagged PDF (PDF/UA-1) of the page; the same input always gives the same bytes.
 
     `epoch` (seconds since 1970) stands in for "now" wherever a font subsetter would stamp
-    the time, so output never depends on when it was built.
+    the time, so output never depends on when it was built.  `files` are the files the page
+    shows from beside it (`Publication.files`: its name -> the file).
     """
-    return print_pdf(html, asset_root, epoch)[0]
+    return print_pdf(html, asset_root, epoch, files)[0]
 
 
-def print_pdf(html: str, asset_root: Path, epoch: int) -> tuple[bytes, tuple[str, ...]]:
+def print_pdf(html: str, asset_root: Path, epoch: int, files: Mapping[str, str] | None = None
+              ) -> tuple[bytes, tuple[str, ...]]:
     """`render_pdf`, and the asset files the page pulled in (a build's dependencies)."""
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     own = asset_root / PDF_STYLESHEET
     stylesheet = own if own.is_file() else BUILTIN_ASSETS / PDF_STYLESHEET
-    fetcher = SafeURLFetcher(asset_root, stylesheet.parent)
+    base_url = asset_root.resolve().as_uri() + "/"
+    beside = {base_url + name: Path(source).resolve() for name, source in (files or {}).items()}
+    fetcher = SafeURLFetcher(asset_root, stylesheet.parent, beside=beside)
     # WeasyPrint makes a font configuration per document unless given one, and does not give
     # back all its memory: one per process (and stylesheet) keeps a long build's memory flat.
     # A page declaring its own fonts gets its own, so one page's fonts never reach another's.
     fonts = FontConfiguration() if "@font-face" in html else _fonts(str(stylesheet))
     # base_url ends with '/' so that 'fonts/x.ttf' means a file inside the asset folder.
-    document = weasyprint.HTML(string=html, base_url=asset_root.resolve().as_uri() + "/",
-                               url_fetcher=fetcher)
+    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
     css = weasyprint.CSS(filename=str(stylesheet), url_fetcher=fetcher, font_config=fonts)
-    pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT, stylesheets=[css],
-                                    font_config=fonts)
+    pdf = repair(document.write_pdf(pdf_variant=PDF_VARIANT, stylesheets=[css],
+                                    font_config=fonts), html)
     return pdf, tuple(sorted(set(fetcher.fetched)))
 
 

@@ -92,7 +92,17 @@ class LineBreak:
     type: ClassVar[str] = "linebreak"
 
 
-Inline = Text | Styled | Link | Time | Tick | LineBreak
+@dataclass(frozen=True, slots=True)
+class Image:
+    """A picture (the council's logo): `src` names a file of `Publication.files`, beside the
+    page; `alt` says what it shows, for people who cannot see it."""
+
+    src: str
+    alt: str
+    type: ClassVar[str] = "image"
+
+
+Inline = Text | Styled | Link | Time | Tick | LineBreak | Image
 
 
 # --- blocks ---------------------------------------------------------------------------------
@@ -194,6 +204,16 @@ class Table:
 
 
 @dataclass(frozen=True, slots=True)
+class Contents:
+    """A list of links to the parts of the page ('On this page'), under its own label."""
+
+    label: tuple[Inline, ...]
+    items: tuple[Item, ...]
+    anchor: str
+    type: ClassVar[str] = "contents"
+
+
+@dataclass(frozen=True, slots=True)
 class Group:
     """Blocks that present one part of what the document must say (`topic`: 'rights',
     'dpo', 'recipients', ...), with the ids of the items shown; `via` names the parent
@@ -219,7 +239,7 @@ class Section:
 
 
 Block = (Paragraph | Heading | ListBlock | Address | Quote | Division | Table | Group
-         | Section)
+         | Section | Contents)
 Node = Inline | Block | Item | Cell | Row | RowGroup
 
 
@@ -241,6 +261,10 @@ class Publication:
     """The locale's strings the page frame prints (skip link, page numbers)."""
     stylesheets: tuple[str, ...] = ()
     role: str | None = None
+    masthead: tuple[Block, ...] = ()
+    """What stands above the document: the council's logo, or its name."""
+    files: dict[str, str] = field(default_factory=dict)
+    """Files the page shows, by the name it uses (beside the page) -> the file to copy."""
 
     def blocks(self) -> Iterator[Block]:
         """The header and the body, in page order."""
@@ -301,6 +325,8 @@ def children(node: Node) -> tuple[Node, ...]:
         return ((node.heading,) if node.heading else ()) + node.blocks
     if isinstance(node, Table):
         return node.caption + node.head + node.body
+    if isinstance(node, Contents):
+        return node.label + node.items
     if isinstance(node, RowGroup):
         return node.rows
     if isinstance(node, Row):
@@ -360,6 +386,8 @@ def printed(blocks: Iterable[Block]) -> list[Printed]:
         elif isinstance(node, Address):
             for line in node.lines:
                 leaf(line, section)
+        elif isinstance(node, Contents):
+            return  # the headings again, as links: read where the headings are
         elif isinstance(node, Table):
             leaf(node.caption, section)
             rows: tuple[Row | RowGroup, ...] = (*node.head, *node.body)
@@ -375,7 +403,7 @@ def printed(blocks: Iterable[Block]) -> list[Printed]:
 
 
 def is_inline(node: Node) -> bool:
-    return isinstance(node, Text | Styled | Link | Time | Tick | LineBreak)
+    return isinstance(node, Text | Styled | Link | Time | Tick | LineBreak | Image)
 
 
 def _runs(nodes: tuple[Node, ...], cites: bool

@@ -24,6 +24,7 @@ from .layout import TEMPLATES_DIR
 from .publication import (
     Block,
     Group,
+    Image,
     Inline,
     LineBreak,
     Link,
@@ -34,11 +35,13 @@ from .publication import (
     Tick,
     Time,
     is_inline,
+    plain,
 )
 from .resolved import ResolvedDocument
 
 STYLESHEET = "assets/style.css"
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "#")
+LAW_SITE = "legislation.gov.uk/"  # where UK law is published: a link there cites it by name
 # Set while a page renders: every template name asked for -> the file it came from, or None
 # when it was looked for and not found (a file added later would change the page).
 _LOADED: ContextVar[dict[str, str | None] | None] = ContextVar("loaded", default=None)
@@ -77,7 +80,8 @@ def _inline(node: Inline) -> str:
         if not node.href.startswith(SAFE_SCHEMES):
             return inner  # not a link a page may carry: its words only
         title = f' title="{escape_attribute(node.title)}"' if node.title else ""
-        return f'<a href="{escape_attribute(node.href)}"{title}>{inner}</a>'
+        shown = ' class="print-address"' if prints_address(node) else ""
+        return f'<a href="{escape_attribute(node.href)}"{shown}{title}>{inner}</a>'
     if isinstance(node, Styled):
         tag = _TAGS[node.style]
         title = f' title="{escape_attribute(node.title)}"' if node.title else ""
@@ -94,7 +98,22 @@ def _inline(node: Inline) -> str:
                 f"{mark}</span>")
     if isinstance(node, LineBreak):
         return "<br>"
+    if isinstance(node, Image):
+        return f'<img src="{escape_attribute(node.src)}" alt="{escape_attribute(node.alt)}">'
     raise TypeError(f"not inline content: {node!r}")
+
+
+def prints_address(link: Link) -> bool:
+    """True for a web link whose address paper must show after its words (print and PDF):
+    not a citation, which names the law it links to (as does any link to the law's own
+    site), nor one whose words are the address."""
+    if link.law or not link.href.startswith(("http://", "https://")):
+        return False
+    bare = link.href.lower().split("://", 1)[1].removeprefix("www.").rstrip("/")
+    if bare.startswith(LAW_SITE):
+        return False
+    words = plain(link.children).strip().lower()
+    return words.split("://")[-1].removeprefix("www.").rstrip("/") != bare
 
 
 # --- the environment ------------------------------------------------------------------------

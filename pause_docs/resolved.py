@@ -4,6 +4,7 @@ where each of its values was written."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import Location
@@ -69,6 +70,8 @@ class ResolvedDocument:
     """Registry entries read to resolve it, as 'table:id' ('table:*' for all of a table)."""
     council_source: SourceFile | None = None
     programme_source: SourceFile | None = None
+    folder: Path | None = None
+    """The council's folder on disk (where its logo is)."""
 
     @property
     def kind(self) -> str:

@@ -24,6 +24,8 @@ class PageInfo:
     tables: list[Table] = field(default_factory=list)
     links: list[tuple[str, str]] = field(default_factory=list)  # (href, text)
     images: int = 0
+    languages: set[str] = field(default_factory=set)
+    """Languages given to parts of the page (a `lang` inside the page), not the page's own."""
 
 
 class _Reader(HTMLParser):
@@ -37,6 +39,8 @@ class _Reader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
+        if tag != "html" and attributes.get("lang"):
+            self.info.languages.add(str(attributes["lang"]))
         if tag == "html":
             self.info.lang = attributes.get("lang")
         elif tag in ("title", "caption") or (len(tag) == 2 and tag[0] == "h" and

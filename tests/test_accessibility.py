@@ -25,7 +25,7 @@ from accessibility import (
 from conftest import bundled_documents, document_id
 from htmlinfo import page_info
 
-from pause_docs.render import render_html
+from pause_docs.render import render_html, render_page
 
 DOCUMENTS = bundled_documents()
 IDS = [document_id(d) for d in DOCUMENTS]
@@ -46,12 +46,16 @@ def _need(**which: bool) -> None:
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Each bundled document rendered to its own standalone HTML file."""
-    folder = tmp_path_factory.mktemp("pages")
+    """Each bundled document rendered to its own HTML file, with the files it shows (a
+    council's logo) beside it, as a build writes them."""
     out = {}
     for doc, name in zip(DOCUMENTS, IDS, strict=True):
-        path = folder / f"{name.replace('/', '--')}.html"
-        path.write_text(render_html(doc), encoding="utf-8")
+        folder = tmp_path_factory.mktemp(name.replace("/", "--"))
+        page = render_page(doc)
+        path = folder / f"{doc.slug}.html"
+        path.write_text(page.html, encoding="utf-8")
+        for file, source in page.publication.files.items():
+            (folder / file).write_bytes(Path(source).read_bytes())
         out[name] = path
     return out
 
@@ -201,6 +205,26 @@ def test_page_reads_at_320_px_without_sideways_scrolling(chrome: Browser,
     assert found["scroll"] <= found["client"] and not found["wide"], found["wide"]
     assert found["body"] >= 16 and found["lineHeight"] >= 1.4 * found["body"], found
     assert found["smallest"] >= 14, f"text smaller than 14 px at 320 px wide: {found}"
+
+
+FORMS = [name for doc, name in zip(DOCUMENTS, IDS, strict=True)
+         if render_page(doc).publication.role == "form"]
+
+
+@pytest.mark.parametrize("width", [320, 375])
+@pytest.mark.parametrize("name", FORMS)
+def test_form_captions_keep_to_one_line_on_a_narrow_screen(
+        chrome: Browser, pages: dict[str, Path], name: str, width: int) -> None:
+    """At 320 CSS px (a 1280 px window at 400 % zoom) a form's grids stack, and their
+    captions ('About the decision') still read as one line, not one word per line."""
+    chrome.open(pages[name], width=width, height=800)
+    captions = chrome.run("""
+        return [...document.querySelectorAll('caption:not(.visually-hidden)')].map(c => ({
+          text: c.textContent.trim(), height: c.getBoundingClientRect().height,
+          line: parseFloat(getComputedStyle(c).lineHeight)}));""")
+    assert captions, "the form has grids with visible captions"
+    for caption in captions:
+        assert caption["height"] <= 1.5 * caption["line"], caption
 
 
 @pytest.mark.parametrize("name", IDS)

@@ -61,6 +61,14 @@ def test_a_second_build_makes_nothing_and_force_makes_everything(site: Path) -> 
     assert rebuilt(site, force=True) == ALL
 
 
+def test_a_second_build_of_the_bundled_project_makes_nothing(tmp_path: Path) -> None:
+    """Inputs found only while a document is made (a standard section, a council's logo)
+    are fingerprinted then, so the next build knows them unchanged."""
+    first = build(REPO, tmp_path / "output", "html", jobs=1)
+    assert first.built and not first.failed
+    assert build(REPO, tmp_path / "output", "html", jobs=1).built == []
+
+
 def test_changing_a_registry_entry_rebuilds_exactly_the_documents_citing_it(site: Path) -> None:
     registry = site / "legal_bases" / "dpa-1998.yaml"
     edit(registry, "summary: The old conditions for using any personal data",

@@ -96,17 +96,19 @@ BUNDLED = {
         "repealed-since-published"],
     "councils/oxfordshire/pause-privacy-notice.yaml": [
         "disapplied-when-published", "misnamed-instrument", "missing-lawful-basis",
-        "outdated-name-since-published", "special-category-without-condition"],
+        "outdated-name-since-published", "special-category-without-condition",
+        "undated-notice"],
     "councils/cambridgeshire/childrens-safeguarding-privacy-notice.yaml": [
         "condition-not-named", "hard-to-read", "nonexistent-instrument",
         "nonexistent-instrument", "outdated-name-since-published",
         "outdated-name-since-published", "policy-document-not-mentioned",
         "renamed-since-published", "retired-email-since-published", "right-does-not-apply",
-        "superseded-since-published"],
+        "superseded-since-published", "undated-notice"],
     "councils/example-council/family-help-privacy-notice.yaml": [
         "former-title-when-published", "hard-to-read", "missing-controller-contact",
         "missing-dpo-contact", "missing-regulator-complaint", "missing-retention",
-        "missing-rights", "outdated-name-when-published", "policy-document-not-mentioned"],
+        "missing-rights", "outdated-name-when-published", "policy-document-not-mentioned",
+        "undated-notice"],
     "councils/middlesbrough/north-east-pause-screening.yaml": ["superseded-since-published"],
     "councils/lambeth/scoping-2026.yaml": [],
     "councils/oxfordshire/pause-dpia-screening.yaml": [],
@@ -360,6 +362,19 @@ def test_a_notice_before_the_gdpr_is_not_held_to_its_checklist(project) -> None:
     doc = edit(edit(COMPLETE, "2026-07-01", "2017-07-01"), "ukgdpr-art6-1-e", "ca1989")
     doc = edit(doc, "  - show: rights\n", "")
     assert codes(project, doc, as_of=dt.date(2018, 1, 1)) == ["before-uk-gdpr"]
+
+
+def test_a_notice_that_shows_no_date_warns_even_before_the_gdpr(project) -> None:
+    undated = edit(COMPLETE, "sections:", "show_date: none\nsections:")
+    assert codes(project, undated) == ["undated-notice"]
+    assert codes(project, edit(undated, "show_date: none", "show_date: month")) == []
+    old = edit(edit(edit(undated, "2026-07-01", "2017-07-01"), "ukgdpr-art6-1-e", "ca1989"),
+               "  - show: rights\n", "")
+    assert codes(project, old, as_of=dt.date(2018, 1, 1)) == ["before-uk-gdpr", "undated-notice"]
+    found = next(p for p in bundled_findings()["councils/oxfordshire/pause-privacy-notice.yaml"]
+                 if p.code == "undated-notice")
+    assert (found.location.line, found.location.column, found.severity) == (7, 12, "warning")
+    assert found.fix == "remove 'show_date: none' so that the page says 'Last updated: 1 June 2018'"
 
 
 # --- consistency ---------------------------------------------------------------------------

@@ -90,7 +90,8 @@ def test_layered_notice_points_to_the_main_notice(project) -> None:
     })
     (doc,) = load_project(root).documents
     html = render_html(doc)
-    assert html.count('<a href="https://www.example.gov.uk/privacy">corporate privacy '
+    assert html.count('<a href="https://www.example.gov.uk/privacy" class="print-address">'
+                      'corporate privacy '
                       'notice</a>') == 2  # the rights and complaints sections
     assert "Right of access" not in html
 

@@ -11,7 +11,7 @@ from test_render import SEEDS, bundled, fidelity
 
 from pause_docs.layout import TEMPLATES_DIR
 from pause_docs.pdf import render_pdf
-from pause_docs.render import render_html
+from pause_docs.render import render_html, render_page
 
 ASSETS = TEMPLATES_DIR / "assets"
 
@@ -73,8 +73,8 @@ def test_pdf_refuses_resources_outside_the_project(hostile: str) -> None:
 
 @pytest.mark.parametrize(("council", "slug", "seed"), SEEDS)
 def test_seed_survives_in_pdf(tmp_path: Path, council: str, slug: str, seed: str) -> None:
-    doc = bundled(council, slug)
+    page = render_page(bundled(council, slug))
     path = tmp_path / "doc.pdf"
-    path.write_bytes(render_pdf(render_html(doc), ASSETS, 0))
+    path.write_bytes(render_pdf(page.html, ASSETS, 0, page.publication.files))
     score, out = fidelity(seed, path)
     assert score >= 0.95, out

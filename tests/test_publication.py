@@ -117,7 +117,8 @@ def test_a_parent_notice_covers_the_dpo_only_where_its_link_is_printed(project) 
     assert "missing-dpo-contact" in _codes(root, "without")
     assert "missing-dpo-contact" not in _codes(root, "with")
     html = render_html(_load(root, "with"))
-    assert '<a href="https://www.example.gov.uk/privacy">Our main privacy notice</a>' in html
+    assert ('<a href="https://www.example.gov.uk/privacy" class="print-address">Our main '
+            'privacy notice</a>') in html
 
 
 def test_a_recipient_listed_but_not_shown_is_said_so(project) -> None:

@@ -305,6 +305,25 @@ def test_the_pdf_is_printed_once_per_input(served: Served) -> None:
     assert served.get("/lambeth/scoping-2026.pdf")[2] == first
 
 
+def test_a_councils_logo_is_served_beside_its_pages_and_printed(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    shutil.copytree(REPO / "councils/example-council", root / "councils/example-council")
+    running = start(root)
+    try:
+        logo = (REPO / "councils/example-council/logo.svg").read_bytes()
+        for path in ("/example-council/logo.svg", "/_published/example-council/logo.svg"):
+            status, headers, body = running.get(path)
+            assert (status, headers["content-type"], body) == (200, "image/svg+xml", logo)
+        for path in ("/example-council/council.yaml", "/example-council/logo.png",
+                     "/_published/example-council/council.yaml"):
+            assert running.get(path)[0] == 404, path
+        status, _, pdf = running.get("/example-council/family-help-privacy-notice.pdf")
+        assert status == 200 and pdf.startswith(b"%PDF-"), pdf[:300]
+    finally:
+        status, err = stop(running)
+    assert status == 0 and "Traceback" not in err, err
+
+
 def test_ctrl_c_stops_the_server_with_exit_status_0(tmp_path: Path) -> None:
     running = start(make_project(tmp_path / "project"))
     where = urlsplit(running.url)

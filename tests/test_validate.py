@@ -131,6 +131,18 @@ def test_a_new_site_lists_every_todo_until_filled(project) -> None:
     assert all(": error: todo: " in line for line in output.splitlines()[:-1])
 
 
+def test_a_screening_inheriting_a_missing_notice_is_told_so_at_its_own_file(project) -> None:
+    root = project({"councils/example/council.yaml": COUNCIL_YAML,
+                    "councils/example/screening.yaml": (
+                        "kind: dpia-screening\nprogramme: pause\npublished: 2026-01-01\n")})
+    code, output = run(root, "validate")
+    assert code == 1
+    assert output.startswith(
+        "councils/example/screening.yaml:2:12: error: unknown-notice: no notice "
+        "'privacy-notice' in councils/example/ (the screening takes 'notice:' from its "
+        "programme: give its own 'notice:' to name the notice it screens)\n"), output
+
+
 def test_new_refuses_a_bad_name_or_an_existing_council(project) -> None:
     root = project({"councils/example/council.yaml": COUNCIL_YAML})
     code, output = run(root, "new", "../evil")

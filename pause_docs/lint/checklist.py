@@ -38,6 +38,21 @@ def check_completeness(published: Published) -> list[Problem]:
     return [p for p in found if p is not None]
 
 
+def check_dated(published: Published) -> list[Problem]:
+    """A notice that shows no date: residents cannot tell whether it is the current one."""
+    model = published.notice
+    if model.show_date != "none":
+        return []
+    return [Problem(
+        published.locate(("show_date",)), "warning", "undated-notice",
+        "the notice shows no date (show_date: none), so a reader cannot tell whether it is "
+        "the current version; a faithful reproduction of an undated notice may keep it",
+        fix=f"remove 'show_date: none' so that the page says 'Last updated: "
+            f"{long_day(model.published)}'",
+        rule="UK GDPR Art 12(1) and the ICO's right-to-be-informed guidance: keep privacy "
+             "information under review and tell people when it changes [R]")]
+
+
 def _missing(published: Published, shown: bool, field: str, code: str, message: str,
              fix: str, rule: str, severity: Severity = "error", path: Path_ = ("sections",)
              ) -> Problem | None:

@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field, model_validator
 
 from .base import Email, Markdown, Model, Nation, Phone, Slug, Url
+
+_IMAGE_FILE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.(?:svg|png|jpe?g)$")
+
+
+def _image_file(value: str) -> str:
+    if not _IMAGE_FILE.match(value):
+        raise ValueError(f"'{value}' is not an image file beside council.yaml (for example "
+                         "'logo.svg' or 'logo.png': lower-case letters, digits and hyphens, "
+                         "ending .svg, .png or .jpg)")
+    return value
+
+
+ImageFile = Annotated[str, AfterValidator(_image_file),
+                      Field(description="An SVG, PNG or JPEG file beside council.yaml, e.g. "
+                            "'logo.svg'.")]
 
 
 class Contact(Model):
@@ -17,6 +33,30 @@ class Contact(Model):
     phone: Phone | None = Field(None, description="Telephone number.")
     address: tuple[str, ...] = Field((), description="Postal address, one line per item.")
     web_form: Url | None = Field(None, description="Online form for enquiries or complaints.")
+
+
+class Logo(Model):
+    """The council's logo, printed above every document (HTML and PDF)."""
+
+    file: ImageFile = Field(description="The image, beside council.yaml, e.g. 'logo.svg'; "
+                            "copied beside each page in output/.")
+    alt: str = Field(min_length=1, description="What the logo says, for people who cannot "
+                     "see it: usually the council's name, e.g. 'Northshire County Council'.")
+
+
+class AlternativeFormats(Model):
+    """How to ask for a document in large print, Easy Read, Braille, audio or another
+    language (at least one way)."""
+
+    email: Email | None = Field(None, description="Email address for requests.")
+    phone: Phone | None = Field(None, description="Telephone number for requests.")
+    web_form: Url | None = Field(None, description="Online form for requests.")
+
+    @model_validator(mode="after")
+    def _one_way(self) -> AlternativeFormats:
+        if not (self.email or self.phone or self.web_form):
+            raise ValueError("give at least one of email, phone or web_form")
+        return self
 
 
 class Council(Model):
@@ -40,6 +80,14 @@ class Council(Model):
     enquiries: Contact | None = Field(
         None, description="Who answers questions about data sharing, if not the DPO.")
     complaints_form: Url | None = Field(None, description="Online complaints form.")
+    logo: Logo | None = Field(None, description="The council's logo, printed above every "
+                              "document instead of its name.")
+    accessibility_statement: Url | None = Field(
+        None, description="The council's accessibility statement (Public Sector Bodies "
+        "Accessibility Regulations 2018), linked from every document.")
+    alternative_formats: AlternativeFormats | None = Field(
+        None, description="How to ask for a document in large print, Easy Read, Braille, "
+        "audio or another language; printed on every document.")
 
     @property
     def in_sentence(self) -> str:

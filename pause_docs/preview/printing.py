@@ -31,15 +31,18 @@ class Printer:
         self._kept: OrderedDict[str, bytes] = OrderedDict()
         self._running: dict[str, asyncio.Future[bytes | str]] = {}
 
-    async def pdf(self, key: str, html: str, asset_root: Path, epoch: int) -> bytes:
-        """The PDF of `html`, from the cache when `key` was printed before."""
+    async def pdf(self, key: str, html: str, asset_root: Path, epoch: int,
+                  files: dict[str, str] | None = None) -> bytes:
+        """The PDF of `html` (with `files` beside it: the logo), from the cache when `key`
+        was printed before."""
         if key in self._kept:
             self._kept.move_to_end(key)
             return self._kept[key]
         running = self._running.get(key)
         if running is None:
             loop = asyncio.get_running_loop()
-            running = loop.run_in_executor(self._executor(), _print, html, asset_root, epoch)
+            running = loop.run_in_executor(self._executor(), _print, html, asset_root, epoch,
+                                           files or {})
             self._running[key] = running
         try:
             made = await asyncio.shield(running)
@@ -72,12 +75,12 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _print(html: str, asset_root: Path, epoch: int) -> bytes | str:
+def _print(html: str, asset_root: Path, epoch: int, files: dict[str, str]) -> bytes | str:
     """In the worker: the PDF, or why it could not be made."""
     from ..pdf import render_pdf
 
     try:
-        return render_pdf(html, asset_root, epoch)
+        return render_pdf(html, asset_root, epoch, files)
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # noqa: BLE001 - WeasyPrint stops a render with BaseException

@@ -129,9 +129,11 @@ class Site:
         return [Route("/", self.index), Route("/_events", self.events),
                 Route("/_preview/{name}", self.preview_file),
                 Route("/_published/{council}/{name}.html", self.published),
+                Route("/_published/{council}/{name}", self.published_file),
                 Route("/_diff/{council}/{name}.html", self.redline),
                 Route("/{council}/{name}.html", self.page),
-                Route("/{council}/{name}.pdf", self.pdf)]
+                Route("/{council}/{name}.pdf", self.pdf),
+                Route("/{council}/{name}", self.published_file)]
 
     async def index(self, request: Request) -> Response:
         token = self.changes.token
@@ -149,6 +151,15 @@ class Site:
             return self._cannot(view, "published")
         return HTMLResponse(view.rendering.html)
 
+    async def published_file(self, request: Request) -> Response:
+        """A file the published page shows from beside it (the council's logo)."""
+        council, name = request.path_params["council"], request.path_params["name"]
+        path = await run_in_threadpool(self.session.file_beside, council, name)
+        if path is None or not path.is_file():
+            raise HTTPException(404)
+        kind = {".svg": "image/svg+xml", ".png": "image/png"}.get(path.suffix, "image/jpeg")
+        return Response(path.read_bytes(), media_type=kind)
+
     async def pdf(self, request: Request) -> Response:
         view = await self._view(request)
         job = await run_in_threadpool(self.session.print_job, view)
@@ -156,7 +167,8 @@ class Site:
             return self._cannot(view, "printed")
         name = request.path_params["name"]
         try:
-            made = await self.printer.pdf(job.key, job.html, job.asset_root, job.epoch)
+            made = await self.printer.pdf(job.key, job.html, job.asset_root, job.epoch,
+                                          job.files)
         except PrintFailed as exc:
             problem = Problem(Location(view.ref.path), "error", "pdf-failed",
                               f"could not make {name}.pdf: {exc}")

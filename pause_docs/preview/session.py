@@ -86,6 +86,8 @@ class PrintJob:
     asset_root: Path
     epoch: int
     key: str
+    files: dict[str, str] = field(default_factory=dict)
+    """The files the page shows from beside it (the council's logo): its name -> the file."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,13 @@ class Redline:
     html: str | None
     message: str = ""
     problems: tuple[Problem, ...] = ()
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
 
 
 class Session:
@@ -153,8 +162,11 @@ class Session:
         if view.rendering is None or not view.current:
             return None
         asset_root = self.templates()[0] / "assets"
+        files = view.rendering.publication.files
         digest = hashlib.sha256(view.rendering.html.encode())
         digest.update(f"\0{view.epoch}\0{asset_root}".encode())
+        for name, source in sorted(files.items()):  # a new logo is a new PDF
+            digest.update(f"\0{name}\0".encode() + _read(Path(source)))
         with self._lock:
             prints = Fingerprints(self.root, self._known)
             for name in template_files(self.templates()):
@@ -162,7 +174,21 @@ class Session:
                 if found is not None:
                     self._known[name] = found
                 digest.update(f"\0{name}\0{found[2] if found else ''}".encode())
-        return PrintJob(view.rendering.html, asset_root, view.epoch, digest.hexdigest())
+        return PrintJob(view.rendering.html, asset_root, view.epoch, digest.hexdigest(), files)
+
+    def file_beside(self, council: str, name: str) -> Path | None:
+        """A file a page of `council` shows from beside it (its logo), if one does."""
+        folders = council_dirs(self.root)
+        if council not in folders or (self.councils and council not in self.councils):
+            return None
+        for file in document_files(folders[council]):
+            view = self.document(DocumentRef(council, file.stem, file,
+                                             display_path(file, self.root)))
+            source = view.rendering.publication.files.get(name) \
+                if view is not None and view.rendering is not None else None
+            if source is not None:
+                return Path(source)
+        return None
 
     def redline(self, ref: DocumentRef) -> Redline:
         """The document compared with its last commit, as `diff PATH --rev HEAD --html`

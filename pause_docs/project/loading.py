@@ -203,6 +203,33 @@ def _load_council(project: Project, slug: str, file: Path
         return None, None
     council, found = validate(Council, source.data, source.locator, "council")
     project.problems += with_todos(found, todos(source))
+    if council is not None and council.logo is not None:
+        problem = _check_logo(file.parent / council.logo.file, source)
+        if problem is not None:
+            project.problems.append(problem)
+            return None, source
     if council is not None:
         project.councils[slug] = council
     return council, source
+
+
+# What an SVG must not hold: it is copied beside the pages, where a browser opening it
+# would run its scripts.
+_UNSAFE_SVG = re.compile(rb"<script|<foreignObject|javascript:|\son[a-z]+\s*=", re.I)
+
+
+def _check_logo(image: Path, source: SourceFile) -> Problem | None:
+    """A problem with the council's logo file: missing, or an SVG that could run code."""
+    where = source.locate(("logo", "file"))
+    try:
+        data = image.read_bytes()
+    except OSError:
+        return Problem(where, "error", "missing-logo",
+                       f"no logo file '{image.name}' beside {source.path}: add it, or "
+                       "correct 'logo: file:'")
+    if image.suffix == ".svg" and _UNSAFE_SVG.search(data):
+        return Problem(where, "error", "unsafe-logo",
+                       f"'{image.name}' holds a script, an event handler or embedded HTML, "
+                       "which pages cannot carry: export the logo again as a plain SVG or "
+                       "a PNG")
+    return None

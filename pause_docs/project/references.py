@@ -67,13 +67,15 @@ def resolve_document(project: Project, council_slug: str, file: Path, source: So
     used = sorted({f"{COUNCILS_DIR}/{SECTIONS_DIR}/{section['use']}.yaml"
                    for section in filled.get("sections", []) or []
                    if isinstance(section, dict) and isinstance(section.get("use"), str)})
+    logo = (display_path(file.parent / council.logo.file, project.root),) if council.logo else ()
     inputs = (source.path, display_path(file.parent / COUNCIL_FILE, project.root),
               *((merged.inherited.path,) if merged.inherited else ()), *used,
-              *(form.files if form else ()))
+              *(form.files if form else ()), *logo)
     return ResolvedDocument(council_slug, file.stem, source.path, model,  # type: ignore[arg-type]
                             council, programme, project.registry, merged, inputs,
                             cites=frozenset(cited), council_source=council_source,
-                            programme_source=merged.inherited, form=form)
+                            programme_source=merged.inherited, form=form,
+                            folder=file.parent.resolve())
 
 
 def _form_of(project: Project, kind: str, data: dict[str, Any], merged: Merged
@@ -214,9 +216,15 @@ def _check_notice_exists(name: Any, merged: Merged, directory: Path) -> list[Pro
     if not isinstance(name, str) or (directory / f"{name}.yaml").exists():
         return []
     others = [f.stem for f in document_files(directory)]
-    return [Problem(merged.locate(("notice",)), "error", "unknown-notice",
+    if "notice" in merged.own.data:
+        where, source = merged.locate(("notice",)), ""
+    else:  # from the programme: the screening that inherits it is the one to correct
+        where = merged.own.locate(("programme",))
+        source = (" (the screening takes 'notice:' from its programme: give its own "
+                  "'notice:' to name the notice it screens)")
+    return [Problem(where, "error", "unknown-notice",
                     f"no notice '{name}' in {COUNCILS_DIR}/{directory.name}/"
-                    f"{did_you_mean(name, others)}")]
+                    f"{did_you_mean(name, others)}{source}")]
 
 
 def check_references(data: Any, registry: Registry, merged: Merged,

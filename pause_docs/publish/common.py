@@ -17,18 +17,23 @@ from ..publication import (
     Address,
     Block,
     Cell,
+    Contents,
     Heading,
+    Image,
     Inline,
+    Item,
     Link,
     Origin,
     Paragraph,
     Publication,
     Row,
     RowGroup,
+    Section,
     Table,
     Text,
     Time,
     is_inline,
+    plain,
 )
 from ..registry import role_of
 from ..resolved import ResolvedDocument
@@ -38,6 +43,7 @@ STYLESHEET = "assets/style.css"
 FORM_STYLESHEET = "assets/form.css"  # added for screenings, which print as forms
 # The strings the page frame prints around the publication (base.html).
 FRAME_STRINGS = ("skip_link", "page_number")
+CONTENTS_FROM = 5  # parts of a page that make it worth a contents list ('On this page')
 
 
 @dataclass(frozen=True)
@@ -90,16 +96,62 @@ class Context:
         return Time(day, (Text(self.locale.date(day, style)),))
 
 
-def title_block(ctx: Context) -> tuple[Block, ...]:
-    """The title, the line under it and the date, as the document asks."""
+def title_block(ctx: Context, form: bool = False) -> tuple[Block, ...]:
+    """The title and the line under it; when the document was last updated (a form: its
+    date) and its version; how to ask for it in another format."""
     model = ctx.doc.model
     found: list[Block] = [Heading(1, plain_text(model.title, ctx.origin(("title",))))]
     if model.subtitle:
         found.append(Paragraph(plain_text(model.subtitle, ctx.origin(("subtitle",))),
                                role="subtitle"))
     if model.show_date != "none":
-        found.append(Paragraph((ctx.date(model.published, model.show_date),), role="date"))
+        day = ctx.date(model.published, model.show_date)
+        found.append(Paragraph((day,) if form else ctx.compose("last_updated", date=(day,)),
+                               role="date"))
+    if model.version:
+        found.append(Paragraph(ctx.compose("version_line", version=(
+            Text(model.version, ctx.origin(("version",))),)), role="version"))
+    found += alternative_formats(ctx)
     return tuple(found)
+
+
+def alternative_formats(ctx: Context) -> list[Block]:
+    """'Ask for this document in large print ...: email ... or phone ....' and the link to
+    the council's accessibility statement, when the council gives them."""
+    council = ctx.doc.council
+    words: list[Inline] = []
+    ways = council.alternative_formats
+    if ways is not None:
+        def origin(key: str) -> Origin:
+            return ctx.council_origin(("alternative_formats", key))
+
+        how: list[tuple[Inline, ...]] = []
+        if ways.email:
+            how.append(ctx.compose("formats_email", email=(
+                Link(f"mailto:{ways.email}", (Text(ways.email, origin("email")),)),)))
+        if ways.phone:
+            how.append(ctx.compose("formats_phone", phone=(
+                Link(f"tel:{ways.phone.replace(' ', '')}", (Text(ways.phone, origin("phone")),)),)))
+        if ways.web_form:
+            how.append(ctx.compose("formats_web_form", form=(
+                Link(ways.web_form, (ctx.text("formats_web_form_words"),)),)))
+        words += ctx.compose("formats_request", how=ctx.joined(how, "or"))
+    if council.accessibility_statement:
+        words += [Text(" ")] if words else []
+        words += ctx.compose("accessibility_statement", link=(
+            Link(council.accessibility_statement, (ctx.text("accessibility_statement_words"),)),))
+    return [Paragraph(tuple(words), role="formats")] if words else []
+
+
+def masthead(ctx: Context) -> tuple[tuple[Block, ...], dict[str, str]]:
+    """The council's logo (and the file it needs beside the page), or else its name."""
+    council = ctx.doc.council
+    if council.logo is None or ctx.doc.folder is None:
+        return (Paragraph((Text(council.name, ctx.council_origin(("name",))),),
+                          role="publisher"),), {}
+    logo = council.logo
+    return ((Paragraph((Image(logo.file, logo.alt),), role="logo"),),
+            {logo.file: str(ctx.doc.folder / logo.file)})
 
 
 def footer(ctx: Context) -> tuple[Inline, ...]:
@@ -118,15 +170,28 @@ def publication(ctx: Context, body: tuple[Block, ...], *, form: bool = False
     """The publication of `ctx.doc` with the title block, footer and frame strings."""
     doc = ctx.doc
     locale = ctx.locale
+    top, files = masthead(ctx)
     return Publication(
         kind=doc.kind, language=locale.language, lang=locale.tag, title=doc.model.title,
-        council=doc.council.name, published=doc.model.published, header=title_block(ctx),
-        body=body, footer=footer(ctx),
+        council=doc.council.name, published=doc.model.published,
+        header=title_block(ctx, form) + (() if form else contents(ctx, body)), body=body,
+        footer=footer(ctx),
         strings={**{key: locale.strings[key] for key in FRAME_STRINGS},
                  "page_title": locale.text("page_title", title=doc.model.title,
                                            council=doc.council.name)},
         stylesheets=(STYLESHEET, FORM_STYLESHEET) if form else (STYLESHEET,),
-        role="form" if form else None)
+        role="form" if form else None, masthead=top, files=files)
+
+
+def contents(ctx: Context, body: tuple[Block, ...]) -> tuple[Block, ...]:
+    """'On this page' and a link to each part, for a page of CONTENTS_FROM parts or more (not
+    for forms, which are read from top to bottom as their paper versions are)."""
+    parts = [b.heading for b in body if isinstance(b, Section) and b.heading is not None
+             and b.heading.level == 2 and b.heading.anchor]
+    if len(parts) < CONTENTS_FROM:
+        return ()
+    items = tuple(Item((Link(f"#{h.anchor}", (Text(plain(h.content)),)),)) for h in parts)
+    return (Contents((ctx.text("on_this_page"),), items, anchor="contents"),)
 
 
 def sign_off(ctx: Context, left: tuple[str, SignOff | None, str],

@@ -1,0 +1,83 @@
+"""Passages of a page in another language than the page's (an HTML `lang` on an element inside
+the body), and their `/Lang` on the structure elements that show the same words: WeasyPrint
+sets the document's language only."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from typing import Any
+
+from pikepdf import String
+
+from .tree import Tree, words
+
+# Elements whose end tag may be left out; they never carry a passage of their own here.
+_VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "source", "track", "wbr"))
+
+
+class _Passages(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[tuple[str, str | None, list[str]]] = []  # tag, lang, words
+        self.found: list[tuple[str, str]] = []
+        self.in_body = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "body":
+            self.in_body = True
+        if not self.in_body or tag in _VOID:
+            return
+        lang = dict(attrs).get("lang")
+        self.open.append((tag, lang or None, []))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.in_body and self.open:
+            name, lang, text = self.open.pop()
+            if lang:
+                self.found.append((lang, " ".join("".join(text).split())))
+            if self.open:
+                self.open[-1][2].extend(text)
+            if name == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.open:
+            self.open[-1][2].append(data)
+
+
+def passages(html: str) -> list[tuple[str, str]]:
+    """(language, words) of each element of the body that gives its own `lang`, in the order
+    they end."""
+    reader = _Passages()
+    reader.feed(html)
+    reader.close()
+    return [(lang, text) for lang, text in reader.found if text]
+
+
+def mark_languages(tree: Tree, found: list[tuple[str, str]]) -> None:
+    """Give each passage's language to the outermost element showing exactly its words, the
+    n-th passage of some words to the n-th element showing them."""
+    if not found:
+        return
+    shown: dict[str, list[Any]] = {}
+    for element in tree.live():
+        text = " ".join(words(tree, element).split())
+        if text and not any(_inside(tree, element, other) for other in shown.get(text, ())):
+            shown.setdefault(text, []).append(element)
+    used: dict[str, int] = {}
+    for lang, text in found:
+        n = used.get(text, 0)
+        candidates = shown.get(text, [])
+        if n < len(candidates):
+            candidates[n].Lang = String(lang)
+            used[text] = n + 1
+
+
+def _inside(tree: Tree, element: Any, outer: Any) -> bool:
+    parent = tree.parents.get(element.objgen)
+    while parent is not None and "/S" in parent:
+        if parent.objgen == outer.objgen:
+            return True
+        parent = tree.parents.get(parent.objgen)
+    return False

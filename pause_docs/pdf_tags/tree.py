@@ -1,0 +1,139 @@
+"""The structure tree of a tagged PDF as the repairs read it: every element reachable from the
+root, with its parent and page, and the words shown inside links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pikepdf
+from pikepdf import Array, Dictionary
+
+ObjGen = tuple[int, int]
+
+
+def kind(element: Any) -> str:
+    """An element's structure type, e.g. '/P' ('' for anything else)."""
+    return str(element.get("/S", "")) if isinstance(element, Dictionary) else ""
+
+
+def kids(element: Any) -> list[Any]:
+    """An element's /K as a list (it may be one object or an array)."""
+    k = element.get("/K")
+    if k is None:
+        return []
+    return list(k) if isinstance(k, Array) else [k]
+
+
+def is_mcid(kid: Any) -> bool:
+    """A marked-content id of the element's page."""
+    return isinstance(kid, int) and not isinstance(kid, bool)
+
+
+def is_reference(kid: Any, to: str) -> bool:
+    """A marked-content reference ('/MCR') or an object reference ('/OBJR')."""
+    return isinstance(kid, Dictionary) and str(kid.get("/Type", "")) == to
+
+
+def is_element(kid: Any) -> bool:
+    return (isinstance(kid, Dictionary) and "/S" in kid and not is_reference(kid, "/MCR")
+            and not is_reference(kid, "/OBJR"))
+
+
+def child_elements(element: Any) -> list[Any]:
+    return [k for k in kids(element) if is_element(k)]
+
+
+@dataclass
+class Tree:
+    """The structure tree as found: every element reachable from the root, its parent, and
+    what the repairs learn of the page content on the way."""
+
+    pages: dict[ObjGen, int]
+    """Page object -> page index."""
+    elements: list[Any] = field(default_factory=list)
+    parents: dict[ObjGen, Any] = field(default_factory=dict)
+    in_links: set[ObjGen] = field(default_factory=set)
+    """Links and the elements inside them, whose words are read."""
+    texts: dict[tuple[int, int], str] = field(default_factory=dict)
+    """(page index, marked-content id) -> the words it shows, for the ids inside links."""
+    numbering: dict[int, dict[int, int]] = field(default_factory=dict)
+    """Page index -> old marked-content id -> new."""
+    cmaps: dict[ObjGen, tuple[int, dict[int, str]]] = field(default_factory=dict)
+    """Font -> its code width and ToUnicode map, read when first needed."""
+    read_all: bool = False
+    """Read the words of every element, not only of links (to find passages in them)."""
+
+    def reachable(self, element: Any) -> bool:
+        return isinstance(element, Dictionary) and element.objgen in self.parents
+
+    def parent(self, element: Any) -> Any:
+        return self.parents[element.objgen]
+
+    def page_of(self, element: Any) -> int | None:
+        page = element.get("/Pg")
+        return self.pages.get(page.objgen) if page is not None else None
+
+    def forget(self, element: Any) -> None:
+        """Take an element out of the tree (its content has gone to another)."""
+        del self.parents[element.objgen]
+
+    def live(self) -> list[Any]:
+        """The elements still in the tree, in order."""
+        return [e for e in self.elements if e.objgen in self.parents]
+
+
+def read_tree(pdf: pikepdf.Pdf, root: Any) -> Tree:
+    tree = Tree(pages={page.obj.objgen: i for i, page in enumerate(pdf.pages)})
+
+    def visit(element: Any, parent: Any, in_link: bool) -> None:
+        if element.objgen in tree.parents or element.objgen == (0, 0):
+            return  # a loop, or a direct element (WeasyPrint makes none): left as it is
+        tree.parents[element.objgen] = parent
+        tree.elements.append(element)
+        in_link = in_link or kind(element) == "/Link"
+        if in_link:
+            tree.in_links.add(element.objgen)
+        for kid in child_elements(element):
+            visit(kid, element, in_link)
+
+    for top in kids(root):
+        if is_element(top):
+            visit(top, root, False)
+    return tree
+
+
+def number_tree(node: Any) -> dict[int, Any]:
+    """A number tree (the parent tree) flattened: key -> value."""
+    nums = list(node.get("/Nums", ()))
+    found = {int(nums[i]): nums[i + 1] for i in range(0, len(nums) - 1, 2)}
+    for child in node.get("/Kids", ()):
+        found.update(number_tree(child))
+    return found
+
+
+def words(tree: Tree, element: Any) -> str:
+    """The words an element shows, in order.  Pieces are joined with a space where a line
+    broke between two words (a line's last space is not printed), but not after a hyphen or
+    a slash, where a line may break inside a word or an address."""
+    out = ""
+    for piece in _pieces(tree, element):
+        if (out and piece and not out[-1].isspace() and not piece[0].isspace()
+                and out[-1] not in "-/"):
+            out += " "
+        out += piece
+    return out
+
+
+def _pieces(tree: Tree, element: Any) -> list[str]:
+    page = tree.page_of(element)
+    out: list[str] = []
+    for kid in kids(element):
+        if is_mcid(kid) and page is not None:
+            out.append(tree.texts.get((page, kid), ""))
+        elif is_reference(kid, "/MCR"):
+            where = tree.pages.get(kid.Pg.objgen) if "/Pg" in kid else page
+            out.append(tree.texts.get((where, int(kid.MCID)), "") if where is not None else "")
+        elif is_element(kid) and tree.reachable(kid):
+            out += _pieces(tree, kid)
+    return out
