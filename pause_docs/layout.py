@@ -75,3 +75,11 @@ def used_files(root: Path) -> list[str]:
     for folder in (BUNDLED_FORMS, root / COUNCILS_DIR / FORMS_DIR):
         found += sorted(folder.rglob("*.yaml"))
     return [display_path(f, root) for f in found]
+
+
+def output_name(council: str, slug: str, suffix: str, language: str = "",
+                languages: tuple[str, ...] = ()) -> str:
+    """Where a document's file goes under output/: '<council>/<slug>.html' in the council's
+    first language, '<council>/<slug>.<language>.html' in each of its others."""
+    other = language and languages and language != languages[0]
+    return f"{council}/{slug}.{language}.{suffix}" if other else f"{council}/{slug}.{suffix}"

@@ -280,6 +280,11 @@ def render_page(doc: ResolvedDocument, templates: tuple[Path, ...] = (TEMPLATES_
     return Page(html, loaded, frozenset(used) | doc.cites, publication)
 
 
+def html_bytes(page: Page, asset_root: Path, epoch: int) -> tuple[bytes, tuple[str, ...]]:
+    """The HTML format's file (see `formats`): the page as UTF-8."""
+    return page.html.encode(), ()
+
+
 def render_html(doc: ResolvedDocument, templates: tuple[Path, ...] = (TEMPLATES_DIR,),
                 language: str = "en") -> str:
     """The document as a standalone HTML page."""
