@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from .errors import Location, Problem, did_you_mean
+from .errors import Location, Problem, did_you_mean, display_path
 from .layout import (
     COUNCIL_FILE,
     COUNCILS_DIR,
-    PROGRAMMES_DIR,
     council_dirs,
     document_files,
+    programme_files,
     registry_files,
     search_path,
     used_files,
@@ -149,9 +149,8 @@ class _Session:
         if self.manifest.tool != tool:
             self.manifest = Manifest(tool)
         self.templates = search_path(root)
-        programmes = sorted((root / COUNCILS_DIR / PROGRAMMES_DIR).glob("*.yaml"))
-        self.shared_files = [p.relative_to(root).as_posix()
-                             for p in registry_files(root) + programmes]
+        self.shared_files = [display_path(p, root) for p in
+                             registry_files(root) + list(programme_files(root).values())]
         self.fingerprints = Fingerprints(root, self.manifest.files)
         self.freshness = Freshness(self.manifest, self.fingerprints, output, self.templates,
                                    self.shared_files, lambda: self.registry_hashes)

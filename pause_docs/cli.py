@@ -20,7 +20,7 @@ from .layout import bundled_form_names
 
 # Every kind of YAML file `schema` describes: the files of a project, then the documents.
 SCHEMA_KINDS = ["council", "programme", "section", *KINDS, "registry", "dpia-criteria", "form",
-                "question-set"]
+                "question-set"]  # as schemas.KIND_NAMES, without importing the models
 
 
 def _root(ctx: click.Context) -> Path:
@@ -348,27 +348,22 @@ def _write_redline(html: str, html_file: Path | None, pdf_file: Path | None,
 
 @main.command()
 @click.argument("kind", type=click.Choice(SCHEMA_KINDS))
-def schema(kind: str) -> None:
-    """Print the JSON Schema of a kind of YAML file, for editor completion and checking."""
-    from .kinds import KINDS
-    from .models import (
-        Council,
-        CriteriaFile,
-        FormDefinition,
-        Model,
-        Programme,
-        QuestionSet,
-        RegistryFile,
-    )
-    from .models.notice import StandardSection
+@click.pass_context
+def schema(ctx: click.Context, kind: str) -> None:
+    """Print the JSON Schema of a kind of YAML file, for editor completion and checking.
 
-    models: dict[str, type[Model]] = {"council": Council, "programme": Programme,
-                                      "section": StandardSection, "registry": RegistryFile,
-                                      "dpia-criteria": CriteriaFile, "form": FormDefinition,
-                                      "question-set": QuestionSet,
-                                      **{name: k.model for name, k in KINDS.items()}}
-    click.echo(json.dumps(models[kind].model_json_schema(), indent=2, sort_keys=True))
+    A document's schema leaves out of what it requires the keys its programmes give it (the
+    project's programmes inside a project, else the package's)."""
+    from .errors import ProjectError
+    from .layout import programme_files
+    from .resources import PACKAGE_ROOT
+    from .schemas import text
 
+    try:
+        root = _root(ctx)
+    except ProjectError:
+        root = PACKAGE_ROOT
+    click.echo(text(kind, list(programme_files(root).values())), nl=False)
 
 
 @main.command()
@@ -408,3 +403,13 @@ def serve(ctx: click.Context, councils: tuple[str, ...], host: str, port: int,
 
         webbrowser.open(url)
     run(Session(root, councils), sock, lambda message: click.echo(message, err=True))
+
+
+def _register() -> None:
+    from .commands import init, registry
+
+    main.add_command(init)
+    main.add_command(registry)
+
+
+_register()

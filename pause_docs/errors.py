@@ -10,6 +10,8 @@ from typing import Literal
 
 import click
 
+from .resources import package_label
+
 Severity = Literal["error", "warning", "info"]
 
 
@@ -51,11 +53,12 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
 
 def display_path(path: Path, root: Path) -> str:
-    """The path relative to the project root when it is inside it, as users see it."""
+    """The path relative to the project root when it is inside it, as users see it; a file
+    the installed package ships as 'pause_docs/…'."""
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
-        return path.as_posix()
+        return package_label(path) or path.as_posix()
 
 
 def summary(problems: Iterable[Problem]) -> str:

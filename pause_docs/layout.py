@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import resources
 from .errors import ProjectError, display_path
 
 COUNCILS_DIR = "councils"
@@ -17,8 +18,8 @@ FORMS_DIR = "forms"  # a project's own forms: councils/forms/<name>.yaml, sets i
 COUNCIL_FILE = "council.yaml"
 REGISTRY_DIR = "legal_bases"
 RESERVED_SLUGS = {PROGRAMMES_DIR, SECTIONS_DIR, FORMS_DIR}
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
-BUNDLED_FORMS = Path(__file__).resolve().parent / "forms"  # the forms the package ships
+TEMPLATES_DIR = resources.TEMPLATES  # the package's templates, stylesheets and fonts
+BUNDLED_FORMS = resources.FORMS  # the forms the package ships
 DEFAULT_PREFIX = "default"
 
 
@@ -43,8 +44,56 @@ def document_files(council_dir: Path) -> list[Path]:
                   if f.suffix in (".yaml", ".yml") and f.name != COUNCIL_FILE)
 
 
+def registry_layers(root: Path) -> tuple[list[Path], list[Path]]:
+    """The registry files the package ships, and the project's own legal_bases/ (whose
+    entries add to the package's, or correct them)."""
+    return (sorted(resources.REGISTRY.rglob("*.yaml")),
+            _own(root / REGISTRY_DIR, resources.REGISTRY, "rglob"))
+
+
 def registry_files(root: Path) -> list[Path]:
-    return sorted((root / REGISTRY_DIR).rglob("*.yaml"))
+    package, own = registry_layers(root)
+    return package + own
+
+
+def programme_files(root: Path) -> dict[str, Path]:
+    """Name -> file of every programme: the package's library, then the project's
+    councils/programmes/ (a file of the same name replaces the package's)."""
+    return _layered(resources.PROGRAMMES, root / COUNCILS_DIR / PROGRAMMES_DIR)
+
+
+def section_files(root: Path) -> dict[str, Path]:
+    """Name -> file of every standard section, the project's replacing the package's."""
+    return _layered(resources.SECTIONS, root / COUNCILS_DIR / SECTIONS_DIR)
+
+
+def _layered(package: Path, own: Path) -> dict[str, Path]:
+    found = {f.stem: f for f in sorted(package.glob("*.yaml"))}
+    found.update({f.stem: f for f in _own(own, package, "glob")})
+    return found
+
+
+def _own(folder: Path, package: Path, how: str) -> list[Path]:
+    if not folder.is_dir() or folder.resolve() == package:
+        return []
+    return sorted(getattr(folder, how)("*.yaml"))
+
+
+def key_path(key: str, root: Path) -> Path:
+    """The file a recorded name stands for: inside the project, the package, or absolute."""
+    own = root / key
+    if own.exists():
+        return own
+    return resources.from_label(key) or own
+
+
+def shadowed(key: str, root: Path) -> bool:
+    """True when `key` names a programme or standard section of the package that a project's
+    own file of the same name now replaces."""
+    package = resources.from_label(key)
+    if package is None or package.parent not in (resources.PROGRAMMES, resources.SECTIONS):
+        return False
+    return (root / COUNCILS_DIR / package.parent.name / package.name).is_file()
 
 
 def search_path(project_root: Path) -> tuple[Path, ...]:
@@ -71,7 +120,7 @@ def used_files(root: Path) -> list[str]:
     """Files a document may be made from besides its own, its council's, the registry and the
     programmes: standard sections and forms (the project's and the bundled ones), named as a
     build records them."""
-    found = sorted((root / COUNCILS_DIR / SECTIONS_DIR).glob("*.yaml"))
+    found = sorted(section_files(root).values())
     for folder in (BUNDLED_FORMS, root / COUNCILS_DIR / FORMS_DIR):
         found += sorted(folder.rglob("*.yaml"))
     return [display_path(f, root) for f in found]

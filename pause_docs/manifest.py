@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .layout import find_template
+from .layout import find_template, key_path, shadowed
 
 MANIFEST = ".pause-docs-manifest.json"
 VERSION = 3
@@ -72,7 +72,7 @@ class Fingerprints:
         self.now: dict[str, list[Any] | None] = {}
 
     def path(self, key: str) -> Path:
-        return self.root / key
+        return key_path(key, self.root)
 
     def current(self, key: str) -> list[Any] | None:
         """[mtime_ns, size, sha256] of the file now, or None when it is not there."""
@@ -97,6 +97,8 @@ class Fingerprints:
         return found
 
     def changed(self, key: str) -> bool:
+        if shadowed(key, self.root):  # a project's own file now replaces the package's
+            return True
         now = self.current(key)
         before = self.known.get(key)
         return now is None or before is None or now[2] != before[2]

@@ -18,6 +18,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from .pdf_tags import repair
+from .resources import TEMPLATES
 
 PDF_VARIANT = "pdf/ua-1"
 # What a page that cannot be printed raises: WeasyPrint stops a render with a BaseException
@@ -26,7 +27,7 @@ PAGE_ERRORS: tuple[type[BaseException], ...] = (Exception, FatalURLFetchingError
 PDF_STYLESHEET = "pdf.css"
 # The built-in assets: pdf.css and the fonts it declares, used when a project's own
 # templates/assets has no pdf.css of its own.
-BUILTIN_ASSETS = Path(__file__).resolve().parent.parent / "templates" / "assets"
+BUILTIN_ASSETS = TEMPLATES / "assets"
 
 
 class BlockedResource(FatalURLFetchingError):  # type: ignore[misc]

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from .errors import Location, Problem, did_you_mean, display_path
 from .layout import REGISTRY_DIR as REGISTRY_DIR
-from .layout import registry_files
+from .layout import registry_layers
 from .loader import SourceFile, read_yaml
 from .models import (
     Body,
@@ -138,27 +138,17 @@ class _Recorded(dict[str, _Entry]):
 
 
 def load_registry(root: Path) -> tuple[Registry, list[Problem]]:
-    """Read every YAML file under legal_bases/ into one registry."""
+    """The registry the package ships, with the project's own legal_bases/ over it: a project
+    entry adds to it, or replaces the package's entry of the same id as long as it keeps its
+    address and status (a contradiction is an error at the project's entry)."""
     problems: list[Problem] = []
     registry = Registry()
-    files = registry_files(root)
-    for file in files:
-        display = display_path(file, root)
-        source, found = read_yaml(file, display)
-        problems += found
-        if source is None:
-            continue
-        if file.name == CRITERIA_FILE:
-            criteria, found = validate(CriteriaFile, source.data, source.locator,
-                                       "DPIA criteria file")
-            problems += found
-            if criteria is not None:
-                problems += _add_criteria(registry, criteria, source)
-            continue
-        parsed, found = validate(RegistryFile, source.data, source.locator, "registry file")
-        problems += found
-        if parsed is not None:
-            problems += _add(registry, parsed, source)
+    package, own = registry_layers(root)
+    for layer in (package, own):
+        replaceable = frozenset(registry.defined_at) if layer is own else frozenset()
+        for file in layer:
+            problems += _load_file(registry, file, root, replaceable)
+    files = package + own
     problems += _check_references(registry)
     problems += _check_urls(registry)
     return Registry(registry.instruments, registry.provisions, registry.rights, registry.bodies,
@@ -167,15 +157,32 @@ def load_registry(root: Path) -> tuple[Registry, list[Problem]]:
                     tuple(display_path(f, root) for f in files)), problems
 
 
-def _add_criteria(registry: Registry, parsed: CriteriaFile, source: SourceFile
-                  ) -> list[Problem]:
+def _load_file(registry: Registry, file: Path, root: Path, replaceable: frozenset[str]
+               ) -> list[Problem]:
+    source, problems = read_yaml(file, display_path(file, root))
+    if source is None:
+        return problems
+    if file.name == CRITERIA_FILE:
+        criteria, found = validate(CriteriaFile, source.data, source.locator,
+                                   "DPIA criteria file")
+        if criteria is not None:
+            found += _add_criteria(registry, criteria, source, replaceable)
+        return problems + found
+    parsed, found = validate(RegistryFile, source.data, source.locator, "registry file")
+    if parsed is not None:
+        found += _add(registry, parsed, source, replaceable)
+    return problems + found
+
+
+def _add_criteria(registry: Registry, parsed: CriteriaFile, source: SourceFile,
+                  replaceable: frozenset[str] = frozenset()) -> list[Problem]:
     problems = []
     for i, criteria_set in enumerate(parsed.criteria_sets):
         problems += _add_one(registry, registry.criteria_sets, "criteria_sets", "id",
-                             criteria_set, source, ("criteria_sets", i))
+                             criteria_set, source, ("criteria_sets", i), replaceable)
         for j, criterion in enumerate(criteria_set.criteria):
             problems += _add_one(registry, registry.criteria, "criteria", "id", criterion,
-                                 source, ("criteria_sets", i, "criteria", j))
+                                 source, ("criteria_sets", i, "criteria", j), replaceable)
     for i, criteria_set in enumerate(parsed.criteria_sets):
         for j, criterion in enumerate(criteria_set.criteria):
             other = criterion.needs_another_from
@@ -193,7 +200,8 @@ def _add_criteria(registry: Registry, parsed: CriteriaFile, source: SourceFile
     return problems
 
 
-def _add(registry: Registry, parsed: RegistryFile, source: SourceFile) -> list[Problem]:
+def _add(registry: Registry, parsed: RegistryFile, source: SourceFile,
+         replaceable: frozenset[str] = frozenset()) -> list[Problem]:
     """Put a file's entries into the registry; an id defined twice is an error."""
     groups: list[tuple[str, str, dict[str, Any], Sequence[Any]]] = [
         ("provisions", "id", registry.provisions, parsed.provisions),
@@ -205,21 +213,35 @@ def _add(registry: Registry, parsed: RegistryFile, source: SourceFile) -> list[P
     problems = []
     if parsed.instrument is not None:
         problems += _add_one(registry, registry.instruments, "instrument", "id",
-                             parsed.instrument, source, ("instrument",))
+                             parsed.instrument, source, ("instrument",), replaceable)
     for kind, key, table, items in groups:
         for index, item in enumerate(items):
-            problems += _add_one(registry, table, kind, key, item, source, (kind, index))
+            problems += _add_one(registry, table, kind, key, item, source, (kind, index),
+                                 replaceable)
     return problems
 
 
 def _add_one(registry: Registry, table: dict[str, Any], kind: str, key: str, item: Any,
-             source: SourceFile, path: tuple[str | int, ...]) -> list[Problem]:
-    """Add `item` under its `key` field; remember where it and its address were written."""
+             source: SourceFile, path: tuple[str | int, ...],
+             replaceable: frozenset[str] = frozenset()) -> list[Problem]:
+    """Add `item` under its `key` field; remember where it and its address were written.
+
+    An id defined twice is an error, unless the first is in `replaceable` (the package's
+    entries, which a project's entry may replace when it keeps their address and status)."""
     name = getattr(item, key)
     where = source.locate((*path, key))
     if name in table:
         first = registry.defined_at[f"{kind}:{name}"]
-        return [Problem(where, "error", "duplicate-id", f"'{name}' is already defined at {first}")]
+        if f"{kind}:{name}" not in replaceable:
+            return [Problem(where, "error", "duplicate-id",
+                            f"'{name}' is already defined at {first}")]
+        differs = _contradiction(table[name], item)
+        if differs:
+            return [Problem(where, "error", "contradicts-package",
+                            f"'{name}' is in the package's registry ({first}) with a different "
+                            f"{differs}: a project may add to an entry of the law it ships, "
+                            "not change it; if the package is wrong, report it, and give the "
+                            "entry a new id here meanwhile")]
     table[name] = item
     registry.defined_at[f"{kind}:{name}"] = where
     if hasattr(item, "url"):
@@ -229,6 +251,17 @@ def _add_one(registry: Registry, table: dict[str, Any], kind: str, key: str, ite
             registry.defined_at[f"{kind}:{name}:{listed}:{index}"] = source.locate(
                 (*path, listed, index))
     return []
+
+
+# What a project's entry may not change in the package's entry of the same id.
+_STATUS = ("url", "in_force_from", "changes", "superseded_by", "retired_on")
+
+
+def _contradiction(package: Any, own: Any) -> str:
+    """The fields, among address and status, in which `own` differs from `package`."""
+    differs = [name for name in _STATUS
+               if getattr(package, name, None) != getattr(own, name, None)]
+    return " and ".join(differs)
 
 
 def _check_references(registry: Registry) -> list[Problem]:

@@ -7,14 +7,15 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .errors import ProjectError, did_you_mean
+from .errors import ProjectError, did_you_mean, display_path
 from .form import Form
 from .kinds import KINDS
-from .layout import COUNCIL_FILE, COUNCILS_DIR, PROGRAMMES_DIR, RESERVED_SLUGS
+from .layout import COUNCIL_FILE, COUNCILS_DIR, RESERVED_SLUGS, programme_files
 from .loader import read_yaml
 from .models.base import _SLUG
 from .models.form import FormField
 from .registry import Registry
+from .schemas import SCHEMAS_DIR, kind_of, modeline
 
 SCAFFOLDS = Path(__file__).resolve().parent / "scaffolds"
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")  # '{{ council.name }}' in the text stays as it is
@@ -36,7 +37,8 @@ def scaffold(root: Path, slug: str, programme: str, forms: tuple[str, ...] = ())
     if not _SLUG.match(slug) or slug in RESERVED_SLUGS:
         raise ProjectError(f"'{slug}' cannot be a council name: use lower-case letters, digits "
                            "and hyphens, e.g. 'north-somerset'")
-    programmes = sorted(p.stem for p in (root / COUNCILS_DIR / PROGRAMMES_DIR).glob("*.yaml"))
+    files = programme_files(root)
+    programmes = sorted(files)
     if programme not in programmes:
         raise ProjectError(f"no programme '{programme}'{did_you_mean(programme, programmes)}; "
                            f"available: {', '.join(programmes) or 'none'}")
@@ -45,9 +47,10 @@ def scaffold(root: Path, slug: str, programme: str, forms: tuple[str, ...] = ())
         raise ProjectError(f"{COUNCILS_DIR}/{slug}/ already exists: nothing was changed (to add "
                            f"a screening to it: pause-docs new {slug} --form NAME)")
     chosen, registry = _forms(root, forms)
-    source, _ = read_yaml(root / COUNCILS_DIR / PROGRAMMES_DIR / f"{programme}.yaml", programme)
+    source, _ = read_yaml(files[programme], programme)
     data = source.data if source is not None and isinstance(source.data, dict) else {}
-    values = {"programme": programme, "programme_name": str(data.get("name", programme))}
+    values = {"programme": programme, "programme_name": str(data.get("name", programme)),
+              "programme_file": display_path(files[programme], root)}
     planned: list[tuple[Path, str]] = []
     if not folder.exists():
         planned.append((folder / COUNCIL_FILE, _filled("council", slug=slug)))
@@ -65,8 +68,10 @@ def scaffold(root: Path, slug: str, programme: str, forms: tuple[str, ...] = ())
         raise ProjectError(f"{taken[0].relative_to(root).as_posix()} already exists: nothing "
                            "was changed")
     folder.mkdir(parents=True, exist_ok=True)
+    named = (root / SCHEMAS_DIR).is_dir()  # a project `init` made: documents name a schema
     for path, text in planned:
-        path.write_text(text, encoding="utf-8")
+        line = modeline(kind_of(text)) if named and path.name != COUNCIL_FILE else ""
+        path.write_text(line + text, encoding="utf-8")
     return [p for p, _ in planned]
 
 
@@ -121,7 +126,7 @@ def _field_line(field: FormField) -> str:
     else:
         hint = _HINTS[field.type] + "".join(f" or {o.value}" for o in field.options)
     if field.required:
-        return f"{field.id}: TODO {label}: {hint}\n"
+        return f"{field.id}: TODO {label} ({hint})\n"  # no ': ' inside: YAML would refuse it
     return f"# {field.id}: {label}: {hint}\n"
 
 

@@ -53,8 +53,7 @@ def versions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
 
     base = tmp_path_factory.mktemp("atomic")
     root = base / "project"
-    for folder in ("councils", "legal_bases"):
-        shutil.copytree(REPO / folder, root / folder)
+    shutil.copytree(REPO / "councils", root / "councils")
     old_out = base / "old"
     run_build(root, old_out)
     for path in sorted((root / "councils").glob("*/council.yaml")):

@@ -49,6 +49,17 @@ def rebuilt(root: Path, fmt: str = "html", **options: object) -> list[str]:
     return sorted(report.built)
 
 
+def own(site: Path, folder: str, name: str) -> Path:
+    """The package's file copied into the project's own `folder` (a layer over the package's
+    registry or programmes), the build caught up with it: the file to edit."""
+    package = REPO / "pause_docs" / Path(folder).name
+    target = site / folder / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(package / name, target)
+    rebuilt(site)
+    return target
+
+
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} is not in {path}"
@@ -70,18 +81,18 @@ def test_a_second_build_of_the_bundled_project_makes_nothing(tmp_path: Path) -> 
 
 
 def test_changing_a_registry_entry_rebuilds_exactly_the_documents_citing_it(site: Path) -> None:
-    registry = site / "legal_bases" / "dpa-1998.yaml"
+    registry = own(site, "legal_bases", "dpa-1998.yaml")
     edit(registry, "summary: The old conditions for using any personal data",
          "summary: The former conditions for using any personal data")
     assert rebuilt(site) == [LAMBETH]  # only Lambeth cites dpa1998-sch2
     edit(registry, "repealed on 25 May 2018.", "repealed in May 2018.")  # the Act: cited by none
     assert rebuilt(site) == []
-    edit(site / "legal_bases" / "uk-gdpr.yaml", "id: ukgdpr-art6-1-e", "id: ukgdpr-art6-1-e  ")
+    edit(own(site, "legal_bases", "uk-gdpr.yaml"), "id: ukgdpr-art6-1-e", "id: ukgdpr-art6-1-e  ")
     assert rebuilt(site) == []  # the file changed, no entry in it did
 
 
 def test_the_regulator_is_used_by_every_document(site: Path) -> None:
-    edit(site / "legal_bases" / "bodies.yaml", "ico.org.uk", "ico.org.uk/")
+    edit(own(site, "legal_bases", "bodies.yaml"), "ico.org.uk", "ico.org.uk/")
     assert rebuilt(site) == ALL
 
 
@@ -96,7 +107,7 @@ def test_changing_a_council_file_rebuilds_that_councils_documents(site: Path) ->
 
 
 def test_changing_the_programme_rebuilds_the_documents_inheriting_it(site: Path) -> None:
-    edit(site / "councils" / "programmes" / "pause.yaml", "Pause Practices now work",
+    edit(own(site, "councils/programmes", "pause.yaml"), "Pause Practices now work",
          "Pause Practices work")
     assert rebuilt(site) == ALL
 
@@ -129,9 +140,10 @@ def test_a_missing_output_or_a_new_document_is_made(site: Path) -> None:
 
 
 def test_a_pdf_is_printed_again_only_when_its_html_changed(site: Path) -> None:
+    registry = own(site, "legal_bases", "dpa-1998.yaml")
     report = build(site, site / "output", "all", councils=["lambeth"], jobs=1)
     assert report.built == [LAMBETH] and "lambeth/scoping-2017.pdf" in report.written
-    edit(site / "legal_bases" / "dpa-1998.yaml", "summary: The old conditions for using any",
+    edit(registry, "summary: The old conditions for using any",
          "summary: The earlier conditions for using any")  # a summary the notice does not show
     report = build(site, site / "output", "all", councils=["lambeth"], jobs=1)
     assert report.built == [LAMBETH] and report.written == []
@@ -233,3 +245,14 @@ def test_a_worker_that_dies_costs_only_its_own_document(site: Path, monkeypatch)
     report = build(site, site / "output", "html", force=True, jobs=2)
     assert sorted(report.built) == [EXAMPLE, OXFORDSHIRE] and report.failed == [LAMBETH]
     assert [p.code for p in report.problems] == ["build-crashed"]
+
+
+def test_a_programme_of_the_project_replacing_the_packages_rebuilds_its_documents(
+        site: Path) -> None:
+    target = site / "councils" / "programmes" / "pause.yaml"
+    target.parent.mkdir(parents=True)
+    shutil.copy(REPO / "pause_docs" / "programmes" / "pause.yaml", target)
+    assert rebuilt(site) == ALL
+    assert rebuilt(site) == []
+    target.unlink()
+    assert rebuilt(site) == ALL

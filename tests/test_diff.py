@@ -255,7 +255,13 @@ def test_diff_between_two_revisions_and_a_bad_revision(project) -> None:
 
 def test_programme_change_at_a_revision_shows_in_the_notice_that_inherits_it(project) -> None:
     root = committed_project(project)
-    programme = root / "councils/programmes/pause.yaml"
+    programme = root / "councils/programmes/pause.yaml"  # the project's own, over the package's
+    programme.parent.mkdir()
+    programme.write_text((REPO / "pause_docs/programmes/pause.yaml").read_text(encoding="utf-8"),
+                         encoding="utf-8")
+    git(root, "add", ".")
+    git(root, "-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-q",
+        "-m", "own programme")
     programme.write_text(programme.read_text(encoding="utf-8").replace(
         "      - the data will be pseudonymised;\n", ""), encoding="utf-8")
     result = CliRunner().invoke(main, ["diff", str(root / "councils/lambeth/scoping-2026.yaml"),
@@ -284,7 +290,7 @@ def test_redline_marks_changes_without_relying_on_colour() -> None:
     assert '<ins><span class="mark">[+</span>UK GDPR Art 6(1)(e)<span class="mark">+]</span>' \
         '</ins>' in html
     assert "How to read this redline" in html and 'id="sign-off"' in html
-    assert "lambeth" not in (REPO / "templates" / "diff.html").read_text().lower()
+    assert "lambeth" not in (REPO / "pause_docs" / "templates" / "diff.html").read_text().lower()
 
 
 def test_redline_pdf_is_tagged_and_holds_the_sign_off(tmp_path: Path) -> None:

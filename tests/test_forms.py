@@ -120,7 +120,7 @@ def test_the_bundled_equality_documents_list_all_nine_characteristics_and_lint_c
     docs = {d.slug: d for d in loaded.documents}
     nine = ("Age", "Disability", "Gender reassignment", "Marriage and civil partnership",
             "Pregnancy and maternity", "Race", "Religion or belief", "Sex", "Sexual orientation")
-    programme = (REPO / "councils/programmes/pause.yaml").read_text().splitlines()
+    programme = (REPO / "pause_docs/programmes/pause.yaml").read_text().splitlines()
     for slug in ("pause-equality-screening", "pause-equality-impact-assessment"):
         doc = docs[slug]
         html = render_html(doc)
@@ -130,7 +130,7 @@ def test_the_bundled_equality_documents_list_all_nine_characteristics_and_lint_c
         assert "Equality Act 2010, s.149" in html
         assert lint_document(doc, dt.date(2026, 11, 21)) == [], slug
         # who Pause works with comes from the programme, and the page says where
-        found = re.findall(r"Pre-filled from the programme: <code>councils/programmes/"
+        found = re.findall(r"Pre-filled from the programme: <code>pause_docs/programmes/"
                            r"pause.yaml:(\d+)</code>", html)
         assert len(found) == 5, slug
         assert {programme[int(n) - 1].strip() for n in found} == {

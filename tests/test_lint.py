@@ -484,7 +484,7 @@ def test_where_used_finds_inherited_references_in_the_programme(project) -> None
                     "published: 2026-07-01\nprogramme: pause\n"})
     result = CliRunner().invoke(main, ["--project", str(root), "where-used", "localism2011"])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("councils/programmes/pause.yaml:")
+    assert result.output.startswith("pause_docs/programmes/pause.yaml:")
     assert "(for councils/example/notice.yaml) cites it as 'Localism Act 2011, s.1'" \
         in result.output
 

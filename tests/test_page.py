@@ -157,7 +157,7 @@ def test_paper_shows_the_address_of_a_web_link_but_not_of_a_citation(project) ->
             in html)
     citation = re.search(r'<a href="https://www.legislation.gov.uk/[^"]*">', html)
     assert citation and "print-address" not in citation.group(0)
-    assert "a.print-address::after" in (REPO / "templates/assets/style.css").read_text()
+    assert "a.print-address::after" in (REPO / "pause_docs/templates/assets/style.css").read_text()
 
 
 def test_a_link_whose_words_are_its_address_is_not_printed_twice() -> None:

@@ -189,8 +189,6 @@ def _check_page(html: str) -> None:
 
 def test_any_yaml_is_rendered_or_refused_with_located_problems(tmp_path: Path) -> None:
     root = tmp_path / "project"
-    shutil.copytree(REPO / "legal_bases", root / "legal_bases")
-    shutil.copytree(REPO / "councils" / "programmes", root / "councils" / "programmes")
     shutil.copytree(REPO / "councils" / "forms", root / "councils" / "forms")
     folder = root / "councils" / "generated"
     folder.mkdir()

@@ -180,7 +180,7 @@ def test_the_page_takes_its_fixed_words_from_the_locale(monkeypatch) -> None:
 def test_templates_hold_structure_only() -> None:
     """Words on a page come from the document or the locale, never from a template (the
     redline, a report for a legal team in English, is the exception)."""
-    for template in sorted((REPO / "templates").glob("*.html")):
+    for template in sorted((REPO / "pause_docs" / "templates").glob("*.html")):
         if template.name == "diff.html":
             continue
         text = template.read_text(encoding="utf-8")
@@ -194,7 +194,7 @@ def test_a_kind_names_everything_a_document_of_it_needs() -> None:
         assert kind.model.model_fields["kind"] is not None
         assert callable(kind.function(kind.publisher)), name
         assert all(callable(kind.function(check)) for check in kind.checks), name
-        assert (REPO / "templates" / kind.template).is_file(), name
+        assert (REPO / "pause_docs" / "templates" / kind.template).is_file(), name
         if kind.scaffold:
             assert (REPO / "pause_docs" / "scaffolds" / f"{kind.scaffold}.yaml").is_file()
 

@@ -34,11 +34,39 @@ def validate(root: Path) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-def edit(root: Path, name: str, old: str, new: str) -> None:
-    path = root / "legal_bases" / name
-    text = path.read_text(encoding="utf-8")
+HOUSING = """\
+instrument:
+  id: ha1996
+  title: Housing Act 1996
+  type: ukpga
+  year: 1996
+  number: 52
+  url: https://www.legislation.gov.uk/ukpga/1996/52/contents
+  evidence: P
+provisions:
+  - id: ha1996-s213
+    instrument: ha1996
+    citation: Housing Act 1996, s.213
+    title: Co-operation in relation to homeless persons
+    url: https://www.legislation.gov.uk/ukpga/1996/52/section/213
+    kind: statutory-duty
+    summary: Co-operation between housing authorities.
+    evidence: P
+"""
+HOUSING_FILE = "legal_bases/housing-act-1996.yaml"
+
+
+def own_entry(old: str, new: str) -> dict[str, str]:
+    """A project's own registry file (the Housing Act 1996) with `old` changed to `new`."""
+    assert old in HOUSING, old
+    return {HOUSING_FILE: HOUSING.replace(old, new)}
+
+
+def copied(name: str, old: str, new: str) -> dict[str, str]:
+    """The package's registry file `name` copied into the project, with `old` changed."""
+    text = (REPO / "pause_docs" / "legal_bases" / name).read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {name}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
+    return {f"legal_bases/{name}": text.replace(old, new)}
 
 
 def test_bundled_registry_loads_clean_and_holds_every_required_id() -> None:
@@ -78,29 +106,26 @@ def test_a_body_is_named_as_it_was_on_the_day() -> None:
 
 
 def test_a_provision_address_for_another_act_is_a_located_error(project) -> None:
-    root = project()
-    edit(root, "welfare-reform-act-2012.yaml", "ukpga/2012/5/section/131",
-         "ukpga/2012/17/section/131")
+    root = project(own_entry("ukpga/1996/52/section/213", "ukpga/1996/53/section/213"))
     code, output = validate(root)
     assert code == 1
     assert output == (
-        "legal_bases/welfare-reform-act-2012.yaml:26:10: error: registry-url-mismatch: the "
-        "address of 'wra2012-s131' points at ukpga/2012/17, but Welfare Reform Act 2012 is "
-        "ukpga/2012/5: the address should start https://www.legislation.gov.uk/ukpga/2012/5/\n"
+        "legal_bases/housing-act-1996.yaml:14:10: error: registry-url-mismatch: the "
+        "address of 'ha1996-s213' points at ukpga/1996/53, but Housing Act 1996 is "
+        "ukpga/1996/52: the address should start https://www.legislation.gov.uk/ukpga/1996/52/\n"
         "1 error\n"
     )
 
 
 def test_an_instrument_address_off_legislation_gov_uk_is_an_error(project) -> None:
-    root = project()
-    edit(root, "children-act-2004.yaml", "www.legislation.gov.uk/ukpga/2004/31/contents\n  mis",
-         "www.gov.uk/ukpga/2004/31/contents\n  mis")
+    root = project(own_entry("www.legislation.gov.uk/ukpga/1996/52/contents",
+                             "www.gov.uk/ukpga/1996/52/contents"))
     code, output = validate(root)
     assert code == 1
     assert output == (
-        "legal_bases/children-act-2004.yaml:7:8: error: registry-url-mismatch: the address of "
-        "'ca2004' is not a legislation.gov.uk address; Children Act 2004 is at "
-        "https://www.legislation.gov.uk/ukpga/2004/31\n"
+        "legal_bases/housing-act-1996.yaml:7:8: error: registry-url-mismatch: the address of "
+        "'ha1996' is not a legislation.gov.uk address; Housing Act 1996 is at "
+        "https://www.legislation.gov.uk/ukpga/1996/52\n"
         "1 error\n"
     )
 
@@ -119,22 +144,20 @@ def test_addresses_that_match_pass_and_guidance_is_exempt() -> None:
 
 
 def test_superseded_by_must_name_a_known_provision(project) -> None:
-    root = project()
-    edit(root, "working-together-2018.yaml", "superseded_by: [wtsc-2023]",
-         "superseded_by: [wtsc-2024]")
+    root = project(own_entry("    kind: statutory-duty\n",
+                             "    kind: statutory-duty\n    superseded_by: [wtsc-2024]\n"))
     code, output = validate(root)
     assert code == 1
     assert output == (
-        "legal_bases/working-together-2018.yaml:29:21: error: unknown-provision: provision "
-        "'wtsc-2018' is superseded by unknown provision 'wtsc-2024' (did you mean "
+        "legal_bases/housing-act-1996.yaml:16:21: error: unknown-provision: provision "
+        "'ha1996-s213' is superseded by unknown provision 'wtsc-2024' (did you mean "
         "'wtsc-2023'?)\n"
         "1 error\n"
     )
 
 
 def test_a_nonexistent_title_must_suggest_known_ids(project) -> None:
-    root = project()
-    edit(root, "nonexistent.yaml", "suggest: [dea2017]", "suggest: [dea2071]")
+    root = project(copied("nonexistent.yaml", "suggest: [dea2017]", "suggest: [dea2071]"))
     code, output = validate(root)
     assert code == 1
     assert output == (
@@ -145,27 +168,55 @@ def test_a_nonexistent_title_must_suggest_known_ids(project) -> None:
     )
 
 
-def test_duplicate_ids_titles_and_domains_are_errors(project) -> None:
-    root = project({"legal_bases/zz-extra.yaml": (
-        "nonexistent:\n"
-        "  - title: Localism Act 2012\n"
-        "    suggest: [localism2011]\n"
-        "    note: Again.\n"
-        "    evidence: S\n"
-        "retired_domains:\n"
-        "  - domain: gsi.gov.uk\n"
-        "    retired_on: 2019-03-31\n"
-        "    evidence: S\n"
-    )})
+def test_duplicate_ids_titles_and_domains_in_a_project_are_errors(project) -> None:
+    entries = ("nonexistent:\n"
+               "  - title: Local Act 2099\n"
+               "    suggest: [localism2011]\n"
+               "    note: Again.\n"
+               "    evidence: S\n"
+               "retired_domains:\n"
+               "  - domain: old.example.gov.uk\n"
+               "    retired_on: 2019-03-31\n"
+               "    evidence: S\n")
+    root = project({"legal_bases/zz-extra.yaml": entries, "legal_bases/zz-more.yaml": entries})
     code, output = validate(root)
     assert code == 1
     assert output == (
-        "legal_bases/zz-extra.yaml:2:12: error: duplicate-id: 'Localism Act 2012' is already "
-        "defined at legal_bases/nonexistent.yaml:26:12\n"
-        "legal_bases/zz-extra.yaml:7:13: error: duplicate-id: 'gsi.gov.uk' is already defined "
-        "at legal_bases/retired-domains.yaml:3:13\n"
+        "legal_bases/zz-more.yaml:2:12: error: duplicate-id: 'Local Act 2099' is already "
+        "defined at legal_bases/zz-extra.yaml:2:12\n"
+        "legal_bases/zz-more.yaml:7:13: error: duplicate-id: 'old.example.gov.uk' is already "
+        "defined at legal_bases/zz-extra.yaml:7:13\n"
         "2 errors\n"
     )
+
+
+def test_a_project_entry_adds_to_or_corrects_the_packages_wording(project) -> None:
+    root = project({HOUSING_FILE: HOUSING, **copied(
+        "welfare-reform-act-2012.yaml", "Lets the Department for Work and Pensions",
+        "Lets the DWP")})
+    registry, problems = load_registry(root)
+    assert problems == []
+    assert "ha1996-s213" in registry.provisions
+    assert registry.provisions["wra2012-s131"].summary.startswith("Lets the DWP and councils")
+    assert str(registry.defined_at["provisions:wra2012-s131"]).startswith(
+        "legal_bases/welfare-reform-act-2012.yaml:22:")
+
+
+def test_a_project_entry_contradicting_the_packages_address_or_status_is_an_error(
+        project) -> None:
+    root = project({**copied("welfare-reform-act-2012.yaml", "ukpga/2012/5/section/131",
+                             "ukpga/2012/5/section/132"),
+                    **copied("working-together-2018.yaml", "superseded_by: [wtsc-2023]",
+                             "superseded_by: []")})
+    code, output = validate(root)
+    assert code == 1
+    lines = output.splitlines()
+    assert lines[0].startswith(
+        "legal_bases/welfare-reform-act-2012.yaml:22:9: error: contradicts-package: "
+        "'wra2012-s131' is in the package's registry (pause_docs/legal_bases/"
+        "welfare-reform-act-2012.yaml:22:9) with a different url: ")
+    assert "working-together-2018.yaml" in lines[1] and "different superseded_by" in lines[1]
+    assert lines[-1] == "2 errors"
 
 
 def test_a_retired_domain_must_be_a_domain(project) -> None:

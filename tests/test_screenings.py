@@ -137,7 +137,7 @@ def test_oxfordshire_pause_notice_needs_a_full_dpia_with_criteria_and_sources() 
     assert outcome is not None and outcome.status == "triggered" and not outcome.unanswered
     wp248 = next(s for s in outcome.fired if s.criteria_set.id == "wp248")
     assert [r.criterion.id for r in wp248.counted] == ["wp248-sensitive", "wp248-vulnerable"]
-    programme = (REPO / "councils/programmes/pause.yaml").read_text().splitlines()
+    programme = (REPO / "pause_docs/programmes/pause.yaml").read_text().splitlines()
     for a in answered:
         if a.question.id not in ("wp248-sensitive", "wp248-vulnerable"):
             continue
@@ -145,7 +145,7 @@ def test_oxfordshire_pause_notice_needs_a_full_dpia_with_criteria_and_sources() 
         for finding in a.findings:
             # each source is the very line of the Pause programme's notice defaults that the
             # Oxfordshire notice inherits, where the fact is written
-            assert finding.location.path == "councils/programmes/pause.yaml"
+            assert finding.location.path == "pause_docs/programmes/pause.yaml"
             line = programme[finding.location.line - 1]
             assert re.search(r"(special_category|vulnerable|children): true", line), line
     html = render_html(doc)
@@ -154,7 +154,7 @@ def test_oxfordshire_pause_notice_needs_a_full_dpia_with_criteria_and_sources() 
             in html)
     assert re.search(r"data category 'Health, including mental health and substance "
                      r"misuse' is special category data <span class=\"source\">\(<code>"
-                     r"councils/programmes/pause.yaml:\d+</code>\)", html)
+                     r"pause_docs/programmes/pause.yaml:\d+</code>\)", html)
 
 
 def notice_project(project, notice_extra: str = "", screening_extra: str = "") -> Path:
@@ -204,7 +204,7 @@ def test_a_mandatory_article_35_3_case_alone_requires_a_full_dpia(project) -> No
     answered, _ = outcome_of(doc)
     b = next(a for a in answered if a.question.id == "art35-3-b")
     assert {f.location.path for f in b.findings} == {"councils/example/privacy-notice.yaml",
-                                                      "councils/programmes/pause.yaml"}
+                                                      "pause_docs/programmes/pause.yaml"}
 
 
 def test_an_ico_item_needing_another_criterion_waits_for_one(project) -> None:
@@ -297,4 +297,4 @@ def test_dpia_pdf_states_the_decision_and_its_sources(tmp_path: Path) -> None:
     text = " ".join(pdf_text(render_pdf(html, TEMPLATES_DIR / "assets", 0), tmp_path).split())
     assert "A full data protection impact assessment (DPIA) is required" in text
     assert "Met: 4 Sensitive or highly personal data; 7 Vulnerable data subjects." in text
-    assert "councils/programmes/pause.yaml:" in text
+    assert "pause_docs/programmes/pause.yaml:" in text

@@ -88,12 +88,12 @@ def stop(served: Served) -> tuple[int, str]:
 
 
 def make_project(root: Path) -> Path:
-    """Two bundled councils, the registry and a template of the project's own, committed."""
-    shutil.copytree(REPO / "legal_bases", root / "legal_bases")
-    for folder in ("programmes", "sections", "lambeth", "oxfordshire"):
+    """Two bundled councils and a template of the project's own, committed."""
+    for folder in ("lambeth", "oxfordshire"):
         shutil.copytree(REPO / "councils" / folder, root / "councils" / folder)
     (root / "templates").mkdir()
-    shutil.copy(REPO / "templates" / "_paragraph.html", root / "templates" / "_paragraph.html")
+    shutil.copy(REPO / "pause_docs" / "templates" / "_paragraph.html",
+                root / "templates" / "_paragraph.html")
     git = ["git", "-C", str(root), "-c", "user.name=Test", "-c", "user.email=test@example.com"]
     subprocess.run([*git, "init", "-q"], check=True)
     subprocess.run([*git, "add", "-A"], check=True)
@@ -255,7 +255,7 @@ def test_an_edited_or_added_template_shows_on_the_next_load(served: Served) -> N
     with edited(own / "_paragraph.html", lambda t: t.replace("<p", '<p data-own="1"', 1)):
         assert 'data-own="1"' in served.text("/lambeth/scoping-2026.html")
         added = own / "_heading.html"
-        added.write_text((REPO / "templates/_heading.html").read_text(encoding="utf-8")
+        added.write_text((REPO / "pause_docs/templates/_heading.html").read_text(encoding="utf-8")
                          .replace("<h", '<h data-added="1"', 1), encoding="utf-8")
         try:
             assert 'data-added="1"' in served.text("/lambeth/scoping-2026.html")

@@ -255,7 +255,7 @@ class Notice(Model):
         "day", description="Print the date as '1 February 2017', 'February 2017', or not.")
     version: str | None = Field(None, description="Version label, e.g. '1.0'.")
     programme: Slug | None = Field(None, description="Programme this notice inherits, e.g. "
-                                   "'pause' for councils/programmes/pause.yaml.")
+                                   "'pause' for the package's pause programme.")
     summary: Markdown | None = Field(None, description="Opening paragraphs.")
     about_programme: Markdown | None = Field(
         None, description="What the programme is, in this notice's words; the programme's own "

@@ -50,7 +50,8 @@ def expand_sections(merged: Merged, standard: dict[str, dict[str, Any]],
             else:
                 problems.append(Problem(
                     merged.locate(("sections", i, "use")), "error", "unknown-section",
-                    f"no standard section '{name}' in {COUNCILS_DIR}/{SECTIONS_DIR}/"
+                    f"no standard section '{name}' in the package's or in "
+                    f"{COUNCILS_DIR}/{SECTIONS_DIR}/"
                     f"{did_you_mean(name, standard)}"))
         expanded.append(section)
     return merged.with_data({**merged.data, "sections": expanded})

@@ -15,10 +15,10 @@ from ..kinds import FAMILIES
 from ..layout import (
     COUNCIL_FILE,
     COUNCILS_DIR,
-    PROGRAMMES_DIR,
-    SECTIONS_DIR,
     council_dirs,
     document_files,
+    programme_files,
+    section_files,
 )
 from ..loader import SourceFile, read_yaml
 from ..models import Council, Programme
@@ -41,6 +41,8 @@ class Project:
     councils: dict[str, Council] = field(default_factory=dict)
     programmes: dict[str, Programme] = field(default_factory=dict)
     standard_sections: dict[str, dict[str, Any]] = field(default_factory=dict)
+    section_files: dict[str, str] = field(default_factory=dict)
+    """Name -> the file each standard section was read from, as users see it."""
     documents: list[ResolvedDocument] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     programme_sources: dict[str, SourceFile] = field(default_factory=dict)
@@ -58,6 +60,7 @@ def scratch(project: Project) -> Project:
     """An empty project sharing `project`'s registry, programmes and standard sections."""
     return Project(project.root, project.registry, programmes=project.programmes,
                    standard_sections=project.standard_sections,
+                   section_files=project.section_files,
                    programme_sources=project.programme_sources, forms=project.forms,
                    form_files=project.form_files)
 
@@ -98,7 +101,7 @@ def load_shared(root: Path) -> Project:
     document may cite, inherit or be written on."""
     registry, problems = load_registry(root)
     project = Project(root, registry, problems=problems)
-    for file in sorted((root / COUNCILS_DIR / PROGRAMMES_DIR).glob("*.yaml")):
+    for file in programme_files(root).values():
         source = read_source(project, file)
         if source is None:
             continue
@@ -108,7 +111,7 @@ def load_shared(root: Path) -> Project:
             project.problems += _unknown_families(programme, source)
             project.programmes[file.stem] = programme
             project.programme_sources[file.stem] = source
-    for file in sorted((root / COUNCILS_DIR / SECTIONS_DIR).glob("*.yaml")):
+    for file in section_files(root).values():
         source = read_source(project, file)
         if source is None:
             continue
@@ -116,6 +119,7 @@ def load_shared(root: Path) -> Project:
         project.problems += found
         if not found:
             project.standard_sections[file.stem] = source.data
+            project.section_files[file.stem] = source.path
     project.forms, found = load_forms(root, registry)
     project.problems += found
     project.form_files = {f.stem for folder, _ in form_folders(root) for f in folder.glob("*.yaml")}

@@ -10,7 +10,12 @@ from typing import TYPE_CHECKING, Any
 from ..errors import Problem, did_you_mean, display_path
 from ..form import Form
 from ..kinds import KINDS, processing_kinds
-from ..layout import COUNCIL_FILE, COUNCILS_DIR, PROGRAMMES_DIR, SECTIONS_DIR, document_files
+from ..layout import (
+    COUNCIL_FILE,
+    COUNCILS_DIR,
+    PROGRAMMES_DIR,
+    document_files,
+)
 from ..loader import Path_, SourceFile
 from ..models import Council, DpiaScreening, Programme
 from ..models.assessment import DOCUMENT_KEYS
@@ -64,9 +69,9 @@ def resolve_document(project: Project, council_slug: str, file: Path, source: So
     project.problems += problems
     if model is None or council is None or any(p.severity == "error" for p in problems):
         return None
-    used = sorted({f"{COUNCILS_DIR}/{SECTIONS_DIR}/{section['use']}.yaml"
-                   for section in filled.get("sections", []) or []
-                   if isinstance(section, dict) and isinstance(section.get("use"), str)})
+    sections = project.section_files
+    used = sorted({sections[section["use"]] for section in filled.get("sections", []) or []
+                   if isinstance(section, dict) and section.get("use") in sections})
     logo = (display_path(file.parent / council.logo.file, project.root),) if council.logo else ()
     inputs = (source.path, display_path(file.parent / COUNCIL_FILE, project.root),
               *((merged.inherited.path,) if merged.inherited else ()), *used,
@@ -160,7 +165,8 @@ def _inherit(project: Project, source: SourceFile, kind: str, problems: list[Pro
         elif str(slug) not in project.programme_sources:
             problems.append(Problem(
                 source.locate(("programme",)), "error", "unknown-programme",
-                f"no programme '{slug}' in {COUNCILS_DIR}/{PROGRAMMES_DIR}/"
+                f"no programme '{slug}' in the package's library or in "
+                f"{COUNCILS_DIR}/{PROGRAMMES_DIR}/"
                 f"{did_you_mean(str(slug), project.programme_sources)}"))
     return expand_sections(merged, project.standard_sections, problems), programme
 

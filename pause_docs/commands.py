@@ -1,0 +1,68 @@
+"""The commands that set up and look after a council's own project: `init` and `registry`.
+
+Kept apart from cli.py, whose commands make and check documents; registered on the same
+`pause-docs` group.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import ProblemsFound
+
+
+@click.command()
+@click.argument("folder", required=False, default=".",
+                type=click.Path(file_okay=False, path_type=Path))
+@click.option("--example", is_flag=True,
+              help="Put one example council in councils/ to copy from.")
+@click.option("--schemas", "schemas_only", is_flag=True,
+              help="Only write the JSON Schemas again (after upgrading pause-docs).")
+def init(folder: Path, example: bool, schemas_only: bool) -> None:
+    """Make a council's own project in FOLDER (default: here): councils/, a README, a
+    .gitignore for output/, editor settings with the JSON Schemas, and a CI workflow."""
+    from .init import EXAMPLE_SLUG, init, refresh_schemas
+
+    written = refresh_schemas(folder) if schemas_only else init(folder, example)
+    for path in written:
+        click.echo(f"created {path.relative_to(folder).as_posix()}")
+    if not schemas_only:
+        start = (f"look at councils/{EXAMPLE_SLUG}/, then " if example else "")
+        click.echo(f"next: {start}pause-docs new YOUR-COUNCIL, fill in every TODO, and "
+                   "pause-docs validate", err=True)
+
+
+@click.command()
+@click.option("--changes-since", "version", metavar="VERSION",
+              help="Also list what changed in the law after this release.")
+def registry(version: str | None) -> None:
+    """The legal registry the tool holds: its version, date and size, and with
+    --changes-since what changed in the law since an earlier release."""
+    from .releases import load_releases, since
+
+    releases, problems = load_releases()
+    if releases is None or problems:
+        raise ProblemsFound(problems)
+    latest = releases.releases[0]
+    click.echo(f"legal registry {latest.version} ({latest.date.isoformat()}), "
+               f"pause-docs {__version__}")
+    if version is None:
+        return
+    newer = since(releases, version)
+    if newer is None:
+        known = ", ".join(r.version for r in releases.releases)
+        raise click.BadParameter(f"no release '{version}'; releases: {known}",
+                                 param_hint="--changes-since")
+    if not any(r.changes for r in newer):
+        click.echo(f"no changes in the law since {version}")
+    for release in newer:
+        for change in release.changes:
+            click.echo(f"{release.version} ({release.date.isoformat()}): {change.change} "
+                       f"[{', '.join(change.ids)}]")
+    ids = sorted({i for r in newer for c in r.changes for i in c.ids})
+    if ids:
+        click.echo("to find the documents to check again: "
+                   + "; ".join(f"pause-docs where-used {i}" for i in ids))

@@ -1,0 +1,42 @@
+"""What the installed package ships besides its code, found with importlib.resources: the
+templates (with their stylesheets and fonts), the legal registry, the programme library, the
+standard sections and the forms.
+
+A project layers its own files over these (see layout.py). A file of the package is named to
+users as 'pause_docs/<folder>/<file>' wherever the package is installed, so messages, records
+and published pages are the same from a source checkout and from an installed wheel.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+PACKAGE = "pause_docs"
+
+
+def package_root() -> Path:
+    """The folder the package is installed in (a wheel is always unpacked onto disk)."""
+    return Path(str(resources.files(PACKAGE))).resolve()
+
+
+PACKAGE_ROOT = package_root()
+TEMPLATES = PACKAGE_ROOT / "templates"
+REGISTRY = PACKAGE_ROOT / "legal_bases"
+PROGRAMMES = PACKAGE_ROOT / "programmes"
+SECTIONS = PACKAGE_ROOT / "sections"
+FORMS = PACKAGE_ROOT / "forms"
+
+
+def package_label(path: Path) -> str | None:
+    """'pause_docs/<path inside the package>' for a file the package ships, else None."""
+    try:
+        return f"{PACKAGE}/{path.resolve().relative_to(PACKAGE_ROOT).as_posix()}"
+    except ValueError:
+        return None
+
+
+def from_label(label: str) -> Path | None:
+    """The file a 'pause_docs/…' label names, or None for any other name."""
+    head, _, rest = label.partition("/")
+    return PACKAGE_ROOT / rest if head == PACKAGE and rest else None
