@@ -5,12 +5,11 @@ both ways. Recall and precision are computed for each way (`-s` prints them)."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections import Counter
 from dataclasses import dataclass, field
 
 import pytest
-from conftest import COUNCIL_YAML, REPO, build_tree
+from conftest import COUNCIL_YAML, build_tree
 
 from pause_docs.lint import lint_document
 from pause_docs.project import load_project
