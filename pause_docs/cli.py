@@ -14,7 +14,27 @@ from typing import Any
 import click
 
 from . import __version__
-from .errors import Problem, ProblemsFound, summary
+from .errors import OutputError, Problem, ProblemsFound, printable, summary
+
+INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C (128 + SIGINT)
+
+
+def _echo(text: str, err: bool = False, nl: bool = True) -> None:
+    """Print text that may hold words from YAML files or file names, with any control
+    character shown as an escape, so that no file can drive the terminal."""
+    click.echo(printable(text), err=err, nl=nl)
+
+
+class _Main(click.Group):
+    """The command group; Ctrl-C stops a command with status 130, not 1 ('Aborted!')."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("\ninterrupted: stopped before the end (a build keeps the documents it "
+                       "finished; run it again to make the rest)", err=True)
+            raise click.exceptions.Exit(INTERRUPTED) from None
 
 
 def _root(ctx: click.Context) -> Path:
@@ -28,7 +48,7 @@ def _show_progress(quiet: bool) -> bool:
     return not quiet and sys.stderr.isatty() and not os.environ.get("CI")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="pause-docs")
 @click.option("--project", type=click.Path(file_okay=False, path_type=Path),
               help="Project folder (default: the nearest folder with councils/ in it).")
@@ -55,6 +75,8 @@ def validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     project = load_project(_root(ctx), only=paths or None)
     if project.errors:
         raise ProblemsFound(project.problems)
+    for problem in project.problems:  # warnings: shown, and the documents are still valid
+        _echo(str(problem), err=True)
     click.echo(f"{len(project.documents)} documents valid; {summary(project.problems)}")
 
 
@@ -89,14 +111,26 @@ def build(ctx: click.Context, councils: tuple[str, ...], fmt: str, output: Path 
                            hidden=not _show_progress(quiet)) as bar:
         report = run_build(root, output or root / "output", fmt,  # type: ignore[arg-type]
                            councils=councils or None, force=force, jobs=jobs,
-                           on_progress=bar.update)
-    built = len(report.built)
-    line = (f"built {built} document{'' if built == 1 else 's'}, skipped {len(report.skipped)} "
-            f"(up to date), {len(report.failed)} failed in {time.perf_counter() - started:.2f} s")
-    if any(p.severity == "error" for p in report.problems):
-        click.echo(line, err=True)
+                           on_progress=bar.update,
+                           on_wait=lambda message: _echo(message, err=True))
+    if not quiet:
+        for document, removed in sorted(report.removed.items()):
+            _echo(f"removed {', '.join(removed)}: {document} is gone")
+    line = _build_line(report, time.perf_counter() - started)
+    if report.failed or any(p.severity == "error" for p in report.problems):
+        _echo(line, err=True)
         raise ProblemsFound(report.problems)
+    for problem in report.problems:
+        _echo(str(problem), err=True)
     click.echo(line)
+
+
+def _build_line(report: Any, seconds: float) -> str:
+    built, withdrawn = len(report.built), len(report.removed)
+    removed = (f", removed {withdrawn} withdrawn document{'' if withdrawn == 1 else 's'}"
+               if withdrawn else "")
+    return (f"built {built} document{'' if built == 1 else 's'}, skipped {len(report.skipped)} "
+            f"(up to date), {len(report.failed)} failed{removed} in {seconds:.2f} s")
 
 
 @main.command()
@@ -126,10 +160,10 @@ def lint(ctx: click.Context, paths: tuple[Path, ...], as_of: dt.datetime | None,
                                "problems": [_as_json(p) for p in problems]}, indent=2))
     else:
         for problem in problems:
-            click.echo(str(problem))
+            _echo(str(problem))
             for label, value in (("fix", problem.fix), ("rule", problem.rule)):
                 if value:
-                    click.echo(f"    {label}: {value}")
+                    _echo(f"    {label}: {value}")
         click.echo(f"{summary(problems)} (as of {day.isoformat()})")
     failing = ("error", "warning") if strict else ("error",)
     if any(p.severity in failing for p in problems):
@@ -163,15 +197,15 @@ def where_used(ctx: click.Context, provision: str) -> None:
         raise click.BadParameter(str(exc), param_hint="PROVISION") from exc
     for citing in found:
         inherited = f" (for {citing.document})" if citing.location.path != citing.document else ""
-        click.echo(f"{citing.location}: '{citing.title}' of {citing.published.isoformat()}"
-                   f"{inherited} cites it as '{citing.words}'")
+        _echo(f"{citing.location}: '{citing.title}' of {citing.published.isoformat()}"
+              f"{inherited} cites it as '{citing.words}'")
     unread = sorted({p.location.path for p in project.errors})
     if unread:
-        click.echo(f"not searched, because of errors (see 'pause-docs validate'): "
-                   f"{', '.join(unread)}", err=True)
+        _echo(f"not searched, because of errors (see 'pause-docs validate'): "
+              f"{', '.join(unread)}", err=True)
     documents = len({c.document for c in found})
-    click.echo(f"{provision}: cited {len(found)} time{'s' * (len(found) != 1)} in "
-               f"{documents} document{'s' * (documents != 1)}")
+    _echo(f"{provision}: cited {len(found)} time{'s' * (len(found) != 1)} in "
+          f"{documents} document{'s' * (documents != 1)}")
 
 
 @main.command()
@@ -188,8 +222,8 @@ def new(ctx: click.Context, slug: str, programme: str) -> None:
 
     root = _root(ctx)
     for path in scaffold(root, slug, programme):
-        click.echo(f"created {path.relative_to(root)}")
-    click.echo(f"next: fill in every TODO, then run 'pause-docs validate councils/{slug}'")
+        _echo(f"created {path.relative_to(root)}")
+    _echo(f"next: fill in every TODO, then run 'pause-docs validate councils/{slug}'")
 
 
 @main.command()
@@ -234,9 +268,9 @@ def diff(paths: tuple[Path, ...], revs: tuple[str, ...], fmt: str, html_file: Pa
     comparison = diff_documents(old.document, new.document, lint, old_label=old.label,
                                 new_label=new.label)
     if fmt == "json":
-        click.echo(json.dumps(comparison.as_dict(), indent=2, ensure_ascii=False))
+        _echo(json.dumps(comparison.as_dict(), indent=2, ensure_ascii=False))
     else:
-        click.echo(as_text(comparison), nl=False)
+        _echo(as_text(comparison), nl=False)
     if html_file or pdf_file:
         _write_redline(as_html(comparison), html_file, pdf_file, new.document.model.published)
     if exit_code and comparison.changed:
@@ -246,17 +280,25 @@ def diff(paths: tuple[Path, ...], revs: tuple[str, ...], fmt: str, html_file: Pa
 def _write_redline(html: str, html_file: Path | None, pdf_file: Path | None,
                    day: dt.date) -> None:
     from .render import TEMPLATES_DIR
-    from .writer import write_if_changed
 
     if html_file:
-        write_if_changed(html_file.parent, html_file.name, html.encode())
-        click.echo(f"wrote {html_file}", err=True)
+        _write_user_file(html_file, html.encode())
     if pdf_file:
         from .pdf import render_pdf  # WeasyPrint only when a PDF is asked for
 
         pdf = render_pdf(html, TEMPLATES_DIR / "assets", calendar.timegm(day.timetuple()))
-        write_if_changed(pdf_file.parent, pdf_file.name, pdf)
-        click.echo(f"wrote {pdf_file}", err=True)
+        _write_user_file(pdf_file, pdf)
+
+
+def _write_user_file(path: Path, data: bytes) -> None:
+    """A file the user named (any name they like), written atomically."""
+    from .writer import write_file
+
+    try:
+        write_file(path, data)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    _echo(f"wrote {path}", err=True)
 
 
 @main.command()

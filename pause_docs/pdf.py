@@ -6,8 +6,12 @@ wanted: `--help`, `validate` and `lint` never pay for it.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
+import signal
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
@@ -17,9 +21,6 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 PDF_VARIANT = "pdf/ua-1"
-# What a page that cannot be printed raises: WeasyPrint stops a render with a BaseException
-# so that it cannot be swallowed on the way; a build reports it and goes on to the next page.
-PAGE_ERRORS: tuple[type[BaseException], ...] = (Exception, FatalURLFetchingError)
 PDF_STYLESHEET = "pdf.css"
 # The built-in assets: pdf.css and the fonts it declares, used when a project's own
 # templates/assets has no pdf.css of its own.
@@ -28,6 +29,16 @@ BUILTIN_ASSETS = Path(__file__).resolve().parent.parent / "templates" / "assets"
 
 class BlockedResource(FatalURLFetchingError):  # type: ignore[misc]
     """A document asked for something outside the project's assets: the render stops."""
+
+
+class TooSlow(BaseException):
+    """Printing went past its time limit.  A BaseException, like WeasyPrint's own fatal
+    errors, so that no `except Exception` inside WeasyPrint can swallow it."""
+
+
+# What a page that cannot be printed raises: WeasyPrint stops a render with a BaseException
+# so that it cannot be swallowed on the way; a build reports it and goes on to the next page.
+PAGE_ERRORS: tuple[type[BaseException], ...] = (Exception, FatalURLFetchingError, TooSlow)
 
 
 class SafeURLFetcher(URLFetcher):  # type: ignore[misc]
@@ -61,18 +72,22 @@ class SafeURLFetcher(URLFetcher):  # type: ignore[misc]
         return super().fetch(url, headers)
 
 
-def render_pdf(html: str, asset_root: Path, epoch: int) -> bytes:
+def render_pdf(html: str, asset_root: Path, epoch: int, time_limit: float | None = None
+               ) -> bytes:
     """A tagged PDF (PDF/UA-1) of the page; the same input always gives the same bytes.
 
     `epoch` (seconds since 1970) stands in for "now" wherever a font subsetter would stamp
     the time, so output never depends on when it was built.
     """
-    return print_pdf(html, asset_root, epoch)[0]
+    return print_pdf(html, asset_root, epoch, time_limit)[0]
 
 
-def print_pdf(html: str, asset_root: Path, epoch: int) -> tuple[bytes, tuple[str, ...]]:
-    """`render_pdf`, and the asset files the page pulled in (a build's dependencies)."""
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+def print_pdf(html: str, asset_root: Path, epoch: int, time_limit: float | None = None
+              ) -> tuple[bytes, tuple[str, ...]]:
+    """`render_pdf`, and the asset files the page pulled in (a build's dependencies).
+
+    With `time_limit` (seconds), printing that takes longer stops with `TooSlow`.
+    """
     own = asset_root / PDF_STYLESHEET
     stylesheet = own if own.is_file() else BUILTIN_ASSETS / PDF_STYLESHEET
     fetcher = SafeURLFetcher(asset_root, stylesheet.parent)
@@ -80,13 +95,62 @@ def print_pdf(html: str, asset_root: Path, epoch: int) -> tuple[bytes, tuple[str
     # back all its memory: one per process (and stylesheet) keeps a long build's memory flat.
     # A page declaring its own fonts gets its own, so one page's fonts never reach another's.
     fonts = FontConfiguration() if "@font-face" in html else _fonts(str(stylesheet))
-    # base_url ends with '/' so that 'fonts/x.ttf' means a file inside the asset folder.
-    document = weasyprint.HTML(string=html, base_url=asset_root.resolve().as_uri() + "/",
-                               url_fetcher=fetcher)
-    css = weasyprint.CSS(filename=str(stylesheet), url_fetcher=fetcher, font_config=fonts)
-    pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT, stylesheets=[css],
-                                    font_config=fonts)
+    with _source_date(epoch), _time_limit(time_limit):
+        # base_url ends with '/' so that 'fonts/x.ttf' means a file inside the asset folder.
+        document = weasyprint.HTML(string=html, base_url=asset_root.resolve().as_uri() + "/",
+                                   url_fetcher=fetcher)
+        css = weasyprint.CSS(filename=str(stylesheet), url_fetcher=fetcher, font_config=fonts)
+        pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT, stylesheets=[css],
+                                        font_config=fonts)
     return pdf, tuple(sorted(set(fetcher.fetched)))
+
+
+@contextlib.contextmanager
+def _source_date(epoch: int) -> Iterator[None]:
+    """`epoch` as "now" for fontTools, for this call only.
+
+    WeasyPrint asks no date of its caller: the PDF's own dates come from the page's
+    `dcterms.created`/`modified`.  The one clock it reaches is fontTools', when it saves a
+    font it has changed (its subsetter, used when libharfbuzz-subset is missing, and its
+    variable- and colour-font clean-ups): `head.modified` is then set by
+    `fontTools.misc.timeTools.timestampNow()`, whose only input is SOURCE_DATE_EPOCH in the
+    environment (the reproducible-builds convention).  Neither library takes a parameter
+    for it, so the variable is set around the call and put back as it was after it: nothing
+    else in the process, and no process it starts, sees it.
+    """
+    before = os.environ.get(SOURCE_DATE_EPOCH)
+    os.environ[SOURCE_DATE_EPOCH] = str(epoch)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(SOURCE_DATE_EPOCH, None)
+        else:
+            os.environ[SOURCE_DATE_EPOCH] = before
+
+
+SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise `TooSlow` in this thread once `seconds` have passed (a real-time timer: no cost
+    while it runs).  Only the main thread of a process receives signals; elsewhere, and
+    without a limit, printing is not timed."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise TooSlow(f"printing took more than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @functools.cache

@@ -8,6 +8,7 @@ and every problem is reported at the position in the file where it was written.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -23,6 +24,7 @@ from .layout import SECTIONS_DIR as SECTIONS_DIR
 from .layout import council_dirs as council_dirs
 from .layout import document_files as document_files
 from .layout import find_root as find_root
+from .layout import yaml_files
 from .loader import Path_, SourceFile, read_yaml
 from .models import (
     DEFAULTS_FAMILY,
@@ -104,7 +106,7 @@ def load_project(root: Path, only: Iterable[Path] | None = None,
     `only` limits the documents to these files or folders; `councils` to these council slugs.
     """
     project = load_shared(root)
-    wanted = [p.resolve() for p in only] if only else None
+    wanted = [_resolved(p) for p in only] if only else None
     wanted_councils = set(councils) if councils else None
     if wanted_councils:
         unknown = sorted(wanted_councils - set(council_dirs(root)))
@@ -131,7 +133,7 @@ def load_shared(root: Path) -> Project:
     """The registry and the programmes: what every document may cite or inherit."""
     registry, problems = load_registry(root)
     project = Project(root, registry, problems=problems)
-    for file in sorted((root / COUNCILS_DIR / PROGRAMMES_DIR).glob("*.yaml")):
+    for file in yaml_files(root / COUNCILS_DIR / PROGRAMMES_DIR):
         source = _read(project, file)
         if source is None:
             continue
@@ -140,7 +142,7 @@ def load_shared(root: Path) -> Project:
         if programme is not None:
             project.programmes[file.stem] = programme
             project.programme_sources[file.stem] = source
-    for file in sorted((root / COUNCILS_DIR / SECTIONS_DIR).glob("*.yaml")):
+    for file in yaml_files(root / COUNCILS_DIR / SECTIONS_DIR):
         source = _read(project, file)
         if source is None:
             continue
@@ -232,8 +234,9 @@ def _link_notices(project: Project, directory: Path, resolved: dict[str, Resolve
 
 def _check_notice_exists(name: Any, merged: Merged, directory: Path) -> list[Problem]:
     """A DPIA screening names a notice file in its own council folder."""
-    if not isinstance(name, str) or (directory / f"{name}.yaml").exists():
-        return []
+    if not isinstance(name, str) or not _SLUG.match(name) or (
+            directory / f"{name}.yaml").exists():
+        return []  # a name that is not a slug is reported by the model
     others = [f.stem for f in document_files(directory)]
     return [Problem(merged.locate(("notice",)), "error", "unknown-notice",
                     f"no notice '{name}' in {COUNCILS_DIR}/{directory.name}/"
@@ -245,7 +248,7 @@ def _valid_name(project: Project, path: Path, name: str, what: str) -> bool:
     if _SLUG.match(name):
         return True
     suggestion = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:64].strip("-")
-    rename = (f": rename it '{suggestion}{path.suffix}'" if suggestion and
+    rename = (f": rename it '{suggestion}{path.suffix.lower()}'" if suggestion and
               _SLUG.match(suggestion) else "")
     project.problems.append(Problem(
         Location(display_path(path, project.root)), "error", "invalid-name",
@@ -257,19 +260,26 @@ def _valid_name(project: Project, path: Path, name: str, what: str) -> bool:
 def _selected(file: Path, wanted: list[Path] | None) -> bool:
     if wanted is None:
         return True
-    file = file.resolve()
+    file = _resolved(file)
     return any(file == w or w in file.parents for w in wanted)
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a loop of symbolic links: reading it says so
+        return path.absolute()
 
 
 def _check_selection(project: Project, root: Path, wanted: list[Path]) -> None:
     for path in wanted:
-        if not path.exists():
+        if not os.path.lexists(path):
             project.problems.append(Problem(Location(display_path(path, root)), "error",
                                             "no-such-file", "no such file or folder"))
 
 
 def _read(project: Project, file: Path) -> SourceFile | None:
-    source, found = read_yaml(file, display_path(file, project.root))
+    source, found = read_yaml(file, display_path(file, project.root), inside=project.root)
     project.problems += found
     return source
 

@@ -11,7 +11,7 @@ import functools
 from collections.abc import Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
-from html import escape as html_escape
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -66,9 +66,56 @@ def _markdown(text: str) -> str:
     # the speed of rendering.  One converter, reset between texts, is far cheaper than one
     # per call.
     converter = _converter()
-    html = converter.reset().convert(text)
+    return _sanitised(converter.reset().convert(text))
+
+
+def _sanitised(html: str) -> str:
     return nh3.clean(html, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES,
                      url_schemes=_URL_SCHEMES, link_rel=None)
+
+
+class _TextLinker(HTMLParser):
+    """Copies an HTML fragment, linking the first place its *text* holds the given words.
+
+    Only text is searched, never a tag or an attribute (a link's title may hold the same
+    words), and never text already inside a link.
+    """
+
+    def __init__(self, words: str, link: Markup) -> None:
+        super().__init__(convert_charrefs=True)
+        self.words, self.link = words, link
+        self.out: list[str] = []
+        self.in_link = 0
+        self.linked = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.in_link += tag == "a"
+        self.out.append(self.get_starttag_text() or "")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.out.append(self.get_starttag_text() or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.in_link -= tag == "a" and self.in_link > 0
+        self.out.append(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        at = -1 if self.linked or self.in_link else data.find(self.words)
+        if at < 0:
+            self.out.append(str(escape(data)))
+            return
+        self.linked = True
+        end = at + len(self.words)
+        self.out.append(str(escape(data[:at]) + self.link + escape(data[end:])))
+
+
+def linked_text(html: str, words: str, link: Markup) -> str | None:
+    """`html` with the first occurrence of `words` in its text replaced by `link`, sanitised
+    again; None when the text does not hold the words."""
+    linker = _TextLinker(words, link)
+    linker.feed(html)
+    linker.close()
+    return _sanitised("".join(linker.out)) if linker.linked else None
 
 
 @functools.cache
@@ -179,10 +226,8 @@ class Citation:
         link = Markup('<a href="{}">{}</a>').format(self.url, self.text)
         if ref.wording:
             body = inline_markdown(ref.wording)
-            for words in (str(escape(self.text)), html_escape(self.text, quote=False)):
-                if words in body:
-                    return Markup(body.replace(words, link, 1))
-            return Markup(f"{body} ({link})")
+            linked = linked_text(str(body), self.text, link)
+            return Markup(linked) if linked is not None else Markup(f"{body} ({link})")
         if not ref.reason:
             return link
         joiner = " " if ref.cited_as else ": "
@@ -358,22 +403,32 @@ def render_html(doc: ResolvedDocument, templates: tuple[Path, ...] = (TEMPLATES_
         template = env.select_template(template_names(doc))
         return template.render(context(doc, templates))
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateProblem(Problem(Location(f"templates/{exc.name}", exc.lineno, 1),
-                                      "error", "template-syntax", exc.message or str(exc))
-                              ) from exc
+        where = _template_path(exc.filename, templates) if exc.filename else \
+            f"templates/{exc.name}"
+        raise TemplateProblem(Problem(Location(where, exc.lineno, 1), "error",
+                                      "template-syntax", exc.message or str(exc))) from exc
     except jinja2.UndefinedError as exc:
-        raise TemplateProblem(_template_problem(exc, "template-undefined")) from exc
+        raise TemplateProblem(_template_problem(exc, "template-undefined", templates)) from exc
     except jinja2.TemplateNotFound as exc:
-        raise TemplateProblem(_template_problem(exc, "template-not-found")) from exc
+        raise TemplateProblem(_template_problem(exc, "template-not-found", templates)) from exc
 
 
-def _template_problem(exc: Exception, code: str) -> Problem:
+def _template_problem(exc: Exception, code: str, templates: tuple[Path, ...]) -> Problem:
     """Locate a Jinja run-time error at the template line that raised it."""
     tb = exc.__traceback__
     where = Location("templates")
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
         if filename.endswith(".html"):
-            where = Location(f"templates/{Path(filename).name}", tb.tb_lineno, 1)
+            where = Location(_template_path(filename, templates), tb.tb_lineno, 1)
         tb = tb.tb_next
     return Problem(where, "error", code, str(exc))
+
+
+def _template_path(filename: str, templates: tuple[Path, ...]) -> str:
+    """'templates/<name>' for a file of the search path, council sub-folder included."""
+    path = Path(filename)
+    for folder in (*templates, TEMPLATES_DIR):
+        if path.is_relative_to(folder):
+            return f"templates/{path.relative_to(folder).as_posix()}"
+    return path.as_posix()
