@@ -385,7 +385,7 @@ def _resolve_document(project: Project, council_slug: str, file: Path, source: S
     problems = _with_todos(found, problems) + _check_references(filled, registry, merged)
     if kind == "dpia-screening":
         problems += _check_notice_exists(filled.get("notice"), merged, file.parent)
-    project.problems += problems
+    project.problems += [_naming(p, source.path) for p in problems]
     if model is None or council is None or any(p.severity == "error" for p in problems):
         return None
     used = sorted({f"{COUNCILS_DIR}/{SECTIONS_DIR}/{section['use']}.yaml"
@@ -396,6 +396,14 @@ def _resolve_document(project: Project, council_slug: str, file: Path, source: S
     return ResolvedDocument(council_slug, file.stem, source.path, model,  # type: ignore[arg-type]
                             council, programme, project.registry, merged, inputs,
                             cites=frozenset(cited))
+
+
+def _naming(problem: Problem, document: str) -> Problem:
+    """A problem found in what a document inherits, located where the value was written,
+    says which document it stops."""
+    if problem.location.path == document or document in problem.message:
+        return problem
+    return replace(problem, message=f"{problem.message} (inherited by {document})")
 
 
 def _expand_sections(merged: Merged, standard: dict[str, dict[str, Any]],

@@ -11,7 +11,6 @@ import functools
 from collections.abc import Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from markupsafe import Markup, escape
 from .errors import Location, Problem
 from .layout import TEMPLATES_DIR as TEMPLATES_DIR
 from .layout import search_path as search_path
+from .linking import link_in_text
 from .models import DpiaScreening, ImpactAssessment, Notice, Provision, Right
 from .models.assessment import ANSWERS, DECISION_TYPES
 from .models.notice import LegalReference, Recipient, Section
@@ -72,50 +72,6 @@ def _markdown(text: str) -> str:
 def _sanitised(html: str) -> str:
     return nh3.clean(html, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES,
                      url_schemes=_URL_SCHEMES, link_rel=None)
-
-
-class _TextLinker(HTMLParser):
-    """Copies an HTML fragment, linking the first place its *text* holds the given words.
-
-    Only text is searched, never a tag or an attribute (a link's title may hold the same
-    words), and never text already inside a link.
-    """
-
-    def __init__(self, words: str, link: Markup) -> None:
-        super().__init__(convert_charrefs=True)
-        self.words, self.link = words, link
-        self.out: list[str] = []
-        self.in_link = 0
-        self.linked = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.in_link += tag == "a"
-        self.out.append(self.get_starttag_text() or "")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.out.append(self.get_starttag_text() or "")
-
-    def handle_endtag(self, tag: str) -> None:
-        self.in_link -= tag == "a" and self.in_link > 0
-        self.out.append(f"</{tag}>")
-
-    def handle_data(self, data: str) -> None:
-        at = -1 if self.linked or self.in_link else data.find(self.words)
-        if at < 0:
-            self.out.append(str(escape(data)))
-            return
-        self.linked = True
-        end = at + len(self.words)
-        self.out.append(str(escape(data[:at]) + self.link + escape(data[end:])))
-
-
-def linked_text(html: str, words: str, link: Markup) -> str | None:
-    """`html` with the first occurrence of `words` in its text replaced by `link`, sanitised
-    again; None when the text does not hold the words."""
-    linker = _TextLinker(words, link)
-    linker.feed(html)
-    linker.close()
-    return _sanitised("".join(linker.out)) if linker.linked else None
 
 
 @functools.cache
@@ -226,8 +182,8 @@ class Citation:
         link = Markup('<a href="{}">{}</a>').format(self.url, self.text)
         if ref.wording:
             body = inline_markdown(ref.wording)
-            linked = linked_text(str(body), self.text, link)
-            return Markup(linked) if linked is not None else Markup(f"{body} ({link})")
+            linked = link_in_text(str(body), self.text, link)  # then sanitised again, last
+            return Markup(_sanitised(linked)) if linked else Markup(f"{body} ({link})")
         if not ref.reason:
             return link
         joiner = " " if ref.cited_as else ": "

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import resource
 import signal
 import subprocess
@@ -341,3 +342,15 @@ def test_diff_writes_redlines_under_any_name_the_user_gives(repository: Path) ->
     assert done.stderr == "wrote Lambeth redline (draft).html\n"
     assert (repository / "Lambeth redline (draft).html").read_text().startswith("<!DOCTYPE")
 
+
+
+def test_an_inherited_value_that_stops_a_document_names_the_document(project) -> None:
+    # found by the property test: the programme names a notice this council does not have
+    root = example(project, "kind: dpia-screening\nprogramme: pause\npublished: 2018-06-01\n",
+                   name="screening.yaml")
+    code, output = cli(root, "validate")
+    assert code == 1
+    assert re.fullmatch(
+        r"councils/programmes/pause\.yaml:\d+:\d+: error: unknown-notice: no notice "
+        r"'privacy-notice' in councils/example/ \(inherited by "
+        r"councils/example/screening\.yaml\)\n1 error\n", output), output
