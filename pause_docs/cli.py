@@ -15,7 +15,10 @@ import click
 
 from . import __version__
 from .errors import OutputError, Problem, ProblemsFound, printable, summary
+from .kinds import KINDS
 
+# Every kind of YAML file `schema` describes: the files of a project, then the documents.
+SCHEMA_KINDS = ["council", "programme", "section", *KINDS, "registry", "dpia-criteria"]
 INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C (128 + SIGINT)
 
 
@@ -279,7 +282,7 @@ def diff(paths: tuple[Path, ...], revs: tuple[str, ...], fmt: str, html_file: Pa
 
 def _write_redline(html: str, html_file: Path | None, pdf_file: Path | None,
                    day: dt.date) -> None:
-    from .render import TEMPLATES_DIR
+    from .layout import TEMPLATES_DIR
 
     if html_file:
         _write_user_file(html_file, html.encode())
@@ -302,15 +305,16 @@ def _write_user_file(path: Path, data: bytes) -> None:
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(["council", "programme", "fair-processing-notice",
-                                           "privacy-notice", "impact-assessment",
-                                           "dpia-screening", "registry", "dpia-criteria"]))
+@click.argument("kind", type=click.Choice(SCHEMA_KINDS))
 def schema(kind: str) -> None:
     """Print the JSON Schema of a kind of YAML file, for editor completion and checking."""
-    from .models import DOCUMENT_KINDS, Council, CriteriaFile, Model, Programme, RegistryFile
+    from .kinds import KINDS
+    from .models import Council, CriteriaFile, Model, Programme, RegistryFile
+    from .models.notice import StandardSection
 
     models: dict[str, type[Model]] = {"council": Council, "programme": Programme,
-                                      "registry": RegistryFile, "dpia-criteria": CriteriaFile,
-                                      **DOCUMENT_KINDS}
+                                      "section": StandardSection, "registry": RegistryFile,
+                                      "dpia-criteria": CriteriaFile,
+                                      **{name: k.model for name, k in KINDS.items()}}
     click.echo(json.dumps(models[kind].model_json_schema(), indent=2, sort_keys=True))
 

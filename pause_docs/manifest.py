@@ -66,10 +66,11 @@ class Record:
 
 
 def tool_fingerprint() -> str:
-    """This tool's version and code, and its rendering libraries' versions."""
+    """This tool's version, code and data (locales, scaffolds), and its rendering libraries'
+    versions."""
     digest = hashlib.sha256(f"{__version__}\0".encode())
     package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
+    for path in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".yaml")):
         digest.update(f"{path.relative_to(package)}\0".encode() + path.read_bytes())
     for name in ENGINES:
         try:

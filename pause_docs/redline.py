@@ -6,13 +6,16 @@ marked with words and brackets as well as colour, so the redline reads in black 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup, escape
 
 from .diff import AREAS, Change, Comparison, Version, Weight
-from .render import TEMPLATES_DIR, environment, long_date, stylesheets
+from .layout import TEMPLATES_DIR
+from .locale import load_locale
+from .render import environment, page_frame, stylesheets
 
 REDLINE_TEMPLATE = "diff.html"
 REDLINE_STYLESHEET = "assets/redline.css"
@@ -77,6 +80,11 @@ def as_text(comparison: Comparison) -> str:
     lines += _lint_lines(comparison)
     lines += list(comparison.notes)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def long_date(day: dt.date) -> str:
+    """'1 February 2017': the redline is for a legal team, in English."""
+    return load_locale().date(day)
 
 
 def _describe(version: Version) -> str:
@@ -151,11 +159,11 @@ def as_html(comparison: Comparison, templates: tuple[Path, ...] = (TEMPLATES_DIR
     old, new = comparison.old, comparison.new
     councils = old.council if old.council == new.council else f"{old.council} and {new.council}"
     template = environment(templates).get_template(REDLINE_TEMPLATE)
+    locale = load_locale()
     return template.render(
         comparison=comparison, old=old, new=new, groups=groups(comparison),
-        legal=comparison.weighted("legal"), actions=ACTIONS,
-        council={"name": councils}, published_iso=new.published.isoformat(),
-        date_text=long_date(new.published),
+        legal=comparison.weighted("legal"), actions=ACTIONS, councils=councils,
+        **page_frame(locale.tag, locale.strings, councils, new.published),
         stylesheet=stylesheets(REDLINE_STYLESHEET, search_path=templates),
-        marked=marked, inserted=inserted, deleted=deleted,
+        marked=marked, inserted=inserted, deleted=deleted, long_date=long_date,
         inserted_marks=INSERTED, deleted_marks=DELETED)

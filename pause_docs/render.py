@@ -1,7 +1,9 @@
-"""Documents to HTML: one context-building function and a Jinja environment that cannot leak.
+"""Publications to HTML: a Jinja environment that cannot leak, one partial per block type.
 
-Autoescaping is on and undefined names are errors; Markdown from YAML is converted and then
-sanitised, so no script, event handler, style or unsafe link can reach a council's website.
+The publish stage decides what a page says; here each block of the tree is printed by its
+partial (`templates/_<type>.html`, structure only) and inline content by `inline_html`.
+Every text is escaped and every link checked as it is written: nothing from YAML reaches the
+page as markup.
 """
 
 from __future__ import annotations
@@ -15,34 +17,33 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import markdown as markdown_lib
-import nh3
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .errors import Location, Problem
-from .layout import TEMPLATES_DIR as TEMPLATES_DIR
-from .layout import search_path as search_path
-from .linking import link_in_text
-from .models import DpiaScreening, ImpactAssessment, Notice, Provision, Right
-from .models.assessment import ANSWERS, DECISION_TYPES
-from .models.notice import LegalReference, Recipient, Section
-from .project import ResolvedDocument
-from .registry import role_of
-from .screening import screen
+from .layout import TEMPLATES_DIR
+from .publication import (
+    Block,
+    Group,
+    Inline,
+    LineBreak,
+    Link,
+    Node,
+    Publication,
+    Styled,
+    Text,
+    Tick,
+    Time,
+    is_inline,
+)
+from .resolved import ResolvedDocument
 
 STYLESHEET = "assets/style.css"
-FORM_STYLESHEET = "assets/form.css"  # added for screenings, which print as forms
+SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "#")
 # Set while a page renders: every template name asked for -> the file it came from, or None
 # when it was looked for and not found (a file added later would change the page).
 _LOADED: ContextVar[dict[str, str | None] | None] = ContextVar("loaded", default=None)
-
-_ALLOWED_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "code", "em", "h3", "h4", "i", "li", "ol", "p",
-    "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
-}
-_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"},
-                       "td": {"colspan", "rowspan"}}
-_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+_TAGS = {"strong": "strong", "em": "em", "b": "b", "i": "i", "code": "code", "sub": "sub",
+         "sup": "sup", "abbr": "abbr", "span": "span"}
 
 
 class TemplateProblem(Exception):
@@ -53,55 +54,50 @@ class TemplateProblem(Exception):
         self.problem = problem
 
 
-def markdown(text: str | None) -> Markup:
-    """Markdown to sanitised HTML (block level)."""
-    if not text:
-        return Markup("")
-    return Markup(_markdown(text))
+# --- inline content -------------------------------------------------------------------------
+
+def escape_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-@functools.lru_cache(maxsize=1024)
-def _markdown(text: str) -> str:
-    # Programme text repeats in every council's documents: converting it once is most of
-    # the speed of rendering.  One converter, reset between texts, is far cheaper than one
-    # per call.
-    converter = _converter()
-    return _sanitised(converter.reset().convert(text))
+def escape_attribute(text: str) -> str:
+    return escape_text(text).replace('"', "&quot;")
 
 
-def _sanitised(html: str) -> str:
-    return nh3.clean(html, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES,
-                     url_schemes=_URL_SCHEMES, link_rel=None)
+def inline_html(nodes: Iterable[Inline]) -> str:
+    """Inline nodes as HTML: every text escaped, every link's address checked."""
+    return "".join(_inline(node) for node in nodes)
 
 
-@functools.cache
-def _converter() -> markdown_lib.Markdown:
-    return markdown_lib.Markdown(output_format="html")
+def _inline(node: Inline) -> str:
+    if isinstance(node, Text):
+        return escape_text(node.text)
+    if isinstance(node, Link):
+        inner = inline_html(node.children)
+        if not node.href.startswith(SAFE_SCHEMES):
+            return inner  # not a link a page may carry: its words only
+        title = f' title="{escape_attribute(node.title)}"' if node.title else ""
+        return f'<a href="{escape_attribute(node.href)}"{title}>{inner}</a>'
+    if isinstance(node, Styled):
+        tag = _TAGS[node.style]
+        title = f' title="{escape_attribute(node.title)}"' if node.title else ""
+        role = f' class="{escape_attribute(node.role)}"' if node.role else ""
+        return f"<{tag}{role}{title}>{inline_html(node.children)}</{tag}>"
+    if isinstance(node, Time):
+        return f'<time datetime="{node.day.isoformat()}">{inline_html(node.children)}</time>'
+    if isinstance(node, Tick):
+        css = "tick selected" if node.selected else "tick"
+        mark = "☒" if node.selected else "☐"
+        if node.label is None:
+            return f'<span class="{css}" aria-hidden="true">{mark}</span>'
+        return (f'<span class="{css}" role="img" aria-label="{escape_attribute(node.label)}">'
+                f"{mark}</span>")
+    if isinstance(node, LineBreak):
+        return "<br>"
+    raise TypeError(f"not inline content: {node!r}")
 
 
-def inline_markdown(text: str | None) -> Markup:
-    """Markdown to sanitised HTML without the surrounding paragraph, for list items."""
-    html = str(markdown(text)).strip()
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    return Markup(html)
-
-
-def long_date(day: dt.date, style: str = "day") -> str:
-    """'1 February 2017'; 'February 2017' when only the month is meant; '1st February 2017'."""
-    if style == "month":
-        return f"{day:%B %Y}"
-    if style == "ordinal":
-        suffix = "th" if 10 <= day.day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(
-            day.day % 10, "th")
-        return f"{day.day}{suffix} {day:%B %Y}"
-    return f"{day.day} {day:%B %Y}"
-
-
-def money(value: float) -> str:
-    """£206,568 (pence only when there are some)."""
-    return f"£{value:,.2f}".removesuffix(".00")
-
+# --- the environment ------------------------------------------------------------------------
 
 class _Environment(jinja2.Environment):
     """Notes which template files each page loads, so a build knows what a page was made
@@ -109,7 +105,12 @@ class _Environment(jinja2.Environment):
 
     def get_template(self, name: str | jinja2.Template, parent: str | None = None,
                      globals: Any = None) -> jinja2.Template:  # noqa: A002 - Jinja's name
-        template = super().get_template(name, parent, globals)
+        try:
+            template = super().get_template(name, parent, globals)
+        except jinja2.TemplateNotFound:
+            if isinstance(name, str):
+                _note(name, None)
+            raise
         if isinstance(name, str):
             _note(name, template.filename)
         return template
@@ -140,7 +141,7 @@ def _note(name: str, filename: str | None) -> None:
 
 @functools.cache
 def environment(search_path: tuple[Path, ...] = (TEMPLATES_DIR,)) -> jinja2.Environment:
-    """Project templates first, then the built-in ones; 'default/' always means built-in."""
+    """Project templates first, then the built-in ones; 'default:' always means built-in."""
     loader = jinja2.ChoiceLoader([
         jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(TEMPLATES_DIR))},
                             delimiter=":"),
@@ -148,168 +149,56 @@ def environment(search_path: tuple[Path, ...] = (TEMPLATES_DIR,)) -> jinja2.Envi
     ])
     env = _Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters.update(markdown=markdown, inline_markdown=inline_markdown, long_date=long_date,
-                       money=money, recipient_line=recipient_line)
+    env.globals.update(blocks=_blocks, inline=_inline_markup, content=_content)
     return env
 
 
-@dataclass(frozen=True)
-class Citation:
-    """A legal reference ready to print: the words, the provisions, where to read the law."""
-
-    text: str
-    provisions: tuple[Provision, ...]
-    reference: LegalReference
-    schedule_1: Citation | None
-
-    @property
-    def url(self) -> str:
-        return self.provisions[0].url
-
-    @property
-    def role(self) -> str:
-        """article-6, article-9, article-10, schedule-1 or gateway (any other law)."""
-        return role_of(self.provisions)
-
-    @property
-    def group(self) -> str | None:
-        return self.reference.group
-
-    @property
-    def html(self) -> Markup:
-        """The reference as the notice words it, with the law's words linked."""
-        ref = self.reference
-        link = Markup('<a href="{}">{}</a>').format(self.url, self.text)
-        if ref.wording:
-            body = inline_markdown(ref.wording)
-            linked = link_in_text(str(body), self.text, link)  # then sanitised again, last
-            return Markup(_sanitised(linked)) if linked else Markup(f"{body} ({link})")
-        if not ref.reason:
-            return link
-        joiner = " " if ref.cited_as else ": "
-        return link + joiner + inline_markdown(ref.reason)
+@jinja2.pass_context
+def _blocks(context: jinja2.runtime.Context, blocks: Iterable[Block]) -> Markup:
+    """Each block printed by its partial, `_<type>.html`; a group has no markup of its own."""
+    env = context.environment
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, Group):
+            out.append(str(_blocks(context, block.blocks)))
+            continue
+        template = env.get_template(f"_{block.type}.html")
+        page = template.new_context({"block": block}, shared=False)
+        out.append("".join(template.root_render_func(page)))
+    return Markup("".join(out))
 
 
-    @property
-    def block(self) -> Markup:
-        """`html` as one or more paragraphs."""
-        html = self.html
-        return html if html.startswith("<p>") else Markup("<p>") + html + Markup("</p>")
+def _inline_markup(nodes: Iterable[Inline]) -> Markup:
+    return Markup(inline_html(nodes))
 
 
-def citation(reference: LegalReference, provisions: dict[str, Provision]) -> Citation:
-    found = tuple(provisions[i] for i in reference.provision_ids)
-    text = reference.cited_as or " and ".join(p.citation for p in found)
-    schedule_1 = citation(reference.schedule_1, provisions) if reference.schedule_1 else None
-    return Citation(text, found, reference, schedule_1)
+@jinja2.pass_context
+def _content(context: jinja2.runtime.Context, nodes: Iterable[Node]) -> Markup:
+    """A list item's or a table cell's content: inline runs and blocks, in order."""
+    out: list[str] = []
+    run: list[Inline] = []
+    for node in nodes:
+        if is_inline(node):
+            run.append(node)  # type: ignore[arg-type]
+            continue
+        out.append(inline_html(run) + ("\n" if run else ""))
+        run = []
+        out.append(_blocks(context, (node,)))  # type: ignore[arg-type]
+    out.append(inline_html(run))
+    return Markup("".join(out))
 
 
-def citations(references: Iterable[LegalReference], provisions: dict[str, Provision]
-              ) -> list[Citation]:
-    return [citation(r, provisions) for r in references]
+def markdown_html(text: str, templates: tuple[Path, ...] = (TEMPLATES_DIR,)) -> str:
+    """Markdown from YAML as a page prints it: converted, sanitised, read into the tree and
+    written out again."""
+    from .publish.markup import blocks
+
+    return environment(templates).from_string("{{ blocks(found) }}").render(
+        found=blocks(text))
 
 
-def selected(items: Iterable[Any], section: Section) -> list[Any]:
-    """The items a section shows: those of its `only` group, or else those with no group
-    (an item given a group appears only where a section asks for that group)."""
-    return [i for i in items if getattr(i, "group", None) == section.only]
-
-
-def joined(words: list[Markup] | list[str]) -> Markup:
-    """'A', 'A and B', 'A, B and C' (each already escaped or safe)."""
-    items = [Markup(escape(w)) for w in words]
-    if len(items) <= 1:
-        return Markup("").join(items)
-    return Markup(", ").join(items[:-1]) + Markup(" and ") + items[-1]
-
-
-def recipient_line(recipient: Recipient) -> Markup:
-    """'Police', 'Health Agencies (why)', or 'DWP for them to confirm ...'."""
-    name = Markup(escape(recipient.name))
-    if not recipient.purpose:
-        return name
-    purpose = inline_markdown(recipient.purpose)
-    if recipient.purpose[:1].islower():
-        return name + Markup(" ") + purpose
-    return name + Markup(" (") + purpose + Markup(")")
-
-
-@dataclass(frozen=True)
-class Part:
-    """A heading and what stands under it until the next heading."""
-
-    heading: str | None
-    level: int
-    anchor: str
-    sections: tuple[Section, ...]
-
-
-def _parts(sections: tuple[Section, ...]) -> list[Part]:
-    parts: list[Part] = []
-    for section in sections:
-        if section.heading or not parts:
-            parts.append(Part(section.heading, section.level, f"section-{len(parts) + 1}",
-                              (section,)))
-        else:
-            last = parts[-1]
-            parts[-1] = Part(last.heading, last.level, last.anchor, last.sections + (section,))
-    return parts
-
-
-def context(doc: ResolvedDocument, search_path: tuple[Path, ...] = (TEMPLATES_DIR,)
-            ) -> dict[str, Any]:
-    """Everything a template may use, and nothing else."""
-    model = doc.model
-    registry = doc.registry
-    regulator = registry.regulator
-    contact = doc.council.dpo or doc.council.enquiries
-    common = {
-        "doc": model,
-        "council": doc.council,
-        "programme": doc.programme,
-        "regulator": regulator,
-        "regulator_name": regulator.name_on(model.published).name if regulator else None,
-        "contact": contact,
-        "date_text": long_date(model.published, model.show_date),
-        "published_iso": model.published.isoformat(),
-        "stylesheet": Markup(_stylesheet(search_path)),
-    }
-    if not isinstance(model, Notice):
-        common["stylesheet"] = Markup(_stylesheet(search_path) + "\n"
-                                      + _stylesheet(search_path, FORM_STYLESHEET))
-    if isinstance(model, ImpactAssessment):
-        return common | {
-            "decision": model.decision,
-            "decision_types": DECISION_TYPES,
-            "answer_values": ANSWERS,
-            "drivers": [(d, citations(d.references, registry.provisions))
-                        for d in model.statutory_drivers],
-            "question_law": {q.id: citations(q.law, registry.provisions)
-                             for q in model.questions},
-        }
-    if isinstance(model, DpiaScreening):
-        assert doc.notice is not None, "project.load_project links every screening's notice"
-        return common | {
-            "screening": screen(model, doc.notice, registry),
-            "notice": doc.notice.model,
-            "notice_path": doc.notice.path,
-        }
-    assert isinstance(model, Notice)
-    rights: list[tuple[Right, str | None]] = [
-        (registry.rights[entry.right], entry.wording) for entry in model.rights]
-    return common | {
-        "parts": _parts(model.sections),
-        "citations": citations(model.legal_bases, registry.provisions),
-        "matching": {m.id: (m, citations(m.legal_bases, registry.provisions))
-                     for m in model.data_matching},
-        "selected": selected,
-        "joined": joined,
-        "rights": rights,
-        "dpo_shown_elsewhere": any(section.show == "dpo" for section in model.sections),
-    }
-
-
-def _stylesheet(search_path: tuple[Path, ...], name: str = STYLESHEET) -> str:
+def stylesheet(search_path: tuple[Path, ...], name: str = STYLESHEET) -> str:
+    """A stylesheet's text, ready to inline in a <style> element."""
     env = environment(search_path)
     assert env.loader is not None
     source, filename, _ = env.loader.get_source(env, name)
@@ -318,15 +207,28 @@ def _stylesheet(search_path: tuple[Path, ...], name: str = STYLESHEET) -> str:
 
 
 def stylesheets(*names: str, search_path: tuple[Path, ...] = (TEMPLATES_DIR,)) -> Markup:
-    """The house stylesheet followed by `names` (other files in the templates' assets/),
-    ready to inline in a <style> element."""
-    return Markup("\n".join(_stylesheet(search_path, name)
-                             for name in (STYLESHEET, *names)))
+    """The house stylesheet followed by `names`, ready to inline in a <style> element."""
+    return Markup("\n".join(stylesheet(search_path, name) for name in (STYLESHEET, *names)))
 
+
+def page_frame(lang: str, strings: dict[str, str], author: str, created: dt.date
+               ) -> dict[str, Any]:
+    """What base.html prints around a page: its language, author, date and the frame's
+    words ('Skip to main content', the words of 'Page 1 of 3' for the PDF's footer)."""
+    before, _, rest = strings["page_number"].partition("{page}")
+    between = rest.partition("{pages}")[0]
+    return {"lang": lang, "page_title": strings.get("page_title", ""), "author": author,
+            "created": created.isoformat(), "skip_link": strings["skip_link"],
+            "page_before": before, "page_between": between}
+
+
+# --- pages ----------------------------------------------------------------------------------
 
 def template_names(doc: ResolvedDocument) -> list[str]:
-    """A council's own template first, then the kind's, then the generic one."""
-    return [f"{doc.council_slug}/{doc.kind}.html", f"{doc.kind}.html", "notice.html"]
+    """A council's own template first, then the kind's, then the one for every document."""
+    from .kinds import KINDS
+
+    return [f"{doc.council_slug}/{doc.kind}.html", f"{doc.kind}.html", KINDS[doc.kind].template]
 
 
 @dataclass(frozen=True)
@@ -338,26 +240,44 @@ class Page:
     """Each template (and stylesheet) name looked up -> the file used, None if none was found."""
     registry: frozenset[str]
     """The registry entries it shows or was resolved with, as 'table:id' or 'table:*'."""
+    publication: Publication
 
 
-def render_page(doc: ResolvedDocument, templates: tuple[Path, ...] = (TEMPLATES_DIR,)) -> Page:
-    """`render_html`, noting which templates and registry entries the page used."""
+def render_page(doc: ResolvedDocument, templates: tuple[Path, ...] = (TEMPLATES_DIR,),
+                language: str = "en") -> Page:
+    """The document published and printed as HTML, noting which templates and registry
+    entries the page used."""
+    from .publish import publish
+
     registry, used = doc.registry.recording()
     loaded: dict[str, str | None] = {}
     token = _LOADED.set(loaded)
     try:
-        html = render_html(replace(doc, registry=registry), templates)
+        recorded = replace(doc, registry=registry)
+        publication = publish(recorded, language)
+        html = page_html(publication, template_names(doc), templates)
     finally:
         _LOADED.reset(token)
-    return Page(html, loaded, frozenset(used) | doc.cites)
+    return Page(html, loaded, frozenset(used) | doc.cites, publication)
 
 
-def render_html(doc: ResolvedDocument, templates: tuple[Path, ...] = (TEMPLATES_DIR,)) -> str:
+def render_html(doc: ResolvedDocument, templates: tuple[Path, ...] = (TEMPLATES_DIR,),
+                language: str = "en") -> str:
     """The document as a standalone HTML page."""
+    return render_page(doc, templates, language).html
+
+
+def page_html(publication: Publication, names: list[str],
+              templates: tuple[Path, ...] = (TEMPLATES_DIR,)) -> str:
+    """A publication as a standalone HTML page, by the first of `names` that exists."""
     env = environment(templates)
     try:
-        template = env.select_template(template_names(doc))
-        return template.render(context(doc, templates))
+        template = env.select_template(names)
+        style = Markup("\n".join(stylesheet(templates, name)
+                                 for name in publication.stylesheets))
+        return template.render(publication=publication, stylesheet=style,
+                               **page_frame(publication.lang, publication.strings,
+                                            publication.council, publication.published))
     except jinja2.TemplateSyntaxError as exc:
         where = _template_path(exc.filename, templates) if exc.filename else \
             f"templates/{exc.name}"
@@ -382,7 +302,7 @@ def _template_problem(exc: Exception, code: str, templates: tuple[Path, ...]) ->
 
 
 def _template_path(filename: str, templates: tuple[Path, ...]) -> str:
-    """'templates/<name>' for a file of the search path, council sub-folder included."""
+    """'templates/<name>' for a file of the search path, a council's sub-folder included."""
     path = Path(filename)
     for folder in (*templates, TEMPLATES_DIR):
         if path.is_relative_to(folder):

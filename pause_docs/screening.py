@@ -9,8 +9,8 @@ from typing import Literal
 from .errors import Location
 from .models import CriteriaSet, Criterion, DpiaScreening, Notice
 from .models.dpia import FACTS, Fact
-from .project import ResolvedDocument
 from .registry import Registry
+from .resolved import ResolvedDocument
 
 
 @dataclass(frozen=True)

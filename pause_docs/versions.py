@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import CannotCompare, Location, Problem, ProjectError, display_path
-from .models import NOTICE_KINDS
-from .project import COUNCILS_DIR, ResolvedDocument, find_root, load_project
+from .kinds import processing_kinds
+from .layout import COUNCILS_DIR, find_root
+from .project import load_project
 from .registry import REGISTRY_DIR
+from .resolved import ResolvedDocument
 
 WORKING_TREE = "working tree"
 
@@ -46,7 +48,7 @@ def load_file(file: Path, label: str | None = None, root: Path | None = None) ->
                                 f"not a document: documents are {COUNCILS_DIR}/<council>/"
                                 "<name>.yaml inside a project")]
         raise CannotCompare(problems)
-    if doc.kind not in NOTICE_KINDS:
+    if doc.kind not in processing_kinds():
         raise CannotCompare([Problem(Location(doc.path), "error", "not-a-notice",
                                      f"diff compares notices; this is a {doc.kind}")])
     return Side(doc, label or doc.path)

@@ -25,7 +25,8 @@ from .writer import write_if_changed
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from .project import Project, ResolvedDocument
+    from .project import Project
+    from .resolved import ResolvedDocument
 
 Format = Literal["html", "pdf", "all"]
 SUFFIXES: dict[str, tuple[str, ...]] = {"html": ("html",), "pdf": ("pdf",), "all": ("html", "pdf")}

@@ -94,19 +94,20 @@ def test_changing_the_programme_rebuilds_the_documents_inheriting_it(site: Path)
 def test_changing_a_template_rebuilds_the_documents_using_it(site: Path) -> None:
     templates = site / "templates"
     templates.mkdir()
-    # Only the Oxfordshire notice shows a retention block.
-    retention = templates / "_block_retention.html"
-    shutil.copy(TEMPLATES_DIR / "_block_retention.html", retention)
-    assert rebuilt(site) == [OXFORDSHIRE]  # a project template now replaces the built-in one
-    retention.write_text("<p>Kept: {{ doc.retention | length }} rules</p>\n", encoding="utf-8")
-    assert rebuilt(site) == [OXFORDSHIRE]
-    assert "Kept: 2 rules" in (site / "output/oxfordshire/pause-privacy-notice.html").read_text()
-    retention.unlink()
-    assert rebuilt(site) == [OXFORDSHIRE]
+    # The Lambeth notice prints no contact details (no address block); the others do.
+    address = templates / "_address.html"
+    shutil.copy(TEMPLATES_DIR / "_address.html", address)
+    with_address = sorted([EXAMPLE, OXFORDSHIRE])
+    assert rebuilt(site) == with_address  # a project template now replaces the built-in one
+    address.write_text("<p>Contact: {{ block.lines | length }} lines</p>\n", encoding="utf-8")
+    assert rebuilt(site) == with_address
+    assert "Contact: 1 lines" in (site / "output/oxfordshire/pause-privacy-notice.html").read_text()
+    address.unlink()
+    assert rebuilt(site) == with_address
     # A council's own template for its kind of document is looked for first.
     (templates / "lambeth").mkdir()
     (templates / "lambeth" / "fair-processing-notice.html").write_text(
-        '{% extends "notice.html" %}{% block title %}Own title{% endblock %}', encoding="utf-8")
+        '{% extends "document.html" %}{% block title %}Own title{% endblock %}', encoding="utf-8")
     assert rebuilt(site) == [LAMBETH]
     assert "<title>Own title</title>" in (site / "output/lambeth/scoping-2017.html").read_text()
 
@@ -137,7 +138,7 @@ def test_one_failing_document_does_not_stop_the_others(project, tmp_path: Path) 
         "councils/example/broken.yaml": "kind: privacy-notice\ntitle: [unclosed\n",
         # Every PDF of this council asks for a file outside the project: refused.
         "templates/example/privacy-notice.html":
-            '{% extends "notice.html" %}{% block main %}<img src="file:///etc/passwd" alt="">'
+            '{% extends "document.html" %}{% block main %}<img src="file:///etc/passwd" alt="">'
             '{{ super() }}{% endblock %}',
     }, councils=("lambeth", "oxfordshire"))
     out = tmp_path / "out"
@@ -163,14 +164,14 @@ def test_an_unreadable_manifest_means_building_everything(site: Path) -> None:
     assert rebuilt(site) == ALL
 
 
-@pytest.mark.parametrize("name", ["notice.html", "default:notice.html", "assets/style.css",
+@pytest.mark.parametrize("name", ["document.html", "default:document.html", "assets/style.css",
                                   "lambeth/privacy-notice.html", "default/nothing.html"])
 def test_the_manifest_finds_templates_where_jinja_does(name: str, tmp_path: Path) -> None:
     from pause_docs.render import environment
 
     own = tmp_path / "templates"
     (own / "lambeth").mkdir(parents=True)
-    (own / "notice.html").write_text("own", encoding="utf-8")
+    (own / "document.html").write_text("own", encoding="utf-8")
     (own / "lambeth" / "privacy-notice.html").write_text("own", encoding="utf-8")
     search = (own, TEMPLATES_DIR)
     env = environment(search)

@@ -246,7 +246,7 @@ def test_an_output_sub_folder_linked_elsewhere_is_refused_clearly(project,
 def test_an_error_in_a_councils_own_template_points_at_that_file(project,
                                                                  tmp_path: Path) -> None:
     root = project({"templates/lambeth/fair-processing-notice.html":
-                    '{% extends "notice.html" %}\n{% block title %}{{ nope.x }}{% endblock %}'},
+                    '{% extends "document.html" %}\n{% block title %}{{ nope.x }}{% endblock %}'},
                    councils=("lambeth",))
     report = build(root, tmp_path / "out", "html", jobs=1)
     assert {str(p) for p in report.problems} == {

@@ -9,8 +9,9 @@ import pikepdf
 import pytest
 from test_render import SEEDS, bundled, fidelity
 
+from pause_docs.layout import TEMPLATES_DIR
 from pause_docs.pdf import render_pdf
-from pause_docs.render import TEMPLATES_DIR, render_html
+from pause_docs.render import render_html
 
 ASSETS = TEMPLATES_DIR / "assets"
 

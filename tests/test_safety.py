@@ -20,7 +20,7 @@ from pause_docs.cli import main
 from pause_docs.errors import ProjectError
 from pause_docs.loader import MAX_FILE_BYTES, parse_yaml
 from pause_docs.project import load_project
-from pause_docs.render import markdown, render_html
+from pause_docs.render import markdown_html, render_html
 from pause_docs.writer import confined
 
 NOTICE = ("kind: privacy-notice\ntitle: A notice\npublished: 2026-01-01\nprogramme: pause\n")
@@ -210,7 +210,7 @@ def assert_safe_fragment(html: str) -> None:
 
 @pytest.mark.parametrize("hostile", HOSTILE_MARKDOWN)
 def test_markdown_cannot_carry_script_styles_frames_or_unsafe_links(hostile: str) -> None:
-    html = str(markdown(hostile))
+    html = str(markdown_html(hostile))
     assert_safe_fragment(html)
     lowered = html.lower()
     for bad in ("<script", "javascript:", "vbscript:", "data:", "file:", "<iframe", "<style",
@@ -225,7 +225,7 @@ def test_markdown_cannot_carry_script_styles_frames_or_unsafe_links(hostile: str
     ("[call](tel:+441234567890)", "tel:+441234567890"),
 ])
 def test_markdown_keeps_http_mailto_and_tel_links(text: str, href: str) -> None:
-    assert f'<a href="{href}">' in str(markdown(text))
+    assert f'<a href="{href}">' in str(markdown_html(text))
 
 
 def test_a_whole_page_from_hostile_yaml_has_no_script_and_only_safe_links(project) -> None:
@@ -346,7 +346,7 @@ def test_a_hostile_template_override_fails_its_build_with_a_located_error(
         "councils/example/council.yaml": COUNCIL_YAML,
         "councils/example/notice.yaml": NOTICE,
         "templates/privacy-notice.html": (
-            '{% extends "default:notice.html" %}{% block title %}'
+            '{% extends "default:document.html" %}{% block title %}'
             '{{ super() }}</title><link rel="attachment" href="file:///etc/passwd"><title>'
             "{% endblock %}"),
     })

@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from pause_docs.models import DOCUMENT_KINDS, Council, Programme, RegistryFile
+from pause_docs.kinds import KINDS
+from pause_docs.models import Council, Programme, RegistryFile
 
 
 def undescribed(schema: dict[str, Any]) -> list[str]:
@@ -18,6 +19,7 @@ def undescribed(schema: dict[str, Any]) -> list[str]:
     return missing
 
 
-@pytest.mark.parametrize("model", [Council, Programme, RegistryFile, *DOCUMENT_KINDS.values()])
+@pytest.mark.parametrize(
+    "model", [Council, Programme, RegistryFile, *(k.model for k in KINDS.values())])
 def test_every_field_has_a_description(model: Any) -> None:
     assert undescribed(model.model_json_schema()) == []

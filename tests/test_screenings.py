@@ -14,10 +14,11 @@ from test_pdf import pdf_text
 from test_render import bundled
 
 from pause_docs.cli import main
+from pause_docs.layout import TEMPLATES_DIR
 from pause_docs.models import DpiaScreening
 from pause_docs.pdf import render_pdf
 from pause_docs.project import load_project
-from pause_docs.render import TEMPLATES_DIR, render_html
+from pause_docs.render import render_html
 from pause_docs.screening import screen
 
 SCREENING = "councils/middlesbrough/north-east-pause-screening.yaml"
@@ -150,8 +151,8 @@ def test_oxfordshire_pause_notice_needs_a_full_dpia_with_criteria_and_sources() 
     html = render_html(doc)
     assert "A full data protection impact assessment (DPIA) is required" in decision_of(html)
     assert '<a href="#wp248-sensitive">4 Sensitive or highly personal data</a>' in html
-    assert re.search(r"data category &#39;Health, including mental health and substance "
-                     r"misuse&#39; is special category data <span class=\"source\">\(<code>"
+    assert re.search(r"data category 'Health, including mental health and substance "
+                     r"misuse' is special category data <span class=\"source\">\(<code>"
                      r"councils/programmes/pause.yaml:\d+</code>\)", html)
 
 

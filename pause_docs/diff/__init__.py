@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..errors import Problem
-from ..project import ResolvedDocument
+from ..resolved import ResolvedDocument
 from .content import contact_changes, content_changes, document_changes
 from .law import law_changes, right_changes
 from .records import (
@@ -36,10 +36,17 @@ __all__ = ["AREAS", "Action", "Change", "Comparison", "Law", "Lint", "LintDelta"
 def diff_documents(old: ResolvedDocument, new: ResolvedDocument, lint: Lint | None = None,
                    *, old_label: str | None = None, new_label: str | None = None,
                    notes: Iterable[str] = ()) -> Comparison:
-    """Every change from `old` to `new`; `lint`, when given, finds each version's problems."""
+    """Every change from `old` to `new`; `lint`, when given, finds each version's problems.
+
+    What each version says in law is compared on its resolved model; what its reader sees
+    (contacts, wording) on its publication."""
+    from ..publish import publish
+
+    old_page, new_page = publish(old), publish(new)
     changes = [*document_changes(old, new), *law_changes(old, new), *right_changes(old, new),
-               *content_changes(notice_of(old), notice_of(new)), *contact_changes(old, new),
-               *text_changes(notice_of(old), notice_of(new)), *order_changes(old, new)]
+               *content_changes(notice_of(old), notice_of(new), old_page, new_page),
+               *contact_changes(old_page, new_page), *text_changes(old_page, new_page),
+               *order_changes(old, new)]
     order = list(AREAS)
     weights = ("legal", "wording", "presentation")
     changes.sort(key=lambda c: (weights.index(c.weight), order.index(c.area)))

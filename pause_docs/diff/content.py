@@ -6,33 +6,30 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..models.notice import DataCategory, Notice
-from ..project import ResolvedDocument
-from .records import Change, notice_of
+from ..publication import Address, Group, Link, Paragraph, Publication, plain, walk
+from ..resolved import ResolvedDocument
+from .records import Change
 from .words import flag_change, joined, key_of, match_items, norm, text_change
 
 # --- what the data is, where it comes from and where it goes ---------------------------------
 
-# Which block prints each field: a field the notice does not show says nothing to its
-# readers, so it is compared as empty (data subjects have no block and are always compared).
-_FIELD_BLOCKS = {
-    "purposes": ("purposes",), "data_categories": ("data-categories",),
-    "sources": ("sources",), "recipients": ("recipients",), "transfers": ("transfers",),
-    "retention": ("retention",), "safeguards": ("safeguards",),
-    "data_matching": ("matching-purpose", "matching-criteria", "matching-data-sent",
-                      "matching-datasets", "matching-retention", "matching-legal-bases",
-                      "matching-contact"),
-}
+# The fields compared for what they mean in law.  A field the page does not present says
+# nothing to its readers, so it is compared as empty (data subjects are always compared:
+# they decide what a screening and the law make of the rest).
+COMPARED = ("purposes", "data_categories", "sources", "recipients", "transfers", "retention",
+            "safeguards", "data_matching")
 
 
-def published(model: Notice) -> Notice:
-    """The notice with what its sections do not show left out."""
-    hidden = {name: Notice.model_fields[name].default for name, blocks in _FIELD_BLOCKS.items()
-              if not any(shows(model, block) for block in blocks)}
+def published(model: Notice, publication: Publication) -> Notice:
+    """The notice with what its page does not present left out."""
+    hidden = {name: Notice.model_fields[name].default for name in COMPARED
+              if not publication.presents(name, via_parent=False)}
     return model.model_copy(update=hidden)
 
 
-def content_changes(old: Notice, new: Notice) -> list[Change]:
-    old, new = published(old), published(new)
+def content_changes(old: Notice, new: Notice, old_page: Publication, new_page: Publication
+                    ) -> list[Change]:
+    old, new = published(old, old_page), published(new, new_page)
     return [*_purposes(old, new), *_categories(old, new), *_subjects(old, new),
             *_sources(old, new), *_recipients(old, new), *_transfers(old, new),
             *_retention("retention", old.retention, new.retention), *_matching(old, new),
@@ -220,40 +217,39 @@ def _matching(old: Notice, new: Notice) -> list[Change]:
 
 # --- contacts ------------------------------------------------------------------------------
 
-def shows(model: Notice, block: str) -> bool:
-    covered = model.top_level_notice is not None and block in model.top_level_notice.covers
-    return not covered and any(s.show == block for s in model.sections)
+# What a contact the page prints is for, by the topics around it (the first that applies).
+_CONTACT_ROLES = (("dpo", "Data Protection Officer"), ("complaint-to-regulator", "Regulator"),
+                  ("regulator", "Regulator"), ("controller-contact", "Contact"))
 
 
-def _contact_text(contact: Any) -> str:
-    parts = [contact.name, *(f"email {contact.email}",) * bool(contact.email),
-             *(f"phone {contact.phone}",) * bool(contact.phone),
-             *((", ".join(contact.address),) if contact.address else ())]
-    return "; ".join(parts)
+def _shown_contacts(page: Publication) -> dict[str, str]:
+    """The contacts a reader of the published page sees, by what they are for."""
+    found: dict[str, str] = {}
 
+    def visit(nodes: tuple[object, ...], topics: frozenset[str], via: bool) -> None:
+        for node in nodes:
+            if isinstance(node, Group):
+                visit(node.blocks, topics | {node.topic}, via or node.via is not None)
+            elif isinstance(node, Address):
+                role = next((r for t, r in _CONTACT_ROLES if t in topics), "Contact")
+                found.setdefault(role, "; ".join(plain(line) for line in node.lines))
+            elif isinstance(node, Paragraph) and not via:
+                links = [n for n in walk(node.content) if isinstance(n, Link)]
+                if "complaint-form" in topics and links:
+                    found.setdefault("Online complaints form", links[-1].href)
+                elif "controller-contact" in topics:
+                    emails = [n.href.removeprefix("mailto:") for n in links
+                              if n.href.startswith("mailto:")]
+                    if emails:
+                        found.setdefault("Questions about data sharing", emails[0])
+            elif hasattr(node, "blocks"):
+                visit(node.blocks, topics, via)
 
-def _shown_contacts(doc: ResolvedDocument) -> dict[str, str]:
-    """The contacts a reader of the published document sees, by what they are for."""
-    model, council = notice_of(doc), doc.council
-    found = {}
-    if shows(model, "dpo") or shows(model, "complaints"):
-        contact = council.dpo or council.enquiries
-        if contact is not None:
-            found["Data Protection Officer" if council.dpo else "Contact for complaints"] = \
-                _contact_text(contact)
-    if shows(model, "further-information"):
-        who = council.enquiries or council.dpo
-        if who is not None and who.email:
-            found["Questions about data sharing"] = f"{who.name}; email {who.email}"
-    regulator = doc.registry.regulator
-    if shows(model, "complaints") and regulator is not None:
-        found["Regulator"] = regulator.name_on(model.published).name
-        if model.complaints.online_form and (council.complaints_form or council.website):
-            found["Online complaints form"] = str(council.complaints_form or council.website)
+    visit(tuple(page.blocks()), frozenset(), False)
     return found
 
 
-def contact_changes(old: ResolvedDocument, new: ResolvedDocument) -> list[Change]:
+def contact_changes(old: Publication, new: Publication) -> list[Change]:
     was, now = _shown_contacts(old), _shown_contacts(new)
     changes = []
     for role in now:

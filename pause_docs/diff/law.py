@@ -7,12 +7,12 @@ from typing import Any
 
 from ..models import LegalReference, Provision, Right
 from ..models.notice import Notice
-from ..project import ResolvedDocument
-from ..render import citation
+from ..registry import role_of
+from ..resolved import ResolvedDocument
 from .records import Change, Law, notice_of
 from .words import joined, norm, words
 
-# What a legal reference's role (render.Citation.role) makes it in a diff.
+# What a legal reference's role (registry.role_of) makes it in a diff.
 _ROLE_AREAS = {"article-6": "lawful-basis", "article-9": "special-category",
                "article-10": "criminal-offence", "schedule-1": "schedule-1",
                "gateway": "gateways"}
@@ -32,8 +32,7 @@ class _Basis:
 
 
 def _as_law(provision: Provision) -> Law:
-    role = citation(LegalReference(provision=provision.id), {provision.id: provision}).role
-    return Law(provision.id, provision.citation, provision.url, role)
+    return Law(provision.id, provision.citation, provision.url, role_of((provision,)))
 
 
 def _references(model: Notice) -> list[LegalReference]:
@@ -46,7 +45,8 @@ def _bases(doc: ResolvedDocument) -> dict[str, dict[str, _Basis]]:
     provisions = doc.registry.provisions
     found: dict[str, dict[str, _Basis]] = {}
     for ref in _references(notice_of(doc)):
-        cited = citation(ref, provisions)
+        cited = ref.cited_as or " and ".join(provisions[i].citation
+                                             for i in ref.provision_ids)
         conditions = tuple(_as_law(provisions[i]) for i in ref.schedule_1.provision_ids
                            ) if ref.schedule_1 else ()
         condition_reason = ref.schedule_1.reason if ref.schedule_1 else None
@@ -54,7 +54,7 @@ def _bases(doc: ResolvedDocument) -> dict[str, dict[str, _Basis]]:
         for pid in ref.provision_ids:
             law = _as_law(provisions[pid])
             found.setdefault(_ROLE_AREAS[law.role], {}).setdefault(
-                pid, _Basis(law, conditions, cited.text, reason))
+                pid, _Basis(law, conditions, cited, reason))
     return found
 
 

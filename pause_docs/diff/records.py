@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from ..errors import Problem
 from ..models import Notice
-from ..project import ResolvedDocument
+from ..resolved import ResolvedDocument
 
 Weight = Literal["legal", "wording", "presentation"]
 Action = Literal["added", "removed", "replaced", "changed", "now-applies", "no-longer-applies",

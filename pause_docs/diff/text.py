@@ -2,43 +2,58 @@
 
 from __future__ import annotations
 
+from ..loader import Path_
 from ..models import LegalReference, Provision
-from ..models.notice import Notice
-from ..project import ResolvedDocument
-from .content import shows
+from ..publication import Publication
+from ..resolved import ResolvedDocument
+from .content import COMPARED
 from .records import Change, notice_of
 from .words import match_items, norm, words
 
 # --- free text -------------------------------------------------------------------------------
 
-_COMPLAINT_STEPS = (("first_step", "first step"), ("to_dpo", "to the DPO"),
-                    ("online_form", "online form"), ("to_regulator", "to the regulator"))
+# Fields whose words are compared for what they mean in law (content.py, law.py), not here.
+_IN_LAW = {*COMPARED, "legal_bases", "data_subjects"}
+_NAMES = {"intro": "introduction", "first_step": "first step", "to_dpo": "to the DPO",
+          "online_form": "online form", "to_regulator": "to the regulator",
+          "about_programme": "about the programme"}
 
 
-def _passages(model: Notice) -> list[tuple[str, str]]:
-    """The free text a reader sees, as (where it is, text), in page order."""
-    found: list[tuple[str, str]] = [("title", model.title)]
-    if model.subtitle:
-        found.append(("subtitle", model.subtitle))
-    part = "opening"
-    for section in model.sections:
-        if section.heading:
-            part = f"'{section.heading}'"
-            found.append(("heading", section.heading))
-        if section.intro:
-            found.append((f"{part}: introduction", section.intro))
-        show = section.show
-        if show == "summary" and model.summary:
-            found.append((f"{part}: summary", model.summary))
-        elif show == "purpose" and model.purpose:
-            found.append((f"{part}: purpose", model.purpose))
-        elif show == "phases":
-            found += [(f"{part}: phase {i}", p) for i, p in enumerate(model.phases, 1)]
-        elif show == "complaints" and shows(model, "complaints"):
-            found += [(f"{part}: complaints, {what}", getattr(model.complaints, name))
-                      for name, what in _COMPLAINT_STEPS if getattr(model.complaints, name)]
-        if section.text:
-            found.append((f"{part}: text", section.text))
+def _label(path: Path_) -> str:
+    """'introduction', 'complaints, to the DPO', 'phase 2': where on the page a text is."""
+    if path[:1] == ("sections",):
+        path = path[2:]
+    if path[:1] == ("phases",) and len(path) == 2 and isinstance(path[1], int):
+        return f"phase {path[1] + 1}"
+    if path == ("programme", "description"):  # what the notice says when it says nothing
+        return _NAMES["about_programme"]
+    return ", ".join(str(p + 1) if isinstance(p, int) else _NAMES.get(p, p.replace("_", " "))
+                     for p in path)
+
+
+def _passages(page: Publication) -> list[tuple[str, str]]:
+    """The free text a reader sees, as (where it is, text), in page order: the council's own
+    words that no legal comparison covers (headings are labelled 'heading')."""
+    found: list[tuple[str, str]] = []
+    last: Path_ | None = None
+    for printed in page.texts():
+        origin = printed.origin
+        if origin is None or origin.owner != "document" or printed.printed_as == "citation" \
+                or not origin.path or origin.path[0] in _IN_LAW:
+            continue
+        if printed.printed_as == "heading" and origin.path[:1] == ("sections",):
+            found.append(("heading", printed.text))
+            last = None
+            continue
+        label = _label(origin.path)
+        if origin.path[0] not in ("title", "subtitle"):
+            part = f"'{printed.section}'" if printed.section else "opening"
+            label = f"{part}: {label}"
+        if found and origin.path == last:  # one text: its paragraphs, or runs around a link
+            found[-1] = (label, f"{found[-1][1]} {printed.text}")
+        else:
+            found.append((label, printed.text))
+        last = origin.path
     counted: dict[str, int] = {}
     labelled = []
     for label, text in found:
@@ -49,7 +64,7 @@ def _passages(model: Notice) -> list[tuple[str, str]]:
     return labelled
 
 
-def text_changes(old: Notice, new: Notice) -> list[Change]:
+def text_changes(old: Publication, new: Publication) -> list[Change]:
     was, now = _passages(old), _passages(new)
     changes = _compare_passages([p for p in was if not p[0].startswith("heading")],
                                 [p for p in now if not p[0].startswith("heading")], True)

@@ -8,23 +8,26 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..errors import Location, Problem, did_you_mean
-from ..project import Project, ResolvedDocument
-from .checklist import check_completeness, check_consistency
+from ..kinds import KINDS
+from ..project import Project
+from ..publication import Publication
+from ..resolved import ResolvedDocument
 from .currency import check_currency
 from .names import check_names
 from .published import Published
-from .readability import check_readability
 
 __all__ = ["Citing", "UnknownProvision", "lint_document", "lint_project", "where_used"]
 
 
-def lint_document(doc: ResolvedDocument, as_of: dt.date) -> list[Problem]:
-    """Every finding for one document, judged on its publication date and on `as_of`."""
-    published = Published(doc)
+def lint_document(doc: ResolvedDocument, as_of: dt.date,
+                  publication: Publication | None = None) -> list[Problem]:
+    """Every finding for one document, judged on its publication date and on `as_of`: the
+    law and the names it prints, then the checks its kind adds (what a notice must say)."""
+    published = Published(doc, publication)
     found = check_currency(published, as_of) + check_names(published, as_of)
-    if published.is_notice:  # what a notice must say (Arts 12-14) does not bind a screening
-        found += (check_completeness(published) + check_consistency(published)
-                  + check_readability(published))
+    kind = KINDS[doc.kind]
+    for name in kind.checks:
+        found += kind.function(name)(published)
     return sorted(found)
 
 

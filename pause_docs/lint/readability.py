@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
-from typing import Any
 
 import pyphen
 
-from ..errors import Problem
-from ..models import Section
-from .published import BLOCK_FIELDS, MATCHING_FIELDS, NOT_TEXT, Published
+from ..errors import Location, Problem
+from ..publication import Section, plain
+from ..publication import printed as printed_texts
+from .published import Published
 
 # Flesch reading ease runs from about 100 (very easy) to 0 and below (very hard); Flesch's own
 # table calls 30-50 "difficult" (college level) and below 30 "very difficult" (graduate level).
@@ -73,12 +72,12 @@ def check_readability(published: Published) -> list[Problem]:
     if not published.under_gdpr:
         return []
     problems = []
-    for first, heading, units in _parts(published):
+    for where, heading, units in _parts(published):
         score, words = reading_ease(units)
         if words >= MIN_WORDS and score < THRESHOLD:
             name = f"'{heading}'" if heading else "the part"
             problems.append(Problem(
-                published.locate(("sections", first)), "warning", "hard-to-read",
+                where, "warning", "hard-to-read",
                 f"{name} has a Flesch reading ease of {score:.0f} ({words} words), below "
                 f"{THRESHOLD:.0f} ('very difficult', graduate level)",
                 fix="use shorter sentences and everyday words; keep legal references in a "
@@ -86,59 +85,17 @@ def check_readability(published: Published) -> list[Problem]:
     return problems
 
 
-def _parts(published: Published) -> Iterator[tuple[int, str | None, list[str]]]:
-    """(index of the part's first section, its heading, its text units)."""
-    current: tuple[int, str | None, list[str]] | None = None
-    for index, section in enumerate(published.notice.sections):
-        if section.heading or current is None:
-            if current is not None:
-                yield current
-            current = (index, section.heading, [])
-        current[2].extend(_section_units(published, section))
-    if current is not None:
-        yield current
-
-
-def _section_units(published: Published, section: Section) -> Iterator[str]:
-    for text in (section.intro, section.text):
-        if text:
-            yield from _paragraphs(text)
-    if section.show in BLOCK_FIELDS:
-        for key in BLOCK_FIELDS[section.show]:
-            yield from _strings(published.data.get(key))
-    elif section.show in MATCHING_FIELDS and section.show != "matching-legal-bases":
-        for annex in published.data.get("data_matching", []):
-            if annex.get("id") == section.matching:
-                yield from _strings({k: annex.get(k) for k in MATCHING_FIELDS[section.show]})
-    if section.show in ("legal-bases", "lawful-basis", "gateways", "matching-legal-bases"):
-        for ref in published.references():
-            in_annex = ref.path[0] == "data_matching"
-            if ref.reference.group == section.only and in_annex == bool(section.matching) \
-                    and _role_fits(section.show, ref.role):
-                words = ref.reference.wording or " ".join(
-                    w for w in (ref.reference.cited_as, ref.reference.reason) if w)
-                yield from _paragraphs(words)
-
-
-def _role_fits(block: str, role: str) -> bool:
-    if block == "gateways":
-        return role == "gateway"
-    if block == "lawful-basis":
-        return role != "gateway"
-    return True
-
-
-def _paragraphs(text: str) -> Iterator[str]:
-    yield from (p for p in re.split(r"\n\s*\n|\n\s*[-*] |\n\s*\d+\. ", text) if p.strip())
-
-
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield from _paragraphs(value)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if key not in NOT_TEXT:
-                yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
+def _parts(published: Published) -> list[tuple[Location, str | None, list[str]]]:
+    """Each part of the page, where it starts, its heading, and its text units: every
+    paragraph, list item or table cell as the reader reads it."""
+    found = []
+    for part in published.publication.body:
+        if not isinstance(part, Section):
+            continue
+        units: dict[int, list[str]] = {}
+        for printed in printed_texts(part.blocks):
+            units.setdefault(printed.block, []).append(printed.text)
+        where = part.origin.where if part.origin else published.locate(("sections",))
+        heading = plain(part.heading.content) if part.heading else None
+        found.append((where, heading, [" ".join(u) for u in units.values()]))
+    return found

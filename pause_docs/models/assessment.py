@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, ValidationInfo, field_validator
 
-from .base import Markdown, Model, Slug
+from .base import Markdown, Model, SignOff, Slug
 from .notice import LegalReference
 
 DecisionType = Literal["strategy", "policy", "service", "function", "process-procedure",
@@ -88,13 +88,6 @@ class ScreeningAnswer(Model):
 
     answer: AnswerValue
     evidence: Markdown | None = Field(None, description="Why: the evidence for the answer.")
-
-
-class SignOff(Model):
-    """Who signed a part of the form, and when."""
-
-    name: str = Field(description="Name as signed, e.g. 'G Earl'.")
-    date: dt.date | None = Field(None, description="Date signed (YYYY-MM-DD).")
 
 
 class NextSteps(Model):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Annotated, Literal
 
@@ -53,3 +54,10 @@ Nation = Literal["england", "wales", "scotland", "northern-ireland"]
 EvidenceGrade = Literal["P", "R", "S", "U"]
 
 NATIONS: tuple[Nation, ...] = ("england", "wales", "scotland", "northern-ireland")
+
+
+class SignOff(Model):
+    """Who signed a form (or a part of it), and when."""
+
+    name: str = Field(description="Name or role as signed, e.g. 'G Earl'.")
+    date: dt.date | None = Field(None, description="Date signed (YYYY-MM-DD).")

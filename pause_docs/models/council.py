@@ -64,10 +64,9 @@ class Programme(Model):
     description: Markdown = Field(description="What the programme is, for the public.")
     website: Url | None = Field(None, description="Where to read more.")
     organisations: tuple[Organisation, ...] = Field((), description="Partners and recipients.")
-    defaults: dict[Literal["notice", "impact-assessment", "dpia-screening"],
-                   dict[str, Any]] = Field(
+    defaults: dict[str, dict[str, Any]] = Field(
         default_factory=dict,
-        description="Values each kind of document starts from; a document's own keys replace "
-        "these. Text may use {{ council.name }}, {{ council.short_name }}, "
-        "{{ council.area }}, {{ council.case_files }}, {{ programme.name }}, "
-        "{{ regulator.name }}.")
+        description="Values each family of documents starts from (notice, impact-assessment, "
+        "dpia-screening); a document's own keys replace these. Text may use "
+        "{{ council.name }}, {{ council.short_name }}, {{ council.area }}, "
+        "{{ council.case_files }}, {{ programme.name }}, {{ regulator.name }}.")

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import EvidenceGrade, Markdown, Model, RegistryId, Slug, Url
+from .base import EvidenceGrade, Markdown, Model, RegistryId, SignOff, Slug, Url
 
 # What a notice's structured data can tell a screening; each is worked out from the notice.
 Fact = Literal[
@@ -83,13 +83,6 @@ class CriterionAnswer(Model):
     evidence: Markdown = Field(description="Why: the evidence for the answer.")
 
 
-class Signature(Model):
-    """Who signed, and when."""
-
-    name: str = Field(description="Name or role.")
-    date: dt.date | None = Field(None, description="Date signed (YYYY-MM-DD).")
-
-
 class DpiaScreening(Model):
     """A DPIA screening for the processing a notice describes: councils/<council>/<slug>.yaml."""
 
@@ -105,5 +98,5 @@ class DpiaScreening(Model):
     project: Markdown | None = Field(None, description="What the project aims to achieve.")
     answers: tuple[CriterionAnswer, ...] = Field(
         (), description="Answers that replace what the notice suggests, each with evidence.")
-    screened_by: Signature | None = Field(None, description="Who did the screening.")
-    dpo_advice: Signature | None = Field(None, description="The DPO who advised.")
+    screened_by: SignOff | None = Field(None, description="Who did the screening.")
+    dpo_advice: SignOff | None = Field(None, description="The DPO who advised.")

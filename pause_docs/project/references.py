@@ -1,0 +1,212 @@
+"""Resolving a document: its kind's model, its programme, its references to the registry and
+to other documents (the notice a DPIA screening screens), each problem at its place."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import Problem, did_you_mean, display_path
+from ..kinds import KINDS, processing_kinds
+from ..layout import COUNCIL_FILE, COUNCILS_DIR, PROGRAMMES_DIR, SECTIONS_DIR, document_files
+from ..loader import Path_, SourceFile
+from ..models import Council, DpiaScreening, Programme
+from ..models.base import _SLUG
+from ..registry import Registry
+from ..resolved import Merged, ResolvedDocument
+from ..validation import validate
+from .inheritance import expand_sections, fill, todos, variables, with_defaults, with_todos
+
+if TYPE_CHECKING:
+    from .loading import Project
+
+# Keys that refer to the registry wherever they appear: key -> (registry table, problem code).
+REFERENCES = {
+    "provision": ("provisions", "unknown-legal-basis"),
+    "right": ("rights", "unknown-right"),
+    "criterion": ("criteria", "unknown-criterion"),
+}
+
+
+def resolve_document(project: Project, council_slug: str, file: Path, source: SourceFile,
+                     council: Council | None, council_source: SourceFile | None = None
+                     ) -> ResolvedDocument | None:
+    """The document in `source` with everything it inherits and cites, or None (its problems
+    added to the project's)."""
+    registry, cited = project.registry.recording()
+    problems = todos(source)
+    kind = _kind(source, problems)
+    if kind is None:
+        project.problems += problems
+        return None
+    merged, programme = _inherit(project, source, kind, problems)
+    filled = merged.data
+    if council is not None:
+        known = variables(council, programme, registry, source.data.get("published"))
+        council_file = f"{COUNCILS_DIR}/{council_slug}/{COUNCIL_FILE}, for {source.path}"
+        filled, found = fill(merged.data, (), known, merged, council_file)
+        problems += found
+    merged = merged.with_data(filled)
+    model, found = validate(KINDS[kind].model, filled, merged.locate, "document")
+    problems = with_todos(found, problems) + check_references(filled, registry, merged)
+    if kind == "dpia-screening":
+        problems += _check_notice_exists(filled.get("notice"), merged, file.parent)
+    project.problems += [_naming(p, source.path) for p in problems]
+    if model is None or council is None or any(p.severity == "error" for p in problems):
+        return None
+    used = sorted({f"{COUNCILS_DIR}/{SECTIONS_DIR}/{section['use']}.yaml"
+                   for section in filled.get("sections", []) or []
+                   if isinstance(section, dict) and isinstance(section.get("use"), str)})
+    inputs = (source.path, display_path(file.parent / COUNCIL_FILE, project.root),
+              *((merged.inherited.path,) if merged.inherited else ()), *used)
+    return ResolvedDocument(council_slug, file.stem, source.path, model,  # type: ignore[arg-type]
+                            council, programme, project.registry, merged, inputs,
+                            cites=frozenset(cited), council_source=council_source,
+                            programme_source=merged.inherited)
+
+
+def _kind(source: SourceFile, problems: list[Problem]) -> str | None:
+    """The document's kind, or None with the problem that says why not."""
+    data = source.data
+    if not isinstance(data, dict):
+        problems.append(Problem(source.locate(()), "error", "wrong-type",
+                                "a document must be a mapping of keys to values"))
+        return None
+    kind = data.get("kind")
+    if isinstance(kind, str) and kind in KINDS:
+        return kind
+    names = ", ".join(KINDS)
+    if kind is None:
+        problems.append(Problem(source.locate(()), "error", "missing-key",
+                                "missing required key 'kind'"))
+    elif isinstance(kind, list | dict):
+        shape = "a list" if isinstance(kind, list) else "a mapping"
+        problems.append(Problem(source.locate(("kind",)), "error", "invalid-value",
+                                f"kind: expected one of: {names}, found {shape}"))
+    else:
+        problems.append(Problem(source.locate(("kind",)), "error", "invalid-value",
+                                f"kind: '{kind}' is not one of: {names}"
+                                f"{did_you_mean(str(kind), KINDS)}"))
+    return None
+
+
+def _inherit(project: Project, source: SourceFile, kind: str, problems: list[Problem]
+             ) -> tuple[Merged, Programme | None]:
+    """The document over its programme's defaults, with its standard sections expanded."""
+    data = source.data
+    merged = Merged(dict(data), source)
+    programme: Programme | None = None
+    slug = data.get("programme")
+    if slug is not None:
+        programme = project.programmes.get(str(slug))
+        if programme is not None:
+            merged = with_defaults(data, source, programme, project.programme_sources[str(slug)],
+                                   KINDS[kind].family)
+        elif str(slug) not in project.programme_sources:
+            problems.append(Problem(
+                source.locate(("programme",)), "error", "unknown-programme",
+                f"no programme '{slug}' in {COUNCILS_DIR}/{PROGRAMMES_DIR}/"
+                f"{did_you_mean(str(slug), project.programme_sources)}"))
+    return expand_sections(merged, project.standard_sections, problems), programme
+
+
+def link_notices(project: Project, directory: Path, resolved: dict[str, ResolvedDocument],
+                 council: Council | None, attempted: set[str],
+                 council_source: SourceFile | None = None) -> list[ResolvedDocument]:
+    """Give each DPIA screening the notice it screens (from the same council folder).
+
+    A notice that failed in this run has had its problems reported already; one outside the
+    selection is resolved here, and its failure reported at the screening's `notice` key.
+    """
+    from .loading import read_source, scratch
+
+    out = []
+    for doc in resolved.values():
+        if not isinstance(doc.model, DpiaScreening):
+            out.append(doc)
+            continue
+        name = doc.model.notice
+        where = doc.source.locate(("notice",))
+        notice = resolved.get(name)
+        file = directory / f"{name}.yaml"
+        if notice is None and name in attempted:
+            continue
+        if notice is None and file.exists():
+            aside = scratch(project)
+            source = read_source(aside, file)
+            if source is not None:
+                notice = resolve_document(aside, directory.name, file, source, council,
+                                          council_source)
+            if notice is None:
+                project.problems.append(Problem(
+                    where, "error", "notice-has-errors",
+                    f"the notice '{name}' has errors: run 'pause-docs validate "
+                    f"{display_path(file, project.root)}' and fix them first"))
+                continue
+        if notice is None:  # no such file: reported by _check_notice_exists
+            continue
+        if notice.kind not in processing_kinds():
+            project.problems.append(Problem(
+                where, "error", "not-a-notice",
+                f"'{name}' is a {notice.kind}, not a notice: name a privacy notice or fair "
+                "processing notice"))
+            continue
+        out.append(replace(doc, notice=notice, inputs=doc.inputs + notice.inputs,
+                           cites=doc.cites | notice.cites))
+    return out
+
+
+def _naming(problem: Problem, document: str) -> Problem:
+    """A problem found in what a document inherits, located where the value was written,
+    says which document it stops."""
+    if problem.location.path == document or document in problem.message:
+        return problem
+    return replace(problem, message=f"{problem.message} (inherited by {document})")
+
+
+def _check_notice_exists(name: Any, merged: Merged, directory: Path) -> list[Problem]:
+    """A DPIA screening names a notice file in its own council folder."""
+    if not isinstance(name, str) or not _SLUG.match(name) or (
+            directory / f"{name}.yaml").exists():
+        return []  # a name that is not a slug is reported by the model
+    others = [f.stem for f in document_files(directory)]
+    return [Problem(merged.locate(("notice",)), "error", "unknown-notice",
+                    f"no notice '{name}' in {COUNCILS_DIR}/{directory.name}/"
+                    f"{did_you_mean(name, others)}")]
+
+
+def check_references(data: Any, registry: Registry, merged: Merged,
+                     path: Path_ = ()) -> list[Problem]:
+    """Every registry id a document uses exists; checked on the raw data, so that these
+    are reported in the same pass as any other mistake in the file."""
+    problems: list[Problem] = []
+    if isinstance(data, list):
+        for i, item in enumerate(data):
+            problems += check_references(item, registry, merged, path + (i,))
+    elif isinstance(data, dict):
+        cited, wording = data.get("cited_as"), data.get("wording")
+        if isinstance(cited, str) and isinstance(wording, str) and cited not in wording:
+            problems.append(Problem(merged.locate(path + ("cited_as",)), "error",
+                                    "citation-not-in-wording",
+                                    f"the words '{cited}' do not appear in the wording, so "
+                                    "they cannot be linked to the law: make them match"))
+        for key, value in data.items():
+            if key in REFERENCES and isinstance(value, str | list):
+                problems += _unknown_ids(key, value, registry, merged, path)
+            else:
+                problems += check_references(value, registry, merged, path + (key,))
+    return problems
+
+
+def _unknown_ids(key: str, value: str | list[Any], registry: Registry, merged: Merged,
+                 path: Path_) -> list[Problem]:
+    table_name, code = REFERENCES[key]
+    table: dict[str, Any] = getattr(registry, table_name)
+    ids = [(value, path + (key,))] if isinstance(value, str) else [
+        (v, path + (key, j)) for j, v in enumerate(value) if isinstance(v, str)]
+    what = {"provisions": "legal registry", "criteria": "DPIA criteria"}.get(table_name,
+                                                                              "registry")
+    return [Problem(merged.locate(where), "error", code,
+                    f"'{ref}' is not in the {what}{did_you_mean(ref, table)}")
+            for ref, where in ids if ref not in table]

@@ -1,0 +1,152 @@
+"""How to reach the council and the regulator, and the rights people have: the rights,
+complaints, DPO and further-information blocks of a notice, and the link to the council's
+main notice for what that notice covers instead."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..models import Contact
+from ..models.notice import Section
+from ..publication import (
+    Block,
+    Division,
+    Group,
+    Inline,
+    Item,
+    Link,
+    ListBlock,
+    Origin,
+    Paragraph,
+    Styled,
+    Text,
+)
+from .common import address
+from .markup import blocks, inlines, plain_text
+
+if TYPE_CHECKING:
+    from .notice import NoticeContext
+
+Shown = tuple[Block, ...]
+
+
+def contact(ctx: NoticeContext) -> Contact | None:
+    """The contact the notice prints: the DPO, or without one the enquiries team."""
+    return ctx.doc.council.dpo or ctx.doc.council.enquiries
+
+
+def contact_group(ctx: NoticeContext) -> Block | None:
+    """The DPO's (or, without one, the enquiries team's) contact details."""
+    council = ctx.doc.council
+    who = contact(ctx)
+    if who is None:
+        return None
+    key = "dpo" if council.dpo else "enquiries"
+    inner: Block = Group((address(ctx, who, ctx.council_origin((key,))),), "controller-contact")
+    return Group((inner,), "dpo") if council.dpo else inner
+
+
+def pointer(ctx: NoticeContext, covered: str) -> Shown | None:
+    """The link to the council's main notice, for a block that notice covers."""
+    top = ctx.notice.top_level_notice
+    if top is None or covered not in top.covers:
+        return None
+    link = Link(top.url, (Text(top.title, ctx.origin(("top_level_notice", "title"))),))
+    paragraph = Paragraph(ctx.compose("parent_notice", link=(link,)), role="layered")
+    return (Group((Group((paragraph,), "controller-contact", via=top.url),), covered,
+                  via=top.url),)
+
+
+def _rights(ctx: NoticeContext, section: Section, index: int) -> Shown:
+    parent = pointer(ctx, "rights")
+    if parent is not None:
+        return parent
+    registry = ctx.doc.registry
+    items = []
+    for i, entry in enumerate(ctx.notice.rights):
+        if entry.wording:
+            items.append(Item(inlines(entry.wording, ctx.origin(("rights", i, "wording")))))
+            continue
+        right = registry.rights[entry.right]
+        origin = ctx.registry_origin(f"rights:{right.id}")
+        items.append(Item((Styled("strong", (Text(right.title, origin),)), Text(": "),
+                           *inlines(right.summary, origin))))
+    if not items:
+        return ()
+    ids = tuple(e.right for e in ctx.notice.rights)
+    return (Group((ListBlock(tuple(items), role="rights"),), "rights", ids),)
+
+
+def _complaints(ctx: NoticeContext, section: Section, index: int) -> Shown:
+    parent = pointer(ctx, "complaints")
+    if parent is not None:
+        return parent
+    steps = ctx.notice.complaints
+    council = ctx.doc.council
+    found: list[Block] = list(blocks(steps.first_step, ctx.origin(("complaints", "first_step"))))
+    to_dpo: list[Block] = list(blocks(steps.to_dpo, ctx.origin(("complaints", "to_dpo"))))
+    group = contact_group(ctx)
+    if group is not None and not any(s.show == "dpo" for s in ctx.notice.sections):
+        to_dpo.append(group)
+    found.append(Division(tuple(to_dpo), role="contact-block"))
+    form = council.complaints_form or council.website
+    if steps.online_form and form:
+        key = "complaints_form" if council.complaints_form else "website"
+        found.append(Group((Paragraph((
+            *inlines(steps.online_form, ctx.origin(("complaints", "online_form"))), Text(" "),
+            Link(form, (Text(form, ctx.council_origin((key,))),)))),),
+            "complaint-form"))
+    found.append(Division(_regulator(ctx), role="contact-block"))
+    return (Group(tuple(found), "complaints"),)
+
+
+def _regulator(ctx: NoticeContext) -> tuple[Block, ...]:
+    steps = ctx.notice.complaints
+    found: list[Block] = list(blocks(steps.to_regulator, ctx.origin(("complaints",
+                                                                       "to_regulator"))))
+    regulator = ctx.doc.registry.regulator
+    if regulator and steps.regulator_address:
+        name = regulator.name_on(ctx.notice.published).name
+        found.append(address(ctx, {"name": name, "address": regulator.address,
+                                   "phone": regulator.phone, "website": regulator.website},
+                             ctx.registry_origin("bodies:regulator")))
+    if not found:
+        return ()
+    return (Group(tuple(found), "complaint-to-regulator" if steps.to_regulator
+                  else "regulator"),)
+
+
+def _dpo(ctx: NoticeContext, section: Section, index: int) -> Shown:
+    parent = pointer(ctx, "dpo")
+    if parent is not None:
+        return parent
+    group = contact_group(ctx)
+    return (group,) if group is not None else ()
+
+
+def _further_information(ctx: NoticeContext, section: Section, index: int) -> Shown:
+    programme = ctx.doc.programme
+    words: list[Inline] = []
+    if programme and programme.website:
+        where = ctx.doc.programme_source.locate(("website",)) if ctx.doc.programme_source \
+            else ctx.origin(()).where
+        words += ctx.compose("further_information_web", link=(Link(programme.website, (
+            Text(programme.website, Origin(where, ("programme", "website"))),)),))
+    council = ctx.doc.council
+    who = council.enquiries or council.dpo
+    key = "enquiries" if council.enquiries else "dpo"
+    if who and who.email:
+        email = Link(f"mailto:{who.email}", (Text(who.email, ctx.council_origin(
+            (key, "email"))),))
+        words += ctx.compose("further_information_email", who=plain_text(
+            who.name, ctx.council_origin((key, "name"))), email=(email,))
+    paragraph = Paragraph(tuple(words))
+    if who and who.email:
+        return (Group((paragraph,), "controller-contact"),)
+    return (paragraph,)
+
+
+
+
+BLOCKS = {"rights": _rights, "complaints": _complaints, "dpo": _dpo,
+          "further-information": _further_information}

@@ -1,0 +1,286 @@
+"""Fair processing notices and privacy notices: the page is the notice's `sections`, in order;
+each shows its intro, a block of the structured data (`show:`) and its text.
+
+This is the one place that decides what each block prints, which items a section shows,
+which contact appears, and what a parent notice covers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from ..locale import Locale
+from ..models import Notice
+from ..models.notice import Recipient, Section
+from ..publication import (
+    Block,
+    Division,
+    Group,
+    Heading,
+    Inline,
+    Item,
+    ListBlock,
+    Origin,
+    Paragraph,
+    Publication,
+    Styled,
+    Text,
+    plain,
+)
+from ..publication import Section as Part
+from ..resolved import ResolvedDocument
+from . import contacts, matching
+from .common import Citation, Context, citations, cited, cited_block, publication
+from .markup import blocks, inlines, plain_text
+
+Shown = tuple[Block, ...]
+
+
+def publish_notice(doc: ResolvedDocument, locale: Locale) -> Publication:
+    """The notice as its reader sees it."""
+    ctx = NoticeContext(doc, locale)
+    return publication(ctx, ctx.parts())
+
+
+class NoticeContext(Context):
+    """A notice being published: its sections, and the citations they may show."""
+
+    @property
+    def notice(self) -> Notice:
+        assert isinstance(self.doc.model, Notice)
+        return self.doc.model
+
+    def parts(self) -> tuple[Block, ...]:
+        """Sections grouped under their headings; text before the first is a preamble."""
+        parts: list[tuple[Heading | None, Origin, list[Block]]] = []
+        for i, section in enumerate(self.notice.sections):
+            if section.heading or not parts:
+                heading = (Heading(section.level, plain_text(
+                    section.heading, self.origin(("sections", i, "heading"))),
+                    anchor=f"section-{len(parts) + 1}") if section.heading else None)
+                parts.append((heading, self.origin(("sections", i)), []))
+            parts[-1][2].extend(self.section(i, section))
+        return tuple(Part(heading, tuple(content), origin=origin)
+                     for heading, origin, content in parts)
+
+    def section(self, index: int, section: Section) -> list[Block]:
+        path = ("sections", index)
+        found: list[Block] = []
+        if not (section.style == "inline" and section.show):
+            found += blocks(section.intro, self.origin(path + ("intro",)))
+        if section.show:
+            found += BLOCKS[section.show](self, section, index)
+        found += blocks(section.text, self.origin(path + ("text",)))
+        return found
+
+    @property
+    def all_citations(self) -> list[Citation]:
+        return citations(self.notice.legal_bases, self.doc.registry.provisions,
+                         ("legal_bases",))
+
+    def listed(self, section: Section, index: int, items: Sequence[Sequence[Inline]],
+               role: str | None = None) -> list[Block]:
+        """Items as a bulleted list, or (style: inline) as one sentence after the intro."""
+        if not items:
+            return []
+        if section.style != "inline":
+            return [ListBlock(tuple(Item(tuple(i)) for i in items), role=role)]
+        sentence = list(self.joined(items))
+        intro = inlines(section.intro, self.origin(("sections", index, "intro")))
+        if intro:
+            sentence = [*intro, Text(" "), *sentence]
+        if not plain(tuple(self.joined(items))).rstrip().endswith((".", "!", "?")):
+            sentence.append(Text("."))
+        return [Paragraph(tuple(sentence))]
+
+
+def selected(items: Sequence[Any], section: Section) -> list[tuple[int, Any]]:
+    """The items a section shows, with their index: those of its `only` group, or else those
+    with no group (an item given a group appears only where a section asks for it)."""
+    return [(i, item) for i, item in enumerate(items) if getattr(item, "group", None)
+            == section.only]
+
+
+# --- blocks: one function per `show:` value ----------------------------------------------------
+
+def _programme(ctx: NoticeContext, section: Section, index: int) -> Shown:
+    if ctx.notice.about_programme:
+        return blocks(ctx.notice.about_programme, ctx.origin(("about_programme",)))
+    programme, source = ctx.doc.programme, ctx.doc.programme_source
+    if programme is None:
+        return ()
+    where = source.locate(("description",)) if source else ctx.origin(()).where
+    return blocks(programme.description, Origin(where, ("programme", "description")))
+
+
+def _text_field(name: str, topic: str) -> Callable[[NoticeContext, Section, int], Shown]:
+    def show(ctx: NoticeContext, section: Section, index: int) -> Shown:
+        found = blocks(getattr(ctx.notice, name), ctx.origin((name,)))
+        return (Group(found, topic),) if found else ()
+
+    return show
+
+
+def _phases(ctx: NoticeContext, section: Section, index: int) -> Shown:
+    return tuple(b for i, phase in enumerate(ctx.notice.phases)
+                 for b in blocks(phase, ctx.origin(("phases", i))))
+
+
+def _data_categories(ctx: NoticeContext, section: Section, index: int) -> Shown:
+    items = []
+    for i, category in enumerate(ctx.notice.data_categories):
+        words: list[Inline] = list(plain_text(category.name,
+                                              ctx.origin(("data_categories", i, "name"))))
+        if category.examples:
+            words += [Text(" ("), *inlines(category.examples, ctx.origin(
+                ("data_categories", i, "examples"))), Text(")")]
+        items.append(Item(tuple(words)))
+    if not items:
+        return ()
+    names = tuple(c.name for c in ctx.notice.data_categories)
+    return (Group((ListBlock(tuple(items), role="data-categories"),), "data_categories", names),)
+
+
+def _sources(ctx: NoticeContext, section: Section, index: int) -> Shown:
+    items = [plain_text(s.name, ctx.origin(("sources", i, "name")))
+             for i, s in enumerate(ctx.notice.sources)]
+    found = ctx.listed(section, index, items)
+    return (Group(tuple(found), "sources", tuple(s.name for s in ctx.notice.sources)),) \
+        if found else ()
+
+
+def _legal_bases(ctx: NoticeContext, section: Section, index: int) -> Shown:
+    chosen = [c for _, c in selected(ctx.all_citations, section)]
+    return tuple(ctx.listed(section, index, [cited(ctx, c) for c in chosen]))  # type: ignore[misc]
+
+
+def _gateways(ctx: NoticeContext, section: Section, index: int) -> Shown:
+    chosen = [c for _, c in selected(ctx.all_citations, section) if c.role == "gateway"]
+    return tuple(ctx.listed(section, index, [cited(ctx, c) for c in chosen]))  # type: ignore[misc]
+
+
+def _lawful_basis(ctx: NoticeContext, section: Section, index: int) -> Shown:
+    """The three levels: Art 6, then Art 9 and Art 10 conditions with their DPA 2018
+    Schedule 1 conditions."""
+    found: list[Block] = []
+    for _, c in selected(ctx.all_citations, section):
+        if c.role not in ("article-6", "article-9", "article-10"):
+            continue
+        content = list(cited_block(ctx, c))
+        if c.schedule_1:
+            content += cited_block(ctx, c.schedule_1)
+        if c.reference.examples:
+            content.append(Paragraph((ctx.text("examples"),)))
+            content.append(ListBlock(tuple(
+                Item(inlines(e, ctx.origin(c.path + ("examples", i))))
+                for i, e in enumerate(c.reference.examples))))
+        found.append(Division(tuple(content), role="legal-basis"))
+    return tuple(found)
+
+
+def _recipients(ctx: NoticeContext, section: Section, index: int) -> Shown:
+    chosen = selected(ctx.notice.recipients, section)
+    if section.style == "detail":
+        found: list[Block] = [_recipient_detail(ctx, i, r) for i, r in chosen]
+    elif section.style == "inline":
+        found = ctx.listed(section, index, [plain_text(r.name, ctx.origin(
+            ("recipients", i, "name"))) for i, r in chosen])
+    else:
+        found = ctx.listed(section, index, [_recipient_line(ctx, i, r) for i, r in chosen])
+    if not found:
+        return ()
+    return (Group(tuple(found), "recipients", tuple(r.name for _, r in chosen)),)
+
+
+def _recipient_line(ctx: NoticeContext, i: int, recipient: Recipient) -> tuple[Inline, ...]:
+    """'Police', 'Health Agencies (why)', or 'DWP for them to confirm ...'."""
+    name = plain_text(recipient.name, ctx.origin(("recipients", i, "name")))
+    if not recipient.purpose:
+        return name
+    purpose = inlines(recipient.purpose, ctx.origin(("recipients", i, "purpose")))
+    if recipient.purpose[:1].islower():
+        return (*name, Text(" "), *purpose)
+    return (*name, Text(" ("), *purpose, Text(")"))
+
+
+def _recipient_detail(ctx: NoticeContext, i: int, r: Recipient) -> Block:
+    """What the recipient receives, item by item, and who it may pass it on to."""
+    path = ("recipients", i)
+    items = [Item(inlines(d, ctx.origin(path + ("data_shared", j))))
+             for j, d in enumerate(r.data_shared)]
+    if r.onward:
+        names = [plain_text(o.to, ctx.origin(path + ("onward", j, "to")))
+                 for j, o in enumerate(r.onward)]
+        group = (plain_text(r.onward_group, ctx.origin(path + ("onward_group",)))
+                 if r.onward_group else (ctx.text("onward_others"),))
+        words = list(ctx.compose("onward_sharing", recipient=plain_text(
+            r.name, ctx.origin(path + ("name",))), group=group, names=ctx.joined(names)))
+        first = r.onward[0]
+        if first.form:
+            words += ctx.compose("onward_form", form=plain_text(
+                first.form, ctx.origin(path + ("onward", 0, "form"))))
+        if first.purpose:
+            words += [Text(", "), *inlines(first.purpose,
+                                           ctx.origin(path + ("onward", 0, "purpose")))]
+        items.append(Item(tuple(words)))
+    return ListBlock(tuple(items), role="recipient-detail")
+
+
+def _safeguards(ctx: NoticeContext, section: Section, index: int) -> Shown:
+    items = [inlines(s, ctx.origin(("safeguards", i)))
+             for i, s in enumerate(ctx.notice.safeguards)]
+    found = ctx.listed(section, index, items)
+    return (Group(tuple(found), "safeguards"),) if found else ()
+
+
+def _retention(ctx: NoticeContext, section: Section, index: int) -> Shown:
+    return retention_rules(ctx, ctx.notice.retention, ("retention",))
+
+
+def retention_rules(ctx: Context, rules: Sequence[Any], path: tuple[Any, ...]) -> Shown:
+    found: list[Block] = []
+    for i, rule in enumerate(rules):
+        words: list[Inline | Block] = []
+        if rule.records and not rule.rule.lower().startswith(rule.records.lower()):
+            words += [Styled("strong", (Text(f"{rule.records}:", ctx.origin(
+                path + (i, "records"))),)), Text(" ")]
+        words += inlines(rule.rule, ctx.origin(path + (i, "rule")))
+        found.append(Paragraph(tuple(words)))  # type: ignore[arg-type]
+    return (Group(tuple(found), "retention"),) if found else ()
+
+
+def _transfers(ctx: NoticeContext, section: Section, index: int) -> Shown:
+    transfers = ctx.notice.transfers
+    if transfers is None:
+        return ()
+    return (Group(blocks(transfers.statement, ctx.origin(("transfers", "statement"))),
+                  "transfers"),)
+
+
+def _purposes(ctx: NoticeContext, section: Section, index: int) -> Shown:
+    chosen = selected(ctx.notice.purposes, section)
+    items = [inlines(p.description, ctx.origin(("purposes", i, "description")))
+             for i, p in chosen]
+    found = ctx.listed(section, index, items)
+    return (Group(tuple(found), "purposes"),) if found else ()
+
+
+BLOCKS: dict[str, Callable[[NoticeContext, Section, int], Shown]] = {
+    "programme": _programme,
+    "summary": _text_field("summary", "summary"),
+    "purpose": _text_field("purpose", "purpose"),
+    "purposes": _purposes,
+    "phases": _phases,
+    "data-categories": _data_categories,
+    "sources": _sources,
+    "legal-bases": _legal_bases,
+    "lawful-basis": _lawful_basis,
+    "gateways": _gateways,
+    "recipients": _recipients,
+    "safeguards": _safeguards,
+    "retention": _retention,
+    "transfers": _transfers,
+    **contacts.BLOCKS,
+    **matching.BLOCKS,
+}
