@@ -123,6 +123,8 @@ class Worker:
         fmt = self.settings.fmt
         if fmt in ("html", "all") and not self._write(doc, "html", html, record, outcome):
             return None
+        if fmt == "html":
+            self._warn_of_old_pdf(doc, outcome)
         if fmt in ("pdf", "all"):
             if reuse is not None and reuse.html == record.html:
                 record.outputs["pdf"] = reuse.outputs["pdf"]
@@ -171,6 +173,16 @@ class Worker:
             return False
         record.outputs[suffix] = stat
         return True
+
+
+    def _warn_of_old_pdf(self, doc: ResolvedDocument, outcome: Outcome) -> None:
+        """An HTML-only build that changed a page leaves its PDF as it was: say so."""
+        pdf, html = output_name(doc, "pdf"), output_name(doc, "html")
+        if html in outcome.written and (self.settings.output / pdf).is_file():
+            outcome.problems.append(Problem(
+                Location(doc.path), "warning", "old-pdf",
+                f"{html} changed, but {pdf} was not made again (--format html): build with "
+                "--format pdf or all before publishing it"))
 
 
 def _bug(key: str, exc: BaseException) -> Problem:

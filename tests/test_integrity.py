@@ -247,3 +247,21 @@ def test_an_older_manifest_still_lets_withdrawn_pages_be_removed(project,
     (root / "councils" / "lambeth" / "scoping-2017.yaml").unlink()
     report = build(root, out, "html", jobs=1)
     assert report.removed == {"councils/lambeth/scoping-2017.yaml": ["lambeth/scoping-2017.html"]}
+
+
+def test_an_html_only_build_says_which_pdfs_it_left_behind(project, tmp_path: Path) -> None:
+    root = project(councils=("lambeth",))
+    out = tmp_path / "out"
+    build(root, out, "all", jobs=1)
+    assert build(root, out, "html", jobs=1, force=True).problems == []  # pages unchanged
+    rename_councils(root, "Renamed ")
+    code, output = cli(root, "build", "--format", "html", "--output", str(out))
+    assert code == 0
+    assert output.splitlines()[:2] == [
+        "councils/lambeth/scoping-2017.yaml: warning: old-pdf: lambeth/scoping-2017.html "
+        "changed, but lambeth/scoping-2017.pdf was not made again (--format html): build with "
+        "--format pdf or all before publishing it",
+        "councils/lambeth/scoping-2026.yaml: warning: old-pdf: lambeth/scoping-2026.html "
+        "changed, but lambeth/scoping-2026.pdf was not made again (--format html): build with "
+        "--format pdf or all before publishing it"]
+    assert len(build(root, out, "all", jobs=1).built) == 2  # the PDFs are made, not skipped
