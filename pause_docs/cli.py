@@ -9,13 +9,16 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
 from .errors import OutputError, Problem, ProblemsFound, printable, summary
 from .kinds import KINDS
+
+if TYPE_CHECKING:
+    from .build import BuildReport
 
 # Every kind of YAML file `schema` describes: the files of a project, then the documents.
 SCHEMA_KINDS = ["council", "programme", "section", *KINDS, "registry", "dpia-criteria"]
@@ -128,7 +131,7 @@ def build(ctx: click.Context, councils: tuple[str, ...], fmt: str, output: Path 
     click.echo(line)
 
 
-def _build_line(report: Any, seconds: float) -> str:
+def _build_line(report: BuildReport, seconds: float) -> str:
     built, withdrawn = len(report.built), len(report.removed)
     removed = (f", removed {withdrawn} withdrawn document{'' if withdrawn == 1 else 's'}"
                if withdrawn else "")
