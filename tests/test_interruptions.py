@@ -8,7 +8,9 @@ The default run stops a handful of builds of a small project.  For the full figu
     PAUSE_DOCS_INTERRUPTIONS=60 .venv/bin/pytest -s tests/test_interruptions.py
 
 stops 60 builds of a 60-document project (30 councils of two documents each) and prints the
-count of each outcome.  PAUSE_DOCS_INTERRUPTION_SEED picks other random points.
+count of each kind of stop.  A signal that arrives after its build has finished does not
+count: builds are started until that many were stopped part-way.
+PAUSE_DOCS_INTERRUPTION_SEED picks other random points.
 """
 
 from __future__ import annotations
@@ -62,10 +64,10 @@ def make_project(root: Path) -> None:
 
 
 def set_version(root: Path, version: int) -> None:
-    """Version 0 is the project as copied; version 1 renames every other council and edits
-    the programme every document inherits."""
+    """Two versions of every council's name, and of the programme every document inherits:
+    each change of version changes every page."""
     for i, path in enumerate(sorted((root / "councils").glob("site-*/council.yaml"))):
-        name = f"Revised Borough {i}" if version and i % 2 == 0 else f"London Borough {i}"
+        name = f"Revised Borough {i}" if version else f"London Borough {i}"
         text = re.sub(r"^name: .*$", f"name: {name}", path.read_text(encoding="utf-8"),
                       count=1, flags=re.M)
         path.write_text(text, encoding="utf-8")
@@ -86,29 +88,29 @@ def test_a_build_stopped_anywhere_is_finished_by_the_next(tmp_path: Path) -> Non
         build(root, tmp_path / f"expected-{version}", "--force")
         seconds.append(time.monotonic() - started)
         expected[version] = published(tmp_path / f"expected-{version}")
-    changed = [n for n in expected[0] if expected[0][n] != expected[1][n]]
-    assert len(changed) >= len(expected[0]) // 2
+    assert all(expected[0][n] != expected[1][n] for n in expected[0])
     out = tmp_path / "output"
     set_version(root, 0)
     build(root, out)
     rng = random.Random(SEED)
     outcomes: Counter[str] = Counter()
-    for round_ in range(INTERRUPTIONS):
-        version = (round_ + 1) % 2  # every round changes the inputs from the last
+    round_ = 0
+    while outcomes.total() - outcomes["finished before the signal"] < INTERRUPTIONS:
+        assert round_ < 3 * INTERRUPTIONS, outcomes  # signals keep missing their builds
+        version = (round_ + 1) % 2  # every round changes every input from the last
         set_version(root, version)
         name, target = MODES[round_ % len(MODES)]
-        delay = rng.uniform(0.2, max(seconds) * 1.05)
+        delay = rng.uniform(0.1, min(seconds))
         outcomes[_interrupt(root, out, getattr(signal, name), target, delay)] += 1
         build(root, out)
         differ = [n for n, data in published(out).items() if expected[version].get(n) != data]
         missing = sorted(set(expected[version]) - set(published(out)))
         assert not differ and not missing, (round_, name, target, delay, differ, missing)
         assert build(root, out).startswith("built 0 documents"), (round_, name, target, delay)
-    print(f"\n{INTERRUPTIONS} interruptions of a {2 * COUNCILS}-document build "
-          f"(seed {SEED}): {dict(sorted(outcomes.items()))}; after each, one build left every "
-          "output byte-identical to a --force build, and the next made nothing")
-    assert sum(n for outcome, n in outcomes.items() if "finished" not in outcome) >= (
-        INTERRUPTIONS * 2 // 3), outcomes  # most signals landed during a build
+        round_ += 1
+    print(f"\n{INTERRUPTIONS} builds of {2 * COUNCILS} documents stopped part-way (seed "
+          f"{SEED}): {dict(sorted(outcomes.items()))}; after each, one build left every output "
+          "byte-identical to a --force build, and the next build made nothing")
 
 
 def _interrupt(root: Path, out: Path, sig: signal.Signals, target: str, delay: float) -> str:
