@@ -20,6 +20,7 @@ RESERVED_SLUGS = {PROGRAMMES_DIR, SECTIONS_DIR, FORMS_DIR}
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 BUNDLED_FORMS = Path(__file__).resolve().parent / "forms"  # the forms the package ships
 DEFAULT_PREFIX = "default"
+YAML_SUFFIXES = (".yaml", ".yml")  # in any case: 'NOTICE.YAML' is a document too
 
 
 def find_root(start: Path) -> Path:
@@ -34,17 +35,32 @@ def find_root(start: Path) -> Path:
 
 def council_dirs(root: Path) -> dict[str, Path]:
     base = root / COUNCILS_DIR
-    return {d.name: d for d in sorted(base.iterdir())
+    try:
+        entries = sorted(base.iterdir())
+    except OSError:
+        return {}
+    return {d.name: d for d in entries
             if d.is_dir() and d.name not in RESERVED_SLUGS and not d.name.startswith(".")}
 
 
+def is_yaml(path: Path) -> bool:
+    return path.suffix.lower() in YAML_SUFFIXES
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """The YAML files directly in `folder` (none if it is not there)."""
+    try:
+        return sorted(f for f in folder.iterdir() if is_yaml(f))
+    except OSError:
+        return []
+
+
 def document_files(council_dir: Path) -> list[Path]:
-    return sorted(f for f in council_dir.iterdir()
-                  if f.suffix in (".yaml", ".yml") and f.name != COUNCIL_FILE)
+    return [f for f in yaml_files(council_dir) if f.name != COUNCIL_FILE]
 
 
 def registry_files(root: Path) -> list[Path]:
-    return sorted((root / REGISTRY_DIR).rglob("*.yaml"))
+    return sorted(f for f in (root / REGISTRY_DIR).rglob("*") if is_yaml(f))
 
 
 def search_path(project_root: Path) -> tuple[Path, ...]:

@@ -303,22 +303,32 @@ def page_html(publication: Publication, names: list[str],
                                **page_frame(publication.lang, publication.strings,
                                             publication.council, publication.published))
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateProblem(Problem(Location(f"templates/{exc.name}", exc.lineno, 1),
-                                      "error", "template-syntax", exc.message or str(exc))
-                              ) from exc
+        where = _template_path(exc.filename, templates) if exc.filename else \
+            f"templates/{exc.name}"
+        raise TemplateProblem(Problem(Location(where, exc.lineno, 1), "error",
+                                      "template-syntax", exc.message or str(exc))) from exc
     except jinja2.UndefinedError as exc:
-        raise TemplateProblem(_template_problem(exc, "template-undefined")) from exc
+        raise TemplateProblem(_template_problem(exc, "template-undefined", templates)) from exc
     except jinja2.TemplateNotFound as exc:
-        raise TemplateProblem(_template_problem(exc, "template-not-found")) from exc
+        raise TemplateProblem(_template_problem(exc, "template-not-found", templates)) from exc
 
 
-def _template_problem(exc: Exception, code: str) -> Problem:
+def _template_problem(exc: Exception, code: str, templates: tuple[Path, ...]) -> Problem:
     """Locate a Jinja run-time error at the template line that raised it."""
     tb = exc.__traceback__
     where = Location("templates")
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
         if filename.endswith(".html"):
-            where = Location(f"templates/{Path(filename).name}", tb.tb_lineno, 1)
+            where = Location(_template_path(filename, templates), tb.tb_lineno, 1)
         tb = tb.tb_next
     return Problem(where, "error", code, str(exc))
+
+
+def _template_path(filename: str, templates: tuple[Path, ...]) -> str:
+    """'templates/<name>' for a file of the search path, a council's sub-folder included."""
+    path = Path(filename)
+    for folder in (*templates, TEMPLATES_DIR):
+        if path.is_relative_to(folder):
+            return f"templates/{path.relative_to(folder).as_posix()}"
+    return path.as_posix()

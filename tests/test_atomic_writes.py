@@ -18,8 +18,11 @@ from pause_docs.writer import is_temporary
 
 
 def snapshot(out: Path) -> dict[str, bytes]:
+    """The published files, and any half-written one; not the build's own record and lock
+    (the manifest records file times, so two builds' manifests differ)."""
     return {p.relative_to(out).as_posix(): p.read_bytes()
-            for p in sorted(out.rglob("*")) if p.is_file()}
+            for p in sorted(out.rglob("*"))
+            if p.is_file() and not p.name.startswith(".pause-docs")}
 
 
 def build_command(root: Path, out: Path) -> list[str]:

@@ -3,6 +3,7 @@ sections and documents, with every problem found on the way."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from ..layout import (
     SECTIONS_DIR,
     council_dirs,
     document_files,
+    yaml_files,
 )
 from ..loader import SourceFile, read_yaml
 from ..models import Council, Programme
@@ -69,7 +71,7 @@ def load_project(root: Path, only: Iterable[Path] | None = None,
     `only` limits the documents to these files or folders; `councils` to these council slugs.
     """
     project = load_shared(root)
-    wanted = [p.resolve() for p in only] if only else None
+    wanted = [_resolved(p) for p in only] if only else None
     wanted_councils = set(councils) if councils else None
     if wanted_councils:
         for slug in sorted(wanted_councils - set(council_dirs(root))):
@@ -86,7 +88,7 @@ def load_project(root: Path, only: Iterable[Path] | None = None,
         _add_council(project, slug, directory, docs)
     if wanted is not None:
         for path in wanted:
-            if not path.exists():
+            if not os.path.lexists(path):
                 project.problems.append(Problem(Location(display_path(path, root)), "error",
                                                 "no-such-file", "no such file or folder"))
     project.problems = sorted(set(project.problems))
@@ -98,7 +100,7 @@ def load_shared(root: Path) -> Project:
     document may cite, inherit or be written on."""
     registry, problems = load_registry(root)
     project = Project(root, registry, problems=problems)
-    for file in sorted((root / COUNCILS_DIR / PROGRAMMES_DIR).glob("*.yaml")):
+    for file in yaml_files(root / COUNCILS_DIR / PROGRAMMES_DIR):
         source = read_source(project, file)
         if source is None:
             continue
@@ -108,7 +110,7 @@ def load_shared(root: Path) -> Project:
             project.problems += _unknown_families(programme, source)
             project.programmes[file.stem] = programme
             project.programme_sources[file.stem] = source
-    for file in sorted((root / COUNCILS_DIR / SECTIONS_DIR).glob("*.yaml")):
+    for file in yaml_files(root / COUNCILS_DIR / SECTIONS_DIR):
         source = read_source(project, file)
         if source is None:
             continue
@@ -168,7 +170,7 @@ def _valid_name(project: Project, path: Path, name: str, what: str) -> bool:
     if _SLUG.match(name):
         return True
     suggestion = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:64].strip("-")
-    rename = (f": rename it '{suggestion}{path.suffix}'" if suggestion and
+    rename = (f": rename it '{suggestion}{path.suffix.lower()}'" if suggestion and
               _SLUG.match(suggestion) else "")
     project.problems.append(Problem(
         Location(display_path(path, project.root)), "error", "invalid-name",
@@ -180,12 +182,19 @@ def _valid_name(project: Project, path: Path, name: str, what: str) -> bool:
 def _selected(file: Path, wanted: list[Path] | None) -> bool:
     if wanted is None:
         return True
-    file = file.resolve()
+    file = _resolved(file)
     return any(file == w or w in file.parents for w in wanted)
 
 
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a loop of symbolic links: reading it says so
+        return path.absolute()
+
+
 def read_source(project: Project, file: Path) -> SourceFile | None:
-    source, found = read_yaml(file, display_path(file, project.root))
+    source, found = read_yaml(file, display_path(file, project.root), inside=project.root)
     project.problems += found
     return source
 

@@ -14,6 +14,7 @@ from ..layout import COUNCIL_FILE, COUNCILS_DIR, PROGRAMMES_DIR, SECTIONS_DIR, d
 from ..loader import Path_, SourceFile
 from ..models import Council, DpiaScreening, Programme
 from ..models.assessment import DOCUMENT_KEYS
+from ..models.base import _SLUG
 from ..registry import Registry
 from ..resolved import Merged, ResolvedDocument
 from ..validation import validate
@@ -61,7 +62,7 @@ def resolve_document(project: Project, council_slug: str, file: Path, source: So
     problems = with_todos(found, problems) + check_references(filled, registry, merged)
     if kind == "dpia-screening":
         problems += _check_notice_exists(filled.get("notice"), merged, file.parent)
-    project.problems += problems
+    project.problems += [_naming(p, source.path) for p in problems]
     if model is None or council is None or any(p.severity == "error" for p in problems):
         return None
     used = sorted({f"{COUNCILS_DIR}/{SECTIONS_DIR}/{section['use']}.yaml"
@@ -211,10 +212,19 @@ def link_notices(project: Project, directory: Path, resolved: dict[str, Resolved
     return out
 
 
+def _naming(problem: Problem, document: str) -> Problem:
+    """A problem found in what a document inherits, located where the value was written,
+    says which document it stops."""
+    if problem.location.path == document or document in problem.message:
+        return problem
+    return replace(problem, message=f"{problem.message} (inherited by {document})")
+
+
 def _check_notice_exists(name: Any, merged: Merged, directory: Path) -> list[Problem]:
     """A DPIA screening names a notice file in its own council folder."""
-    if not isinstance(name, str) or (directory / f"{name}.yaml").exists():
-        return []
+    if not isinstance(name, str) or not _SLUG.match(name) or (
+            directory / f"{name}.yaml").exists():
+        return []  # a name that is not a slug is reported by the model
     others = [f.stem for f in document_files(directory)]
     if "notice" in merged.own.data:
         where, source = merged.locate(("notice",)), ""
