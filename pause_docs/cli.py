@@ -347,6 +347,67 @@ def _write_redline(html: str, html_file: Path | None, pdf_file: Path | None,
 
 
 @main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--language", metavar="CODE", help="Only this language, e.g. cy.")
+@click.option("--update", is_flag=True, help="Confirm every translation now given: record "
+              "the English it translates, so that lint reports it when the English changes.")
+@click.option("--write", "write_to", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the texts to translate as a table for a translator: FILE.csv or "
+              "FILE.xlf (XLIFF 1.2).")
+@click.option("--read", "read_from", type=click.Path(exists=True, dir_okay=False,
+                                                      path_type=Path),
+              help="Read a translator's filled-in table back into the YAML files.")
+@click.pass_context
+def translations(ctx: click.Context, paths: tuple[Path, ...], language: str | None,
+                 update: bool, write_to: Path | None, read_from: Path | None) -> None:
+    """List every text that needs translating or re-translating, per document.
+
+    A text printed on a page in another language than the page's needs translating; a
+    translation whose English changed since it was confirmed needs re-translating.  With
+    --update, the translations given now are confirmed; with --write, the list becomes a
+    table for a translator, and --read writes the filled-in table into the files (each
+    translation confirmed).  Exit 1 when a text needs (re-)translating.
+    """
+    from .project import load_project
+    from .translations.table import write
+    from .translations.work import confirm, needed_in, previous_english, read_table
+
+    root = _root(ctx)
+    if read_from is not None:
+        outcome = read_table(root, read_from.read_text(encoding="utf-8"), str(read_from))
+        _report(outcome.done, outcome.problems)
+        return
+    project = load_project(root, only=paths or None)
+    if project.errors:
+        raise ProblemsFound(project.problems)
+    items = needed_in(project, language)
+    if update:
+        outcome = confirm(root, items)
+        _report(outcome.done, outcome.problems)
+        return
+    if write_to is not None:
+        write_to.write_text(write(items, write_to, previous_english(items)), encoding="utf-8")
+        click.echo(f"wrote {len(items)} text{'s' * (len(items) != 1)} to {write_to}")
+        return
+    for item in items:
+        click.echo(f"{item.where}: {item.state} ({item.language}): {item.english.strip()!r}")
+    counts = {state: sum(1 for i in items if i.state == state)
+              for state in ("missing", "stale", "unconfirmed")}
+    click.echo(f"{counts['missing']} to translate, {counts['stale']} to re-translate, "
+               f"{counts['unconfirmed']} to confirm")
+    if counts["missing"] or counts["stale"]:
+        ctx.exit(1)
+
+
+def _report(done: list[str], problems: list[Problem]) -> None:
+    for line in done:
+        click.echo(line)
+    if any(p.severity == "error" for p in problems):
+        raise ProblemsFound(problems)
+    click.echo(f"{len(done)} done")
+
+
+@main.command()
 @click.argument("kind", type=click.Choice(SCHEMA_KINDS))
 def schema(kind: str) -> None:
     """Print the JSON Schema of a kind of YAML file, for editor completion and checking."""

@@ -12,12 +12,14 @@ from ..form import Form
 from ..kinds import KINDS, processing_kinds
 from ..layout import COUNCIL_FILE, COUNCILS_DIR, PROGRAMMES_DIR, SECTIONS_DIR, document_files
 from ..loader import Path_, SourceFile
+from ..locale import DEFAULT_LANGUAGE
 from ..models import Council, DpiaScreening, Programme
 from ..models.assessment import DOCUMENT_KEYS
 from ..registry import Registry
 from ..resolved import Merged, ResolvedDocument
 from ..validation import validate
 from .inheritance import expand_sections, fill, todos, variables, with_defaults, with_todos
+from .languages import select
 
 if TYPE_CHECKING:
     from .loading import Project
@@ -30,21 +32,47 @@ REFERENCES = {
 }
 
 
+CouncilVersions = dict[str, tuple[Council, dict[Path_, str]]]
+"""A council in each of its languages, the first first: the model, and the language of each
+of its texts given per language."""
+
+
 def resolve_document(project: Project, council_slug: str, file: Path, source: SourceFile,
-                     council: Council | None, council_source: SourceFile | None = None
+                     council: CouncilVersions | None, council_source: SourceFile | None = None
                      ) -> ResolvedDocument | None:
-    """The document in `source` with everything it inherits and cites, or None (its problems
-    added to the project's)."""
+    """The document in `source` with everything it inherits and cites, in its council's
+    first language with its other languages as `versions`, or None (its problems added to
+    the project's)."""
+    if council is None:  # the document's own problems are still reported
+        _resolve_in(project, council_slug, file, source, None, None, DEFAULT_LANGUAGE)
+        return None
+    found = [_resolve_in(project, council_slug, file, source, council[language],
+                         council_source, language) for language in council]
+    if any(doc is None for doc in found):
+        return None
+    first, *others = [doc for doc in found if doc is not None]
+    return replace(first, versions={doc.language: doc for doc in others})
+
+
+def _resolve_in(project: Project, council_slug: str, file: Path, source: SourceFile,
+                council_version: tuple[Council, dict[Path_, str]] | None,
+                council_source: SourceFile | None, language: str
+                ) -> ResolvedDocument | None:
     registry, cited = project.registry.recording()
     problems = todos(source)
     kind = _kind(source, problems)
     if kind is None:
         project.problems += problems
         return None
-    merged, programme = _inherit(project, source, kind, problems)
+    council = council_version[0] if council_version else None
+    merged, programme = _inherit(project, source, kind, problems, language)
+    chosen = select(merged.data, language, merged.locate)
+    merged = merged.with_data(chosen.data, chosen.languages)
+    problems += chosen.problems
     filled = merged.data
     if council is not None:
-        known = variables(council, programme, registry, source.data.get("published"))
+        known = variables(council, programme[0] if programme else None, registry,
+                          source.data.get("published"))
         council_file = f"{COUNCILS_DIR}/{council_slug}/{COUNCIL_FILE}, for {source.path}"
         filled, found = fill(merged.data, (), known, merged, council_file)
         problems += found
@@ -62,20 +90,39 @@ def resolve_document(project: Project, council_slug: str, file: Path, source: So
     if kind == "dpia-screening":
         problems += _check_notice_exists(filled.get("notice"), merged, file.parent)
     project.problems += problems
-    if model is None or council is None or any(p.severity == "error" for p in problems):
+    if model is None or council_version is None or any(p.severity == "error"
+                                                       for p in problems):
         return None
+    return ResolvedDocument(
+        council_slug, file.stem, source.path, model,  # type: ignore[arg-type]
+        council_version[0], programme[0] if programme else None, project.registry, merged,
+        _inputs(project, file, source, merged, form, council_version[0]),
+        cites=frozenset(cited), council_source=council_source,
+        programme_source=merged.inherited, form=form, folder=file.parent.resolve(),
+        section_sources=_sections_used(project, merged),
+        language=language, languages=council_version[0].languages,
+        council_languages=council_version[1],
+        programme_languages=programme[1] if programme else {})
+
+
+def _sections_used(project: Project, merged: Merged) -> dict[str, SourceFile]:
+    """The standard sections the document's sections use, by name."""
+    sections = merged.own.data.get("sections") if isinstance(merged.own.data, dict) else None
+    names = {s.get("use") for s in sections or () if isinstance(s, dict)}
+    return {name: project.section_sources[name] for name in sorted(
+        n for n in names if isinstance(n, str)) if name in project.section_sources}
+
+
+def _inputs(project: Project, file: Path, source: SourceFile, merged: Merged,
+            form: Form | None, council: Council) -> tuple[str, ...]:
+    """The files a document is made from."""
     used = sorted({f"{COUNCILS_DIR}/{SECTIONS_DIR}/{section['use']}.yaml"
-                   for section in filled.get("sections", []) or []
+                   for section in merged.data.get("sections", []) or []
                    if isinstance(section, dict) and isinstance(section.get("use"), str)})
     logo = (display_path(file.parent / council.logo.file, project.root),) if council.logo else ()
-    inputs = (source.path, display_path(file.parent / COUNCIL_FILE, project.root),
-              *((merged.inherited.path,) if merged.inherited else ()), *used,
-              *(form.files if form else ()), *logo)
-    return ResolvedDocument(council_slug, file.stem, source.path, model,  # type: ignore[arg-type]
-                            council, programme, project.registry, merged, inputs,
-                            cites=frozenset(cited), council_source=council_source,
-                            programme_source=merged.inherited, form=form,
-                            folder=file.parent.resolve())
+    return (source.path, display_path(file.parent / COUNCIL_FILE, project.root),
+            *((merged.inherited.path,) if merged.inherited else ()), *used,
+            *(form.files if form else ()), *logo)
 
 
 def _form_of(project: Project, kind: str, data: dict[str, Any], merged: Merged
@@ -145,18 +192,20 @@ def _kind(source: SourceFile, problems: list[Problem]) -> str | None:
     return None
 
 
-def _inherit(project: Project, source: SourceFile, kind: str, problems: list[Problem]
-             ) -> tuple[Merged, Programme | None]:
-    """The document over its programme's defaults, with its standard sections expanded."""
+def _inherit(project: Project, source: SourceFile, kind: str, problems: list[Problem],
+             language: str = DEFAULT_LANGUAGE
+             ) -> tuple[Merged, tuple[Programme, dict[Path_, str]] | None]:
+    """The document over its programme's defaults, with its standard sections expanded; the
+    programme in `language`."""
     data = source.data
     merged = Merged(dict(data), source)
-    programme: Programme | None = None
+    programme: tuple[Programme, dict[Path_, str]] | None = None
     slug = data.get("programme")
     if slug is not None:
-        programme = project.programmes.get(str(slug))
+        programme = project.programme(str(slug), language)
         if programme is not None:
-            merged = with_defaults(data, source, programme, project.programme_sources[str(slug)],
-                                   KINDS[kind].family)
+            merged = with_defaults(data, source, programme[0],
+                                   project.programme_sources[str(slug)], KINDS[kind].family)
         elif str(slug) not in project.programme_sources:
             problems.append(Problem(
                 source.locate(("programme",)), "error", "unknown-programme",
@@ -166,7 +215,7 @@ def _inherit(project: Project, source: SourceFile, kind: str, problems: list[Pro
 
 
 def link_notices(project: Project, directory: Path, resolved: dict[str, ResolvedDocument],
-                 council: Council | None, attempted: set[str],
+                 council: CouncilVersions | None, attempted: set[str],
                  council_source: SourceFile | None = None) -> list[ResolvedDocument]:
     """Give each DPIA screening the notice it screens (from the same council folder).
 
@@ -206,9 +255,16 @@ def link_notices(project: Project, directory: Path, resolved: dict[str, Resolved
                 f"'{name}' is a {notice.kind}, not a notice: name a privacy notice or fair "
                 "processing notice"))
             continue
-        out.append(replace(doc, notice=notice, inputs=doc.inputs + notice.inputs,
-                           cites=doc.cites | notice.cites))
+        out.append(_with_notice(doc, notice))
     return out
+
+
+def _with_notice(doc: ResolvedDocument, notice: ResolvedDocument) -> ResolvedDocument:
+    """The screening, in each of its languages, with the notice it screens in the same."""
+    versions = {language: replace(version, notice=notice.in_language(language))
+                for language, version in doc.versions.items()}
+    return replace(doc, notice=notice, inputs=doc.inputs + notice.inputs,
+                   cites=doc.cites | notice.cites, versions=versions)
 
 
 def _check_notice_exists(name: Any, merged: Merged, directory: Path) -> list[Problem]:

@@ -68,9 +68,10 @@ def _rights(ctx: NoticeContext, section: Section, index: int) -> Shown:
             items.append(Item(inlines(entry.wording, ctx.origin(("rights", i, "wording")))))
             continue
         right = registry.rights[entry.right]
-        origin = ctx.registry_origin(f"rights:{right.id}")
-        items.append(Item((Styled("strong", (Text(right.title, origin),)), Text(": "),
-                           *inlines(right.summary, origin))))
+        title, origin = ctx.worded(right, "title", f"rights:{right.id}")
+        summary, summary_origin = ctx.worded(right, "summary", f"rights:{right.id}")
+        items.append(Item((Styled("strong", (Text(title, origin),)), Text(": "),
+                           *inlines(summary, summary_origin))))
     if not items:
         return ()
     ids = tuple(e.right for e in ctx.notice.rights)
@@ -106,10 +107,11 @@ def _regulator(ctx: NoticeContext) -> tuple[Block, ...]:
                                                                        "to_regulator"))))
     regulator = ctx.doc.registry.regulator
     if regulator and steps.regulator_address:
-        name = regulator.name_on(ctx.notice.published).name
+        name, origin = ctx.worded(regulator.name_on(ctx.notice.published), "name",
+                                  "bodies:regulator")
         found.append(address(ctx, {"name": name, "address": regulator.address,
                                    "phone": regulator.phone, "website": regulator.website},
-                             ctx.registry_origin("bodies:regulator")))
+                             ctx.registry_origin("bodies:regulator"), name_origin=origin))
     if not found:
         return ()
     return (Group(tuple(found), "complaint-to-regulator" if steps.to_regulator
@@ -128,8 +130,7 @@ def _further_information(ctx: NoticeContext, section: Section, index: int) -> Sh
     programme = ctx.doc.programme
     words: list[Inline] = []
     if programme and programme.website:
-        where = ctx.doc.programme_source.locate(("website",)) if ctx.doc.programme_source \
-            else ctx.origin(()).where
+        where = ctx.doc.locate_programme(("website",))
         words += ctx.compose("further_information_web", link=(Link(programme.website, (
             Text(programme.website, Origin(where, ("programme", "website"))),)),))
     council = ctx.doc.council

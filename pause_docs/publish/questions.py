@@ -216,9 +216,8 @@ def _law(ctx: FormContext, references: tuple[LegalReference, ...], path: Path_
         return None
     links: list[Inline] = [ctx.text("form_law")]
     for n, c in enumerate(law):
-        links.append(Link(c.url, (Text(c.text, ctx.registry_origin(
-            f"provisions:{c.provisions[0].id}")),), law=tuple(p.id for p in c.provisions),
-            reference=c.path))
+        links.append(Link(c.url, (Text(*ctx.citation_words(c)),),
+                          law=tuple(p.id for p in c.provisions), reference=c.path))
         if n < len(law) - 1:
             links.append(Text("; "))
     return Paragraph(tuple(links), role="law")
