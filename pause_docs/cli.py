@@ -428,7 +428,9 @@ def schema(kind: str) -> None:
                                       "dpia-criteria": CriteriaFile, "form": FormDefinition,
                                       "question-set": QuestionSet,
                                       **{name: k.model for name, k in KINDS.items()}}
-    click.echo(json.dumps(models[kind].model_json_schema(), indent=2, sort_keys=True))
+    from .schema import json_schema
+
+    click.echo(json.dumps(json_schema(models[kind]), indent=2, sort_keys=True))
 
 
 

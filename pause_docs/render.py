@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
@@ -42,6 +43,9 @@ from .resolved import ResolvedDocument
 
 STYLESHEET = "assets/style.css"
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "#")
+# A page beside this one (the document in another language, a layer's full notice): a file
+# name as `layout.output_name` makes them, never a path.
+_BESIDE = re.compile(r"^[a-z0-9][a-z0-9-]*(?:\.[a-z]{2,3})?\.html(?:#[A-Za-z0-9_-]+)?$")
 LAW_SITE = "legislation.gov.uk/"  # where UK law is published: a link there cites it by name
 # Set while a page renders: every template name asked for -> the file it came from, or None
 # when it was looked for and not found (a file added later would change the page).
@@ -108,7 +112,7 @@ def _inline(node: Inline) -> str:
         return escape_text(node.text)
     if isinstance(node, Link):
         inner = inline_html(node.children)
-        if not node.href.startswith(SAFE_SCHEMES):
+        if not node.href.startswith(SAFE_SCHEMES) and not _BESIDE.match(node.href):
             return inner  # not a link a page may carry: its words only
         title = f' title="{escape_attribute(node.title)}"' if node.title else ""
         shown = ' class="print-address"' if prints_address(node) else ""

@@ -13,7 +13,7 @@ from ..kinds import KINDS, processing_kinds
 from ..layout import COUNCIL_FILE, COUNCILS_DIR, PROGRAMMES_DIR, SECTIONS_DIR, document_files
 from ..loader import Path_, SourceFile
 from ..locale import DEFAULT_LANGUAGE
-from ..models import Council, DpiaScreening, Programme
+from ..models import Council, DpiaScreening, Notice, Programme
 from ..models.assessment import DOCUMENT_KEYS
 from ..registry import Registry
 from ..resolved import Merged, ResolvedDocument
@@ -217,46 +217,80 @@ def _inherit(project: Project, source: SourceFile, kind: str, problems: list[Pro
 def link_notices(project: Project, directory: Path, resolved: dict[str, ResolvedDocument],
                  council: CouncilVersions | None, attempted: set[str],
                  council_source: SourceFile | None = None) -> list[ResolvedDocument]:
-    """Give each DPIA screening the notice it screens (from the same council folder).
+    """Give each DPIA screening the notice it screens, and each layer (a notice with
+    `parent:`) the full notice it sits under, from the same council folder.
 
     A notice that failed in this run has had its problems reported already; one outside the
-    selection is resolved here, and its failure reported at the screening's `notice` key.
+    selection is resolved here, and its failure reported at the key that names it.
     """
-    from .loading import read_source, scratch
-
     out = []
     for doc in resolved.values():
-        if not isinstance(doc.model, DpiaScreening) or doc.model.notice is None:
+        key = ("notice" if isinstance(doc.model, DpiaScreening) else
+               "parent" if isinstance(doc.model, Notice) else None)
+        name = getattr(doc.model, key) if key else None
+        if key is None or name is None:
             out.append(doc)
             continue
-        name = doc.model.notice
-        where = doc.source.locate(("notice",))
-        notice = resolved.get(name)
-        file = directory / f"{name}.yaml"
-        if notice is None and name in attempted:
-            continue
-        if notice is None and file.exists():
-            aside = scratch(project)
-            source = read_source(aside, file)
-            if source is not None:
-                notice = resolve_document(aside, directory.name, file, source, council,
-                                          council_source)
-            if notice is None:
-                project.problems.append(Problem(
-                    where, "error", "notice-has-errors",
-                    f"the notice '{name}' has errors: run 'pause-docs validate "
-                    f"{display_path(file, project.root)}' and fix them first"))
-                continue
-        if notice is None:  # no such file: reported by _check_notice_exists
-            continue
-        if notice.kind not in processing_kinds():
-            project.problems.append(Problem(
-                where, "error", "not-a-notice",
-                f"'{name}' is a {notice.kind}, not a notice: name a privacy notice or fair "
-                "processing notice"))
-            continue
-        out.append(_with_notice(doc, notice))
+        notice = _named_notice(project, directory, resolved, council, attempted,
+                               council_source, doc, key)
+        if notice is not None:
+            out.append(_with_notice(doc, notice) if key == "notice" else
+                       _with_parent(doc, notice))
     return out
+
+
+def _named_notice(project: Project, directory: Path, resolved: dict[str, ResolvedDocument],
+                  council: CouncilVersions | None, attempted: set[str],
+                  council_source: SourceFile | None, doc: ResolvedDocument, key: str
+                  ) -> ResolvedDocument | None:
+    """The notice `doc` names under `key`, or None (with the problem reported)."""
+    from .loading import read_source, scratch
+
+    name = getattr(doc.model, key)
+    where = doc.source.locate((key,))
+    file = directory / f"{name}.yaml"
+    if name == doc.slug:
+        project.problems.append(Problem(where, "error", "invalid-value",
+                                        f"{key}: a notice cannot sit under itself"))
+        return None
+    notice = resolved.get(name)
+    if notice is None and name in attempted:
+        return None
+    if notice is None and file.exists():
+        aside = scratch(project)
+        source = read_source(aside, file)
+        if source is not None:
+            notice = resolve_document(aside, directory.name, file, source, council,
+                                      council_source)
+        if notice is None:
+            project.problems.append(Problem(
+                where, "error", "notice-has-errors",
+                f"the notice '{name}' has errors: run 'pause-docs validate "
+                f"{display_path(file, project.root)}' and fix them first"))
+            return None
+    if notice is None:
+        if key == "parent":  # a screening's is reported by _check_notice_exists
+            others = [f.stem for f in document_files(directory) if f.stem != doc.slug]
+            project.problems.append(Problem(
+                where, "error", "unknown-notice",
+                f"no notice '{name}' in {COUNCILS_DIR}/{directory.name}/"
+                f"{did_you_mean(name, others)}"))
+        return None
+    if notice.kind not in processing_kinds():
+        project.problems.append(Problem(
+            where, "error", "not-a-notice",
+            f"'{name}' is a {notice.kind}, not a notice: name a privacy notice or fair "
+            "processing notice"))
+        return None
+    return notice
+
+
+def _with_parent(doc: ResolvedDocument, parent: ResolvedDocument) -> ResolvedDocument:
+    """A layer, in each of its languages, with the full notice it sits under in the same."""
+    versions = {language: replace(version, parent=parent.in_language(language))
+                for language, version in doc.versions.items()}
+    return replace(doc, parent=parent, inputs=doc.inputs + parent.inputs,
+                   cites=doc.cites | parent.cites, versions=versions)
 
 
 def _with_notice(doc: ResolvedDocument, notice: ResolvedDocument) -> ResolvedDocument:

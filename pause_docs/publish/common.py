@@ -7,13 +7,13 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import Location
 from ..layout import output_name
 from ..loader import Path_
 from ..locale import DEFAULT_LANGUAGE, Locale, load_locale
-from ..models import Contact, LegalReference, Provision
+from ..models import Contact
 from ..models.base import SignOff
 from ..models.registry import worded
 from ..publication import (
@@ -36,12 +36,13 @@ from ..publication import (
     Table,
     Text,
     Time,
-    is_inline,
     plain,
 )
-from ..registry import role_of
 from ..resolved import ResolvedDocument
-from .markup import inlines, plain_text
+from .markup import plain_text
+
+if TYPE_CHECKING:
+    from .citations import Citation
 
 STYLESHEET = "assets/style.css"
 FORM_STYLESHEET = "assets/form.css"  # added for screenings, which print as forms
@@ -111,7 +112,7 @@ class Context:
             out += item
         return tuple(out)
 
-    def citation_words(self, c: Citation) -> tuple[str, Origin]:
+    def citation_words(self, c: Citation) -> tuple[str, Origin]:  # noqa: F821
         """The words a citation prints: the document's `cited_as`, or else the registry's
         citation of each provision in the page's language when the registry gives it."""
         if c.reference.cited_as:
@@ -144,8 +145,27 @@ def title_block(ctx: Context, form: bool = False) -> tuple[Block, ...]:
     if model.version:
         found.append(Paragraph(ctx.compose("version_line", version=(
             Text(model.version, ctx.origin(("version",))),)), role="version"))
+    parent = main_notice(ctx) if ctx.doc.parent is not None else None
+    if parent is not None:  # a layer: 'This is a short version of our <full notice>.'
+        found.append(Paragraph(ctx.compose("layer_of", link=(parent,)), role="layer"))
     found += alternative_formats(ctx)
     return tuple(found)
+
+
+def main_notice(ctx: Context) -> Link | None:
+    """The link to the notice this one leaves things to: its `top_level_notice`, or the full
+    notice a layer sits under (`parent:`), in the page's language."""
+    notice = ctx.doc.model
+    top = getattr(notice, "top_level_notice", None)
+    if top is not None and top.title and top.url:
+        return Link(top.url, (Text(top.title, ctx.origin(("top_level_notice", "title"))),))
+    parent = ctx.doc.parent
+    if parent is None:
+        return None
+    title = Origin(parent.source.locate(("title",)), (), "document",
+                   parent.language_of(("title",)))
+    return Link(page_file(ctx.doc, parent.language, parent.slug),
+                (Text(parent.model.title, title),))
 
 
 def alternative_formats(ctx: Context) -> list[Block]:
@@ -317,94 +337,3 @@ def _field(ctx: Context, origin: Origin | None, *field: str | int) -> Origin | N
     if origin.owner == "document":
         return ctx.origin(origin.path + field)
     return dataclasses.replace(origin, path=(origin.path[0], *field))
-
-
-# --- citations of the law -----------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Citation:
-    """A legal reference ready to print: the words, the provisions, where to read the law."""
-
-    text: str
-    provisions: tuple[Provision, ...]
-    reference: LegalReference
-    path: Path_
-    schedule_1: Citation | None
-
-    @property
-    def url(self) -> str:
-        return self.provisions[0].url
-
-    @property
-    def role(self) -> str:
-        """article-6, article-9, article-10, schedule-1 or gateway (any other law)."""
-        return role_of(self.provisions)
-
-    @property
-    def group(self) -> str | None:
-        return self.reference.group
-
-
-def citation(reference: LegalReference, provisions: dict[str, Provision], path: Path_
-             ) -> Citation:
-    found = tuple(provisions[i] for i in reference.provision_ids)
-    text = reference.cited_as or " and ".join(p.citation for p in found)
-    schedule_1 = (citation(reference.schedule_1, provisions, path + ("schedule_1",))
-                  if reference.schedule_1 else None)
-    return Citation(text, found, reference, path, schedule_1)
-
-
-def citations(references: Sequence[LegalReference], provisions: dict[str, Provision],
-              path: Path_) -> list[Citation]:
-    return [citation(r, provisions, path + (i,)) for i, r in enumerate(references)]
-
-
-def cited(ctx: Context, c: Citation) -> tuple[Inline | Block, ...]:
-    """The reference as the notice words it, with the law's words linked to the law."""
-    ref = c.reference
-    words, words_origin = ctx.citation_words(c)
-    link = Link(c.url, (Text(words, words_origin),), law=tuple(p.id for p in c.provisions),
-                reference=c.path)
-    if ref.wording:
-        body = inlines(ref.wording, ctx.origin(c.path + ("wording",)))
-        linked, found = _link_words(body, words, link)
-        if found:
-            return linked
-        return (*body, Text(" ("), link, Text(")"))
-    if not ref.reason:
-        return (link,)
-    joiner = " " if ref.cited_as else ": "
-    return (link, Text(joiner), *inlines(ref.reason, ctx.origin(c.path + ("reason",))))
-
-
-def cited_block(ctx: Context, c: Citation) -> tuple[Block, ...]:
-    """`cited` as one or more paragraphs."""
-    content = cited(ctx, c)
-    if content and not is_inline(content[0]):
-        return content  # type: ignore[return-value]
-    return (Paragraph(content),)  # type: ignore[arg-type]
-
-
-def _link_words(nodes: tuple[Inline | Block, ...], words: str, link: Link
-                ) -> tuple[tuple[Inline | Block, ...], bool]:
-    """`nodes` with the first occurrence of `words` in their text (never inside a link, an
-    attribute or across two runs) replaced by `link`."""
-    out: list[Inline | Block] = []
-    found = False
-    for node in nodes:
-        if found or isinstance(node, Link):
-            out.append(node)
-        elif isinstance(node, Text) and words in node.text:
-            before, _, after = node.text.partition(words)
-            out += [Text(before, node.origin)] if before else []
-            out.append(link)
-            out += [Text(after, node.origin)] if after else []
-            found = True
-        else:
-            name = "children" if hasattr(node, "children") else "content"
-            inner = getattr(node, name, None)
-            if isinstance(inner, tuple) and inner:
-                inner, found = _link_words(inner, words, link)
-                node = dataclasses.replace(node, **{name: inner})  # type: ignore[arg-type]
-            out.append(node)
-    return tuple(out), found

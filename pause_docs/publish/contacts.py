@@ -21,7 +21,7 @@ from ..publication import (
     Styled,
     Text,
 )
-from .common import address
+from .common import address, main_notice
 from .markup import blocks, inlines, plain_text
 
 if TYPE_CHECKING:
@@ -47,14 +47,19 @@ def contact_group(ctx: NoticeContext) -> Block | None:
 
 
 def pointer(ctx: NoticeContext, covered: str) -> Shown | None:
-    """The link to the council's main notice, for a block that notice covers."""
-    top = ctx.notice.top_level_notice
-    if top is None or covered not in top.covers:
+    """The link to the council's main (or a layer's full) notice, for a block it covers."""
+    link = main_notice(ctx) if covered in ctx.notice.deferred() else None
+    if link is None:
         return None
-    link = Link(top.url, (Text(top.title, ctx.origin(("top_level_notice", "title"))),))
-    paragraph = Paragraph(ctx.compose("parent_notice", link=(link,)), role="layered")
-    return (Group((Group((paragraph,), "controller-contact", via=top.url),), covered,
-                  via=top.url),)
+    if covered == "legal-bases":
+        paragraph = Paragraph(ctx.compose("parent_legal_bases", link=(link,)), role="layered")
+        return (Group((paragraph,), covered, via=link.href),)
+    # a layer points to its full notice for each part; a service notice to the council's
+    # main notice for its rights, complaints and DPO in one sentence
+    key = f"layer_{covered}" if ctx.notice.top_level_notice is None else "parent_notice"
+    paragraph = Paragraph(ctx.compose(key, link=(link,)), role="layered")
+    return (Group((Group((paragraph,), "controller-contact", via=link.href),), covered,
+                  via=link.href),)
 
 
 def _rights(ctx: NoticeContext, section: Section, index: int) -> Shown:

@@ -39,7 +39,8 @@ from ..publication import (
 )
 from ..resolved import ResolvedDocument
 from ..rules import outcome_of
-from .common import Context, citations, publication
+from .citations import citations
+from .common import Context, publication
 from .markup import blocks, inlines, plain_text
 from .questions import (
     Content,

@@ -32,7 +32,8 @@ from ..publication import (
 from ..publication import Section as Part
 from ..resolved import ResolvedDocument
 from . import contacts, matching
-from .common import Citation, Context, citations, cited, cited_block, publication
+from .citations import Citation, citations, cited, cited_block
+from .common import Context, publication
 from .markup import blocks, inlines, plain_text
 
 Shown = tuple[Block, ...]
@@ -154,6 +155,9 @@ def _sources(ctx: NoticeContext, section: Section, index: int) -> Shown:
 
 
 def _legal_bases(ctx: NoticeContext, section: Section, index: int) -> Shown:
+    parent = contacts.pointer(ctx, "legal-bases")
+    if parent is not None:
+        return parent
     chosen = [c for _, c in selected(ctx.all_citations, section)]
     return tuple(ctx.listed(section, index, [_with_condition(ctx, c)  # type: ignore[misc]
                                             for c in chosen]))
@@ -178,6 +182,9 @@ def _gateways(ctx: NoticeContext, section: Section, index: int) -> Shown:
 def _lawful_basis(ctx: NoticeContext, section: Section, index: int) -> Shown:
     """The three levels: Art 6, then Art 9 and Art 10 conditions with their DPA 2018
     Schedule 1 conditions."""
+    parent = contacts.pointer(ctx, "legal-bases")
+    if parent is not None:
+        return parent
     found: list[Block] = []
     for _, c in selected(ctx.all_citations, section):
         if c.role not in ("article-6", "article-9", "article-10"):

@@ -32,7 +32,7 @@ from ..publication import (
     Tick,
 )
 from ..rules import Answered, Outcome
-from .common import citations
+from .citations import citations
 from .markup import blocks, inlines, plain_text
 
 if TYPE_CHECKING:
