@@ -142,6 +142,10 @@ def _into_mapping(text: str, node: yaml.MappingNode, mapping: dict[str, Any]
     if added:
         last = _end(node.value[-1][1])
         at = len(text[:last].rstrip("\n"))
+        line_end = text.find("\n", at)
+        rest = text[at:line_end if line_end != -1 else len(text)]
+        if rest.strip().startswith("#"):  # after the comment that ends the line
+            at = line_end if line_end != -1 else len(text)
         spans.append((at, at, "".join(f"\n{' ' * column}{name}: "
                                       f"{_scalar(str(mapping[name]), column)}"
                                       for name in added)))

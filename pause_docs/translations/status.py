@@ -20,6 +20,7 @@ from ..loader import Path_, SourceFile
 from ..locale import DEFAULT_LANGUAGE, is_language_neutral
 from ..project.languages import FROM, fingerprint, is_per_language
 from ..publication import Origin
+from ..publication import printed as printed_texts
 from ..resolved import ResolvedDocument
 
 State = Literal["missing", "stale", "unconfirmed"]
@@ -66,7 +67,8 @@ def needed(doc: ResolvedDocument) -> list[Needed]:
     found: dict[tuple[str, str, Path_], Needed] = {}
     for version in doc.all_versions():
         language = version.language
-        for printed in publish(version).texts():
+        page = publish(version)
+        for printed in printed_texts((*page.masthead, *page.blocks())):
             origin = printed.origin
             if origin is None or origin.owner not in ("document", "council") \
                     or origin.language is None:
