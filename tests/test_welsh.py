@@ -205,3 +205,32 @@ def test_the_bilingual_council_builds_html_and_pdf_in_each_language(project) -> 
     for language, tag in (("en", "en-GB"), ("cy", "cy")):
         with pikepdf.open(files[(language, "pdf")]) as pdf:
             assert str(pdf.Root.Lang) == tag
+
+
+def test_a_welsh_dpia_screening_prints_the_forms_and_the_registrys_welsh(project) -> None:
+    root = project({
+        "councils/cymru/council.yaml": WELSH_COUNCIL,
+        "councils/cymru/notice.yaml": SHORT_NOTICE,
+        "councils/cymru/dpia.yaml": "kind: dpia-screening\npublished: 2026-12-01\n"
+                                    "notice: notice\nanswers:\n"
+                                    "  ico-tracking: {answer: \"no\", evidence: Dim.}\n",
+        "councils/cymru/level-1.yaml": "kind: impact-assessment\npublished: 2026-12-01\n"
+                                       "subject: {en: Pause, cy: Pause}\n"
+                                       "aims: {en: To help., cy: Helpu.}\n"})
+    docs = {d.slug: d for d in load_project(root).documents}
+    welsh = words_of(render_html(docs["dpia"], language="cy"))
+    for words in ("Sgrinio asesiad o'r effaith ar ddiogelu data", "Am y prosesu",
+                  "Meini prawf EDPB / WP248 rev.01", "Gwrthrychau data agored i niwed",
+                  "Maen prawf", "Nac ydy", "Rheolydd:"):
+        assert words in welsh, words
+    assert "Vulnerable data subjects" not in welsh and "Criterion" not in welsh
+    found = lint_document(docs["dpia"], TODAY)
+    assert not [p for p in found if p.code == "translation-missing" and p.location.path
+                .startswith(("pause_docs/", "legal_bases/"))]
+    assert any(p.code == "translation-unreviewed" and p.location.path ==
+               "pause_docs/forms/dpia-criteria.yaml" for p in found)
+    # a form with no Welsh yet is reported once, at the form, not text by text
+    untranslated = [p for p in lint_document(docs["level-1"], TODAY)
+                    if p.code == "translation-missing" and p.location.path.startswith(
+                        "pause_docs/forms/")]
+    assert len(untranslated) == 1 and "of the form's texts" in untranslated[0].message

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..errors import Location, Problem
-from ..locale import DEFAULT_LANGUAGE, LOCALES_DIR, load_locale
+from ..locale import DEFAULT_LANGUAGE, LOCALES_DIR, is_language_neutral, load_locale
 from ..models.registry import Translation
 from ..publication import Publication
 from ..resolved import ResolvedDocument
@@ -33,7 +33,44 @@ def check_translations(doc: ResolvedDocument,
             continue
         page = (pages or {}).get(version.language)
         found += _registry(version, page)
+        found += _forms(version, page)
         found += _locale(version.language)
+    return found
+
+
+def _forms(doc: ResolvedDocument, page: Publication | None) -> list[Problem]:
+    """A form's (or question set's) words printed untranslated, once per file, and its
+    translations not yet reviewed."""
+    from ..publish import publish
+
+    if doc.form is None:
+        return []
+    page = page or publish(doc)
+    name = load_locale(doc.language).english_name
+    untranslated: dict[str, list[tuple[Location, str]]] = {}
+    for printed in page.texts():
+        origin = printed.origin
+        if (origin is not None and origin.owner == "form" and origin.language is not None
+                and origin.language != doc.language and not is_language_neutral(printed.text)):
+            untranslated.setdefault(origin.where.path, []).append((origin.where, printed.text))
+    found = [Problem(min(w for w, _ in texts), "warning", "translation-missing",
+                     f"{len(texts)} of the form's texts in {file} are printed in English on "
+                     f"the {name} page, e.g. {_quoted(texts[0][1])}",
+                     fix=f"give them per language ({{en: …, {doc.language}: …}}) in the form, "
+                         "or in a council's own copy of it (see the README)", rule=RULE)
+             for file, texts in sorted(untranslated.items())]
+    reviews = [(doc.form.source, doc.form.definition.translations),
+               *((source, question_set.translations)
+                 for question_set, source in doc.form.sets.values())]
+    for source, translations in reviews:
+        review = translations.get(doc.language)
+        if review is not None and not review.reviewed:
+            found.append(Problem(
+                source.locate(("translations", doc.language), key=True), "info",
+                "translation-unreviewed",
+                f"the {name} of the form's words in {source.path} was drafted without a "
+                f"{name} speaker's review", fix="have a speaker of the language check it, "
+                "then set 'reviewed: true'", rule=RULE))
     return found
 
 

@@ -56,6 +56,17 @@ class Project:
     """(programme, language) -> the programme in that language and the languages of its
     texts; made when a document in that language first inherits it."""
 
+    form_versions: dict[str, dict[str, Form]] = field(default_factory=dict)
+    """The forms in each other language than English, made when first asked for."""
+
+    def forms_in(self, language: str) -> dict[str, Form]:
+        """Every form, with its texts given per language read in `language`."""
+        if language == DEFAULT_LANGUAGE:
+            return self.forms
+        if language not in self.form_versions:
+            self.form_versions[language] = load_forms(self.root, self.registry, language)[0]
+        return self.form_versions[language]
+
     def programme(self, slug: str, language: str) -> tuple[Programme, dict[Path_, str]] | None:
         """The programme `slug` in `language`, or None if there is no valid one."""
         if slug not in self.programmes:
@@ -81,7 +92,8 @@ def scratch(project: Project) -> Project:
                    section_sources=project.section_sources,
                    programme_sources=project.programme_sources, forms=project.forms,
                    form_files=project.form_files,
-                   programme_versions=project.programme_versions)
+                   programme_versions=project.programme_versions,
+                   form_versions=project.form_versions)
 
 
 def load_project(root: Path, only: Iterable[Path] | None = None,

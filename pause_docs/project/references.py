@@ -76,7 +76,7 @@ def _resolve_in(project: Project, council_slug: str, file: Path, source: SourceF
         council_file = f"{COUNCILS_DIR}/{council_slug}/{COUNCIL_FILE}, for {source.path}"
         filled, found = fill(merged.data, (), known, merged, council_file)
         problems += found
-    form, found = _form_of(project, kind, filled, merged)
+    form, found = _form_of(project, kind, filled, merged, language)
     problems += found
     if KINDS[kind].form is not None and form is None:
         project.problems += problems
@@ -125,10 +125,10 @@ def _inputs(project: Project, file: Path, source: SourceFile, merged: Merged,
             *(form.files if form else ()), *logo)
 
 
-def _form_of(project: Project, kind: str, data: dict[str, Any], merged: Merged
-             ) -> tuple[Form | None, list[Problem]]:
-    """The form a document is written on: the one it (or its programme) names, or its
-    kind's usual one."""
+def _form_of(project: Project, kind: str, data: dict[str, Any], merged: Merged,
+             language: str = DEFAULT_LANGUAGE) -> tuple[Form | None, list[Problem]]:
+    """The form a document is written on, in `language`: the one it (or its programme)
+    names, or its kind's usual one."""
     default = KINDS[kind].form
     if default is None:
         return None, []
@@ -149,7 +149,7 @@ def _form_of(project: Project, kind: str, data: dict[str, Any], merged: Merged
         return None, [Problem(where, "error", "form-for-another-kind",
                               f"the form '{name}' is for {form.kind} documents, not {kind}: "
                               "change 'kind' or 'form'")]
-    return form, []
+    return project.forms_in(language).get(name, form), []
 
 
 def _for_form(data: dict[str, Any], merged: Merged, form: Form) -> dict[str, Any]:
