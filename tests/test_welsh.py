@@ -234,3 +234,18 @@ def test_a_welsh_dpia_screening_prints_the_forms_and_the_registrys_welsh(project
                     if p.code == "translation-missing" and p.location.path.startswith(
                         "pause_docs/forms/")]
     assert len(untranslated) == 1 and "of the form's texts" in untranslated[0].message
+
+
+def test_serve_previews_each_language_at_its_own_address(project) -> None:
+    from pause_docs.preview.session import Session
+
+    root = project(councils=("glanyrafon",))
+    session = Session(root, ())
+    ref = session.find("glanyrafon", "pause-privacy-notice.cy")
+    assert ref is not None and ref.language == "cy"
+    view = session.document(ref)
+    assert view is not None and view.rendering is not None and view.languages == ("en", "cy")
+    assert '<html lang="cy"' in view.rendering.html
+    assert not [p for p in view.problems if p.severity != "info"]
+    other = session.find("glanyrafon", "pause-privacy-notice.fr")
+    assert other is not None and session.document(other) is None  # not one of its languages
