@@ -368,43 +368,16 @@ def translations(ctx: click.Context, paths: tuple[Path, ...], language: str | No
     table for a translator, and --read writes the filled-in table into the files (each
     translation confirmed).  Exit 1 when a text needs (re-)translating.
     """
-    from .project import load_project
-    from .translations.table import write
-    from .translations.work import confirm, needed_in, previous_english, read_table
+    from .translations.work import run
 
-    root = _root(ctx)
-    if read_from is not None:
-        outcome = read_table(root, read_from.read_text(encoding="utf-8"), str(read_from))
-        _report(outcome.done, outcome.problems)
-        return
-    project = load_project(root, only=paths or None)
-    if project.errors:
-        raise ProblemsFound(project.problems)
-    items = needed_in(project, language)
-    if update:
-        outcome = confirm(root, items)
-        _report(outcome.done, outcome.problems)
-        return
-    if write_to is not None:
-        write_to.write_text(write(items, write_to, previous_english(items)), encoding="utf-8")
-        click.echo(f"wrote {len(items)} text{'s' * (len(items) != 1)} to {write_to}")
-        return
-    for item in items:
-        click.echo(f"{item.where}: {item.state} ({item.language}): {item.english.strip()!r}")
-    counts = {state: sum(1 for i in items if i.state == state)
-              for state in ("missing", "stale", "unconfirmed")}
-    click.echo(f"{counts['missing']} to translate, {counts['stale']} to re-translate, "
-               f"{counts['unconfirmed']} to confirm")
-    if counts["missing"] or counts["stale"]:
-        ctx.exit(1)
-
-
-def _report(done: list[str], problems: list[Problem]) -> None:
-    for line in done:
+    outcome = run(_root(ctx), paths, language, update=update, write_to=write_to,
+                  read_from=read_from)
+    for line in outcome.done:
         click.echo(line)
-    if any(p.severity == "error" for p in problems):
-        raise ProblemsFound(problems)
-    click.echo(f"{len(done)} done")
+    if any(p.severity == "error" for p in outcome.problems):
+        raise ProblemsFound(outcome.problems)
+    if outcome.incomplete:
+        ctx.exit(1)
 
 
 @main.command()

@@ -20,10 +20,45 @@ from .status import Needed, needed, value_at
 
 @dataclass
 class Outcome:
-    """What a run changed, and what it could not."""
+    """What a run changed (or found), and what it could not."""
 
     done: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    incomplete: bool = False
+    """Texts still need translating or re-translating."""
+
+
+def run(root: Path, paths: Iterable[Path], language: str | None, *, update: bool = False,
+        write_to: Path | None = None, read_from: Path | None = None) -> Outcome:
+    """`pause-docs translations`: read a translator's table back, or confirm the
+    translations given, or write the table, or else list what needs a translator."""
+    from ..project import load_project
+    from .table import write
+
+    if read_from is not None:
+        outcome = read_table(root, read_from.read_text(encoding="utf-8"), str(read_from))
+        return _counted(outcome)
+    project = load_project(root, only=list(paths) or None)
+    if project.errors:
+        return Outcome(problems=project.problems)
+    items = needed_in(project, language)
+    if update:
+        return _counted(confirm(root, items))
+    if write_to is not None:
+        write_to.write_text(write(items, write_to, previous_english(items)), encoding="utf-8")
+        return Outcome([f"wrote {len(items)} text{'s' * (len(items) != 1)} to {write_to}"])
+    counts = {state: sum(1 for i in items if i.state == state)
+              for state in ("missing", "stale", "unconfirmed")}
+    lines = [f"{i.where}: {i.state} ({i.language}): {i.english.strip()!r}" for i in items]
+    lines.append(f"{counts['missing']} to translate, {counts['stale']} to re-translate, "
+                 f"{counts['unconfirmed']} to confirm")
+    return Outcome(lines, incomplete=bool(counts["missing"] or counts["stale"]))
+
+
+def _counted(outcome: Outcome) -> Outcome:
+    if not any(p.severity == "error" for p in outcome.problems):
+        outcome.done.append(f"{len(outcome.done)} done")
+    return outcome
 
 
 def needed_in(project: Project, language: str | None = None) -> list[Needed]:
