@@ -391,6 +391,40 @@ def _write_user_file(path: Path, data: bytes) -> None:
 
 
 @main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--language", metavar="CODE", help="Only this language, e.g. cy.")
+@click.option("--update", is_flag=True, help="Confirm every translation now given: record "
+              "the English it translates, so that lint reports it when the English changes.")
+@click.option("--write", "write_to", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the texts to translate as a table for a translator: FILE.csv or "
+              "FILE.xlf (XLIFF 1.2).")
+@click.option("--read", "read_from", type=click.Path(exists=True, dir_okay=False,
+                                                      path_type=Path),
+              help="Read a translator's filled-in table back into the YAML files.")
+@click.pass_context
+def translations(ctx: click.Context, paths: tuple[Path, ...], language: str | None,
+                 update: bool, write_to: Path | None, read_from: Path | None) -> None:
+    """List every text that needs translating or re-translating, per document.
+
+    A text printed on a page in another language than the page's needs translating; a
+    translation whose English changed since it was confirmed needs re-translating.  With
+    --update, the translations given now are confirmed; with --write, the list becomes a
+    table for a translator, and --read writes the filled-in table into the files (each
+    translation confirmed).  Exit 1 when a text needs (re-)translating.
+    """
+    from .translations.work import run
+
+    outcome = run(_root(ctx), paths, language, update=update, write_to=write_to,
+                  read_from=read_from)
+    for line in outcome.done:
+        _echo(line)
+    if any(p.severity == "error" for p in outcome.problems):
+        raise ProblemsFound(outcome.problems)
+    if outcome.incomplete:
+        ctx.exit(1)
+
+
+@main.command()
 @click.argument("kind", type=click.Choice(SCHEMA_KINDS))
 def schema(kind: str) -> None:
     """Print the JSON Schema of a kind of YAML file, for editor completion and checking."""
@@ -411,7 +445,9 @@ def schema(kind: str) -> None:
                                       "dpia-criteria": CriteriaFile, "form": FormDefinition,
                                       "question-set": QuestionSet,
                                       **{name: k.model for name, k in KINDS.items()}}
-    _echo(json.dumps(models[kind].model_json_schema(), indent=2, sort_keys=True))
+    from .schema import json_schema
+
+    _echo(json.dumps(json_schema(models[kind]), indent=2, sort_keys=True))
 
 
 

@@ -93,13 +93,22 @@ class SourceFile:
     values: dict[Path_, Location] = field(default_factory=dict)
     text: str = ""
     """The file's text as parsed, so that words inside a value can be located."""
+    languages: dict[Path_, str] = field(default_factory=dict)
+    """For `data` read in one language: each text given per language -> the language
+    chosen (written at `path + (language,)`; see `project.languages`)."""
 
     def locator(self, path: Path_, key: bool = False) -> Location:
         """`locate` with `key` as a positional argument, for `validation.validate`."""
         return self.locate(path, key=key)
 
+    def language_of(self, path: Path_) -> str:
+        """The language of the text at `path` (English unless chosen from a mapping)."""
+        return self.languages.get(path, "en")
+
     def locate(self, path: Path_, *, key: bool = False) -> Location:
         """Where `path` was written; for a path that is not there, its nearest ancestor."""
+        if not key and path in self.languages:
+            path = path + (self.languages[path],)
         table = self.keys if key else self.values
         while path:
             if path in table:

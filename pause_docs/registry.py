@@ -233,6 +233,13 @@ def _add_one(registry: Registry, table: dict[str, Any], kind: str, key: str, ite
     for address in ("url", "website"):
         if getattr(item, address, None) is not None:
             registry.defined_at[f"{kind}:{name}:url"] = source.locate((*path, address))
+    for language in getattr(item, "translations", {}):
+        registry.defined_at[f"{kind}:{name}:translations:{language}"] = source.locate(
+            (*path, "translations", language), key=True)
+    for index, named in enumerate(getattr(item, "names", ())):
+        for language in named.translations:
+            registry.defined_at[f"{kind}:{name}:names:{index}:translations:{language}"] = \
+                source.locate((*path, "names", index, "translations", language), key=True)
     for listed in ("superseded_by", "suggest"):
         for index, _ in enumerate(getattr(item, listed, ())):
             registry.defined_at[f"{kind}:{name}:{listed}:{index}"] = source.locate(

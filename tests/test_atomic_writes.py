@@ -63,6 +63,8 @@ def versions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
     for path in sorted((root / "councils").glob("*/council.yaml")):
         text = re.sub(r"^name: ", "name: Revised ", path.read_text(encoding="utf-8"),
                       count=1, flags=re.M)
+        # a council's texts given per language: each language's changes
+        text = re.sub(r"^(\s+(?:en|cy): )", r"\1Revised ", text, flags=re.M)
         path.write_text(text, encoding="utf-8")
     new_out = base / "new"
     run_build(root, new_out)
