@@ -7,7 +7,7 @@ APT    := libharfbuzz-subset0 poppler-utils fonts-dejavu-core
 A11Y   := node_modules/.installed
 export SOURCE_DATE_EPOCH ?= 1704067200
 
-.PHONY: build test bench system-packages a11y-tools clean
+.PHONY: build test fuzz bench system-packages a11y-tools clean
 
 build: $(STAMP)
 	$(VENV)/bin/pause-docs build
@@ -16,6 +16,10 @@ test: $(STAMP)
 	$(VENV)/bin/ruff check pause_docs tests benchmarks
 	$(VENV)/bin/mypy
 	$(PY) -m pytest
+
+# The 2,000-file property and fuzz runs (minutes; .ci/run runs them after the tests).
+fuzz: $(STAMP)
+	$(PY) -m pytest -m fuzz
 
 # Speed at scale (minutes; not part of the tests): see "Performance" in README.md.
 bench: $(STAMP)

@@ -6,20 +6,25 @@
 
 It writes N synthetic councils that take their documents from the Pause programme (three
 each: a scoping notice, a privacy notice that inherits everything, a privacy notice with its
-own legal bases, retention and rights) into a temporary project, then reports:
+own legal bases, retention and rights) into a temporary project, and a second project of
+copies of the bundled councils (real documents, which cost more to print), then reports:
 
   - HTML throughput on one core (`build --format html --jobs 1`, fresh output folder);
   - the PDF stage against raw WeasyPrint on the very same HTML files: `build --format pdf
     --jobs 1` (start-up, YAML, HTML and PDF included) against a plain Python process that
-    imports WeasyPrint and prints each HTML file with the same PDF variant;
-  - the speed-up of a full build from 1 to 2 worker processes;
+    calls WeasyPrint exactly as `pause_docs/pdf.py` does (same stylesheet, fonts, base URL,
+    PDF variant, one font configuration per process), after checking that both give
+    byte-identical PDFs; the runs alternate (ours, raw, ours, raw ...) and the median of
+    the ratios is reported;
+  - the speed-up of a full build from 1 to 2 worker processes, the runs alternating (1, 2,
+    1, 2 ...), as the median of the ratios;
   - a rebuild with nothing to do, for every document;
   - `pause-docs lint` over every document, end to end and the checks alone, per document;
   - peak memory of a full build (all processes, proportional set size) at N=100 and N=300;
   - `pause-docs --help` start-up time.
 
-Every time is the median of several runs; the machine's load average is printed, since other
-work on the machine slows every figure.  Not part of the test suite.
+The machine's load average is printed, since other work on the machine slows every figure.
+Not part of the test suite.
 """
 
 from __future__ import annotations
@@ -114,6 +119,23 @@ sections:
   - heading: Questions and complaints
     show: complaints
 """
+
+
+def make_bundled_copies(root: Path, copies: int) -> int:
+    """A project with the real registry, programmes and sections, and `copies` copies of
+    every bundled council under new names; the number of documents."""
+    if root.exists():
+        shutil.rmtree(root)
+    shutil.copytree(REPO / "legal_bases", root / "legal_bases")
+    documents = 0
+    for folder in sorted((REPO / "councils").iterdir()):
+        if folder.name in ("programmes", "sections"):
+            shutil.copytree(folder, root / "councils" / folder.name)
+            continue
+        for i in range(copies):
+            shutil.copytree(folder, root / "councils" / f"{folder.name}-{i:03d}")
+            documents += len([f for f in folder.glob("*.yaml") if f.name != "council.yaml"])
+    return documents
 
 
 def make_project(root: Path, councils: int) -> int:
@@ -268,14 +290,76 @@ def parallel_capacity(workers: int) -> float:
 
 
 RAW = """\
-import sys
+import calendar, datetime, json, os, re, sys
 from pathlib import Path
 import weasyprint
-for name in sys.argv[2:]:
-    html = Path(name)
-    target = Path(sys.argv[1]) / (html.parent.name + "-" + html.stem + ".pdf")
-    weasyprint.HTML(filename=str(html)).write_pdf(str(target), pdf_variant="pdf/ua-1")
+from weasyprint.text.fonts import FontConfiguration
+# What pause_docs/pdf.py does, without pause-docs: the same stylesheet and fonts, base URL,
+# PDF variant and one font configuration for the process; WeasyPrint's own URL fetcher.
+assets = Path(sys.argv[2])
+stylesheet = assets / "pdf.css"
+fonts = FontConfiguration()
+base_url = assets.resolve().as_uri() + "/"
+for name in sys.argv[3:]:
+    html = Path(name).read_text(encoding="utf-8")
+    day = re.search(r'name="dcterms.created" content="(\\d{4}-\\d\\d-\\d\\d)', html)[1]
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(
+        datetime.date.fromisoformat(day).timetuple()))
+    css = weasyprint.CSS(filename=str(stylesheet), font_config=fonts)
+    pdf = weasyprint.HTML(string=html, base_url=base_url).write_pdf(
+        pdf_variant="pdf/ua-1", stylesheets=[css], font_config=fonts)
+    target = Path(sys.argv[1]) / Path(name).parent.name / (Path(name).stem + ".pdf")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(pdf)
 """
+
+
+def alternating(first: list[str], second: list[str], cwd: Path, runs: int,
+                before: object = None) -> tuple[float, float, float]:
+    """Run the two commands in turn (A B A B ...): the median time of each, and the median
+    of the ratios A/B of each pair."""
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(runs):
+        for command, kept in ((first, times[0]), (second, times[1])):
+            if callable(before):
+                before()
+            kept.append(run(command, cwd)[0])
+    ratios = [a / b for a, b in zip(*times, strict=True)]
+    return statistics.median(times[0]), statistics.median(times[1]), statistics.median(ratios)
+
+
+def pdf_against_raw(root: Path, base: Path, councils: list[str], runs: int) -> str:
+    """The PDF stage against raw WeasyPrint on the same HTML files, after checking both
+    print the same bytes."""
+    html_out, ours_out, raw_out = base / "pdf-html", base / "pdf-ours", base / "pdf-raw"
+    run([*COMMAND, "build", *councils, "--format", "html", "--force", "--output",
+         str(html_out)], root)
+    pages = sorted(str(p) for c in councils for p in (html_out / c).glob("*.html"))
+    assets = str(REPO / "templates" / "assets")
+    ours = [*COMMAND, "build", *councils, "--format", "pdf", "--jobs", "1", "--force",
+            "--output", str(ours_out)]
+    raw = [sys.executable, "-c", RAW, str(raw_out), assets, *pages]
+    run(ours, root)
+    run(raw, root)
+    for page in pages:
+        name = f"{Path(page).parent.name}/{Path(page).stem}.pdf"
+        if (ours_out / name).read_bytes() != (raw_out / name).read_bytes():
+            raise SystemExit(f"raw WeasyPrint printed {name} differently: not the same work")
+    ours_time, raw_time, ratio = alternating(ours, raw, root, runs)
+    return (f"x{ratio:.2f} ({ours_time:.2f} s against {raw_time:.2f} s for {len(pages)} "
+            "byte-identical PDFs)")
+
+
+def speedup(root: Path, base: Path, councils: list[str], workers: int, runs: int) -> str:
+    """A full build with 1 worker against `workers`, alternating."""
+    capacity = [parallel_capacity(workers)]
+    one, many, ratio = alternating(
+        [*COMMAND, "build", *councils, "--jobs", "1", "--force", "--output", str(base / "j1")],
+        [*COMMAND, "build", *councils, "--jobs", str(workers), "--force", "--output",
+         str(base / f"j{workers}")], root, runs)
+    capacity.append(parallel_capacity(workers))
+    return (f"x{ratio:.2f} ({one:.2f} s -> {many:.2f} s; machine's own capacity "
+            f"x{min(capacity):.2f}-x{max(capacity):.2f})")
 
 
 def main() -> None:
@@ -284,7 +368,9 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=100, help="the smaller N for memory")
     parser.add_argument("--pdf-councils", type=int, default=30,
                         help="councils (x3 documents) for the PDF comparisons (default 30)")
-    parser.add_argument("--runs", type=int, default=3, help="runs per median (default 3)")
+    parser.add_argument("--copies", type=int, default=10,
+                        help="copies of each bundled council (default 10: 70 documents)")
+    parser.add_argument("--runs", type=int, default=5, help="runs per median (default 5)")
     parser.add_argument("--quick", action="store_true", help="N=30, small N=10, 1 run")
     parser.add_argument("--lint-only", action="store_true", help="only the lint measure")
     options = parser.parse_args()
@@ -296,7 +382,8 @@ def main() -> None:
             measure_lint(root, options.runs)
         return
     if options.quick:
-        options.councils, options.small, options.pdf_councils, options.runs = 30, 10, 4, 1
+        options.councils, options.small, options.pdf_councils = 30, 10, 4
+        options.copies, options.runs = 1, 1
     cores = os.cpu_count() or 1
     workers = min(cores, 2) if cores >= 2 else 1
     import weasyprint
@@ -343,37 +430,23 @@ def main() -> None:
         print(f"HTML, one core: {documents} documents in {html:.2f} s = "
               f"{documents / html:.0f} documents/s (target >= 200)")
 
-        # The PDF stage against raw WeasyPrint on the very same HTML files.
-        some = [f"northshire-{i:04d}" for i in range(options.pdf_councils)]
-        pages = sorted(str(p) for c in some for p in (root / "output" / c).glob("*.html"))
-        raw_out = base / "raw"
-        raw_out.mkdir()
-        ours_times, raw_times = [], []
-        for _ in range(options.runs):
-            ours_times.append(run([*COMMAND, "build", *some, "--format", "pdf", "--jobs", "1",
-                                   "--force", "--output", str(base / "pdf")], root)[0])
-            raw_times.append(run([sys.executable, "-c", RAW, str(raw_out), *pages], root)[0])
-        ours, raw = statistics.median(ours_times), statistics.median(raw_times)
-        ratio = ours / raw
-        results["pdf"] = f"x{ratio:.2f} ({ours:.2f} s against {raw:.2f} s for {len(pages)} PDFs)"
-        print(f"PDF stage against raw WeasyPrint, {len(pages)} documents, one core: "
-              f"{ours:.2f} s against {raw:.2f} s = x{ratio:.3f} (target <= 1.10)")
-
-        # Speed-up from one worker to two, a full build of the same documents.
-        capacity = [parallel_capacity(workers)]
-        times = {}
-        for jobs in (1, workers):
-            times[jobs] = median_time([*COMMAND, "build", *some, "--jobs", str(jobs), "--force",
-                                       "--output", str(base / f"jobs{jobs}")], root,
-                                      options.runs)
-        capacity.append(parallel_capacity(workers))
-        speedup = times[1] / times[workers]
-        results["speedup"] = (f"x{speedup:.2f} ({times[1]:.2f} s -> {times[workers]:.2f} s; "
-                              f"machine's own capacity x{min(capacity):.2f}-x{max(capacity):.2f})")
-        print(f"full build of {len(pages)} documents: {times[1]:.2f} s with 1 worker, "
-              f"{times[workers]:.2f} s with {workers} = x{speedup:.2f} (target >= 1.7); "
-              f"{workers} busy loops against one, before and after: "
-              f"x{capacity[0]:.2f}, x{capacity[1]:.2f} (the most any program could get now)")
+        synthetic = [f"northshire-{i:04d}" for i in range(options.pdf_councils)]
+        bundled_root = base / "bundled"
+        bundled_documents = make_bundled_copies(bundled_root, options.copies)
+        bundled = sorted(p.name for p in (bundled_root / "councils").iterdir()
+                         if p.name not in ("programmes", "sections"))
+        for label, project, councils in (("synthetic", root, synthetic),
+                                         ("bundled", bundled_root, bundled)):
+            results[f"pdf {label}"] = pdf_against_raw(project, base / label, councils,
+                                                      options.runs)
+            print(f"PDF stage against raw WeasyPrint, {label} documents, one core: "
+                  f"{results[f'pdf {label}']} (target <= x1.10)")
+            results[f"speedup {label}"] = speedup(project, base / label, councils, workers,
+                                                  options.runs)
+            print(f"full build, {label} documents, 1 -> {workers} workers: "
+                  f"{results[f'speedup {label}']} (target >= x1.7)")
+        print(f"bundled documents: {bundled_documents} ({options.copies} copies of each "
+              "bundled council)")
 
         results["lint"], results["lint-checks"] = measure_lint(root, options.runs)
 
@@ -382,9 +455,13 @@ def main() -> None:
         print(f"pause-docs --help: {startup:.3f} s (target < 0.3 s)")
     print(f"load average at end {os.getloadavg()[0]:.2f}\n")
     print("| measure | result |\n|---|---|")
-    for name, label in (("html", "HTML, one core"), ("pdf", "PDF stage / raw WeasyPrint"),
-                        ("speedup", f"1 -> {workers} workers"), ("noop", "no-op rebuild"),
-                        ("memory", "peak memory"), ("lint", "lint per document, end to end"),
+    for name, label in (("html", "HTML, one core"),
+                        ("pdf synthetic", "PDF stage / raw WeasyPrint, synthetic"),
+                        ("pdf bundled", "PDF stage / raw WeasyPrint, bundled copies"),
+                        ("speedup synthetic", f"1 -> {workers} workers, synthetic"),
+                        ("speedup bundled", f"1 -> {workers} workers, bundled copies"),
+                        ("noop", "no-op rebuild"), ("memory", "peak memory"),
+                        ("lint", "lint per document, end to end"),
                         ("lint-checks", "lint per document, the checks alone"),
                         ("help", "`pause-docs --help`")):
         print(f"| {label} | {results[name]} |")

@@ -1,27 +1,27 @@
 """Build documents: find what changed, then resolve, render and print it on every core.
 
-A build first compares each document with its record in the output folder's manifest
-(`manifest.py`), without loading anything heavy; only documents whose inputs changed are
-loaded, rendered to HTML and printed to PDF, a council's documents at a time, in a pool of
-worker processes.  A document that fails is reported and the others go on.
+A build holds a lock on its output folder, compares each document with its record in the
+folder's manifest (`manifest.py`) without loading anything heavy, removes the pages of
+documents that were withdrawn, and has only the documents whose inputs changed made again,
+a council's documents at a time, by `workers.py`.  A document that fails is reported and the
+others go on.  Whatever stops a build (Ctrl-C, a kill, a full disk), each document's record
+is written only once its outputs are, and names the fingerprints its inputs had before it
+was made: the next build makes again exactly what is not finished.
 """
 
 from __future__ import annotations
 
-import calendar
 import functools
-import hashlib
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from .errors import Location, Problem, did_you_mean, display_path
+from .errors import Location, Problem, ProjectError, did_you_mean, display_path
 from .layout import (
-    COUNCIL_FILE,
     COUNCILS_DIR,
     council_dirs,
     document_files,
@@ -32,25 +32,23 @@ from .layout import (
 )
 from .manifest import (
     MANIFEST,
+    UNKNOWN,
     Fingerprints,
     Freshness,
     Manifest,
     Record,
+    output_stat,
+    registry_state,
     template_files,
     tool_fingerprint,
 )
-from .writer import remove_temporary, write_if_changed
+from .workers import PDF_TIME_LIMIT, SUFFIXES, Format, Outcome, Settings, Task, run
+from .writer import LOCK_WAIT, output_lock, remove_output, remove_temporary, write_if_changed
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
-
     from .project import Project
-    from .resolved import ResolvedDocument
 
-Format = Literal["html", "pdf", "all"]
-SUFFIXES: dict[str, tuple[str, ...]] = {"html": ("html",), "pdf": ("pdf",), "all": ("html", "pdf")}
 DOCUMENTS_PER_TASK = 4
-TASKS_PER_WORKER = 40  # then the worker process is replaced (see `_run`)
 SAVE_EVERY = 5.0  # seconds: an interrupted build keeps what it finished
 ABSENT = "absent"  # the hash recorded for a registry entry that does not exist
 
@@ -66,59 +64,56 @@ class BuildReport:
     failed: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     """Output files written, relative to the output folder."""
-    problems: list[Problem] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Task:
-    """Some documents of one council, for one worker."""
-
-    files: tuple[str, ...]
-    reuse: tuple[Record | None, ...]
-    """Per document, its last record when its PDF may be kept if its HTML is unchanged."""
-
-
-@dataclass
-class Outcome:
-    """What a worker made of a task: a record per document built, and every problem."""
-
-    records: dict[str, Record] = field(default_factory=dict)
-    failed: list[str] = field(default_factory=list)
-    written: list[str] = field(default_factory=list)
+    removed: dict[str, list[str]] = field(default_factory=dict)
+    """Withdrawn documents (their YAML is gone) -> the output files removed."""
     problems: list[Problem] = field(default_factory=list)
 
 
 def build(root: Path, output: Path, fmt: Format = "all", *,
           councils: Iterable[str] | None = None, force: bool = False, jobs: int | None = None,
-          on_progress: Callable[[int], None] | None = None) -> BuildReport:
+          on_progress: Callable[[int], None] | None = None,
+          on_wait: Callable[[str], None] | None = None, lock_wait: float = LOCK_WAIT,
+          pdf_time_limit: float | None = PDF_TIME_LIMIT) -> BuildReport:
     """Bring `output` up to date with every document of the project at `root` (or of the
-    given councils), as HTML and/or PDF; `force` makes every document again."""
+    given councils), as HTML and/or PDF; `force` makes every document again.  Outputs of
+    documents that no longer exist are removed.  `on_wait` hears that another build holds
+    the output folder, while this one waits for it."""
     root = root.resolve()
-    report = BuildReport()
-    remove_temporary(output)  # what a killed build was half-way through writing
-    files = _documents(root, councils, report)
-    keys = {f: f.relative_to(root).as_posix() for f in files}
-    session = _Session(root, output)
-    stale: list[Path] = []
-    for file in files:
-        if not force and session.fresh(keys[file], _outputs(output, file, fmt)):
-            report.skipped.append(keys[file])
+    with output_lock(output, lock_wait, on_wait):
+        report = BuildReport()
+        remove_temporary(output)  # what a killed build was half-way through writing
+        files = _documents(root, councils, report)
+        session = _Session(root, output)
+        _withdraw(session, files, None if councils is None else set(councils), report)
+        stale = session.stale(files, fmt, force, report)
+        _progress(on_progress, len(report.skipped))
+        if stale or session.must_check_shared:
+            report.problems += session.shared.problems
+        if stale:
+            _make(session, stale, fmt, force, jobs, pdf_time_limit, on_progress, report)
         else:
-            stale.append(file)
-    _progress(on_progress, len(report.skipped))
-    if stale or session.must_check_shared:
-        report.problems += session.shared.problems
-    if not stale:
-        session.save(only_if_changed=True)
-        return report
+            session.save(report)
+    report.problems = sorted(set(report.problems))
+    return report
 
+
+def _make(session: _Session, stale: list[Path], fmt: Format, force: bool, jobs: int | None,
+          pdf_time_limit: float | None, on_progress: Callable[[int], None] | None,
+          report: BuildReport) -> None:
+    """Make the stale documents, saving the manifest as they finish and however it ends."""
     session.fingerprint_inputs(stale)
+    keys = {f: session.key(f) for f in stale}
+    for file in stale:  # named as this tool's before they are written
+        session.manifest.made.update(f"{file.parent.name}/{file.stem}.{s}" for s in SUFFIXES[fmt])
+    session.changed = True
+    session.save(report)
     workers = jobs or os.cpu_count() or 1
     tasks = _tasks(stale, keys, fmt, session, force, -(-len(stale) // workers))
-    workers = min(workers, len(tasks))
+    outcomes = run(session.shared, tasks, Settings(session.output, fmt, pdf_time_limit),
+                   min(workers, len(tasks)))
     saved = time.monotonic()
     try:
-        for outcome in _run(session.shared, tasks, output, fmt, workers):
+        for outcome in outcomes:
             for key, record in outcome.records.items():
                 session.record(key, record)
                 report.built.append(key)
@@ -126,15 +121,25 @@ def build(root: Path, output: Path, fmt: Format = "all", *,
                 session.forget(key)
                 report.failed.append(key)
             report.written += outcome.written
-            report.problems += outcome.problems
+            report.problems += outcome.problems + _unexplained(outcome)
             _progress(on_progress, len(outcome.records) + len(outcome.failed))
             if time.monotonic() - saved > SAVE_EVERY:
-                session.save()
+                session.save(report)
                 saved = time.monotonic()
     finally:
-        session.save()
-    report.problems = sorted(set(report.problems))
-    return report
+        outcomes.close()  # stops the workers at once if the build was interrupted
+        session.save(report)
+
+
+def _unexplained(outcome: Outcome) -> list[Problem]:
+    """A failed document always says why: one whose failure left no error is a bug."""
+    explained = {p.location.path for p in outcome.problems if p.severity == "error"}
+    if any(path not in outcome.failed for path in explained):
+        return []  # an error in a file the documents share (their council) explains them
+    return [Problem(Location(key), "error", "internal-error",
+                    "this document was not built and no reason was found; this is a bug in "
+                    "pause-docs: please report it")
+            for key in outcome.failed if key not in explained]
 
 
 class _Session:
@@ -147,27 +152,56 @@ class _Session:
         tool = tool_fingerprint()
         self.manifest = Manifest.read(output)
         if self.manifest.tool != tool:
-            self.manifest = Manifest(tool)
+            self.manifest = Manifest(tool, made=self.manifest.made)
         self.templates = search_path(root)
-        self.shared_files = [display_path(p, root) for p in
-                             registry_files(root) + list(programme_files(root).values())]
-        self.fingerprints = Fingerprints(root, self.manifest.files)
-        self.freshness = Freshness(self.manifest, self.fingerprints, output, self.templates,
-                                   self.shared_files, lambda: self.registry_hashes)
+        self.registry_files = [self.key(p) for p in registry_files(root)]
+        self.shared_files = self.registry_files + [
+            self.key(p) for p in programme_files(root).values()] + used_files(root)
+        # Fingerprinted before anything is loaded: what is loaded is at least as new.
+        self.fingerprints = Fingerprints(root, self.manifest.hashes)
+        shared_now = {k: self.fingerprints.sha(k) or UNKNOWN for k in self.shared_files}
+        self.shared_changed = shared_now != self.manifest.shared
+        self.shared_now = shared_now
+        self.registry_now = registry_state(self.fingerprints, self.registry_files)
+        self.freshness = Freshness(self.fingerprints, self.templates, self.registry_now,
+                                   lambda: self.registry_hashes)
+        self.registry_trusted = False
+        """The registry loaded is the one fingerprinted: no file of it changed in between."""
+        self.changed = False
+        self._saved_hashes = dict(self.manifest.hashes)
 
-    def fresh(self, key: str, outputs: dict[str, Path]) -> bool:
-        return self.freshness.fresh(key, outputs)
+    def key(self, path: Path) -> str:
+        return display_path(path, self.root)  # a file of the package as 'pause_docs/…'
+
+    def stale(self, files: list[Path], fmt: Format, force: bool, report: BuildReport
+              ) -> list[Path]:
+        """The documents to make; the others are added to the report as skipped."""
+        stale: list[Path] = []
+        for file in files:
+            key = self.key(file)
+            record = self.manifest.documents.get(key)
+            if not force and self.freshness.fresh(record, _outputs(self.output, file, fmt)):
+                report.skipped.append(key)
+                assert record is not None
+                if record.registry_state != self.registry_now and self.registry_trusted:
+                    record.registry_state = self.registry_now  # its entries are as they were
+                    self.changed = True
+            else:
+                stale.append(file)
+        return stale
 
     @property
     def must_check_shared(self) -> bool:
         """The registry or a programme changed, or had problems last time: load them."""
-        return not self.manifest.shared_clean or self.freshness.shared_changed
+        return not self.manifest.shared_clean or self.shared_changed
 
     @functools.cached_property
     def shared(self) -> Project:
         from .project import load_shared
 
-        return load_shared(self.root)
+        shared = load_shared(self.root)
+        self.registry_trusted = self.fingerprints.unchanged(self.registry_files)
+        return shared
 
     @functools.cached_property
     def registry_hashes(self) -> dict[str, str]:
@@ -176,48 +210,93 @@ class _Session:
     def fingerprint_inputs(self, stale: list[Path]) -> None:
         """Fingerprint what these documents may be made from, before making them: a file
         edited during the build then no longer matches its record, and is made again."""
-        for file in stale:
-            for path in (file, file.parent / COUNCIL_FILE):
-                self.fingerprints.current(path.relative_to(self.root).as_posix())
-        for key in self.shared_files + template_files(self.templates) + used_files(self.root):
-            self.fingerprints.current(key)
+        for folder in sorted({file.parent for file in stale}):
+            for path in _files_in(folder):  # its documents, council file and logo
+                self.fingerprints.sha(self.key(path))
+        for key in template_files(self.templates):
+            self.fingerprints.sha(key)
 
     def reusable_pdf(self, key: str, pdf: Path) -> Record | None:
         """The document's record if its PDF is still good for the same HTML."""
         record = self.manifest.documents.get(key)
         if (record is None or "pdf" not in record.outputs
-                or not self.freshness.assets_unchanged(key)
-                or _size(pdf) != record.outputs["pdf"]):
+                or not self.freshness.assets_unchanged(record)
+                or output_stat(pdf) != record.outputs["pdf"]):
             return None
         return record
 
     def record(self, key: str, record: Record) -> None:
+        """Keep a document's record, with the fingerprints taken before it was made."""
         hashes = self.registry_hashes
-        record.registry = self.manifest.share({e: hashes.get(e, ABSENT)
-                                               for e in record.registry})
+        taken = self.fingerprints.taken
+        record.files = {sys.intern(f): taken(f) for f in record.files}
+        record.registry = self.manifest.share({e: hashes.get(e, ABSENT) for e in record.registry})
+        record.registry_state = self.registry_now if self.registry_trusted else UNKNOWN
         record.templates = self.manifest.share(record.templates)
-        record.files = [sys.intern(f) for f in record.files]
-        for name in (*record.files, *record.assets):
-            # inputs first known while making it (a logo, a standard section): fingerprint
-            # them now, or the next build takes them for changed
-            self.fingerprints.current(name)
+        record.used = self.manifest.share({f: taken(f) for f in record.used})
+        record.assets = self.manifest.share({a: taken(a) for a in record.assets})
         self.manifest.documents[key] = record
+        self.changed = True
 
     def forget(self, key: str) -> None:
-        self.manifest.documents.pop(key, None)
+        self.changed |= self.manifest.documents.pop(key, None) is not None
 
-    def save(self, only_if_changed: bool = False) -> None:
-        known = self.manifest.files
-        now = {k: v for k, v in self.fingerprints.now.items() if v is not None}
-        loaded = "shared" in self.__dict__
-        if only_if_changed and not loaded and all(known.get(k) == v for k, v in now.items()):
+    def save(self, report: BuildReport) -> None:
+        """Write the manifest if anything in it changed; a failure to write it is reported
+        (the documents it would have recorded are made again next time)."""
+        if "shared" in self.__dict__:
+            clean = not self.shared.errors
+            if (self.manifest.shared, self.manifest.shared_clean) != (self.shared_now, clean):
+                self.manifest.shared, self.manifest.shared_clean = self.shared_now, clean
+                self.changed = True
+        if not self.changed and self.manifest.hashes == self._saved_hashes:
             return
-        known.update(now)
-        if loaded:
-            self.manifest.shared = self.shared_files
-            self.manifest.shared_clean = not self.shared.errors
-        self.output.mkdir(parents=True, exist_ok=True)
-        write_if_changed(self.output, MANIFEST, self.manifest.dumps())
+        try:
+            write_if_changed(self.output, MANIFEST, self.manifest.dumps())
+        except (OSError, ProjectError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else exc.format_message()
+            report.problems.append(Problem(
+                Location(str(self.output / MANIFEST)), "error", "manifest-not-saved",
+                f"could not save the build's record: {reason} (the documents built are "
+                "made again next time)"))
+            return
+        self.changed = False
+        self._saved_hashes = dict(self.manifest.hashes)
+
+
+def _withdraw(session: _Session, files: list[Path], councils: set[str] | None,
+              report: BuildReport) -> None:
+    """Remove the outputs this tool made for documents whose YAML is gone (in the councils
+    built, or anywhere when all are), and forget their records."""
+    present = {(f.parent.name, f.stem) for f in files}
+    manifest = session.manifest
+    sources = {(k.rpartition("/")[0].rpartition("/")[2], Path(k).stem): k
+               for k in manifest.documents}
+    for name in sorted(manifest.made):
+        council, _, base = name.rpartition("/")
+        stem = base.rpartition(".")[0]
+        if (council, stem) in present or (councils is not None and council not in councils):
+            continue
+        document = sources.get((council, stem), f"{COUNCILS_DIR}/{council}/{stem}.yaml")
+        try:
+            if remove_output(session.output, name):
+                report.removed.setdefault(document, []).append(name)
+        except OSError as exc:
+            report.problems.append(Problem(Location(document), "error", "cannot-remove",
+                                           f"this document is gone, but its {name} could "
+                                           f"not be removed: {exc.strerror or exc}"))
+            continue
+        manifest.made.discard(name)
+        session.changed = True
+    for key in [k for k in manifest.documents if _withdrawn(k, present, councils)]:
+        session.forget(key)
+
+
+def _withdrawn(key: str, present: set[tuple[str, str]], councils: set[str] | None) -> bool:
+    council = key.rpartition("/")[0].rpartition("/")[2]
+    if councils is not None and council not in councils:
+        return False
+    return (council, Path(key).stem) not in present
 
 
 def _documents(root: Path, councils: Iterable[str] | None, report: BuildReport) -> list[Path]:
@@ -230,13 +309,16 @@ def _documents(root: Path, councils: Iterable[str] | None, report: BuildReport) 
     return [f for slug in sorted(set(wanted) & set(folders)) for f in document_files(folders[slug])]
 
 
+def _files_in(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.iterdir() if p.is_file())
+    except OSError:
+        return []
+
+
 def _outputs(output: Path, file: Path, fmt: Format) -> dict[str, Path]:
     return {suffix: output / file.parent.name / f"{file.stem}.{suffix}"
             for suffix in SUFFIXES[fmt]}
-
-
-def output_name(doc: ResolvedDocument, suffix: str) -> str:
-    return f"{doc.council_slug}/{doc.slug}.{suffix}"
 
 
 def _tasks(stale: list[Path], keys: dict[Path, str], fmt: Format, session: _Session,
@@ -256,186 +338,6 @@ def _tasks(stale: list[Path], keys: dict[Path, str], fmt: Format, session: _Sess
     return tasks
 
 
-def _size(path: Path) -> int | None:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return None
-
-
 def _progress(callback: Callable[[int], None] | None, done: int) -> None:
     if callback is not None and done:
         callback(done)
-
-
-# --- the work itself: in this process, or in each worker of a pool -------------------------
-
-class Worker:
-    """Resolves, renders and prints documents against a loaded registry and programmes."""
-
-    def __init__(self, shared: Project, output: Path, fmt: Format) -> None:
-        self.shared = shared
-        self.output = output
-        self.fmt = fmt
-        self.templates = search_path(shared.root)
-
-    def run(self, task: Task) -> Outcome:
-        from .project import load_documents
-
-        outcome = Outcome()
-        keys = {f: Path(f).relative_to(self.shared.root).as_posix() for f in task.files}
-        try:
-            loaded = load_documents(self.shared, [Path(f) for f in task.files])
-        except Exception as exc:  # a bug: report it against these documents, go on
-            return _crashed(task, keys, exc)
-        outcome.problems += loaded.problems
-        resolved = {d.path: d for d in loaded.documents}
-        for file, reuse in zip(task.files, task.reuse, strict=True):
-            key = keys[file]
-            doc = resolved.get(key)
-            record = None
-            if doc is not None:
-                try:
-                    record = self._make(doc, reuse, outcome)
-                except Exception as exc:  # a bug: report it against this document, go on
-                    outcome.problems.append(_bug(key, exc))
-            if record is None:
-                outcome.failed.append(key)
-            else:
-                outcome.records[key] = record
-        return outcome
-
-    def _make(self, doc: ResolvedDocument, reuse: Record | None, outcome: Outcome
-              ) -> Record | None:
-        from .render import TemplateProblem, render_page
-
-        try:
-            page = render_page(doc, self.templates)
-        except TemplateProblem as exc:
-            outcome.problems.append(exc.problem)
-            return None
-        html = page.html.encode()
-        record = Record(list(doc.inputs), dict.fromkeys(sorted(page.registry), ""),
-                        {n: f for n, f in sorted(page.templates.items()) if f is not None},
-                        sorted(n for n, f in page.templates.items() if f is None),
-                        html=hashlib.sha256(html).hexdigest())
-        if self.fmt in ("html", "all"):
-            self._write(output_name(doc, "html"), html, outcome)
-            record.outputs["html"] = len(html)
-            for name, source in sorted(page.publication.files.items()):  # the logo, beside it
-                self._write(f"{doc.council_slug}/{name}", Path(source).read_bytes(), outcome)
-        if self.fmt in ("pdf", "all"):
-            if reuse is not None and reuse.html == record.html:
-                record.outputs["pdf"] = reuse.outputs["pdf"]
-                record.assets = reuse.assets
-                return record
-            from .pdf import PAGE_ERRORS, print_pdf
-
-            epoch = calendar.timegm(doc.model.published.timetuple())
-            try:
-                pdf, assets = print_pdf(page.html, self.templates[0] / "assets", epoch,
-                                        page.publication.files)
-            except PAGE_ERRORS as exc:
-                name = output_name(doc, "pdf")
-                outcome.problems.append(Problem(Location(doc.path), "error", "pdf-failed",
-                                                f"could not make {name}: {exc}"))
-                return None
-            self._write(output_name(doc, "pdf"), pdf, outcome)
-            record.outputs["pdf"] = len(pdf)
-            record.assets = list(assets)
-        return record
-
-    def _write(self, name: str, data: bytes, outcome: Outcome) -> None:
-        if write_if_changed(self.output, name, data):
-            outcome.written.append(name)
-
-
-def _bug(key: str, exc: BaseException) -> Problem:
-    return Problem(Location(key), "error", "internal-error",
-                   f"pause-docs failed on this document ({type(exc).__name__}: {exc}); "
-                   "this is a bug in pause-docs: please report it")
-
-
-def _crashed(task: Task, keys: dict[str, str], exc: BaseException) -> Outcome:
-    return Outcome(failed=[keys[f] for f in task.files],
-                   problems=[_bug(keys[f], exc) for f in task.files])
-
-
-_WORKER: Worker | None = None
-_INHERITED: Project | None = None  # the parent's loaded project, seen by forked workers
-
-
-def _start_worker(root: Path, output: Path, fmt: Format) -> None:
-    global _WORKER
-    if _INHERITED is not None and _INHERITED.root == root:
-        shared = _INHERITED
-    else:
-        from .project import load_shared
-
-        shared = load_shared(root)
-    _WORKER = Worker(shared, output, fmt)
-
-
-def _work(task: Task) -> Outcome:
-    assert _WORKER is not None, "the pool's initializer did not run"
-    return _WORKER.run(task)
-
-
-def _run(shared: Project, tasks: list[Task], output: Path, fmt: Format, workers: int
-         ) -> Iterator[Outcome]:
-    if workers <= 1:
-        worker = Worker(shared, output, fmt)
-        for task in tasks:
-            yield worker.run(task)
-        return
-    if fmt != "html":
-        from . import pdf  # noqa: F401 - imported once here, every worker starts with it
-    # Each pool's workers make a few hundred documents, then make way for fresh ones: the
-    # PDF engine's native caches creep up, and so a build's memory does not grow with its
-    # size.
-    batch = workers * TASKS_PER_WORKER
-    for start in range(0, len(tasks), batch):
-        yield from _pool(shared, tasks[start:start + batch], output, fmt, workers)
-
-
-def _pool(shared: Project, tasks: list[Task], output: Path, fmt: Format, workers: int
-          ) -> Iterator[Outcome]:
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    from concurrent.futures.process import BrokenProcessPool
-
-    global _INHERITED
-    _INHERITED = shared
-    broken: list[Task] = []
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(tasks)),
-                               initializer=_start_worker, initargs=(shared.root, output, fmt))
-    try:
-        futures: dict[Future[Outcome], Task] = {pool.submit(_work, t): t for t in tasks}
-        for future in as_completed(futures):
-            try:
-                yield future.result()
-            except BrokenProcessPool:
-                broken.append(futures[future])
-    finally:
-        pool.shutdown(cancel_futures=True)
-        _INHERITED = None
-    # A worker died (a crash in a library, or out of memory): try each of the documents it
-    # may have been making again, each alone, so that one bad document stops only itself.
-    for task in broken:
-        for file, reuse in zip(task.files, task.reuse, strict=True):
-            yield _alone(shared, Task((file,), (reuse,)), output, fmt)
-
-
-def _alone(shared: Project, task: Task, output: Path, fmt: Format) -> Outcome:
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    with ProcessPoolExecutor(max_workers=1, initializer=_start_worker,
-                             initargs=(shared.root, output, fmt)) as pool:
-        try:
-            return pool.submit(_work, task).result()
-        except BrokenProcessPool:
-            key = Path(task.files[0]).relative_to(shared.root).as_posix()
-            return Outcome(failed=[key], problems=[Problem(
-                Location(key), "error", "build-crashed",
-                "the process making this document stopped unexpectedly (out of memory, or a "
-                "crash in the PDF engine); the other documents were built")])

@@ -9,18 +9,40 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
-from .errors import Problem, ProblemsFound, summary
+from .errors import OutputError, Problem, ProblemsFound, printable, summary
 from .kinds import KINDS
 from .layout import bundled_form_names
 
+if TYPE_CHECKING:
+    from .build import BuildReport
+
 # Every kind of YAML file `schema` describes: the files of a project, then the documents.
 SCHEMA_KINDS = ["council", "programme", "section", *KINDS, "registry", "dpia-criteria", "form",
-                "question-set"]  # as schemas.KIND_NAMES, without importing the models
+                "question-set"]  # as schema_files.KIND_NAMES, without importing the models
+INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C (128 + SIGINT)
+
+
+def _echo(text: str, err: bool = False, nl: bool = True) -> None:
+    """Print text that may hold words from YAML files or file names, with any control
+    character shown as an escape, so that no file can drive the terminal."""
+    click.echo(printable(text), err=err, nl=nl)
+
+
+class _Main(click.Group):
+    """The command group; Ctrl-C stops a command with status 130, not 1 ('Aborted!')."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _echo("\ninterrupted: stopped before the end (a build keeps the documents it "
+                       "finished; run it again to make the rest)", err=True)
+            raise click.exceptions.Exit(INTERRUPTED) from None
 
 
 def _root(ctx: click.Context) -> Path:
@@ -34,7 +56,7 @@ def _show_progress(quiet: bool) -> bool:
     return not quiet and sys.stderr.isatty() and not os.environ.get("CI")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="pause-docs")
 @click.option("--project", type=click.Path(file_okay=False, path_type=Path),
               help="Project folder (default: the nearest folder with councils/ in it).")
@@ -61,7 +83,9 @@ def validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     project = load_project(_root(ctx), only=paths or None)
     if project.errors:
         raise ProblemsFound(project.problems)
-    click.echo(f"{len(project.documents)} documents valid; {summary(project.problems)}")
+    for problem in project.problems:  # warnings: shown, and the documents are still valid
+        _echo(str(problem), err=True)
+    _echo(f"{len(project.documents)} documents valid; {summary(project.problems)}")
 
 
 @main.command()
@@ -95,14 +119,26 @@ def build(ctx: click.Context, councils: tuple[str, ...], fmt: str, output: Path 
                            hidden=not _show_progress(quiet)) as bar:
         report = run_build(root, output or root / "output", fmt,  # type: ignore[arg-type]
                            councils=councils or None, force=force, jobs=jobs,
-                           on_progress=bar.update)
-    built = len(report.built)
-    line = (f"built {built} document{'' if built == 1 else 's'}, skipped {len(report.skipped)} "
-            f"(up to date), {len(report.failed)} failed in {time.perf_counter() - started:.2f} s")
-    if any(p.severity == "error" for p in report.problems):
-        click.echo(line, err=True)
+                           on_progress=bar.update,
+                           on_wait=lambda message: _echo(message, err=True))
+    if not quiet:
+        for document, removed in sorted(report.removed.items()):
+            _echo(f"removed {', '.join(removed)}: {document} is gone")
+    line = _build_line(report, time.perf_counter() - started)
+    if report.failed or any(p.severity == "error" for p in report.problems):
+        _echo(line, err=True)
         raise ProblemsFound(report.problems)
-    click.echo(line)
+    for problem in report.problems:
+        _echo(str(problem), err=True)
+    _echo(line)
+
+
+def _build_line(report: BuildReport, seconds: float) -> str:
+    built, withdrawn = len(report.built), len(report.removed)
+    removed = (f", removed {withdrawn} withdrawn document{'' if withdrawn == 1 else 's'}"
+               if withdrawn else "")
+    return (f"built {built} document{'' if built == 1 else 's'}, skipped {len(report.skipped)} "
+            f"(up to date), {len(report.failed)} failed{removed} in {seconds:.2f} s")
 
 
 @main.command()
@@ -131,15 +167,15 @@ def lint(ctx: click.Context, paths: tuple[Path, ...], as_of: dt.datetime | None,
     day = as_of.date() if as_of else dt.date.today()
     problems = lint_project(load_project(_root(ctx), only=paths or None), day)
     if fmt == "json":
-        click.echo(json.dumps({"as_of": day.isoformat(), "summary": summary(problems),
+        _echo(json.dumps({"as_of": day.isoformat(), "summary": summary(problems),
                                "problems": [_as_json(p) for p in problems]}, indent=2))
     else:
         for problem in problems:
-            click.echo(str(problem))
+            _echo(str(problem))
             for label, value in (("fix", problem.fix), ("rule", problem.rule)):
                 if value:
-                    click.echo(f"    {label}: {value}")
-        click.echo(f"{summary(problems)} (as of {day.isoformat()})")
+                    _echo(f"    {label}: {value}")
+        _echo(f"{summary(problems)} (as of {day.isoformat()})")
     failing = ("error", "warning") if strict else ("error",)
     if any(p.severity in failing for p in problems):
         ctx.exit(1)
@@ -191,13 +227,13 @@ def audit(ctx: click.Context, files: tuple[Path, ...], council_nation: Any,
         if given.is_dir():
             folders.append(found)
     if fmt == "json":
-        click.echo(json.dumps(as_json(audits, day), indent=2))
+        _echo(json.dumps(as_json(audits, day), indent=2))
     else:
         for one in audits:
             if not any(one in folder for folder in folders):
-                click.echo("\n".join(text_report(one)))
+                _echo("\n".join(text_report(one)))
         for folder in folders:
-            click.echo("\n".join(table(folder)))
+            _echo("\n".join(table(folder)))
     if any(p.severity == "error" for one in audits for p in one.problems):
         ctx.exit(1)
 
@@ -238,15 +274,15 @@ def where_used(ctx: click.Context, provision: str) -> None:
         raise click.BadParameter(str(exc), param_hint="PROVISION") from exc
     for citing in found:
         inherited = f" (for {citing.document})" if citing.location.path != citing.document else ""
-        click.echo(f"{citing.location}: '{citing.title}' of {citing.published.isoformat()}"
-                   f"{inherited} cites it as '{citing.words}'")
+        _echo(f"{citing.location}: '{citing.title}' of {citing.published.isoformat()}"
+              f"{inherited} cites it as '{citing.words}'")
     unread = sorted({p.location.path for p in project.errors})
     if unread:
-        click.echo(f"not searched, because of errors (see 'pause-docs validate'): "
-                   f"{', '.join(unread)}", err=True)
+        _echo(f"not searched, because of errors (see 'pause-docs validate'): "
+              f"{', '.join(unread)}", err=True)
     documents = len({c.document for c in found})
-    click.echo(f"{provision}: cited {len(found)} time{'s' * (len(found) != 1)} in "
-               f"{documents} document{'s' * (documents != 1)}")
+    _echo(f"{provision}: cited {len(found)} time{'s' * (len(found) != 1)} in "
+          f"{documents} document{'s' * (documents != 1)}")
 
 
 @main.command()
@@ -270,13 +306,13 @@ def new(ctx: click.Context, slug: str, programme: str, forms: tuple[str, ...]) -
 
     root = _root(ctx)
     for path in scaffold(root, slug, programme, forms):
-        click.echo(f"created {path.relative_to(root)}")
-    click.echo(f"next: fill in every TODO, then run 'pause-docs validate councils/{slug}'")
+        _echo(f"created {path.relative_to(root)}")
+    _echo(f"next: fill in every TODO, then run 'pause-docs validate councils/{slug}'")
     if not forms:
-        click.echo(f"to add a screening or assessment: pause-docs new {slug} --form NAME, "
+        _echo(f"to add a screening or assessment: pause-docs new {slug} --form NAME, "
                    "with NAME one of the bundled forms:")
         for name, description in bundled_forms().items():
-            click.echo(f"  {name}: {description}")
+            _echo(f"  {name}: {description}")
 
 
 @main.command()
@@ -321,9 +357,9 @@ def diff(paths: tuple[Path, ...], revs: tuple[str, ...], fmt: str, html_file: Pa
     comparison = diff_documents(old.document, new.document, lint, old_label=old.label,
                                 new_label=new.label)
     if fmt == "json":
-        click.echo(json.dumps(comparison.as_dict(), indent=2, ensure_ascii=False))
+        _echo(json.dumps(comparison.as_dict(), indent=2, ensure_ascii=False))
     else:
-        click.echo(as_text(comparison), nl=False)
+        _echo(as_text(comparison), nl=False)
     if html_file or pdf_file:
         _write_redline(as_html(comparison), html_file, pdf_file, new.document.model.published)
     if exit_code and comparison.changed:
@@ -333,17 +369,59 @@ def diff(paths: tuple[Path, ...], revs: tuple[str, ...], fmt: str, html_file: Pa
 def _write_redline(html: str, html_file: Path | None, pdf_file: Path | None,
                    day: dt.date) -> None:
     from .layout import TEMPLATES_DIR
-    from .writer import write_if_changed
 
     if html_file:
-        write_if_changed(html_file.parent, html_file.name, html.encode())
-        click.echo(f"wrote {html_file}", err=True)
+        _write_user_file(html_file, html.encode())
     if pdf_file:
         from .pdf import render_pdf  # WeasyPrint only when a PDF is asked for
 
         pdf = render_pdf(html, TEMPLATES_DIR / "assets", calendar.timegm(day.timetuple()))
-        write_if_changed(pdf_file.parent, pdf_file.name, pdf)
-        click.echo(f"wrote {pdf_file}", err=True)
+        _write_user_file(pdf_file, pdf)
+
+
+def _write_user_file(path: Path, data: bytes) -> None:
+    """A file the user named (any name they like), written atomically."""
+    from .writer import write_file
+
+    try:
+        write_file(path, data)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    _echo(f"wrote {path}", err=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--language", metavar="CODE", help="Only this language, e.g. cy.")
+@click.option("--update", is_flag=True, help="Confirm every translation now given: record "
+              "the English it translates, so that lint reports it when the English changes.")
+@click.option("--write", "write_to", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the texts to translate as a table for a translator: FILE.csv or "
+              "FILE.xlf (XLIFF 1.2).")
+@click.option("--read", "read_from", type=click.Path(exists=True, dir_okay=False,
+                                                      path_type=Path),
+              help="Read a translator's filled-in table back into the YAML files.")
+@click.pass_context
+def translations(ctx: click.Context, paths: tuple[Path, ...], language: str | None,
+                 update: bool, write_to: Path | None, read_from: Path | None) -> None:
+    """List every text that needs translating or re-translating, per document.
+
+    A text printed on a page in another language than the page's needs translating; a
+    translation whose English changed since it was confirmed needs re-translating.  With
+    --update, the translations given now are confirmed; with --write, the list becomes a
+    table for a translator, and --read writes the filled-in table into the files (each
+    translation confirmed).  Exit 1 when a text needs (re-)translating.
+    """
+    from .translations.work import run
+
+    outcome = run(_root(ctx), paths, language, update=update, write_to=write_to,
+                  read_from=read_from)
+    for line in outcome.done:
+        _echo(line)
+    if any(p.severity == "error" for p in outcome.problems):
+        raise ProblemsFound(outcome.problems)
+    if outcome.incomplete:
+        ctx.exit(1)
 
 
 @main.command()
@@ -357,13 +435,13 @@ def schema(ctx: click.Context, kind: str) -> None:
     from .errors import ProjectError
     from .layout import programme_files
     from .resources import PACKAGE_ROOT
-    from .schemas import text
+    from .schema_files import text
 
     try:
         root = _root(ctx)
     except ProjectError:
         root = PACKAGE_ROOT
-    click.echo(text(kind, list(programme_files(root).values())), nl=False)
+    _echo(text(kind, list(programme_files(root).values())), nl=False)
 
 
 @main.command()
@@ -393,16 +471,16 @@ def serve(ctx: click.Context, councils: tuple[str, ...], host: str, port: int,
     if unknown:
         raise ProblemsFound(unknown)
     if not is_loopback(host):
-        click.echo(f"warning: listening on {host}, not a loopback address: other machines "
+        _echo(f"warning: listening on {host}, not a loopback address: other machines "
                    "on the network can see these documents and drafts", err=True)
     sock = listen(host, port)
     url = address(sock)
-    click.echo(f"Previewing {root} at {url} (Ctrl-C to stop)")
+    _echo(f"Previewing {root} at {url} (Ctrl-C to stop)")
     if open_browser:
         import webbrowser
 
         webbrowser.open(url)
-    run(Session(root, councils), sock, lambda message: click.echo(message, err=True))
+    run(Session(root, councils), sock, lambda message: _echo(message, err=True))
 
 
 def _register() -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +15,21 @@ import click
 from .resources import package_label
 
 Severity = Literal["error", "warning", "info"]
+# What must never reach a terminal as itself: C0 and C1 controls (escape sequences that move
+# the cursor, retitle the window or hide text), DEL, lone surrogates (from file names that
+# are not UTF-8) and the invisible marks that reverse the direction of text.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff"
+                          "\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` with every control character shown as an escape ('\\x1b', '\\u202e')."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(found: re.Match[str]) -> str:
+    code = ord(found[0])
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 @dataclass(frozen=True, order=True)
@@ -25,8 +42,8 @@ class Location:
 
     def __str__(self) -> str:
         if self.line:
-            return f"{self.path}:{self.line}:{self.column}"
-        return self.path
+            return f"{printable(self.path)}:{self.line}:{self.column}"
+        return printable(self.path)
 
 
 @dataclass(frozen=True, order=True)
@@ -43,7 +60,7 @@ class Problem:
     """Where the rule comes from: the statute or guidance, with its evidence grade."""
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.severity}: {self.code}: {self.message}"
+        return f"{self.location}: {self.severity}: {self.code}: {printable(self.message)}"
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -54,10 +71,22 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
 def display_path(path: Path, root: Path) -> str:
     """The path relative to the project root when it is inside it, as users see it; a file
-    the installed package ships as 'pause_docs/…'."""
+    the installed package ships as 'pause_docs/…' (wherever it is installed).
+
+    A symbolic link is named as the link, not as the file it leads to: a document reached
+    through a linked folder keeps the name it has in the project.
+    """
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
+        real_root = root.resolve()
+    except (OSError, RuntimeError):
+        real_root = root
+    here = Path(os.path.abspath(path))
+    for base in (real_root, Path(os.path.abspath(root))):
+        if here.is_relative_to(base):
+            return here.relative_to(base).as_posix()
+    try:
+        return path.resolve().relative_to(real_root).as_posix()
+    except (ValueError, OSError, RuntimeError):  # outside the project, or a loop of links
         return package_label(path) or path.as_posix()
 
 
@@ -88,6 +117,16 @@ class ProjectError(click.ClickException):
     """The project itself cannot be used (no councils/ folder, unwritable output); exit 2."""
 
     exit_code = 2
+
+    def format_message(self) -> str:
+        return printable(self.message)
+
+
+class OutputError(ProjectError):
+    """The output folder cannot be written (read-only, full, not a folder, in use); exit 1,
+    like any other reason the documents were not made."""
+
+    exit_code = 1
 
 
 class CannotCompare(ProblemsFound):

@@ -33,6 +33,8 @@ from .models.form import (
 from .publication import Origin, Owner
 
 NOT_ANSWERED = "not-answered"
+# A criterion's words as a question: its title is the topic, its description the question.
+_CRITERION: dict[Path_, str] = {("topic",): "title", ("question",): "description"}
 
 
 @dataclass(frozen=True)
@@ -47,16 +49,23 @@ class FormQuestion:
     path: Path_
     owner: Owner = "form"
     fallback: Location = Location("")
+    language: str = "en"
+    """The language of the registry's words (`source` None), which the registry may give in
+    the page's language."""
 
     @property
     def id(self) -> str:
         return self.question.id
 
     def origin(self, *sub: str | int) -> Origin:
-        """Where a word of the question (its topic, question, guidance) was written."""
+        """Where a word of the question (its topic, question, guidance) was written, and in
+        which language."""
         if self.source is None:
-            return Origin(self.fallback, (), self.owner)
-        return Origin(self.source.locate(self.path + sub), (), self.owner)
+            key = f"criteria:{self.question.id}"
+            return Origin(self.fallback, (key, _CRITERION.get(sub[:1], "title")), self.owner,
+                          self.language)
+        return Origin(self.source.locate(self.path + sub), (), self.owner,
+                      self.source.language_of(self.path + sub))
 
     def option(self, value: str | None) -> Any:
         return next((o for o in self.scale.options if o.value == value), None)
@@ -83,8 +92,9 @@ class Form:
         return self.definition.for_kind
 
     def origin(self, path: Path_) -> Origin:
-        """Where a word of the form itself (a label, a heading, a decision) was written."""
-        return Origin(self.source.locate(path), (), "form")
+        """Where a word of the form itself (a label, a heading, a decision) was written, and
+        in which language."""
+        return Origin(self.source.locate(path), (), "form", self.source.language_of(path))
 
     def in_section(self, section: FormSection) -> tuple[FormQuestion, ...]:
         return tuple(q for q in self.questions if q.section is section)

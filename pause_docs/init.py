@@ -12,7 +12,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import resources, schemas
+from . import resources
+from . import schema_files as schemas
 from .errors import ProjectError
 from .layout import COUNCIL_FILE, COUNCILS_DIR, PROGRAMMES_DIR, SECTIONS_DIR, programme_files
 

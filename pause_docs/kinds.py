@@ -52,7 +52,8 @@ class Kind:
 _NOTICE_CHECKS = ("pause_docs.lint.checklist:check_completeness",
                   "pause_docs.lint.checklist:check_consistency",
                   "pause_docs.lint.checklist:check_dated",
-                  "pause_docs.lint.readability:check_readability")
+                  "pause_docs.lint.readability:check_readability",
+                  "pause_docs.lint.layers:check_layer")
 _NOTICE = "pause_docs.publish.notice:publish_notice"
 _FORM = "pause_docs.publish.form:publish_form"
 _SCREENING_CHECKS = ("pause_docs.lint.screening:check_answers",

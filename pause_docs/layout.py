@@ -21,6 +21,7 @@ RESERVED_SLUGS = {PROGRAMMES_DIR, SECTIONS_DIR, FORMS_DIR}
 TEMPLATES_DIR = resources.TEMPLATES  # the package's templates, stylesheets and fonts
 BUNDLED_FORMS = resources.FORMS  # the forms the package ships
 DEFAULT_PREFIX = "default"
+YAML_SUFFIXES = (".yaml", ".yml")  # in any case: 'NOTICE.YAML' is a document too
 
 
 def find_root(start: Path) -> Path:
@@ -35,20 +36,34 @@ def find_root(start: Path) -> Path:
 
 def council_dirs(root: Path) -> dict[str, Path]:
     base = root / COUNCILS_DIR
-    return {d.name: d for d in sorted(base.iterdir())
+    try:
+        entries = sorted(base.iterdir())
+    except OSError:
+        return {}
+    return {d.name: d for d in entries
             if d.is_dir() and d.name not in RESERVED_SLUGS and not d.name.startswith(".")}
 
 
+def is_yaml(path: Path) -> bool:
+    return path.suffix.lower() in YAML_SUFFIXES
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """The YAML files directly in `folder` (none if it is not there)."""
+    try:
+        return sorted(f for f in folder.iterdir() if is_yaml(f))
+    except OSError:
+        return []
+
+
 def document_files(council_dir: Path) -> list[Path]:
-    return sorted(f for f in council_dir.iterdir()
-                  if f.suffix in (".yaml", ".yml") and f.name != COUNCIL_FILE)
+    return [f for f in yaml_files(council_dir) if f.name != COUNCIL_FILE]
 
 
 def registry_layers(root: Path) -> tuple[list[Path], list[Path]]:
     """The registry files the package ships, and the project's own legal_bases/ (whose
     entries add to the package's, or correct them)."""
-    return (sorted(resources.REGISTRY.rglob("*.yaml")),
-            _own(root / REGISTRY_DIR, resources.REGISTRY, "rglob"))
+    return (_yaml_under(resources.REGISTRY), _own(root / REGISTRY_DIR, resources.REGISTRY))
 
 
 def registry_files(root: Path) -> list[Path]:
@@ -68,15 +83,27 @@ def section_files(root: Path) -> dict[str, Path]:
 
 
 def _layered(package: Path, own: Path) -> dict[str, Path]:
-    found = {f.stem: f for f in sorted(package.glob("*.yaml"))}
-    found.update({f.stem: f for f in _own(own, package, "glob")})
+    found = {f.stem: f for f in yaml_files(package)}
+    if own.is_dir() and own.resolve() != package:
+        found.update({f.stem: f for f in yaml_files(own)})
     return found
 
 
-def _own(folder: Path, package: Path, how: str) -> list[Path]:
+def _own(folder: Path, package: Path) -> list[Path]:
+    """The project's own registry files (none when its folder is the package's)."""
     if not folder.is_dir() or folder.resolve() == package:
         return []
-    return sorted(getattr(folder, how)("*.yaml"))
+    return _yaml_under(folder)
+
+
+def _yaml_under(folder: Path) -> list[Path]:
+    return sorted(f for f in folder.rglob("*") if is_yaml(f))
+
+
+def home(file: Path, root: Path) -> Path:
+    """The folder `file` must stay inside once links are followed: the package for a file
+    the package ships, else the project."""
+    return resources.PACKAGE_ROOT if resources.package_label(file) else root
 
 
 def key_path(key: str, root: Path) -> Path:

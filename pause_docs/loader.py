@@ -17,10 +17,18 @@ from typing import Any
 import yaml
 
 from .errors import Location, Problem
+from .reader import NotReadable, read_regular
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 20_000  # after alias expansion: a "billion laughs" file stops here
+# The text of a file once aliases are expanded: no more than the file itself may hold, so
+# that a few hundred aliases of one long value cannot make a page of hundreds of megabytes.
+MAX_TEXT_CHARS = MAX_FILE_BYTES
 MAX_DEPTH = 40
+# What YAML's reader refuses when written raw; the same characters written as escapes in a
+# double-quoted string ("\0", "\x1b", "\ud800") are refused too, as are carriage returns
+# and NEL, which only an escape can put in a value.
+_FORBIDDEN = re.compile("[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 Path_ = tuple[str | int, ...]
 
@@ -85,13 +93,22 @@ class SourceFile:
     values: dict[Path_, Location] = field(default_factory=dict)
     text: str = ""
     """The file's text as parsed, so that words inside a value can be located."""
+    languages: dict[Path_, str] = field(default_factory=dict)
+    """For `data` read in one language: each text given per language -> the language
+    chosen (written at `path + (language,)`; see `project.languages`)."""
 
     def locator(self, path: Path_, key: bool = False) -> Location:
         """`locate` with `key` as a positional argument, for `validation.validate`."""
         return self.locate(path, key=key)
 
+    def language_of(self, path: Path_) -> str:
+        """The language of the text at `path` (English unless chosen from a mapping)."""
+        return self.languages.get(path, "en")
+
     def locate(self, path: Path_, *, key: bool = False) -> Location:
         """Where `path` was written; for a path that is not there, its nearest ancestor."""
+        if not key and path in self.languages:
+            path = path + (self.languages[path],)
         table = self.keys if key else self.values
         while path:
             if path in table:
@@ -110,6 +127,7 @@ class _Walk:
         self.values: dict[Path_, Location] = {}
         self.problems: list[Problem] = []
         self.count = 0
+        self.text = 0
 
     def at(self, node: yaml.Node) -> Location:
         return Location(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -129,6 +147,15 @@ class _Walk:
                        "(an alias that refers to itself?)")
             return False
         self.values[path] = self.at(node)
+        if isinstance(node, yaml.ScalarNode):
+            self.text += len(node.value)
+            if self.text > MAX_TEXT_CHARS:  # located where the alias is used, if it is one
+                self.problems.append(Problem(
+                    self.keys.get(path, self.at(node)), "error", "too-large",
+                    f"more than {MAX_TEXT_CHARS:,} characters of text once aliases are "
+                    "expanded; is an alias ('*name') of a long text repeated many times?"))
+                return False
+            self.check_characters(node)
         if node.tag not in _ALLOWED_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             self.error(node, "yaml-tag", f"YAML tag '{tag}' is not allowed: "
@@ -143,6 +170,8 @@ class _Walk:
                     continue
                 if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _ALLOWED_TAGS:
                     self.error(key_node, "invalid-key", "a key must be plain text")
+                    continue
+                if not self.check_characters(key_node):
                     continue
                 key = self.loader.construct_object(key_node)
                 if not isinstance(key, str):
@@ -160,6 +189,24 @@ class _Walk:
                 if not self.walk(item, path + (index,), depth + 1):
                     return False
         return True
+
+    def check_characters(self, node: yaml.ScalarNode) -> bool:
+        """A control character or lone surrogate written as an escape is refused, like one
+        written raw: it would reach the page, the PDF and the terminal."""
+        found = _FORBIDDEN.search(node.value)
+        if found is None:
+            return True
+        self.error(node, "yaml-character", _escaped_character(found[0]))
+        return False
+
+
+def _escaped_character(character: str) -> str:
+    code = f"U+{ord(character):04X}"
+    if "\ud800" <= character <= "\udfff":
+        return (f"{code}, written as an escape, is half of a surrogate pair, not a character: "
+                "write the character itself instead")
+    return (f"the invisible control character {code}, written as an escape, is not allowed "
+            "in YAML: delete it")
 
 
 def _construct(node: yaml.Node, loader: _Loader) -> Any:
@@ -247,17 +294,18 @@ def _syntax_hint(exc: yaml.MarkedYAMLError) -> str:
     return ""
 
 
-def read_yaml(file: Path, display: str) -> tuple[SourceFile | None, list[Problem]]:
-    """Read and parse one YAML file, refusing files too large or not UTF-8."""
+def read_yaml(file: Path, display: str, inside: Path | None = None
+              ) -> tuple[SourceFile | None, list[Problem]]:
+    """Read and parse one YAML file, refusing files too large, not UTF-8 or not ordinary
+    files; with `inside`, also a symbolic link that leads out of that folder."""
+    if inside is not None:
+        outside = _outside(file, inside)
+        if outside:
+            return None, [Problem(Location(display), "error", "outside-project", outside)]
     try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [Problem(Location(display), "error", "file-too-large",
-                                  f"{size:,} bytes; files above {MAX_FILE_BYTES:,} bytes "
-                                  "are refused")]
-        raw = file.read_bytes()
-    except OSError as exc:
-        return None, [Problem(Location(display), "error", "unreadable", exc.strerror or str(exc))]
+        raw = read_regular(file, MAX_FILE_BYTES)
+    except NotReadable as exc:
+        return None, [Problem(Location(display), "error", exc.code, exc.message)]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -265,3 +313,15 @@ def read_yaml(file: Path, display: str) -> tuple[SourceFile | None, list[Problem
         return None, [Problem(Location(display, line, 1), "error", "encoding",
                               "the file is not UTF-8 text (save it as UTF-8)")]
     return parse_yaml(text.removeprefix("\ufeff"), display)
+
+
+def _outside(file: Path, folder: Path) -> str:
+    """Why `file` is not inside `folder` once symbolic links are followed, or ''."""
+    try:
+        target = file.resolve()
+        if target.is_relative_to(folder.resolve()):
+            return ""
+    except (OSError, RuntimeError):  # a loop of links: reading it reports that
+        return ""
+    return (f"a symbolic link to {target}, outside the project: pause-docs reads only the "
+            "project's own files (copy the file into the project instead)")

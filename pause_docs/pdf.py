@@ -6,10 +6,14 @@ wanted: `--help`, `validate` and `lint` never pay for it.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
-from collections.abc import Mapping
+import signal
+import threading
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
@@ -20,10 +24,10 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 from .pdf_tags import repair
 from .resources import TEMPLATES
 
+if TYPE_CHECKING:
+    from .render import Page
+
 PDF_VARIANT = "pdf/ua-1"
-# What a page that cannot be printed raises: WeasyPrint stops a render with a BaseException
-# so that it cannot be swallowed on the way; a build reports it and goes on to the next page.
-PAGE_ERRORS: tuple[type[BaseException], ...] = (Exception, FatalURLFetchingError)
 PDF_STYLESHEET = "pdf.css"
 # The built-in assets: pdf.css and the fonts it declares, used when a project's own
 # templates/assets has no pdf.css of its own.
@@ -32,6 +36,16 @@ BUILTIN_ASSETS = TEMPLATES / "assets"
 
 class BlockedResource(FatalURLFetchingError):  # type: ignore[misc]
     """A document asked for something outside the project's assets: the render stops."""
+
+
+class TooSlow(BaseException):
+    """Printing went past its time limit.  A BaseException, like WeasyPrint's own fatal
+    errors, so that no `except Exception` inside WeasyPrint can swallow it."""
+
+
+# What a page that cannot be printed raises: WeasyPrint stops a render with a BaseException
+# so that it cannot be swallowed on the way; a build reports it and goes on to the next page.
+PAGE_ERRORS: tuple[type[BaseException], ...] = (Exception, FatalURLFetchingError, TooSlow)
 
 
 class SafeURLFetcher(URLFetcher):  # type: ignore[misc]
@@ -70,20 +84,23 @@ class SafeURLFetcher(URLFetcher):  # type: ignore[misc]
 
 
 def render_pdf(html: str, asset_root: Path, epoch: int,
-               files: Mapping[str, str] | None = None) -> bytes:
+               files: Mapping[str, str] | None = None, time_limit: float | None = None
+               ) -> bytes:
     """A tagged PDF (PDF/UA-1) of the page; the same input always gives the same bytes.
 
     `epoch` (seconds since 1970) stands in for "now" wherever a font subsetter would stamp
     the time, so output never depends on when it was built.  `files` are the files the page
     shows from beside it (`Publication.files`: its name -> the file).
     """
-    return print_pdf(html, asset_root, epoch, files)[0]
+    return print_pdf(html, asset_root, epoch, files, time_limit)[0]
 
 
-def print_pdf(html: str, asset_root: Path, epoch: int, files: Mapping[str, str] | None = None
-              ) -> tuple[bytes, tuple[str, ...]]:
-    """`render_pdf`, and the asset files the page pulled in (a build's dependencies)."""
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+def print_pdf(html: str, asset_root: Path, epoch: int, files: Mapping[str, str] | None = None,
+              time_limit: float | None = None) -> tuple[bytes, tuple[str, ...]]:
+    """`render_pdf`, and the asset files the page pulled in (a build's dependencies).
+
+    With `time_limit` (seconds), printing that takes longer stops with `TooSlow`.
+    """
     own = asset_root / PDF_STYLESHEET
     stylesheet = own if own.is_file() else BUILTIN_ASSETS / PDF_STYLESHEET
     base_url = asset_root.resolve().as_uri() + "/"
@@ -93,14 +110,69 @@ def print_pdf(html: str, asset_root: Path, epoch: int, files: Mapping[str, str] 
     # back all its memory: one per process (and stylesheet) keeps a long build's memory flat.
     # A page declaring its own fonts gets its own, so one page's fonts never reach another's.
     fonts = FontConfiguration() if "@font-face" in html else _fonts(str(stylesheet))
-    # base_url ends with '/' so that 'fonts/x.ttf' means a file inside the asset folder.
-    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
-    css = weasyprint.CSS(filename=str(stylesheet), url_fetcher=fetcher, font_config=fonts)
-    pdf = repair(document.write_pdf(pdf_variant=PDF_VARIANT, stylesheets=[css],
-                                    font_config=fonts), html)
+    with _source_date(epoch), _time_limit(time_limit):
+        # base_url ends with '/' so that 'fonts/x.ttf' means a file inside the asset folder.
+        document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
+        css = weasyprint.CSS(filename=str(stylesheet), url_fetcher=fetcher, font_config=fonts)
+        pdf = repair(document.write_pdf(pdf_variant=PDF_VARIANT, stylesheets=[css],
+                                        font_config=fonts), html)
     return pdf, tuple(sorted(set(fetcher.fetched)))
+
+
+@contextlib.contextmanager
+def _source_date(epoch: int) -> Iterator[None]:
+    """`epoch` as "now" for fontTools, for this call only.
+
+    WeasyPrint asks no date of its caller: the PDF's own dates come from the page's
+    `dcterms.created`/`modified`.  The one clock it reaches is fontTools', when it saves a
+    font it has changed (its subsetter, used when libharfbuzz-subset is missing, and its
+    variable- and colour-font clean-ups): `head.modified` is then set by
+    `fontTools.misc.timeTools.timestampNow()`, whose only input is SOURCE_DATE_EPOCH in the
+    environment (the reproducible-builds convention).  Neither library takes a parameter
+    for it, so the variable is set around the call and put back as it was after it: nothing
+    else in the process, and no process it starts, sees it.
+    """
+    before = os.environ.get(SOURCE_DATE_EPOCH)
+    os.environ[SOURCE_DATE_EPOCH] = str(epoch)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(SOURCE_DATE_EPOCH, None)
+        else:
+            os.environ[SOURCE_DATE_EPOCH] = before
+
+
+SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise `TooSlow` in this thread once `seconds` have passed (a real-time timer: no cost
+    while it runs).  Only the main thread of a process receives signals; elsewhere, and
+    without a limit, printing is not timed."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise TooSlow(f"printing took more than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @functools.cache
 def _fonts(stylesheet: str) -> FontConfiguration:  # noqa: ARG001 - one per stylesheet
     return FontConfiguration()
+
+
+def make_pdf(page: Page, asset_root: Path, epoch: int, time_limit: float | None = None
+             ) -> tuple[bytes, tuple[str, ...]]:
+    """The PDF output format (`formats.py`): the page printed, with the files it read."""
+    return print_pdf(page.html, asset_root, epoch, page.publication.files, time_limit)

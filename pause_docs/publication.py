@@ -32,6 +32,9 @@ class Origin:
     where: Location
     path: Path_ = ()
     owner: Owner = "document"
+    language: str | None = None
+    """The language the text is in (a language code such as 'en'), when it was written in
+    one: text in another language than the page's is marked so (HTML `lang`, PDF /Lang)."""
 
 
 # --- inline content ----------------------------------------------------------------------
@@ -66,6 +69,9 @@ class Link:
     title: str | None = None
     law: tuple[str, ...] = ()
     reference: Path_ | None = None
+    hreflang: str | None = None
+    """The language of the page it leads to (BCP 47), which its words are in too: the link
+    to the document in another language."""
     type: ClassVar[str] = "link"
 
 
@@ -244,6 +250,17 @@ Node = Inline | Block | Item | Cell | Row | RowGroup
 
 
 @dataclass(frozen=True)
+class Alternate:
+    """The document in one of its languages: where its page is, beside this one."""
+
+    language: str
+    tag: str
+    """BCP 47 tag, e.g. 'cy'."""
+    href: str
+    """The page's file name, e.g. 'privacy-notice.cy.html'."""
+
+
+@dataclass(frozen=True)
 class Publication:
     """One document in one language, as its reader sees it."""
 
@@ -265,6 +282,8 @@ class Publication:
     """What stands above the document: the council's logo, or its name."""
     files: dict[str, str] = field(default_factory=dict)
     """Files the page shows, by the name it uses (beside the page) -> the file to copy."""
+    alternates: tuple[Alternate, ...] = ()
+    """The document in each of its languages, this one included (none when it has one)."""
 
     def blocks(self) -> Iterator[Block]:
         """The header and the body, in page order."""

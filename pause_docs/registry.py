@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from .errors import Location, Problem, did_you_mean, display_path
 from .layout import REGISTRY_DIR as REGISTRY_DIR
-from .layout import registry_layers
+from .layout import home, registry_layers
 from .loader import SourceFile, read_yaml
 from .models import (
     Body,
@@ -28,11 +28,19 @@ from .models import (
 from .validation import validate
 
 LEGISLATION = "https://www.legislation.gov.uk"
+# Addresses are printed as links on every page that cites the law, so only plain ones are
+# accepted: path segments of letters, digits, '.', '_', '~', '%' and '-', a query of plain
+# name=value pairs, a plain fragment.  No quotes, brackets, spaces or empty segments.
+_SEGMENT = r"[A-Za-z0-9._~%-]+"
+_TAIL = (rf"(?:/{_SEGMENT})*/?(?:\?{_SEGMENT}={_SEGMENT}(?:&{_SEGMENT}={_SEGMENT})*)?"
+         r"(?:#[A-Za-z0-9._-]+)?$")
+_PLAIN_URL = re.compile(rf"^https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d+)?{_TAIL}")
 # A legislation.gov.uk address: type, year and number come first after an optional
 # Welsh-language (/cy/) or identifier (/id/) prefix.
 _LEGISLATION_URL = re.compile(
     r"^https?://(?:www\.)?legislation\.gov\.uk/(?:cy/)?(?:id/)?"
-    r"(?P<type>[a-z]+)/(?P<year>\d{4})/(?P<number>\d+)(?:[/?#]|$)")
+    r"(?P<type>[a-z]+)/(?P<year>\d{4})/(?P<number>\d+)(?P<tail>(?:[/?#].*)?)$")
+_LEGISLATION_TAIL = re.compile(f"^{_TAIL}")
 # The DPIA criteria have their own shape (models/dpia.py), so their own file.
 CRITERIA_FILE = "dpia-criteria.yaml"
 
@@ -159,7 +167,7 @@ def load_registry(root: Path) -> tuple[Registry, list[Problem]]:
 
 def _load_file(registry: Registry, file: Path, root: Path, replaceable: frozenset[str]
                ) -> list[Problem]:
-    source, problems = read_yaml(file, display_path(file, root))
+    source, problems = read_yaml(file, display_path(file, root), inside=home(file, root))
     if source is None:
         return problems
     if file.name == CRITERIA_FILE:
@@ -244,8 +252,16 @@ def _add_one(registry: Registry, table: dict[str, Any], kind: str, key: str, ite
                             "entry a new id here meanwhile")]
     table[name] = item
     registry.defined_at[f"{kind}:{name}"] = where
-    if hasattr(item, "url"):
-        registry.defined_at[f"{kind}:{name}:url"] = source.locate((*path, "url"))
+    for address in ("url", "website"):
+        if getattr(item, address, None) is not None:
+            registry.defined_at[f"{kind}:{name}:url"] = source.locate((*path, address))
+    for language in getattr(item, "translations", {}):
+        registry.defined_at[f"{kind}:{name}:translations:{language}"] = source.locate(
+            (*path, "translations", language), key=True)
+    for index, named in enumerate(getattr(item, "names", ())):
+        for language in named.translations:
+            registry.defined_at[f"{kind}:{name}:names:{index}:translations:{language}"] = \
+                source.locate((*path, "names", index, "translations", language), key=True)
     for listed in ("superseded_by", "suggest"):
         for index, _ in enumerate(getattr(item, listed, ())):
             registry.defined_at[f"{kind}:{name}:{listed}:{index}"] = source.locate(
@@ -305,12 +321,14 @@ def legislation_path(instrument: Instrument) -> str:
     return f"{instrument.type}/{instrument.year}/{instrument.number}"
 
 
-def url_mismatch(url: str, instrument: Instrument) -> str | None:
-    """Why `url` is not an address of `instrument` on legislation.gov.uk, or None when it is.
-
-    Guidance is published on gov.uk, so its addresses are not checked."""
-    if instrument.type == "guidance":
-        return None
+def url_mismatch(url: str, instrument: Instrument | None) -> str | None:
+    """Why `url` is not a plain address of `instrument` on legislation.gov.uk, or None when
+    it is.  Guidance is published on gov.uk, and a right or body has no instrument: their
+    addresses need only be plain (see `_PLAIN_URL`)."""
+    if instrument is None or instrument.type == "guidance":
+        return None if _PLAIN_URL.match(url) else (
+            "is not a plain web address: use only letters, digits, '.', '-', '_', '~' and "
+            "'%' between its slashes, as in https://www.gov.uk/guidance/a-title")
     expected = legislation_path(instrument)
     match = _LEGISLATION_URL.match(url)
     if match is None:
@@ -320,20 +338,26 @@ def url_mismatch(url: str, instrument: Instrument) -> str | None:
     if found != expected:
         return (f"points at {found}, but {instrument.title} is {expected}: "
                 f"the address should start {LEGISLATION}/{expected}/")
+    if not _LEGISLATION_TAIL.match(match["tail"]):
+        return (f"is not a plain legislation.gov.uk address: after {expected} it should have "
+                "only letters, digits and hyphens between slashes, as in "
+                f"{LEGISLATION}/{expected}/section/10")
     return None
 
 
 def _check_urls(registry: Registry) -> list[Problem]:
-    """Every address matches its instrument's type, year and number on legislation.gov.uk."""
+    """Every address is plain, and a law's matches its instrument's type, year and number on
+    legislation.gov.uk."""
     problems = []
-    entries: list[tuple[str, str, str, Instrument | None]] = [
+    entries: list[tuple[str, str, str | None, Instrument | None]] = [
         ("instrument", i.id, i.url, i) for i in registry.instruments.values()]
     entries += [("provisions", p.id, p.url, registry.instruments.get(p.instrument))
-                for p in registry.provisions.values()]
+                for p in registry.provisions.values() if p.instrument in registry.instruments]
+    entries += [("rights", r.id, r.url, None) for r in registry.rights.values()]
+    entries += [("bodies", b.id, b.website, None) for b in registry.bodies.values()]
+    entries += [("criteria_sets", c.id, c.url, None) for c in registry.criteria_sets.values()]
     for kind, name, url, instrument in entries:
-        if instrument is None:
-            continue
-        reason = url_mismatch(url, instrument)
+        reason = None if url is None else url_mismatch(url, instrument)
         if reason is not None:
             problems.append(Problem(registry.defined_at[f"{kind}:{name}:url"], "error",
                                     "registry-url-mismatch",

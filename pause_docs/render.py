@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
@@ -22,6 +23,7 @@ from markupsafe import Markup
 from .errors import Location, Problem
 from .layout import TEMPLATES_DIR
 from .publication import (
+    Alternate,
     Block,
     Group,
     Image,
@@ -41,10 +43,15 @@ from .resolved import ResolvedDocument
 
 STYLESHEET = "assets/style.css"
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "#")
+# A page beside this one (the document in another language, a layer's full notice): a file
+# name as `layout.output_name` makes them, never a path.
+_BESIDE = re.compile(r"^[a-z0-9][a-z0-9-]*(?:\.[a-z]{2,3})?\.html(?:#[A-Za-z0-9_-]+)?$")
 LAW_SITE = "legislation.gov.uk/"  # where UK law is published: a link there cites it by name
 # Set while a page renders: every template name asked for -> the file it came from, or None
 # when it was looked for and not found (a file added later would change the page).
 _LOADED: ContextVar[dict[str, str | None] | None] = ContextVar("loaded", default=None)
+# The language of the page being printed: text in another is marked with its `lang`.
+_PAGE_LANGUAGE: ContextVar[str | None] = ContextVar("page_language", default=None)
 _TAGS = {"strong": "strong", "em": "em", "b": "b", "i": "i", "code": "code", "sub": "sub",
          "sup": "sup", "abbr": "abbr", "span": "span"}
 
@@ -68,8 +75,36 @@ def escape_attribute(text: str) -> str:
 
 
 def inline_html(nodes: Iterable[Inline]) -> str:
-    """Inline nodes as HTML: every text escaped, every link's address checked."""
-    return "".join(_inline(node) for node in nodes)
+    """Inline nodes as HTML: every text escaped, every link's address checked; a run of
+    text in another language than the page's in a span with its `lang`."""
+    out: list[str] = []
+    run: list[str] = []
+    run_tag: str | None = None
+    for node in nodes:
+        tag = _foreign(node)
+        if run and tag != run_tag:
+            out.append(f'<span lang="{run_tag}">{"".join(run)}</span>')
+            run = []
+        if tag is not None:
+            run.append(escape_text(node.text))  # type: ignore[union-attr]
+            run_tag = tag
+        else:
+            out.append(_inline(node))
+    if run:
+        out.append(f'<span lang="{run_tag}">{"".join(run)}</span>')
+    return "".join(out)
+
+
+def _foreign(node: Inline) -> str | None:
+    """The BCP 47 tag of a text written in another language than the page's, or None."""
+    if not isinstance(node, Text) or node.origin is None or not node.text.strip():
+        return None
+    language = node.origin.language
+    if language is None or language == _PAGE_LANGUAGE.get():
+        return None
+    from .locale import is_language_neutral, load_locale
+
+    return None if is_language_neutral(node.text) else load_locale(language).tag
 
 
 def _inline(node: Inline) -> str:
@@ -77,11 +112,13 @@ def _inline(node: Inline) -> str:
         return escape_text(node.text)
     if isinstance(node, Link):
         inner = inline_html(node.children)
-        if not node.href.startswith(SAFE_SCHEMES):
+        if not node.href.startswith(SAFE_SCHEMES) and not _BESIDE.match(node.href):
             return inner  # not a link a page may carry: its words only
         title = f' title="{escape_attribute(node.title)}"' if node.title else ""
         shown = ' class="print-address"' if prints_address(node) else ""
-        return f'<a href="{escape_attribute(node.href)}"{shown}{title}>{inner}</a>'
+        lang = (f' hreflang="{escape_attribute(node.hreflang)}" '
+                f'lang="{escape_attribute(node.hreflang)}"' if node.hreflang else "")
+        return f'<a href="{escape_attribute(node.href)}"{lang}{shown}{title}>{inner}</a>'
     if isinstance(node, Styled):
         tag = _TAGS[node.style]
         title = f' title="{escape_attribute(node.title)}"' if node.title else ""
@@ -230,15 +267,15 @@ def stylesheets(*names: str, search_path: tuple[Path, ...] = (TEMPLATES_DIR,)) -
     return Markup("\n".join(stylesheet(search_path, name) for name in (STYLESHEET, *names)))
 
 
-def page_frame(lang: str, strings: dict[str, str], author: str, created: dt.date
-               ) -> dict[str, Any]:
+def page_frame(lang: str, strings: dict[str, str], author: str, created: dt.date,
+               alternates: tuple[Alternate, ...] = ()) -> dict[str, Any]:
     """What base.html prints around a page: its language, author, date and the frame's
     words ('Skip to main content', the words of 'Page 1 of 3' for the PDF's footer)."""
     before, _, rest = strings["page_number"].partition("{page}")
     between = rest.partition("{pages}")[0]
     return {"lang": lang, "page_title": strings.get("page_title", ""), "author": author,
             "created": created.isoformat(), "skip_link": strings["skip_link"],
-            "page_before": before, "page_between": between}
+            "page_before": before, "page_between": between, "alternates": alternates}
 
 
 # --- pages ----------------------------------------------------------------------------------
@@ -263,11 +300,13 @@ class Page:
 
 
 def render_page(doc: ResolvedDocument, templates: tuple[Path, ...] = (TEMPLATES_DIR,),
-                language: str = "en") -> Page:
-    """The document published and printed as HTML, noting which templates and registry
-    entries the page used."""
+                language: str | None = None) -> Page:
+    """The document published in `language` (None: its first) and printed as HTML, noting
+    which templates and registry entries the page used."""
     from .publish import publish
 
+    if language in doc.languages:
+        doc = doc.in_language(language)
     registry, used = doc.registry.recording()
     loaded: dict[str, str | None] = {}
     token = _LOADED.set(loaded)
@@ -286,7 +325,7 @@ def html_bytes(page: Page, asset_root: Path, epoch: int) -> tuple[bytes, tuple[s
 
 
 def render_html(doc: ResolvedDocument, templates: tuple[Path, ...] = (TEMPLATES_DIR,),
-                language: str = "en") -> str:
+                language: str | None = None) -> str:
     """The document as a standalone HTML page."""
     return render_page(doc, templates, language).html
 
@@ -295,30 +334,44 @@ def page_html(publication: Publication, names: list[str],
               templates: tuple[Path, ...] = (TEMPLATES_DIR,)) -> str:
     """A publication as a standalone HTML page, by the first of `names` that exists."""
     env = environment(templates)
+    token = _PAGE_LANGUAGE.set(publication.language)
     try:
         template = env.select_template(names)
         style = Markup("\n".join(stylesheet(templates, name)
                                  for name in publication.stylesheets))
         return template.render(publication=publication, stylesheet=style,
                                **page_frame(publication.lang, publication.strings,
-                                            publication.council, publication.published))
+                                            publication.council, publication.published,
+                                            publication.alternates))
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateProblem(Problem(Location(f"templates/{exc.name}", exc.lineno, 1),
-                                      "error", "template-syntax", exc.message or str(exc))
-                              ) from exc
+        where = _template_path(exc.filename, templates) if exc.filename else \
+            f"templates/{exc.name}"
+        raise TemplateProblem(Problem(Location(where, exc.lineno, 1), "error",
+                                      "template-syntax", exc.message or str(exc))) from exc
     except jinja2.UndefinedError as exc:
-        raise TemplateProblem(_template_problem(exc, "template-undefined")) from exc
+        raise TemplateProblem(_template_problem(exc, "template-undefined", templates)) from exc
     except jinja2.TemplateNotFound as exc:
-        raise TemplateProblem(_template_problem(exc, "template-not-found")) from exc
+        raise TemplateProblem(_template_problem(exc, "template-not-found", templates)) from exc
+    finally:
+        _PAGE_LANGUAGE.reset(token)
 
 
-def _template_problem(exc: Exception, code: str) -> Problem:
+def _template_problem(exc: Exception, code: str, templates: tuple[Path, ...]) -> Problem:
     """Locate a Jinja run-time error at the template line that raised it."""
     tb = exc.__traceback__
     where = Location("templates")
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
         if filename.endswith(".html"):
-            where = Location(f"templates/{Path(filename).name}", tb.tb_lineno, 1)
+            where = Location(_template_path(filename, templates), tb.tb_lineno, 1)
         tb = tb.tb_next
     return Problem(where, "error", code, str(exc))
+
+
+def _template_path(filename: str, templates: tuple[Path, ...]) -> str:
+    """'templates/<name>' for a file of the search path, a council's sub-folder included."""
+    path = Path(filename)
+    for folder in (*templates, TEMPLATES_DIR):
+        if path.is_relative_to(folder):
+            return f"templates/{path.relative_to(folder).as_posix()}"
+    return path.as_posix()

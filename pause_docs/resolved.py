@@ -3,13 +3,15 @@ where each of its values was written."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import Location
 from .layout import COUNCIL_FILE, COUNCILS_DIR
 from .loader import Path_, SourceFile
+from .locale import DEFAULT_LANGUAGE
 from .models import Council, Programme
 from .registry import Registry
 
@@ -31,8 +33,13 @@ class Merged:
     own: SourceFile
     inherited: SourceFile | None = None
     inherited_prefix: Path_ = ()
+    languages: Mapping[Path_, str] = field(default_factory=dict)
+    """Each text given per language, by its path in `data` -> the language chosen (its
+    place in the file is inside the mapping, at that language)."""
 
     def locate(self, path: Path_, key: bool = False) -> Location:
+        if not key and path in self.languages:
+            path = path + (self.languages[path],)
         if path and self.inherited is not None and not self.own_has(path):
             return self.inherited.locate(self.inherited_prefix + path, key=key)
         return self.own.locate(path, key=key)
@@ -47,8 +54,15 @@ class Merged:
         return not (path[0] in MERGED_KEYS and len(path) > 1 and isinstance(inner, dict)
                     and path[1] not in inner)
 
-    def with_data(self, data: dict[str, Any]) -> Merged:
-        return Merged(data, self.own, self.inherited, self.inherited_prefix)
+    def with_data(self, data: dict[str, Any], languages: Mapping[Path_, str] | None = None
+                  ) -> Merged:
+        return Merged(data, self.own, self.inherited, self.inherited_prefix,
+                      self.languages if languages is None else languages)
+
+    def language_of(self, path: Path_) -> str:
+        """The language of the text at `path`: the one chosen from its per-language
+        mapping, or English for text written plainly."""
+        return self.languages.get(path, DEFAULT_LANGUAGE)
 
 
 @dataclass(frozen=True)
@@ -72,16 +86,59 @@ class ResolvedDocument:
     programme_source: SourceFile | None = None
     folder: Path | None = None
     """The council's folder on disk (where its logo is)."""
+    language: str = DEFAULT_LANGUAGE
+    """The language this version of the document is in."""
+    languages: tuple[str, ...] = (DEFAULT_LANGUAGE,)
+    """Every language the document is published in (its council's), the first first."""
+    council_languages: Mapping[Path_, str] = field(default_factory=dict)
+    """The council's texts given per language -> the language chosen (see `Merged`)."""
+    programme_languages: Mapping[Path_, str] = field(default_factory=dict)
+    section_sources: Mapping[str, SourceFile] = field(default_factory=dict)
+    """The standard sections its sections use (`use:`), by name."""
+    versions: Mapping[str, ResolvedDocument] = field(default_factory=dict)
+    """The document in each of its other languages (in the first language's version)."""
+    parent: ResolvedDocument | None = None
+    """For a layer (a young people's or Easy Read notice): the full notice it sits under."""
 
     @property
     def kind(self) -> str:
         return self.model.kind
 
+    def in_language(self, language: str | None) -> ResolvedDocument:
+        """This document in `language` (None: its first language)."""
+        if language is None or language == self.language:
+            return self
+        if language in self.versions:
+            return self.versions[language]
+        raise ValueError(f"{self.path} is not published in '{language}'; its council's "
+                         f"languages are: {', '.join(self.languages)}")
+
+    def all_versions(self) -> list[ResolvedDocument]:
+        """The document in each of its languages, the first first."""
+        return [self, *(self.versions[lang] for lang in self.languages
+                        if lang in self.versions and lang != self.language)]
+
+    def language_of(self, path: Path_) -> str:
+        return self.source.language_of(path)
+
+    def council_language_of(self, path: Path_) -> str:
+        return self.council_languages.get(path, DEFAULT_LANGUAGE)
+
     def locate_council(self, path: Path_) -> Location:
         """Where a value of the council file was written (the file itself if unknown)."""
         if self.council_source is not None:
+            if path in self.council_languages:
+                path = path + (self.council_languages[path],)
             return self.council_source.locate(path)
         return Location(self.council_file)
+
+    def locate_programme(self, path: Path_) -> Location:
+        """Where a value of the programme was written (the document if none)."""
+        if self.programme_source is None:
+            return self.source.locate(())
+        if path in self.programme_languages:
+            path = path + (self.programme_languages[path],)
+        return self.programme_source.locate(path)
 
     @property
     def council_file(self) -> str:

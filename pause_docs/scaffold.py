@@ -15,7 +15,7 @@ from .loader import read_yaml
 from .models.base import _SLUG
 from .models.form import FormField
 from .registry import Registry
-from .schemas import SCHEMAS_DIR, kind_of, modeline
+from .schema_files import SCHEMAS_DIR, kind_of, modeline
 
 SCAFFOLDS = Path(__file__).resolve().parent / "scaffolds"
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")  # '{{ council.name }}' in the text stays as it is

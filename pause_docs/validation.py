@@ -118,6 +118,12 @@ def _item_type(tp: Any) -> Any:
     return tp
 
 
+def _choices(expected: str) -> list[str]:
+    """pydantic's "'a', 'b' or 'c'" (or "1, 2 or 3") as a list of the choices."""
+    quoted = re.findall(r"'([^']*)'", expected)
+    return quoted or [c.strip() for c in re.split(r",| or ", expected) if c.strip()]
+
+
 def _dotted(path: Path_) -> str:
     out = ""
     for segment in path:
@@ -155,7 +161,7 @@ def _problem(model: type[BaseModel], error: ErrorDetails, data: Any, locate: Loc
         return Problem(locate(path, False), "error", "wrong-type",
                        f"{field}: expected {_EXPECTED[kind]}, found {_describe(value)}")
     if kind == "literal_error":
-        choices = re.findall(r"'([^']*)'", str((error.get("ctx") or {}).get("expected", "")))
+        choices = _choices(str((error.get("ctx") or {}).get("expected", "")))
         return Problem(locate(path, False), "error", "invalid-value",
                        f"{field}: '{value}' is not one of: {', '.join(choices)}"
                        f"{did_you_mean(str(value), choices)}")

@@ -38,8 +38,8 @@ def load_file(file: Path, label: str | None = None, root: Path | None = None) ->
         raise CannotCompare([Problem(Location(display_path(file, root)), "error",
                                      "no-such-file", "no such file")])
     project = load_project(root, only=[file])
-    wanted = file.resolve()
-    doc = next((d for d in project.documents if (root / d.path).resolve() == wanted), None)
+    wanted = display_path(file, root)
+    doc = next((d for d in project.documents if d.path == wanted), None)
     if doc is None:
         problems = list(project.errors)
         if not problems:
@@ -63,9 +63,13 @@ def load_revisions(file: Path, revisions: tuple[str, ...]) -> tuple[Side, Side]:
 
 
 def _at_revision(root: Path, relative: Path, rev: str) -> Side:
-    commit = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options",
-                  f"{rev}^{{commit}}", what=f"'{rev}' is not a revision in this repository")
-    commit = commit.strip()
+    # Resolved first, then peeled to its commit: 'rev^{commit}' would change what some
+    # revisions mean (':/text' searches commit messages for everything after the ':/').
+    missing = f"'{rev}' is not a revision in this repository"
+    named = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", rev,
+                 what=missing).strip()
+    commit = _git(root, "rev-parse", "--verify", "--quiet", f"{named}^{{commit}}",
+                  what=f"'{rev}' is not a commit").strip()
     prefix = _git(root, "rev-parse", "--show-prefix").strip().rstrip("/")
     top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
     with tempfile.TemporaryDirectory(prefix="pause-docs-rev-") as temp:
@@ -74,7 +78,10 @@ def _at_revision(root: Path, relative: Path, rev: str) -> Side:
         # From the top of the repository: inside a sub-folder git would archive only that.
         archive = _git_bytes(top, "archive", "--format=tar", tree,
                              what=f"cannot read the project at {rev}")
-        _extract(archive, there)
+        try:
+            _extract(archive, there)
+        except (tarfile.TarError, OSError) as exc:
+            raise ProjectError(f"cannot read the project at {rev}: {exc}") from exc
         if not (there / relative).is_file():
             raise CannotCompare([Problem(Location(relative.as_posix()), "error",
                                          "not-at-revision",
@@ -84,11 +91,19 @@ def _at_revision(root: Path, relative: Path, rev: str) -> Side:
 
 
 def _extract(archive: bytes, into: Path) -> None:
-    """Only what a document resolves against; the 'data' filter refuses links and escapes."""
+    """Only what a document resolves against.  A link that would lead out of the folder (or
+    anything else the 'data' filter refuses) is left out, as if it were not committed."""
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         wanted = [m for m in tar.getmembers()
                   if m.name.split("/", 1)[0] in (COUNCILS_DIR, REGISTRY_DIR)]
-        tar.extractall(into, members=wanted, filter="data")
+        tar.extractall(into, members=wanted, filter=_data_only)
+
+
+def _data_only(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
+    try:
+        return tarfile.data_filter(member, path)
+    except tarfile.FilterError:
+        return None
 
 
 def _git_bytes(root: Path, *args: str, what: str = "") -> bytes:

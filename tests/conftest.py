@@ -71,3 +71,15 @@ def bundled_documents() -> list:
 
 def document_id(doc) -> str:  # type: ignore[no-untyped-def]
     return f"{doc.council_slug}/{doc.slug}"
+
+
+def bundled_pages() -> list:
+    """Every page the repository's documents are published as: each document in each of
+    its languages, as (document, language)."""
+    return [(doc, language) for doc in bundled_documents() for language in doc.languages]
+
+
+def page_id(doc, language: str) -> str:  # type: ignore[no-untyped-def]
+    """'council/doc' in the document's first language, 'council/doc.cy' in another."""
+    other = language != doc.languages[0]
+    return f"{doc.council_slug}/{doc.slug}{'.' + language if other else ''}"

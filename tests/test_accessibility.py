@@ -1,10 +1,11 @@
-"""Every bundled document's HTML, checked in a real headless Chromium with axe-core and by the
-W3C Nu HTML checker, plus what those tools do not check: the skip link, visible focus, link
-text, table headers, reading at 320 px and the print stylesheet.
+"""Every bundled document's HTML, in each of its languages, checked in a real headless Chromium
+with axe-core and by the W3C Nu HTML checker, plus what those tools do not check: the skip
+link, visible focus, link text, table headers, reading at 320 px and the print stylesheet.
 
-The documents are whatever `load_project` finds in the repository, so a new document is
-checked without being listed here.  The tools are installed by `make a11y-tools` (CI does it);
-without them these tests skip and say what is missing, unless PAUSE_DOCS_REQUIRE_A11Y=1.
+The documents are whatever `load_project` finds in the repository, so a new document (or a
+new language of one) is checked without being listed here.  The tools are installed by
+`make a11y-tools` (CI does it); without them these tests skip and say what is missing, unless
+PAUSE_DOCS_REQUIRE_A11Y=1.
 """
 
 from __future__ import annotations
@@ -22,13 +23,15 @@ from accessibility import (
     missing_tools,
     nu_check,
 )
-from conftest import bundled_documents, document_id
+from conftest import bundled_pages, page_id
 from htmlinfo import page_info
 
+from pause_docs.locale import load_locale
 from pause_docs.render import render_html, render_page
 
-DOCUMENTS = bundled_documents()
-IDS = [document_id(d) for d in DOCUMENTS]
+PAGES = bundled_pages()
+IDS = [page_id(doc, language) for doc, language in PAGES]
+LANGUAGES = dict(zip(IDS, (language for _, language in PAGES), strict=True))
 VAGUE_LINK_TEXT = {"click here", "here", "click", "more", "read more", "link", "this",
                    "this link", "find out more", "more information", "details"}
 
@@ -49,10 +52,10 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Each bundled document rendered to its own HTML file, with the files it shows (a
     council's logo) beside it, as a build writes them."""
     out = {}
-    for doc, name in zip(DOCUMENTS, IDS, strict=True):
-        folder = tmp_path_factory.mktemp(name.replace("/", "--"))
-        page = render_page(doc)
-        path = folder / f"{doc.slug}.html"
+    for (doc, language), name in zip(PAGES, IDS, strict=True):
+        folder = tmp_path_factory.mktemp(name.replace("/", "--").replace(".", "-"))
+        page = render_page(doc, language=language)
+        path = folder / f"{name.split('/')[1]}.html"
         path.write_text(page.html, encoding="utf-8")
         for file, source in page.publication.files.items():
             (folder / file).write_bytes(Path(source).read_bytes())
@@ -74,7 +77,8 @@ def nu_messages(pages: dict[str, Path]) -> dict[Path, list[NuMessage]]:
 
 
 def test_the_repository_bundles_documents_to_check() -> None:
-    assert len(DOCUMENTS) >= 2
+    assert len(PAGES) >= 2
+    assert any(language == "cy" for _, language in PAGES), "a Welsh page is checked"
 
 
 @pytest.mark.parametrize("width", [1024, 320])
@@ -119,7 +123,8 @@ def test_skip_link_comes_first_shows_on_focus_and_moves_focus_to_main(
 
     chrome.open(pages[name])
     first = chrome.tab()
-    assert (first["tag"], first["href"], first["text"]) == ("a", "#main", "Skip to main content")
+    skip = load_locale(LANGUAGES[name]).text("skip_link")
+    assert (first["tag"], first["href"], first["text"]) == ("a", "#main", skip)
     assert first["inViewport"], "the skip link must be visible when it has focus"
     chrome.driver.switch_to.active_element.send_keys(Keys.ENTER)
     assert chrome.run("return document.activeElement.id") == "main"
@@ -157,7 +162,7 @@ def test_landmarks_language_title_and_headings_in_order(chrome: Browser, pages: 
                 contentinfo: roles('body > footer'),
                 levels: [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')]
                         .map(h => +h.tagName[1])};""")
-    assert found["lang"] == "en-GB" and found["title"].strip()
+    assert found["lang"] == load_locale(LANGUAGES[name]).tag and found["title"].strip()
     assert (found["main"], found["banner"], found["contentinfo"]) == (1, 1, 1)
     levels = found["levels"]
     assert levels and levels[0] == 1 and levels.count(1) == 1, levels
@@ -165,18 +170,18 @@ def test_landmarks_language_title_and_headings_in_order(chrome: Browser, pages: 
     assert not jumps, f"headings skip a level: {jumps}"
 
 
-@pytest.mark.parametrize("doc", DOCUMENTS, ids=IDS)
-def test_tables_have_captions_and_header_cells(doc) -> None:  # type: ignore[no-untyped-def]
-    for table in page_info(render_html(doc)).tables:
+@pytest.mark.parametrize(("doc", "language"), PAGES, ids=IDS)
+def test_tables_have_captions_and_header_cells(doc, language: str) -> None:  # type: ignore[no-untyped-def]
+    for table in page_info(render_html(doc, language=language)).tables:
         assert table.caption, "every table needs a <caption> saying what it shows"
         assert table.header_scopes, f"table {table.caption!r} has no header cells"
         assert all(s in ("col", "row", "colgroup", "rowgroup") for s in table.header_scopes), (
             f"table {table.caption!r}: every <th> needs scope=col or scope=row")
 
 
-@pytest.mark.parametrize("doc", DOCUMENTS, ids=IDS)
-def test_link_text_says_where_the_link_goes(doc) -> None:  # type: ignore[no-untyped-def]
-    links = page_info(render_html(doc)).links
+@pytest.mark.parametrize(("doc", "language"), PAGES, ids=IDS)
+def test_link_text_says_where_the_link_goes(doc, language: str) -> None:  # type: ignore[no-untyped-def]
+    links = page_info(render_html(doc, language=language)).links
     targets: dict[str, set[str]] = {}
     for href, text in links:
         assert text, f"link to {href} has no text"
@@ -207,8 +212,8 @@ def test_page_reads_at_320_px_without_sideways_scrolling(chrome: Browser,
     assert found["smallest"] >= 14, f"text smaller than 14 px at 320 px wide: {found}"
 
 
-FORMS = [name for doc, name in zip(DOCUMENTS, IDS, strict=True)
-         if render_page(doc).publication.role == "form"]
+FORMS = [name for (doc, language), name in zip(PAGES, IDS, strict=True)
+         if render_page(doc, language=language).publication.role == "form"]
 
 
 @pytest.mark.parametrize("width", [320, 375])

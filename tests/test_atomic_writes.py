@@ -18,8 +18,11 @@ from pause_docs.writer import is_temporary
 
 
 def snapshot(out: Path) -> dict[str, bytes]:
+    """The published files, and any half-written one; not the build's own record and lock
+    (the manifest records file times, so two builds' manifests differ)."""
     return {p.relative_to(out).as_posix(): p.read_bytes()
-            for p in sorted(out.rglob("*")) if p.is_file()}
+            for p in sorted(out.rglob("*"))
+            if p.is_file() and not p.name.startswith(".pause-docs")}
 
 
 def build_command(root: Path, out: Path) -> list[str]:
@@ -59,6 +62,8 @@ def versions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
     for path in sorted((root / "councils").glob("*/council.yaml")):
         text = re.sub(r"^name: ", "name: Revised ", path.read_text(encoding="utf-8"),
                       count=1, flags=re.M)
+        # a council's texts given per language: each language's changes
+        text = re.sub(r"^(\s+(?:en|cy): )", r"\1Revised ", text, flags=re.M)
         path.write_text(text, encoding="utf-8")
     new_out = base / "new"
     run_build(root, new_out)

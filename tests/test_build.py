@@ -232,7 +232,7 @@ def test_only_the_pdf_module_imports_weasyprint() -> None:
 
 
 def test_a_worker_that_dies_costs_only_its_own_document(site: Path, monkeypatch) -> None:
-    import pause_docs.build as building
+    import pause_docs.workers as building
 
     make = building.Worker._make
 

@@ -15,7 +15,7 @@ from conftest import REPO
 from pause_docs import releases
 from pause_docs.cli import main
 from pause_docs.init import EXAMPLE
-from pause_docs.schemas import KIND_NAMES
+from pause_docs.schema_files import KIND_NAMES
 
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from test_render import bundled
 
-from pause_docs.publish.common import citation
+from pause_docs.publish.citations import citation
 from pause_docs.render import render_html
 
 

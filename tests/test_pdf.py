@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -78,3 +79,15 @@ def test_seed_survives_in_pdf(tmp_path: Path, council: str, slug: str, seed: str
     path.write_bytes(render_pdf(page.html, ASSETS, 0, page.publication.files))
     score, out = fidelity(seed, path)
     assert score >= 0.95, out
+
+
+def test_printing_leaves_the_processs_environment_as_it_was(monkeypatch) -> None:
+    """fontTools reads "now" from SOURCE_DATE_EPOCH: it is set for the call only."""
+    page = ('<!DOCTYPE html><html lang="en-GB"><head><title>t</title></head>'
+            "<body><p>text</p></body></html>")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    render_pdf(page, TEMPLATES_DIR / "assets", 86400)
+    assert "SOURCE_DATE_EPOCH" not in os.environ
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1")
+    render_pdf(page, TEMPLATES_DIR / "assets", 86400)
+    assert os.environ["SOURCE_DATE_EPOCH"] == "1"

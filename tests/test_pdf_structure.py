@@ -21,9 +21,10 @@ from conftest import REPO, bundled_documents, document_id
 from htmlinfo import PageInfo, page_info
 from pdfua import check
 
-from pause_docs.build import build, output_name
+from pause_docs.build import build
 from pause_docs.cli import main
 from pause_docs.pdf_tags import repair
+from pause_docs.workers import output_name
 
 DOCUMENTS = bundled_documents()
 IDS = [document_id(d) for d in DOCUMENTS]

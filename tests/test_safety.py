@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import http.server
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -432,3 +433,61 @@ def test_validate_of_bundled_project_still_passes_the_name_rules() -> None:
     result = subprocess.run([sys.executable, "-m", "pause_docs", "--project", str(REPO),
                              "validate"], capture_output=True, text=True)
     assert "invalid-name" not in result.stdout
+
+
+# --- Citations: the cited words are linked in the text, never inside markup -------------------
+
+CITED = "Section 10 of the Children Act 2004"
+CITATION_PAYLOADS = [
+    # the words first occur in a link's title: linking them there would break out of it
+    f'See [the guidance](https://www.gov.uk/guidance "read {CITED} first"), then {CITED}.',
+    f'<a href="https://www.gov.uk/x" title="{CITED}">guidance</a> and {CITED}',
+    f"<abbr title='{CITED}'>s10</abbr> is {CITED}",
+    # the words are already a link's text: no link inside a link
+    f"[{CITED}](https://www.gov.uk/other) and {CITED} again",
+    # the words only in an attribute: the link goes after the sentence instead
+    f'[guidance](https://www.gov.uk/guidance "{CITED}")',
+    f"`{CITED}` in code, then {CITED}",
+]
+
+
+@pytest.mark.parametrize("wording", CITATION_PAYLOADS)
+def test_cited_words_are_linked_in_the_text_of_the_page_only(project, wording: str) -> None:
+    root = project({
+        "councils/example/council.yaml": COUNCIL_YAML,
+        "councils/example/notice.yaml": NOTICE + (
+            "legal_bases:\n  - provision: ca2004-s10\n"
+            f"    cited_as: {CITED}\n    wording: '{wording.replace(chr(39), chr(39) * 2)}'\n"
+            "sections:\n  - heading: The law\n    show: legal-bases\n"),
+    })
+    (doc,) = load_project(root).documents
+    html = render_html(doc)
+    law = "https://www.legislation.gov.uk/ukpga/2004/31/section/10"
+    elements = Elements(html).found
+    for tag, attrs in elements:
+        assert not any(name.startswith("on") for name in attrs), (tag, attrs)
+        assert "<" not in "".join(str(v) for v in attrs.values()), (tag, attrs)
+        if "href" in attrs:
+            assert str(attrs["href"]).lower().startswith(SAFE_SCHEMES), attrs
+    assert sum(attrs.get("href") == law for _, attrs in elements) == 1, html
+    assert f'<a href="{law}">{CITED}</a>' in html
+
+
+def test_a_registry_address_that_would_carry_script_is_refused(project) -> None:
+    root = project()
+    path = root / "legal_bases" / "children-act-2004.yaml"  # the project's copy, over the package's
+    path.parent.mkdir()
+    shutil.copy(REPO / "pause_docs" / "legal_bases" / path.name, path)
+    good = "https://www.legislation.gov.uk/ukpga/2004/31/section/10\n"
+    text = path.read_text(encoding="utf-8")
+    assert good in text
+    for hostile in ("https://www.legislation.gov.uk/ukpga/2004/31/section/10/"
+                    "onmouseover=alert(1)//",
+                    "https://www.legislation.gov.uk/ukpga/2004/31/section/10'onclick='x",
+                    "https://www.legislation.gov.uk/ukpga/2004/31/section//10"):
+        path.write_text(text.replace(good, hostile + "\n"), encoding="utf-8")
+        code, output = validate(root)
+        assert code == 1
+        assert ("error: registry-url-mismatch: the address of 'ca2004-s10' is not a plain "
+                "legislation.gov.uk address: after ukpga/2004/31 it should have only letters, "
+                "digits and hyphens between slashes") in output, output

@@ -14,6 +14,7 @@ from ..models import Notice
 from ..resolved import ResolvedDocument
 from .content import contact_changes, content_changes, document_changes
 from .law import law_changes, right_changes
+from .layers import revisit_notes
 from .records import (
     AREAS,
     Action,
@@ -29,6 +30,7 @@ from .records import (
 )
 from .screening import screening_changes
 from .text import order_changes, text_changes
+from .translations import language_changes
 from .words import words
 
 __all__ = ["AREAS", "Action", "Change", "Comparison", "Law", "Lint", "LintDelta", "Version",
@@ -52,13 +54,16 @@ def diff_documents(old: ResolvedDocument, new: ResolvedDocument, lint: Lint | No
                     *order_changes(old, new)]
     else:  # screenings and assessments: their answers and decision
         changes += screening_changes(old, new)
-    changes += [*contact_changes(old_page, new_page), *text_changes(old_page, new_page)]
+    changes += [*contact_changes(old_page, new_page), *text_changes(old_page, new_page),
+                *language_changes(old, new)]
     order = list(AREAS)
     weights = ("legal", "wording", "presentation")
     changes.sort(key=lambda c: (weights.index(c.weight), order.index(c.area)))
     delta = None
     if lint is not None:
         delta = _lint_delta(list(lint(old)), list(lint(new)))
+    if any(c.weight != "presentation" for c in changes):
+        notes = (*notes, *revisit_notes(new))
     return Comparison(version_of(old, old_label), version_of(new, new_label), tuple(changes),
                       delta, tuple(notes))
 

@@ -38,6 +38,7 @@ AREAS: dict[str, str] = {
     "contacts": "Contacts and Data Protection Officer",
     "safeguards": "Safeguards",
     "text": "Text",
+    "translations": "Translations (changed in one language only)",
     "order": "Order and layout",
 }
 

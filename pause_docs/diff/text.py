@@ -19,7 +19,7 @@ _NAMES = {"intro": "introduction", "first_step": "first step", "to_dpo": "to the
           "about_programme": "about the programme"}
 
 
-def _label(path: Path_) -> str:
+def label_of(path: Path_) -> str:
     """'introduction', 'complaints, to the DPO', 'phase 2': where on the page a text is."""
     if path[:1] == ("sections",):
         path = path[2:]
@@ -45,7 +45,7 @@ def _passages(page: Publication) -> list[tuple[str, str]]:
             found.append(("heading", printed.text))
             last = None
             continue
-        label = _label(origin.path)
+        label = label_of(origin.path)
         if origin.path[0] not in ("title", "subtitle"):
             part = f"'{printed.section}'" if printed.section else "opening"
             label = f"{part}: {label}"

@@ -9,11 +9,14 @@ from dataclasses import dataclass
 
 from ..errors import Location, Problem, did_you_mean
 from ..kinds import KINDS
+from ..locale import DEFAULT_LANGUAGE
 from ..project import Project
 from ..publication import Publication
 from ..resolved import ResolvedDocument
 from .law import check_law, inherited_at_document
 from .published import Published
+from .readability import check_sentences
+from .translations import check_translations
 
 __all__ = ["Citing", "UnknownProvision", "lint_document", "lint_project", "where_used"]
 
@@ -21,13 +24,21 @@ __all__ = ["Citing", "UnknownProvision", "lint_document", "lint_project", "where
 def lint_document(doc: ResolvedDocument, as_of: dt.date,
                   publication: Publication | None = None) -> list[Problem]:
     """Every finding for one document, judged on its publication date and on `as_of`: the
-    law and the names it prints, then the checks its kind adds (what a notice must say)."""
-    published = Published(doc, publication, as_of)
+    law and the names it prints, then the checks its kind adds (what a notice must say), on
+    its English page (or its first, without one); then its translations, and how each other
+    language's page reads.  `publication`: a page of it already published, to reuse."""
+    pages = {publication.language: publication} if publication is not None else {}
+    main = doc.in_language(DEFAULT_LANGUAGE) if DEFAULT_LANGUAGE in doc.languages else doc
+    published = Published(main, pages.get(main.language), as_of)
     found = check_law(published, as_of)
     kind = KINDS[doc.kind]
     for name in kind.checks:
         found += kind.function(name)(published)
-    return sorted(inherited_at_document(found, doc))
+    found += check_translations(doc, pages)
+    for version in doc.all_versions():
+        if version.language != main.language:
+            found += check_sentences(Published(version, pages.get(version.language), as_of))
+    return sorted(set(inherited_at_document(found, doc)))
 
 
 def lint_project(project: Project, as_of: dt.date) -> list[Problem]:

@@ -108,7 +108,8 @@ def _uses(published: Published) -> list[Problem | None]:
                  "so what the information is used for may be missing",
                  "list the uses under 'purposes:' and show them",
                  f"UK GDPR Art 13(1)(c) / 14(1)(c); {ICO} 4 [R]", "warning"),
-        _missing(published, "article-6" in roles, "", "missing-lawful-basis",
+        _missing(published, "article-6" in roles or _left_to_parent(published, "legal-bases"),
+                 "", "missing-lawful-basis",
                  "the notice names no UK GDPR Art 6(1) lawful basis (a statute alone is not "
                  "one)", "add the basis, e.g. 'provision: ukgdpr-art6-1-e' (public task), to "
                  "legal_bases", f"UK GDPR Art 13(1)(c) / 14(1)(c); {ICO} 5 [R]",
@@ -128,6 +129,11 @@ def _uses(published: Published) -> list[Problem | None]:
                  "add 'rights:' and a section with 'show: rights'",
                  f"UK GDPR Art 13(2)(b) / 14(2)(c); {ICO} 11 [R]", path=("rights",)),
     ]
+
+
+def _left_to_parent(published: Published, topic: str) -> bool:
+    """The page points to the main or full notice for `topic` (checked there: layers)."""
+    return any(g.via for g in published.publication.groups(topic))
 
 
 def _complaints(published: Published) -> list[Problem | None]:
@@ -209,7 +215,7 @@ def check_consistency(published: Published) -> list[Problem]:
             ("criminal_offence", "article-10", "criminal-offence-without-condition",
              "criminal offence", "UK GDPR Art 10 and DPA 2018 s.10(5), Sch 1 [R]")):
         flagged = [i for i, c in enumerate(model.data_categories) if getattr(c, flag)]
-        if flagged and role not in roles:
+        if flagged and role not in roles and not _left_to_parent(published, "legal-bases"):
             problems.append(Problem(
                 published.locate(("data_categories", flagged[0])), "error", code,
                 f"the notice holds {what} data but names no {role.replace('-', ' ').title()} "

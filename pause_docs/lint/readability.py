@@ -68,8 +68,9 @@ def reading_ease(units: list[str]) -> tuple[float, int]:
 
 
 def check_readability(published: Published) -> list[Problem]:
-    """A warning for each part (a heading and what follows) that reads below THRESHOLD."""
-    if not published.under_gdpr:
+    """A warning for each part (a heading and what follows) that reads below THRESHOLD.
+    English only: Flesch's formula is made for English words and sentences."""
+    if not published.under_gdpr or published.publication.language != "en":
         return []
     problems = []
     for where, heading, units in _parts(published):
@@ -99,3 +100,39 @@ def _parts(published: Published) -> list[tuple[Location, str | None, list[str]]]
         heading = plain(part.heading.content) if part.heading else None
         found.append((where, heading, [" ".join(u) for u in units.values()]))
     return found
+
+
+# Cymraeg Clir (Cen Williams, Canolfan Bedwyr, 1999), the plain-Welsh guide: at most 25 words
+# a sentence (welsh.md §6) [S].  There is no Welsh readability formula (none was found), so
+# Welsh pages get this check instead of Flesch's.
+MAX_SENTENCE_WORDS = {"cy": 25}
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def check_sentences(published: Published) -> list[Problem]:
+    """A warning for each part of a page whose language has a plain-language sentence length
+    (Welsh: Cymraeg Clir's 25 words) with sentences longer than that, in its authors' words."""
+    language = published.publication.language
+    limit = MAX_SENTENCE_WORDS.get(language)
+    if limit is None or not published.under_gdpr:
+        return []
+    problems = []
+    for part in published.publication.body:
+        if not isinstance(part, Section):
+            continue
+        long = [s for printed in printed_texts(part.blocks) if printed.origin is not None
+                and printed.origin.owner != "registry" and printed.origin.language == language
+                for s in _SENTENCE.split(_URL.sub(" ", printed.text))
+                if len(s.split()) > limit]
+        if long:
+            where = part.origin.where if part.origin else published.locate(("sections",))
+            heading = plain(part.heading.content) if part.heading else None
+            name = f"'{heading}'" if heading else "the part"
+            problems.append(Problem(
+                where, "warning", "long-sentence",
+                f"{name} has {len(long)} sentence{'s' * (len(long) != 1)} of more than "
+                f"{limit} words, e.g. '{' '.join(long[0].split()[:8])} …'",
+                fix="split each into shorter sentences, one idea each",
+                rule="Cymraeg Clir – Canllawiau Iaith (Canolfan Bedwyr, 1999): at most 25 "
+                     "words a sentence [S]"))
+    return problems

@@ -20,6 +20,22 @@ def _image_file(value: str) -> str:
     return value
 
 
+def _languages(value: tuple[str, ...]) -> tuple[str, ...]:
+    from ..locale import languages  # the locale files, read when a council names languages
+
+    known = languages()
+    for code in value:
+        if code not in known:
+            raise ValueError(f"'{code}' is not a language pause-docs publishes in; it has "
+                             f"locales for: {', '.join(known)}")
+    if len(set(value)) != len(value):
+        raise ValueError("a language is named twice")
+    return value
+
+
+Languages = Annotated[tuple[str, ...], AfterValidator(_languages),
+                      Field(min_length=1, description="Language codes, the first first.")]
+
 ImageFile = Annotated[str, AfterValidator(_image_file),
                       Field(description="An SVG, PNG or JPEG file beside council.yaml, e.g. "
                             "'logo.svg'.")]
@@ -69,6 +85,11 @@ class Council(Model):
     short_name: str = Field(description="Short name used in text, e.g. 'NCC' or 'Northshire'.")
     area: str = Field(description="The place the council serves, e.g. 'Northshire'.")
     nation: Nation = Field(description="Which UK nation's law applies.")
+    languages: Languages = Field(
+        ("en",), description="The languages every document is published in, e.g. [en, cy]: "
+        "output/<council>/<doc>.html in the first, <doc>.<code>.html in each other. Any text "
+        "may then be given per language, e.g. name: {en: Northshire County Council, cy: "
+        "Cyngor Sir Northshire}.")
     address: tuple[str, ...] = Field(min_length=1, description="Postal address lines.")
     website: Url | None = Field(None, description="Council website.")
     ico_registration: str | None = Field(

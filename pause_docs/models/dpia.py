@@ -10,6 +10,17 @@ from pydantic import Field
 from .assessment import FormDocument
 from .base import EvidenceGrade, Markdown, Model, RegistryId, Slug, Url
 from .notice import DataCategory, DataSubject, ProcessingFeature
+from .registry import Translation, Translations
+
+
+class CriterionTranslation(Translation):
+    title: str | None = Field(None, description="Short name.")
+    description: Markdown | None = Field(None, description="What it covers.")
+
+
+class CriteriaSetTranslation(Translation):
+    title: str | None = Field(None, description="The list's name.")
+    rule_text: str | None = Field(None, description="The rule, printed in the screening.")
 
 # What a notice's structured data can tell a screening; each is worked out from the notice.
 Fact = Literal[
@@ -54,6 +65,7 @@ class Criterion(Model):
         None, description="The same test in that other list (e.g. 'wp248-innovative' for the "
         "ICO's innovative technology): it does not count as another criterion.")
     evidence: EvidenceGrade = Field(description="Evidence grade of the wording.")
+    translations: dict[str, CriterionTranslation] = Translations
 
 
 class CriteriaSet(Model):
@@ -69,6 +81,7 @@ class CriteriaSet(Model):
     rule_text: str = Field(description="The rule in plain English, printed in the screening.")
     evidence: EvidenceGrade = Field(description="Evidence grade of the rule.")
     criteria: tuple[Criterion, ...] = Field(min_length=1, description="The criteria, in order.")
+    translations: dict[str, CriteriaSetTranslation] = Translations
 
 
 class CriteriaFile(Model):

@@ -9,7 +9,7 @@ is read into `FormDefinition`; a question set (`.../forms/sets/<name>.yaml`) int
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
@@ -34,6 +34,21 @@ FormKind = Literal["impact-assessment", "equality-screening", "equality-impact-a
 FieldType = Literal["text", "markdown", "date", "period", "choice", "choices", "list",
                     "money", "references", "person", "table"]
 Rule = Literal["any", "at-least", "per-characteristic", "criteria"]
+
+
+class TranslationReview(Model):
+    """A form's (or question set's) words in one language: whether a speaker of the language
+    has checked them (each text's `<code>-from` records the English it translates)."""
+
+    reviewed: bool = Field(False, description="true once a speaker of the language has "
+                           "checked every translation in the file.")
+    sources: str | None = Field(None, description="Where its terms come from, with evidence "
+                                "grades (P, R, S, U).")
+
+
+ReviewedTranslations: Any = Field(
+    default_factory=dict, description="Per language code, whether the file's translations "
+    "(given as {en: …, cy: …} texts) have been reviewed, e.g. cy: {reviewed: false}.")
 
 
 class ScaleOption(Model):
@@ -159,6 +174,7 @@ class QuestionSet(Model):
     law: tuple[LegalReference, ...] = Field((), description="The law it comes from.")
     characteristics: bool = Field(False, description="Its questions are characteristics.")
     questions: tuple[Question, ...] = Field(min_length=1, description="The questions.")
+    translations: dict[str, TranslationReview] = ReviewedTranslations
 
 
 class Column(Model):
@@ -281,3 +297,4 @@ class FormDefinition(Model):
     sections: tuple[FormSection, ...] = Field(min_length=1, description="The form, in order.")
     decision: DecisionRule | None = Field(None, description="How the answers decide; leave "
                                           "out for a form with no decision (a full EqIA).")
+    translations: dict[str, TranslationReview] = ReviewedTranslations

@@ -194,14 +194,23 @@ class DataMatching(Model):
         None, description="The words before the contact's name and email.")
 
 
-class TopLevelNotice(Model):
-    """The council's main privacy notice, which a service notice can point to."""
+Deferred = Literal["legal-bases", "rights", "complaints", "dpo"]
+DEFERRABLE: tuple[Deferred, ...] = ("legal-bases", "rights", "complaints", "dpo")
+Audience = Literal["everyone", "young-people", "easy-read"]
 
-    title: str = Field(description="Its title, e.g. 'Our corporate privacy notice'.")
-    url: Url = Field(description="Where it is published.")
-    covers: tuple[Literal["rights", "complaints", "dpo"], ...] = Field(
+
+class TopLevelNotice(Model):
+    """The council's main privacy notice, which a service notice (or a layer for young people
+    or in Easy Read, under its `parent:`) points to for what it does not repeat."""
+
+    title: str | None = Field(None, description="Its title, e.g. 'Our corporate privacy "
+                              "notice' (a layer's `parent:` gives it).")
+    url: Url | None = Field(None, description="Where it is published (a layer's `parent:` "
+                            "gives it).")
+    covers: tuple[Deferred, ...] = Field(
         ("rights", "complaints", "dpo"),
-        description="Sections this notice leaves to the main notice instead of repeating them.")
+        description="Sections this notice leaves to the main notice instead of repeating "
+        "them: legal-bases, rights, complaints, dpo.")
 
 
 class StandardSection(Model):
@@ -293,4 +302,33 @@ class Notice(Model):
     top_level_notice: TopLevelNotice | None = Field(
         None, description="For a layered notice: the council's main notice, which covers "
         "rights, complaints and the DPO so this one does not repeat them.")
+    audience: Audience = Field(
+        "everyone", description="Who the notice is written for: everyone, or a layer for "
+        "young-people or in easy-read, which gives plain reasons instead of article numbers "
+        "and is held to a stricter readability target.")
+    parent: Slug | None = Field(
+        None, description="For a layer: the full notice it sits under, a notice in the same "
+        "council folder (its file name without .yaml). The layer links to it, and leaves to it "
+        "the legal bases, rights, complaints and DPO it does not give itself.")
     sections: tuple[Section, ...] = Field(min_length=1, description="The page, in order.")
+
+    @model_validator(mode="after")
+    def _pointed_to(self) -> Notice:
+        top = self.top_level_notice
+        if top is not None and (top.title is None or top.url is None) and self.parent is None:
+            raise ValueError("top_level_notice needs its title and url, unless the notice "
+                             "names its full notice with 'parent:'")
+        return self
+
+    def deferred(self) -> tuple[Deferred, ...]:
+        """What the notice leaves to its main or parent notice: its top_level_notice's
+        `covers`; for a layer without one, each of legal bases, rights, complaints and the
+        DPO that it does not give itself."""
+        if self.top_level_notice is not None:
+            return self.top_level_notice.covers
+        if self.parent is None:
+            return ()
+        given = {"legal-bases": bool(self.legal_bases), "rights": bool(self.rights),
+                 "complaints": any(v for k, v in self.complaints if k != "regulator_address"),
+                 "dpo": False}
+        return tuple(item for item in DEFERRABLE if not given[item])

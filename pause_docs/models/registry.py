@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .base import EvidenceGrade, Markdown, Model, Nation, Phone, RegistryId, Url
 
@@ -22,6 +22,62 @@ ProvisionKind = Literal[
     "guidance",
 ]
 Art6Basis = Literal["a", "b", "c", "d", "e", "f", "ea"]
+
+
+class Translation(Model):
+    """A registry entry's printed words in another language, and where they came from: the
+    English each renders, and whether a speaker of the language has checked them."""
+
+    translated_from: dict[str, str] = Field(
+        description="The English each text translates, by field name, e.g. {title: Right of "
+        "access}: when the registry's English changes, lint reports the translation stale.")
+    reviewed: bool = Field(False, description="true once a speaker of the language has "
+                           "checked these words; until then lint reports them unreviewed.")
+    sources: str | None = Field(None, description="Where the terms come from, with their "
+                                "evidence grades (P, R, S, U).")
+
+    def texts(self) -> dict[str, str]:
+        """The translated texts, by field name."""
+        base = set(Translation.model_fields)
+        return {name: value for name in type(self).model_fields if name not in base
+                for value in (getattr(self, name),) if isinstance(value, str)}
+
+    @model_validator(mode="after")
+    def _sources_named(self) -> Translation:
+        given, named = set(self.texts()), set(self.translated_from)
+        if given != named:
+            raise ValueError("translated_from must give the English of each text translated "
+                             f"(here: {', '.join(sorted(given)) or 'none'}), and only those")
+        return self
+
+
+class RightTranslation(Translation):
+    title: str | None = Field(None, description="The right's name.")
+    summary: Markdown | None = Field(None, description="Its explanation for a notice.")
+
+
+class ProvisionTranslation(Translation):
+    citation: str | None = Field(None, description="The citation as this language writes it.")
+    summary: str | None = Field(None, description="Plain summary.")
+
+
+class NameTranslation(Translation):
+    name: str | None = Field(None, description="The name in full.")
+
+
+Translations: Any = Field(default_factory=dict, description="The printed words in other languages, "
+                     "by language code, e.g. cy: {title: …, translated_from: {title: …}, "
+                     "reviewed: false}.")
+
+
+def worded(entry: Any, name: str, language: str) -> tuple[str, str]:
+    """The text `name` of a registry entry in `language` when it has one, else its English;
+    with the language of the text given."""
+    translation = getattr(entry, "translations", {}).get(language)
+    text = getattr(translation, name, None) if translation is not None else None
+    if isinstance(text, str):
+        return text, language
+    return getattr(entry, name), "en"
 
 
 class FormerTitle(Model):
@@ -137,6 +193,7 @@ class Provision(Model):
     outdated_wording: tuple[OutdatedWording, ...] = Field(
         (), description="Old words of its text that a document published later should not "
         "quote.")
+    translations: dict[str, ProvisionTranslation] = Translations
 
 
 class Right(Model):
@@ -150,6 +207,7 @@ class Right(Model):
     applies_to: tuple[Art6Basis, ...] | None = Field(
         None, description="Art 6(1) bases it applies to; leave out when it applies to all.")
     in_force_from: dt.date | None = Field(None, description="First day the right existed.")
+    translations: dict[str, RightTranslation] = Translations
 
 
 BodyKind = Literal["regulator", "department", "programme"]
@@ -167,6 +225,7 @@ class BodyName(Model):
     evidence: EvidenceGrade | None = Field(None, description="Evidence grade of this name's "
                                            "`since` date, when it differs from the body's.")
     note: str | None = Field(None, description="What the change was, e.g. who announced it.")
+    translations: dict[str, NameTranslation] = Translations
 
     @property
     def spellings(self) -> tuple[str, ...]:

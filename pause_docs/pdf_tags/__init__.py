@@ -10,6 +10,8 @@ every time, so that what the file claims (PDF/UA-1) holds.
 - A link broken over lines, or with its printed address (`::after`), is one `Link`
   element, and each of its annotations carries the link's words as its alternate text.
 - A passage the HTML gives in another language (`lang`) gets its `/Lang` (`languages`).
+- A link to a page beside the document (its other language) stays a file name, not a path
+  on the machine that printed it (`addresses`).
 
 The parent tree is then made again from the structure tree, so that the two agree.
 """
@@ -22,6 +24,7 @@ from typing import Any
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
+from .addresses import relative_links
 from .content import mark_page, renumbered
 from .languages import mark_languages, passages
 from .tables import add_headers
@@ -75,6 +78,7 @@ def repair(data: bytes, html: str = "") -> bytes:
             elif kind(element) == "/Table":
                 add_headers(element)
         _rebuild_parent_tree(pdf, root, tree)
+        relative_links(pdf)
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True, fix_metadata_version=False)
         return out.getvalue()

@@ -170,10 +170,7 @@ class Session:
         with self._lock:
             prints = Fingerprints(self.root, self._known)
             for name in template_files(self.templates()):
-                found = prints.current(name)
-                if found is not None:
-                    self._known[name] = found
-                digest.update(f"\0{name}\0{found[2] if found else ''}".encode())
+                digest.update(f"\0{name}\0{prints.sha(name) or ''}".encode())
         return PrintJob(view.rendering.html, asset_root, view.epoch, digest.hexdigest(), files)
 
     def file_beside(self, council: str, name: str) -> Path | None:

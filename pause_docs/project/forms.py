@@ -8,7 +8,7 @@ changes the documents written on it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +18,15 @@ from ..errors import Location, Problem, did_you_mean, display_path
 from ..form import Form, FormQuestion, document_model
 from ..layout import BUNDLED_FORMS, COUNCILS_DIR, FORMS_DIR
 from ..loader import Path_, SourceFile, read_yaml
+from ..locale import DEFAULT_LANGUAGE
 from ..models import CriteriaSet, DpiaScreening, FormDefinition, FormDocument, QuestionSet
 from ..models.assessment import DOCUMENT_KEYS
 from ..models.form import FormSection, Question, Scale
+from ..models.registry import worded
 from ..registry import Registry
 from ..resolved import Merged
 from ..validation import validate
+from .languages import select
 from .references import check_references
 
 SETS_DIR = "sets"
@@ -56,10 +59,12 @@ def bundled_forms() -> dict[str, str]:
     return found
 
 
-def load_forms(root: Path, registry: Registry) -> tuple[dict[str, Form], list[Problem]]:
-    """Every form a document of this project may name, and the problems found in them."""
+def load_forms(root: Path, registry: Registry, language: str = DEFAULT_LANGUAGE
+               ) -> tuple[dict[str, Form], list[Problem]]:
+    """Every form a document of this project may name, in `language` (its texts given per
+    language read in that language), and the problems found in them."""
     problems: list[Problem] = []
-    sets = _read_all(root, SETS_DIR, QuestionSet, "question set", problems)
+    sets = _read_all(root, SETS_DIR, QuestionSet, "question set", problems, language)
     valid_sets: dict[str, tuple[QuestionSet, SourceFile]] = {}
     set_files: dict[str, str] = {}
     for name, (loaded, model) in sets.items():
@@ -69,18 +74,19 @@ def load_forms(root: Path, registry: Registry) -> tuple[dict[str, Form], list[Pr
         set_files[name] = loaded.file
     forms: dict[str, Form] = {}
     for name, (loaded, definition) in _read_all(root, "", FormDefinition, "form",
-                                                problems).items():
+                                                problems, language).items():
         found = _check(definition, loaded.source, valid_sets, registry)
         found += check_references(loaded.source.data, registry, Merged(
             loaded.source.data, loaded.source))
         problems += found
         if not found:
-            forms[name] = _assemble(name, definition, loaded, valid_sets, set_files, registry)
+            forms[name] = _assemble(name, definition, loaded, valid_sets, set_files, registry,
+                                    language)
     return forms, problems
 
 
-def _read_all(root: Path, sub: str, model: type[Any], what: str, problems: list[Problem]
-              ) -> dict[str, tuple[_Loaded, Any]]:
+def _read_all(root: Path, sub: str, model: type[Any], what: str, problems: list[Problem],
+              language: str = DEFAULT_LANGUAGE) -> dict[str, tuple[_Loaded, Any]]:
     """The valid files of one sort (forms or question sets), project over bundled."""
     found: dict[str, tuple[_Loaded, Any]] = {}
     bundled: set[str] = set()
@@ -93,6 +99,9 @@ def _read_all(root: Path, sub: str, model: type[Any], what: str, problems: list[
             problems += read
             if source is None:
                 continue
+            chosen = select(source.data, language, source.locate)
+            problems += chosen.problems
+            source = replace(source, data=chosen.data, languages=chosen.languages)
             parsed, invalid = validate(model, source.data, source.locator, what)
             problems += invalid
             if parsed is None:
@@ -235,7 +244,7 @@ def _check_decision(form: FormDefinition, source: SourceFile, questions: dict[st
 
 def _assemble(name: str, definition: FormDefinition, loaded: _Loaded,
               sets: dict[str, tuple[QuestionSet, SourceFile]], set_files: dict[str, str],
-              registry: Registry) -> Form:
+              registry: Registry, language: str = DEFAULT_LANGUAGE) -> Form:
     questions: list[FormQuestion] = []
     intros: dict[str, tuple[QuestionSet, SourceFile]] = {}
     files = [loaded.file]
@@ -256,7 +265,7 @@ def _assemble(name: str, definition: FormDefinition, loaded: _Loaded,
                                               ("questions", j)))
         if section.criteria_set:
             questions += _criteria_questions(registry.criteria_sets[section.criteria_set],
-                                             section, scale, registry)
+                                             section, scale, registry, language)
         questions += [FormQuestion(q, scale(q), section, loaded.source,
                                    ("sections", i, "questions", j))
                       for j, q in enumerate(section.questions)]
@@ -268,12 +277,16 @@ def _assemble(name: str, definition: FormDefinition, loaded: _Loaded,
 
 
 def _criteria_questions(criteria_set: CriteriaSet, section: FormSection, scale: Any,
-                        registry: Registry) -> list[FormQuestion]:
-    """One question per criterion of a registry list, in the registry's words."""
+                        registry: Registry, language: str) -> list[FormQuestion]:
+    """One question per criterion of a registry list, in the registry's words (in
+    `language` where the registry gives them)."""
     found = []
     for c in criteria_set.criteria:
-        q = Question(id=c.id, number=c.number, topic=c.title, question=c.description,
+        title, in_language = worded(c, "title", language)
+        description, _ = worded(c, "description", language)
+        q = Question(id=c.id, number=c.number, topic=title, question=description,
                      criteria=(c.id,))
         where = registry.defined_at.get(f"criteria:{c.id}", Location("legal_bases"))
-        found.append(FormQuestion(q, scale(q), section, None, (), "registry", where))
+        found.append(FormQuestion(q, scale(q), section, None, (), "registry", where,
+                                  in_language))
     return found

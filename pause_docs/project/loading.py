@@ -3,6 +3,7 @@ sections and documents, with every problem found on the way."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,10 +18,12 @@ from ..layout import (
     COUNCILS_DIR,
     council_dirs,
     document_files,
+    home,
     programme_files,
     section_files,
 )
-from ..loader import SourceFile, read_yaml
+from ..loader import Path_, SourceFile, read_yaml
+from ..locale import DEFAULT_LANGUAGE
 from ..models import Council, Programme
 from ..models.base import _SLUG
 from ..models.notice import StandardSection
@@ -29,7 +32,8 @@ from ..resolved import ResolvedDocument
 from ..validation import validate
 from .forms import form_folders, load_forms
 from .inheritance import todos, with_todos
-from .references import link_notices, resolve_document
+from .languages import select
+from .references import CouncilVersions, link_notices, resolve_document
 
 
 @dataclass
@@ -41,8 +45,7 @@ class Project:
     councils: dict[str, Council] = field(default_factory=dict)
     programmes: dict[str, Programme] = field(default_factory=dict)
     standard_sections: dict[str, dict[str, Any]] = field(default_factory=dict)
-    section_files: dict[str, str] = field(default_factory=dict)
-    """Name -> the file each standard section was read from, as users see it."""
+    section_sources: dict[str, SourceFile] = field(default_factory=dict)
     documents: list[ResolvedDocument] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     programme_sources: dict[str, SourceFile] = field(default_factory=dict)
@@ -50,6 +53,34 @@ class Project:
     """Every form a document may be written on, bundled and the project's own, by name."""
     form_files: set[str] = field(default_factory=set)
     """The name of every form file found, loaded or not (so a broken one is not 'unknown')."""
+    programme_versions: dict[tuple[str, str], tuple[Programme, dict[Path_, str]]] = field(
+        default_factory=dict)
+    """(programme, language) -> the programme in that language and the languages of its
+    texts; made when a document in that language first inherits it."""
+
+    form_versions: dict[str, dict[str, Form]] = field(default_factory=dict)
+    """The forms in each other language than English, made when first asked for."""
+
+    def forms_in(self, language: str) -> dict[str, Form]:
+        """Every form, with its texts given per language read in `language`."""
+        if language == DEFAULT_LANGUAGE:
+            return self.forms
+        if language not in self.form_versions:
+            self.form_versions[language] = load_forms(self.root, self.registry, language)[0]
+        return self.form_versions[language]
+
+    def programme(self, slug: str, language: str) -> tuple[Programme, dict[Path_, str]] | None:
+        """The programme `slug` in `language`, or None if there is no valid one."""
+        if slug not in self.programmes:
+            return None
+        key = (slug, language)
+        if key not in self.programme_versions:
+            source = self.programme_sources[slug]
+            chosen = select(source.data, language, source.locate, skip=("defaults",))
+            programme, _ = validate(Programme, chosen.data, source.locator, "programme")
+            self.programme_versions[key] = (programme or self.programmes[slug],
+                                            chosen.languages)
+        return self.programme_versions[key]
 
     @property
     def errors(self) -> list[Problem]:
@@ -60,9 +91,11 @@ def scratch(project: Project) -> Project:
     """An empty project sharing `project`'s registry, programmes and standard sections."""
     return Project(project.root, project.registry, programmes=project.programmes,
                    standard_sections=project.standard_sections,
-                   section_files=project.section_files,
+                   section_sources=project.section_sources,
                    programme_sources=project.programme_sources, forms=project.forms,
-                   form_files=project.form_files)
+                   form_files=project.form_files,
+                   programme_versions=project.programme_versions,
+                   form_versions=project.form_versions)
 
 
 def load_project(root: Path, only: Iterable[Path] | None = None,
@@ -72,7 +105,7 @@ def load_project(root: Path, only: Iterable[Path] | None = None,
     `only` limits the documents to these files or folders; `councils` to these council slugs.
     """
     project = load_shared(root)
-    wanted = [p.resolve() for p in only] if only else None
+    wanted = [_resolved(p) for p in only] if only else None
     wanted_councils = set(councils) if councils else None
     if wanted_councils:
         for slug in sorted(wanted_councils - set(council_dirs(root))):
@@ -89,7 +122,7 @@ def load_project(root: Path, only: Iterable[Path] | None = None,
         _add_council(project, slug, directory, docs)
     if wanted is not None:
         for path in wanted:
-            if not path.exists():
+            if not os.path.lexists(path):
                 project.problems.append(Problem(Location(display_path(path, root)), "error",
                                                 "no-such-file", "no such file or folder"))
     project.problems = sorted(set(project.problems))
@@ -105,8 +138,9 @@ def load_shared(root: Path) -> Project:
         source = read_source(project, file)
         if source is None:
             continue
-        programme, found = validate(Programme, source.data, source.locator, "programme")
-        project.problems += with_todos(found, todos(source))
+        chosen = select(source.data, DEFAULT_LANGUAGE, source.locate, skip=("defaults",))
+        programme, found = validate(Programme, chosen.data, source.locator, "programme")
+        project.problems += with_todos(chosen.problems + found, todos(source))
         if programme is not None:
             project.problems += _unknown_families(programme, source)
             project.programmes[file.stem] = programme
@@ -115,11 +149,13 @@ def load_shared(root: Path) -> Project:
         source = read_source(project, file)
         if source is None:
             continue
-        _, found = validate(StandardSection, source.data, source.locator, "standard section")
+        chosen = select(source.data, DEFAULT_LANGUAGE, source.locate)
+        _, found = validate(StandardSection, chosen.data, source.locator, "standard section")
+        found = chosen.problems + found
         project.problems += found
         if not found:
             project.standard_sections[file.stem] = source.data
-            project.section_files[file.stem] = source.path
+            project.section_sources[file.stem] = source
     project.forms, found = load_forms(root, registry)
     project.problems += found
     project.form_files = {f.stem for folder, _ in form_folders(root) for f in folder.glob("*.yaml")}
@@ -172,7 +208,7 @@ def _valid_name(project: Project, path: Path, name: str, what: str) -> bool:
     if _SLUG.match(name):
         return True
     suggestion = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:64].strip("-")
-    rename = (f": rename it '{suggestion}{path.suffix}'" if suggestion and
+    rename = (f": rename it '{suggestion}{path.suffix.lower()}'" if suggestion and
               _SLUG.match(suggestion) else "")
     project.problems.append(Problem(
         Location(display_path(path, project.root)), "error", "invalid-name",
@@ -184,18 +220,27 @@ def _valid_name(project: Project, path: Path, name: str, what: str) -> bool:
 def _selected(file: Path, wanted: list[Path] | None) -> bool:
     if wanted is None:
         return True
-    file = file.resolve()
+    file = _resolved(file)
     return any(file == w or w in file.parents for w in wanted)
 
 
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a loop of symbolic links: reading it says so
+        return path.absolute()
+
+
 def read_source(project: Project, file: Path) -> SourceFile | None:
-    source, found = read_yaml(file, display_path(file, project.root))
+    source, found = read_yaml(file, display_path(file, project.root),
+                              inside=home(file, project.root))
     project.problems += found
     return source
 
 
 def _load_council(project: Project, slug: str, file: Path
-                  ) -> tuple[Council | None, SourceFile | None]:
+                  ) -> tuple[CouncilVersions | None, SourceFile | None]:
+    """The council in each of its languages (the first first), or None."""
     if not file.exists():
         project.problems.append(Problem(
             Location(display_path(file, project.root)), "error", "missing-council",
@@ -204,17 +249,27 @@ def _load_council(project: Project, slug: str, file: Path
         return None, None
     source = read_source(project, file)
     if source is None:
-        return None, None
-    council, found = validate(Council, source.data, source.locator, "council")
-    project.problems += with_todos(found, todos(source))
+        return None, source
+    chosen = select(source.data, DEFAULT_LANGUAGE, source.locate)
+    council, found = validate(Council, chosen.data, source.locator, "council")
+    project.problems += with_todos(chosen.problems + found, todos(source))
     if council is not None and council.logo is not None:
         problem = _check_logo(file.parent / council.logo.file, source)
         if problem is not None:
             project.problems.append(problem)
             return None, source
-    if council is not None:
-        project.councils[slug] = council
-    return council, source
+    if council is None:
+        return None, source
+    versions: CouncilVersions = {}
+    for language in council.languages:
+        chosen = select(source.data, language, source.locate)
+        version, found = validate(Council, chosen.data, source.locator, "council")
+        project.problems += found
+        if version is None:
+            return None, source
+        versions[language] = (version, chosen.languages)
+    project.councils[slug] = versions[council.languages[0]][0]
+    return versions, source
 
 
 # What an SVG must not hold: it is copied beside the pages, where a browser opening it

@@ -17,12 +17,15 @@ from ..layout import (
     document_files,
 )
 from ..loader import Path_, SourceFile
-from ..models import Council, DpiaScreening, Programme
+from ..locale import DEFAULT_LANGUAGE
+from ..models import Council, DpiaScreening, Notice, Programme
 from ..models.assessment import DOCUMENT_KEYS
+from ..models.base import _SLUG
 from ..registry import Registry
 from ..resolved import Merged, ResolvedDocument
 from ..validation import validate
 from .inheritance import expand_sections, fill, todos, variables, with_defaults, with_todos
+from .languages import select
 
 if TYPE_CHECKING:
     from .loading import Project
@@ -35,25 +38,51 @@ REFERENCES = {
 }
 
 
+CouncilVersions = dict[str, tuple[Council, dict[Path_, str]]]
+"""A council in each of its languages, the first first: the model, and the language of each
+of its texts given per language."""
+
+
 def resolve_document(project: Project, council_slug: str, file: Path, source: SourceFile,
-                     council: Council | None, council_source: SourceFile | None = None
+                     council: CouncilVersions | None, council_source: SourceFile | None = None
                      ) -> ResolvedDocument | None:
-    """The document in `source` with everything it inherits and cites, or None (its problems
-    added to the project's)."""
+    """The document in `source` with everything it inherits and cites, in its council's
+    first language with its other languages as `versions`, or None (its problems added to
+    the project's)."""
+    if council is None:  # the document's own problems are still reported
+        _resolve_in(project, council_slug, file, source, None, None, DEFAULT_LANGUAGE)
+        return None
+    found = [_resolve_in(project, council_slug, file, source, council[language],
+                         council_source, language) for language in council]
+    if any(doc is None for doc in found):
+        return None
+    first, *others = [doc for doc in found if doc is not None]
+    return replace(first, versions={doc.language: doc for doc in others})
+
+
+def _resolve_in(project: Project, council_slug: str, file: Path, source: SourceFile,
+                council_version: tuple[Council, dict[Path_, str]] | None,
+                council_source: SourceFile | None, language: str
+                ) -> ResolvedDocument | None:
     registry, cited = project.registry.recording()
     problems = todos(source)
     kind = _kind(source, problems)
     if kind is None:
         project.problems += problems
         return None
-    merged, programme = _inherit(project, source, kind, problems)
+    council = council_version[0] if council_version else None
+    merged, programme = _inherit(project, source, kind, problems, language)
+    chosen = select(merged.data, language, merged.locate)
+    merged = merged.with_data(chosen.data, chosen.languages)
+    problems += chosen.problems
     filled = merged.data
     if council is not None:
-        known = variables(council, programme, registry, source.data.get("published"))
+        known = variables(council, programme[0] if programme else None, registry,
+                          source.data.get("published"))
         council_file = f"{COUNCILS_DIR}/{council_slug}/{COUNCIL_FILE}, for {source.path}"
         filled, found = fill(merged.data, (), known, merged, council_file)
         problems += found
-    form, found = _form_of(project, kind, filled, merged)
+    form, found = _form_of(project, kind, filled, merged, language)
     problems += found
     if KINDS[kind].form is not None and form is None:
         project.problems += problems
@@ -66,27 +95,47 @@ def resolve_document(project: Project, council_slug: str, file: Path, source: So
     problems = with_todos(found, problems) + check_references(filled, registry, merged)
     if kind == "dpia-screening":
         problems += _check_notice_exists(filled.get("notice"), merged, file.parent)
-    project.problems += problems
-    if model is None or council is None or any(p.severity == "error" for p in problems):
+    project.problems += [_naming(p, source.path) for p in problems]
+    if model is None or council_version is None or any(p.severity == "error"
+                                                       for p in problems):
         return None
-    sections = project.section_files
-    used = sorted({sections[section["use"]] for section in filled.get("sections", []) or []
+    return ResolvedDocument(
+        council_slug, file.stem, source.path, model,  # type: ignore[arg-type]
+        council_version[0], programme[0] if programme else None, project.registry, merged,
+        _inputs(project, file, source, merged, form, council_version[0]),
+        cites=frozenset(cited), council_source=council_source,
+        programme_source=merged.inherited, form=form, folder=file.parent.resolve(),
+        section_sources=_sections_used(project, merged),
+        language=language, languages=council_version[0].languages,
+        council_languages=council_version[1],
+        programme_languages=programme[1] if programme else {})
+
+
+def _sections_used(project: Project, merged: Merged) -> dict[str, SourceFile]:
+    """The standard sections the document's sections use, by name."""
+    sections = merged.own.data.get("sections") if isinstance(merged.own.data, dict) else None
+    names = {s.get("use") for s in sections or () if isinstance(s, dict)}
+    return {name: project.section_sources[name] for name in sorted(
+        n for n in names if isinstance(n, str)) if name in project.section_sources}
+
+
+def _inputs(project: Project, file: Path, source: SourceFile, merged: Merged,
+            form: Form | None, council: Council) -> tuple[str, ...]:
+    """The files a document is made from."""
+    sections = project.section_sources
+    used = sorted({sections[section["use"]].path
+                   for section in merged.data.get("sections", []) or []
                    if isinstance(section, dict) and section.get("use") in sections})
     logo = (display_path(file.parent / council.logo.file, project.root),) if council.logo else ()
-    inputs = (source.path, display_path(file.parent / COUNCIL_FILE, project.root),
-              *((merged.inherited.path,) if merged.inherited else ()), *used,
-              *(form.files if form else ()), *logo)
-    return ResolvedDocument(council_slug, file.stem, source.path, model,  # type: ignore[arg-type]
-                            council, programme, project.registry, merged, inputs,
-                            cites=frozenset(cited), council_source=council_source,
-                            programme_source=merged.inherited, form=form,
-                            folder=file.parent.resolve())
+    return (source.path, display_path(file.parent / COUNCIL_FILE, project.root),
+            *((merged.inherited.path,) if merged.inherited else ()), *used,
+            *(form.files if form else ()), *logo)
 
 
-def _form_of(project: Project, kind: str, data: dict[str, Any], merged: Merged
-             ) -> tuple[Form | None, list[Problem]]:
-    """The form a document is written on: the one it (or its programme) names, or its
-    kind's usual one."""
+def _form_of(project: Project, kind: str, data: dict[str, Any], merged: Merged,
+             language: str = DEFAULT_LANGUAGE) -> tuple[Form | None, list[Problem]]:
+    """The form a document is written on, in `language`: the one it (or its programme)
+    names, or its kind's usual one."""
     default = KINDS[kind].form
     if default is None:
         return None, []
@@ -107,7 +156,7 @@ def _form_of(project: Project, kind: str, data: dict[str, Any], merged: Merged
         return None, [Problem(where, "error", "form-for-another-kind",
                               f"the form '{name}' is for {form.kind} documents, not {kind}: "
                               "change 'kind' or 'form'")]
-    return form, []
+    return project.forms_in(language).get(name, form), []
 
 
 def _for_form(data: dict[str, Any], merged: Merged, form: Form) -> dict[str, Any]:
@@ -150,18 +199,20 @@ def _kind(source: SourceFile, problems: list[Problem]) -> str | None:
     return None
 
 
-def _inherit(project: Project, source: SourceFile, kind: str, problems: list[Problem]
-             ) -> tuple[Merged, Programme | None]:
-    """The document over its programme's defaults, with its standard sections expanded."""
+def _inherit(project: Project, source: SourceFile, kind: str, problems: list[Problem],
+             language: str = DEFAULT_LANGUAGE
+             ) -> tuple[Merged, tuple[Programme, dict[Path_, str]] | None]:
+    """The document over its programme's defaults, with its standard sections expanded; the
+    programme in `language`."""
     data = source.data
     merged = Merged(dict(data), source)
-    programme: Programme | None = None
+    programme: tuple[Programme, dict[Path_, str]] | None = None
     slug = data.get("programme")
     if slug is not None:
-        programme = project.programmes.get(str(slug))
+        programme = project.programme(str(slug), language)
         if programme is not None:
-            merged = with_defaults(data, source, programme, project.programme_sources[str(slug)],
-                                   KINDS[kind].family)
+            merged = with_defaults(data, source, programme[0],
+                                   project.programme_sources[str(slug)], KINDS[kind].family)
         elif str(slug) not in project.programme_sources:
             problems.append(Problem(
                 source.locate(("programme",)), "error", "unknown-programme",
@@ -172,55 +223,105 @@ def _inherit(project: Project, source: SourceFile, kind: str, problems: list[Pro
 
 
 def link_notices(project: Project, directory: Path, resolved: dict[str, ResolvedDocument],
-                 council: Council | None, attempted: set[str],
+                 council: CouncilVersions | None, attempted: set[str],
                  council_source: SourceFile | None = None) -> list[ResolvedDocument]:
-    """Give each DPIA screening the notice it screens (from the same council folder).
+    """Give each DPIA screening the notice it screens, and each layer (a notice with
+    `parent:`) the full notice it sits under, from the same council folder.
 
     A notice that failed in this run has had its problems reported already; one outside the
-    selection is resolved here, and its failure reported at the screening's `notice` key.
+    selection is resolved here, and its failure reported at the key that names it.
     """
-    from .loading import read_source, scratch
-
     out = []
     for doc in resolved.values():
-        if not isinstance(doc.model, DpiaScreening) or doc.model.notice is None:
+        key = ("notice" if isinstance(doc.model, DpiaScreening) else
+               "parent" if isinstance(doc.model, Notice) else None)
+        name = getattr(doc.model, key) if key else None
+        if key is None or name is None:
             out.append(doc)
             continue
-        name = doc.model.notice
-        where = doc.source.locate(("notice",))
-        notice = resolved.get(name)
-        file = directory / f"{name}.yaml"
-        if notice is None and name in attempted:
-            continue
-        if notice is None and file.exists():
-            aside = scratch(project)
-            source = read_source(aside, file)
-            if source is not None:
-                notice = resolve_document(aside, directory.name, file, source, council,
-                                          council_source)
-            if notice is None:
-                project.problems.append(Problem(
-                    where, "error", "notice-has-errors",
-                    f"the notice '{name}' has errors: run 'pause-docs validate "
-                    f"{display_path(file, project.root)}' and fix them first"))
-                continue
-        if notice is None:  # no such file: reported by _check_notice_exists
-            continue
-        if notice.kind not in processing_kinds():
-            project.problems.append(Problem(
-                where, "error", "not-a-notice",
-                f"'{name}' is a {notice.kind}, not a notice: name a privacy notice or fair "
-                "processing notice"))
-            continue
-        out.append(replace(doc, notice=notice, inputs=doc.inputs + notice.inputs,
-                           cites=doc.cites | notice.cites))
+        notice = _named_notice(project, directory, resolved, council, attempted,
+                               council_source, doc, key)
+        if notice is not None:
+            out.append(_with_notice(doc, notice) if key == "notice" else
+                       _with_parent(doc, notice))
     return out
+
+
+def _naming(problem: Problem, document: str) -> Problem:
+    """A problem found in what a document inherits, located where the value was written,
+    says which document it stops."""
+    if problem.location.path == document or document in problem.message:
+        return problem
+    return replace(problem, message=f"{problem.message} (inherited by {document})")
+
+
+def _named_notice(project: Project, directory: Path, resolved: dict[str, ResolvedDocument],
+                  council: CouncilVersions | None, attempted: set[str],
+                  council_source: SourceFile | None, doc: ResolvedDocument, key: str
+                  ) -> ResolvedDocument | None:
+    """The notice `doc` names under `key`, or None (with the problem reported)."""
+    from .loading import read_source, scratch
+
+    name = getattr(doc.model, key)
+    where = doc.source.locate((key,))
+    file = directory / f"{name}.yaml"
+    if name == doc.slug:
+        project.problems.append(Problem(where, "error", "invalid-value",
+                                        f"{key}: a notice cannot sit under itself"))
+        return None
+    notice = resolved.get(name)
+    if notice is None and name in attempted:
+        return None
+    if notice is None and file.exists():
+        aside = scratch(project)
+        source = read_source(aside, file)
+        if source is not None:
+            notice = resolve_document(aside, directory.name, file, source, council,
+                                      council_source)
+        if notice is None:
+            project.problems.append(Problem(
+                where, "error", "notice-has-errors",
+                f"the notice '{name}' has errors: run 'pause-docs validate "
+                f"{display_path(file, project.root)}' and fix them first"))
+            return None
+    if notice is None:
+        if key == "parent":  # a screening's is reported by _check_notice_exists
+            others = [f.stem for f in document_files(directory) if f.stem != doc.slug]
+            project.problems.append(Problem(
+                where, "error", "unknown-notice",
+                f"no notice '{name}' in {COUNCILS_DIR}/{directory.name}/"
+                f"{did_you_mean(name, others)}"))
+        return None
+    if notice.kind not in processing_kinds():
+        project.problems.append(Problem(
+            where, "error", "not-a-notice",
+            f"'{name}' is a {notice.kind}, not a notice: name a privacy notice or fair "
+            "processing notice"))
+        return None
+    return notice
+
+
+def _with_parent(doc: ResolvedDocument, parent: ResolvedDocument) -> ResolvedDocument:
+    """A layer, in each of its languages, with the full notice it sits under in the same."""
+    versions = {language: replace(version, parent=parent.in_language(language))
+                for language, version in doc.versions.items()}
+    return replace(doc, parent=parent, inputs=doc.inputs + parent.inputs,
+                   cites=doc.cites | parent.cites, versions=versions)
+
+
+def _with_notice(doc: ResolvedDocument, notice: ResolvedDocument) -> ResolvedDocument:
+    """The screening, in each of its languages, with the notice it screens in the same."""
+    versions = {language: replace(version, notice=notice.in_language(language))
+                for language, version in doc.versions.items()}
+    return replace(doc, notice=notice, inputs=doc.inputs + notice.inputs,
+                   cites=doc.cites | notice.cites, versions=versions)
 
 
 def _check_notice_exists(name: Any, merged: Merged, directory: Path) -> list[Problem]:
     """A DPIA screening names a notice file in its own council folder."""
-    if not isinstance(name, str) or (directory / f"{name}.yaml").exists():
-        return []
+    if not isinstance(name, str) or not _SLUG.match(name) or (
+            directory / f"{name}.yaml").exists():
+        return []  # a name that is not a slug is reported by the model
     others = [f.stem for f in document_files(directory)]
     if "notice" in merged.own.data:
         where, source = merged.locate(("notice",)), ""

@@ -7,14 +7,18 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from ..errors import Location
+from ..layout import output_name
 from ..loader import Path_
-from ..locale import Locale
-from ..models import Contact, LegalReference, Provision
+from ..locale import DEFAULT_LANGUAGE, Locale, load_locale
+from ..models import Contact
 from ..models.base import SignOff
+from ..models.registry import worded
 from ..publication import (
     Address,
+    Alternate,
     Block,
     Cell,
     Contents,
@@ -32,12 +36,13 @@ from ..publication import (
     Table,
     Text,
     Time,
-    is_inline,
     plain,
 )
-from ..registry import role_of
 from ..resolved import ResolvedDocument
-from .markup import inlines, plain_text
+from .markup import plain_text
+
+if TYPE_CHECKING:
+    from .citations import Citation
 
 STYLESHEET = "assets/style.css"
 FORM_STYLESHEET = "assets/form.css"  # added for screenings, which print as forms
@@ -54,15 +59,27 @@ class Context:
     locale: Locale
 
     def origin(self, path: Path_) -> Origin:
-        """Where a value of the document (or what it inherits) was written."""
-        return Origin(self.doc.source.locate(path), path)
+        """Where a value of the document (or what it inherits) was written, and its
+        language."""
+        return Origin(self.doc.source.locate(path), path, language=self.doc.language_of(path))
 
     def council_origin(self, path: Path_) -> Origin:
-        return Origin(self.doc.locate_council(path), path, "council")
+        return Origin(self.doc.locate_council(path), path, "council",
+                      self.doc.council_language_of(path))
 
-    def registry_origin(self, key: str) -> Origin:
+    def registry_origin(self, key: str, language: str = DEFAULT_LANGUAGE,
+                        name: str | None = None) -> Origin:
+        """A registry entry's words ('table:id'), in `language` (English unless the entry
+        gives the page's language): its path is (key, the field printed), so that checks
+        can find the entry and whether it is translated."""
         where = self.doc.registry.defined_at.get(key, Location("legal_bases"))
-        return Origin(where, (), "registry")
+        return Origin(where, (key, name) if name else (key,), "registry", language)
+
+    def worded(self, entry: Any, name: str, key: str) -> tuple[str, Origin]:
+        """A registry entry's text `name` in the page's language when the registry gives it
+        (`translations:`), else in English; with its origin."""
+        text, language = worded(entry, name, self.locale.language)
+        return text, self.registry_origin(key, language, name)
 
     def text(self, key: str, **values: object) -> Text:
         """A fixed string of the locale, as printed words."""
@@ -82,14 +99,31 @@ class Context:
 
     def joined(self, items: Sequence[Sequence[Inline]], joiner: str = "and"
                ) -> tuple[Inline, ...]:
-        """'A', 'A and B', 'A, B and C' with each item's own content."""
-        separators = self.locale.separators(len(items), joiner)
-        out: list[Inline] = []
-        for i, item in enumerate(items):
+        """'A', 'A and B', 'A, B and C' with each item's own content (in Welsh, 'a' or
+        'ac' by the next item's first letter, and its mutation; see `Locale.joint`)."""
+        out: list[Inline] = list(items[0]) if items else []
+        for i, item in enumerate(items[1:]):
+            first = item[0] if item else None
+            following = first.text if isinstance(first, Text) else ""
+            between, words = self.locale.joint(i, len(items), following, joiner)
+            out.append(Text(between))
+            if isinstance(first, Text) and words != following:
+                item = (Text(words, first.origin), *item[1:])
             out += item
-            if i < len(separators):
-                out.append(Text(separators[i]))
         return tuple(out)
+
+    def citation_words(self, c: Citation) -> tuple[str, Origin]:  # noqa: F821
+        """The words a citation prints: the document's `cited_as`, or else the registry's
+        citation of each provision in the page's language when the registry gives it."""
+        if c.reference.cited_as:
+            return c.text, self.origin(c.path + ("cited_as",))
+        words = [self.worded(p, "citation", f"provisions:{p.id}") for p in c.provisions]
+        languages = {origin.language for _, origin in words}
+        origin = words[0][1]
+        if len(languages) > 1:  # partly translated: the whole citation is the English one
+            return c.text, self.registry_origin(f"provisions:{c.provisions[0].id}",
+                                                DEFAULT_LANGUAGE, "citation")
+        return self.locale.joined([text for text, _ in words]), origin
 
     def date(self, day: dt.date, style: str = "day") -> Time:
         """A date as this language writes it, with its machine-readable form."""
@@ -111,8 +145,27 @@ def title_block(ctx: Context, form: bool = False) -> tuple[Block, ...]:
     if model.version:
         found.append(Paragraph(ctx.compose("version_line", version=(
             Text(model.version, ctx.origin(("version",))),)), role="version"))
+    parent = main_notice(ctx) if ctx.doc.parent is not None else None
+    if parent is not None:  # a layer: 'This is a short version of our <full notice>.'
+        found.append(Paragraph(ctx.compose("layer_of", link=(parent,)), role="layer"))
     found += alternative_formats(ctx)
     return tuple(found)
+
+
+def main_notice(ctx: Context) -> Link | None:
+    """The link to the notice this one leaves things to: its `top_level_notice`, or the full
+    notice a layer sits under (`parent:`), in the page's language."""
+    notice = ctx.doc.model
+    top = getattr(notice, "top_level_notice", None)
+    if top is not None and top.title and top.url:
+        return Link(top.url, (Text(top.title, ctx.origin(("top_level_notice", "title"))),))
+    parent = ctx.doc.parent
+    if parent is None:
+        return None
+    title = Origin(parent.source.locate(("title",)), (), "document",
+                   parent.language_of(("title",)))
+    return Link(page_file(ctx.doc, parent.language, parent.slug),
+                (Text(parent.model.title, title),))
 
 
 def alternative_formats(ctx: Context) -> list[Block]:
@@ -144,14 +197,44 @@ def alternative_formats(ctx: Context) -> list[Block]:
 
 
 def masthead(ctx: Context) -> tuple[tuple[Block, ...], dict[str, str]]:
-    """The council's logo (and the file it needs beside the page), or else its name."""
+    """The council's logo (and the file it needs beside the page), or else its name; and
+    the links to the document in its other languages."""
     council = ctx.doc.council
+    others = language_links(ctx)
     if council.logo is None or ctx.doc.folder is None:
         return (Paragraph((Text(council.name, ctx.council_origin(("name",))),),
-                          role="publisher"),), {}
+                          role="publisher"), *others), {}
     logo = council.logo
-    return ((Paragraph((Image(logo.file, logo.alt),), role="logo"),),
+    return ((Paragraph((Image(logo.file, logo.alt),), role="logo"), *others),
             {logo.file: str(ctx.doc.folder / logo.file)})
+
+
+def alternates(ctx: Context) -> tuple[Alternate, ...]:
+    """The document's page in each of its languages (none when it has only one)."""
+    doc = ctx.doc
+    if len(doc.languages) < 2:
+        return ()
+    return tuple(Alternate(language, load_locale(language).tag, page_file(doc, language))
+                 for language in doc.languages)
+
+
+def page_file(doc: ResolvedDocument, language: str, slug: str | None = None) -> str:
+    """The file name of a document's page in `language`, beside the others of its council
+    (see `layout.output_name`)."""
+    name = output_name(doc.council_slug, slug or doc.slug, "html", language, doc.languages)
+    return name.rsplit("/", 1)[-1]
+
+
+def language_links(ctx: Context) -> tuple[Block, ...]:
+    """'This page in another language: Cymraeg', each language named in itself and linked
+    to the document's page in it."""
+    others = [a for a in alternates(ctx) if a.language != ctx.locale.language]
+    if not others:
+        return ()
+    links = [(Link(a.href, (Text(load_locale(a.language).name),), hreflang=a.tag),)
+             for a in others]
+    return (Paragraph((ctx.text("other_languages"), Text(" "), *ctx.joined(links)),
+                      role="languages"),)
 
 
 def footer(ctx: Context) -> tuple[Inline, ...]:
@@ -180,7 +263,7 @@ def publication(ctx: Context, body: tuple[Block, ...], *, form: bool = False
                  "page_title": locale.text("page_title", title=doc.model.title,
                                            council=doc.council.name)},
         stylesheets=(STYLESHEET, FORM_STYLESHEET) if form else (STYLESHEET,),
-        role="form" if form else None, masthead=top, files=files)
+        role="form" if form else None, masthead=top, files=files, alternates=alternates(ctx))
 
 
 def contents(ctx: Context, body: tuple[Block, ...]) -> tuple[Block, ...]:
@@ -220,112 +303,37 @@ def sign_off(ctx: Context, left: tuple[str, SignOff | None, str],
 
 
 def address(ctx: Context, contact: Contact | dict[str, object], origin: Origin | None,
-            name: str | None = None) -> Address:
-    """Email, phone, postal address and website, one line each, in the locale's words."""
+            name: str | None = None, name_origin: Origin | None = None) -> Address:
+    """Email, phone, postal address and website, one line each, in the locale's words; the
+    name and each line of the address in the language it was written in (a council may give
+    them per language); addresses and numbers in none."""
     get = contact.get if isinstance(contact, dict) else lambda key: getattr(contact, key, None)
     lines: list[tuple[Inline, ...]] = []
     email, phone, website = get("email"), get("phone"), get("website")
+    neutral = dataclasses.replace(origin, language=None) if origin else None
     if email:
         lines.append(ctx.compose("contact_email", email=(
-            Link(f"mailto:{email}", (Text(str(email), origin),)),)))
+            Link(f"mailto:{email}", (Text(str(email), neutral),)),)))
     if phone:
         lines.append(ctx.compose("contact_phone", phone=(
-            Link(f"tel:{str(phone).replace(' ', '')}", (Text(str(phone), origin),)),)))
-    post = [name or str(get("name")), *(get("address") or ())]  # type: ignore[misc]
-    lines.append(ctx.compose("contact_post", address=(Text(", ".join(post), origin),)))
+            Link(f"tel:{str(phone).replace(' ', '')}", (Text(str(phone), neutral),)),)))
+    post: list[Inline] = [Text(name or str(get("name")), name_origin or _field(
+        ctx, origin, "name"))]
+    for i, line in enumerate(get("address") or ()):  # type: ignore[arg-type]
+        post += [Text(", "), Text(str(line), _field(ctx, origin, "address", i))]
+    lines.append(ctx.compose("contact_post", address=tuple(post)))
     if website:
         lines.append(ctx.compose("contact_website", website=(
-            Link(str(website), (Text(str(website), origin),)),)))
+            Link(str(website), (Text(str(website), neutral),)),)))
     return Address(tuple(lines))
 
 
-# --- citations of the law -----------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Citation:
-    """A legal reference ready to print: the words, the provisions, where to read the law."""
-
-    text: str
-    provisions: tuple[Provision, ...]
-    reference: LegalReference
-    path: Path_
-    schedule_1: Citation | None
-
-    @property
-    def url(self) -> str:
-        return self.provisions[0].url
-
-    @property
-    def role(self) -> str:
-        """article-6, article-9, article-10, schedule-1 or gateway (any other law)."""
-        return role_of(self.provisions)
-
-    @property
-    def group(self) -> str | None:
-        return self.reference.group
-
-
-def citation(reference: LegalReference, provisions: dict[str, Provision], path: Path_
-             ) -> Citation:
-    found = tuple(provisions[i] for i in reference.provision_ids)
-    text = reference.cited_as or " and ".join(p.citation for p in found)
-    schedule_1 = (citation(reference.schedule_1, provisions, path + ("schedule_1",))
-                  if reference.schedule_1 else None)
-    return Citation(text, found, reference, path, schedule_1)
-
-
-def citations(references: Sequence[LegalReference], provisions: dict[str, Provision],
-              path: Path_) -> list[Citation]:
-    return [citation(r, provisions, path + (i,)) for i, r in enumerate(references)]
-
-
-def cited(ctx: Context, c: Citation) -> tuple[Inline | Block, ...]:
-    """The reference as the notice words it, with the law's words linked to the law."""
-    ref = c.reference
-    words_origin = (ctx.origin(c.path + ("cited_as",)) if ref.cited_as
-                    else ctx.registry_origin(f"provisions:{c.provisions[0].id}"))
-    link = Link(c.url, (Text(c.text, words_origin),), law=tuple(p.id for p in c.provisions),
-                reference=c.path)
-    if ref.wording:
-        body = inlines(ref.wording, ctx.origin(c.path + ("wording",)))
-        linked, found = _link_words(body, c.text, link)
-        if found:
-            return linked
-        return (*body, Text(" ("), link, Text(")"))
-    if not ref.reason:
-        return (link,)
-    joiner = " " if ref.cited_as else ": "
-    return (link, Text(joiner), *inlines(ref.reason, ctx.origin(c.path + ("reason",))))
-
-
-def cited_block(ctx: Context, c: Citation) -> tuple[Block, ...]:
-    """`cited` as one or more paragraphs."""
-    content = cited(ctx, c)
-    if content and not is_inline(content[0]):
-        return content  # type: ignore[return-value]
-    return (Paragraph(content),)  # type: ignore[arg-type]
-
-
-def _link_words(nodes: tuple[Inline | Block, ...], words: str, link: Link
-                ) -> tuple[tuple[Inline | Block, ...], bool]:
-    """`nodes` with the first occurrence of `words` in their text (never inside a link, an
-    attribute or across two runs) replaced by `link`."""
-    out: list[Inline | Block] = []
-    found = False
-    for node in nodes:
-        if found or isinstance(node, Link):
-            out.append(node)
-        elif isinstance(node, Text) and words in node.text:
-            before, _, after = node.text.partition(words)
-            out += [Text(before, node.origin)] if before else []
-            out.append(link)
-            out += [Text(after, node.origin)] if after else []
-            found = True
-        else:
-            name = "children" if hasattr(node, "children") else "content"
-            inner = getattr(node, name, None)
-            if isinstance(inner, tuple) and inner:
-                inner, found = _link_words(inner, words, link)
-                node = dataclasses.replace(node, **{name: inner})  # type: ignore[arg-type]
-            out.append(node)
-    return tuple(out), found
+def _field(ctx: Context, origin: Origin | None, *field: str | int) -> Origin | None:
+    """The origin of one field of a contact whose origin is `origin`, with its language."""
+    if origin is None or not origin.path:
+        return origin
+    if origin.owner == "council":
+        return ctx.council_origin(origin.path + field)
+    if origin.owner == "document":
+        return ctx.origin(origin.path + field)
+    return dataclasses.replace(origin, path=(origin.path[0], *field))

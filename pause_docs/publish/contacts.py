@@ -21,7 +21,7 @@ from ..publication import (
     Styled,
     Text,
 )
-from .common import address
+from .common import address, main_notice
 from .markup import blocks, inlines, plain_text
 
 if TYPE_CHECKING:
@@ -47,14 +47,19 @@ def contact_group(ctx: NoticeContext) -> Block | None:
 
 
 def pointer(ctx: NoticeContext, covered: str) -> Shown | None:
-    """The link to the council's main notice, for a block that notice covers."""
-    top = ctx.notice.top_level_notice
-    if top is None or covered not in top.covers:
+    """The link to the council's main (or a layer's full) notice, for a block it covers."""
+    link = main_notice(ctx) if covered in ctx.notice.deferred() else None
+    if link is None:
         return None
-    link = Link(top.url, (Text(top.title, ctx.origin(("top_level_notice", "title"))),))
-    paragraph = Paragraph(ctx.compose("parent_notice", link=(link,)), role="layered")
-    return (Group((Group((paragraph,), "controller-contact", via=top.url),), covered,
-                  via=top.url),)
+    if covered == "legal-bases":
+        paragraph = Paragraph(ctx.compose("parent_legal_bases", link=(link,)), role="layered")
+        return (Group((paragraph,), covered, via=link.href),)
+    # a layer points to its full notice for each part; a service notice to the council's
+    # main notice for its rights, complaints and DPO in one sentence
+    key = f"layer_{covered}" if ctx.notice.top_level_notice is None else "parent_notice"
+    paragraph = Paragraph(ctx.compose(key, link=(link,)), role="layered")
+    return (Group((Group((paragraph,), "controller-contact", via=link.href),), covered,
+                  via=link.href),)
 
 
 def _rights(ctx: NoticeContext, section: Section, index: int) -> Shown:
@@ -68,9 +73,10 @@ def _rights(ctx: NoticeContext, section: Section, index: int) -> Shown:
             items.append(Item(inlines(entry.wording, ctx.origin(("rights", i, "wording")))))
             continue
         right = registry.rights[entry.right]
-        origin = ctx.registry_origin(f"rights:{right.id}")
-        items.append(Item((Styled("strong", (Text(right.title, origin),)), Text(": "),
-                           *inlines(right.summary, origin))))
+        title, origin = ctx.worded(right, "title", f"rights:{right.id}")
+        summary, summary_origin = ctx.worded(right, "summary", f"rights:{right.id}")
+        items.append(Item((Styled("strong", (Text(title, origin),)), Text(": "),
+                           *inlines(summary, summary_origin))))
     if not items:
         return ()
     ids = tuple(e.right for e in ctx.notice.rights)
@@ -106,10 +112,11 @@ def _regulator(ctx: NoticeContext) -> tuple[Block, ...]:
                                                                        "to_regulator"))))
     regulator = ctx.doc.registry.regulator
     if regulator and steps.regulator_address:
-        name = regulator.name_on(ctx.notice.published).name
+        name, origin = ctx.worded(regulator.name_on(ctx.notice.published), "name",
+                                  "bodies:regulator")
         found.append(address(ctx, {"name": name, "address": regulator.address,
                                    "phone": regulator.phone, "website": regulator.website},
-                             ctx.registry_origin("bodies:regulator")))
+                             ctx.registry_origin("bodies:regulator"), name_origin=origin))
     if not found:
         return ()
     return (Group(tuple(found), "complaint-to-regulator" if steps.to_regulator
@@ -128,8 +135,7 @@ def _further_information(ctx: NoticeContext, section: Section, index: int) -> Sh
     programme = ctx.doc.programme
     words: list[Inline] = []
     if programme and programme.website:
-        where = ctx.doc.programme_source.locate(("website",)) if ctx.doc.programme_source \
-            else ctx.origin(()).where
+        where = ctx.doc.locate_programme(("website",))
         words += ctx.compose("further_information_web", link=(Link(programme.website, (
             Text(programme.website, Origin(where, ("programme", "website"))),)),))
     council = ctx.doc.council

@@ -39,7 +39,8 @@ from ..publication import (
 )
 from ..resolved import ResolvedDocument
 from ..rules import outcome_of
-from .common import Context, citations, publication
+from .citations import citations
+from .common import Context, publication
 from .markup import blocks, inlines, plain_text
 from .questions import (
     Content,
@@ -292,9 +293,8 @@ class FormContext(Context):
             label = field.law_label_many if len(cited) > 1 else field.law_label
             links: list[Inline] = [Text(label or self.locale.text("form_law"))]
             for n, c in enumerate(cited):
-                words = (self.origin(c.path + ("cited_as",)) if c.reference.cited_as
-                         else self.registry_origin(f"provisions:{c.provisions[0].id}"))
-                links.append(Link(c.url, (Text(c.text, words),),
+                text, words = self.citation_words(c)
+                links.append(Link(c.url, (Text(text, words),),
                                   law=tuple(p.id for p in c.provisions), reference=c.path))
                 if n < len(cited) - 1:
                     links.append(Text("; "))

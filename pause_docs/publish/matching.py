@@ -19,7 +19,7 @@ from ..publication import (
     Styled,
     Text,
 )
-from .common import citations, cited, cited_block
+from .citations import citations, cited, cited_block
 from .markup import blocks, inlines, plain_text
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ..locale import Locale
+from ..locale import DEFAULT_LANGUAGE, Locale
 from ..models import Notice
 from ..models.notice import Recipient, Section
 from ..publication import (
@@ -32,7 +32,8 @@ from ..publication import (
 from ..publication import Section as Part
 from ..resolved import ResolvedDocument
 from . import contacts, matching
-from .common import Citation, Context, citations, cited, cited_block, publication
+from .citations import Citation, citations, cited, cited_block
+from .common import Context, publication
 from .markup import blocks, inlines, plain_text
 
 Shown = tuple[Block, ...]
@@ -68,7 +69,7 @@ class NoticeContext(Context):
     def section(self, index: int, section: Section) -> list[Block]:
         path = ("sections", index)
         found: list[Block] = []
-        if not (section.style == "inline" and section.show):
+        if not (section.style == "inline" and section.show and self.locale.inline_lists):
             found += blocks(section.intro, self.origin(path + ("intro",)))
         if section.show:
             found += BLOCKS[section.show](self, section, index)
@@ -85,7 +86,7 @@ class NoticeContext(Context):
         """Items as a bulleted list, or (style: inline) as one sentence after the intro."""
         if not items:
             return []
-        if section.style != "inline":
+        if section.style != "inline" or not self.locale.inline_lists:
             return [ListBlock(tuple(Item(tuple(i)) for i in items), role=role)]
         sentence = list(self.joined(items))
         intro = inlines(section.intro, self.origin(("sections", index, "intro")))
@@ -108,11 +109,13 @@ def selected(items: Sequence[Any], section: Section) -> list[tuple[int, Any]]:
 def _programme(ctx: NoticeContext, section: Section, index: int) -> Shown:
     if ctx.notice.about_programme:
         return blocks(ctx.notice.about_programme, ctx.origin(("about_programme",)))
-    programme, source = ctx.doc.programme, ctx.doc.programme_source
+    programme = ctx.doc.programme
     if programme is None:
         return ()
-    where = source.locate(("description",)) if source else ctx.origin(()).where
-    return blocks(programme.description, Origin(where, ("programme", "description")))
+    language = ctx.doc.programme_languages.get(("description",), DEFAULT_LANGUAGE)
+    return blocks(programme.description, Origin(ctx.doc.locate_programme(("description",)),
+                                                ("programme", "description"),
+                                                language=language))
 
 
 def _text_field(name: str, topic: str) -> Callable[[NoticeContext, Section, int], Shown]:
@@ -152,6 +155,9 @@ def _sources(ctx: NoticeContext, section: Section, index: int) -> Shown:
 
 
 def _legal_bases(ctx: NoticeContext, section: Section, index: int) -> Shown:
+    parent = contacts.pointer(ctx, "legal-bases")
+    if parent is not None:
+        return parent
     chosen = [c for _, c in selected(ctx.all_citations, section)]
     return tuple(ctx.listed(section, index, [_with_condition(ctx, c)  # type: ignore[misc]
                                             for c in chosen]))
@@ -176,6 +182,9 @@ def _gateways(ctx: NoticeContext, section: Section, index: int) -> Shown:
 def _lawful_basis(ctx: NoticeContext, section: Section, index: int) -> Shown:
     """The three levels: Art 6, then Art 9 and Art 10 conditions with their DPA 2018
     Schedule 1 conditions."""
+    parent = contacts.pointer(ctx, "legal-bases")
+    if parent is not None:
+        return parent
     found: list[Block] = []
     for _, c in selected(ctx.all_citations, section):
         if c.role not in ("article-6", "article-9", "article-10"):

@@ -4,7 +4,7 @@ it screens."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..form import FormQuestion
 from ..loader import Path_
@@ -32,7 +32,7 @@ from ..publication import (
     Tick,
 )
 from ..rules import Answered, Outcome
-from .common import citations
+from .citations import citations
 from .markup import blocks, inlines, plain_text
 
 if TYPE_CHECKING:
@@ -89,15 +89,16 @@ def questions_section(ctx: FormContext, section: FormSection, answered: tuple[An
     heading = ctx.heading(section)
     if heading is None and section.criteria_set:  # a registry list is headed by its title
         cs = ctx.doc.registry.criteria_sets[section.criteria_set]
-        heading = Heading(2, (Text(cs.title, ctx.registry_origin(f"criteria_sets:{cs.id}")),),
+        heading = Heading(2, (Text(*ctx.worded(cs, "title", f"criteria_sets:{cs.id}")),),
                           anchor=section.id)
     return [Section(heading, (*intro, *ctx.around(section, (table,))))]
 
 
 def _caption(ctx: FormContext, section: FormSection) -> tuple[Inline, ...]:
     if section.criteria_set:
-        title = ctx.doc.registry.criteria_sets[section.criteria_set].title
-        return (ctx.text("dpia_table_caption", title=title),)
+        cs = ctx.doc.registry.criteria_sets[section.criteria_set]
+        return ctx.compose("dpia_table_caption", title=(
+            Text(*ctx.worded(cs, "title", f"criteria_sets:{cs.id}")),))
     return (ctx.text("form_caption"),)
 
 
@@ -114,13 +115,15 @@ def _set_intro(ctx: FormContext, section: FormSection) -> tuple[Block, ...]:
     included = ctx.form.sets.get(section.id)
     if included is not None:
         question_set, set_source = included
-        found = blocks(question_set.intro, Origin(set_source.locate(("intro",)), (), "form"))
+        found = blocks(question_set.intro, Origin(set_source.locate(("intro",)), (), "form",
+                                                  set_source.language_of(("intro",))))
         law = _law(ctx, question_set.law, ("sets", section.id, "law"))
         found += (law,) if law else ()
     if section.criteria_set:
         cs = ctx.doc.registry.criteria_sets[section.criteria_set]
         where = ctx.registry_origin(f"criteria_sets:{cs.id}")
-        found += (Paragraph((Text(cs.rule_text, where), *ctx.compose(
+        found += (Paragraph((Text(*ctx.worded(cs, "rule_text", f"criteria_sets:{cs.id}")),
+                             *ctx.compose(
             "dpia_source", link=(Link(cs.url, (Text(cs.source, where),)),)))),)
     return found
 
@@ -161,13 +164,20 @@ def _asked(ctx: FormContext, q: FormQuestion) -> Content:
               for b in blocks(q.question.guidance, q.origin("guidance"))]
     if q.question.criteria and q.owner != "registry":  # a council's question, mapped
         criteria = [ctx.doc.registry.criteria[c] for c in q.question.criteria]
-        sets = {c.id: s.title for s in ctx.doc.registry.criteria_sets.values()
-                for c in s.criteria}
+        sets = {c.id: s for s in ctx.doc.registry.criteria_sets.values() for c in s.criteria}
         words.append(Paragraph((ctx.text("form_criteria"), *ctx.joined([
-            (Text(f"{sets.get(c.id, '')}: {c.number} {c.title}",
-                  ctx.registry_origin(f"criteria:{c.id}")),) for c in criteria])),
-            role="guidance"))
+            _criterion(ctx, sets.get(c.id), c) for c in criteria])), role="guidance"))
     return tuple(words)
+
+
+def _criterion(ctx: FormContext, criteria_set: Any, c: Any) -> tuple[Inline, ...]:
+    """'ICO high-risk list: 3 Data matching', in the page's language where the registry
+    gives it."""
+    title = ctx.worded(c, "title", f"criteria:{c.id}")
+    if criteria_set is None:
+        return (Text(f"{c.number} "), Text(*title))
+    return (Text(*ctx.worded(criteria_set, "title", f"criteria_sets:{criteria_set.id}")),
+            Text(f": {c.number} "), Text(*title))
 
 
 def _answer_cells(ctx: FormContext, a: Answered) -> list[Cell]:
@@ -216,9 +226,8 @@ def _law(ctx: FormContext, references: tuple[LegalReference, ...], path: Path_
         return None
     links: list[Inline] = [ctx.text("form_law")]
     for n, c in enumerate(law):
-        links.append(Link(c.url, (Text(c.text, ctx.registry_origin(
-            f"provisions:{c.provisions[0].id}")),), law=tuple(p.id for p in c.provisions),
-            reference=c.path))
+        links.append(Link(c.url, (Text(*ctx.citation_words(c)),),
+                          law=tuple(p.id for p in c.provisions), reference=c.path))
         if n < len(law) - 1:
             links.append(Text("; "))
     return Paragraph(tuple(links), role="law")
@@ -314,12 +323,15 @@ def _fired(ctx: FormContext, outcome: Outcome) -> ListBlock:
     items = []
     for fired in outcome.fired:
         cs = fired.criteria_set
-        words: list[Inline] = list(ctx.compose("dpia_rule_met", title=cs.title,
-                                               rule=cs.rule_text))
+        key = f"criteria_sets:{cs.id}"
+        words: list[Inline] = list(ctx.compose(
+            "dpia_rule_met", title=(Text(*ctx.worded(cs, "title", key)),),
+            rule=(Text(*ctx.worded(cs, "rule_text", key)),)))
         for n, r in enumerate(fired.counted):
             target = r.evidenced_by[0] if r.evidenced_by else r.criterion.id
             words.append(Link(f"#question-{target}", (
-                Text(f"{r.criterion.number} {r.criterion.title}"),)))
+                Text(f"{r.criterion.number} "),
+                Text(*ctx.worded(r.criterion, "title", f"criteria:{r.criterion.id}")))))
             words.append(Text("; " if n < len(fired.counted) - 1 else "."))
         items.append(Item(tuple(words)))
     return ListBlock(tuple(items))

@@ -24,6 +24,7 @@ from .models import (
     RegistryFile,
 )
 from .models.notice import StandardSection
+from .schema import json_schema
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMAS_DIR = "schemas"  # where `init` writes them in a project, for the editor settings
@@ -46,7 +47,7 @@ def schema_id(kind: str) -> str:
 
 def schema(kind: str, inherited: frozenset[str] = frozenset()) -> dict[str, Any]:
     """The JSON Schema of `kind`; keys in `inherited` (given by a programme) not required."""
-    found = MODELS[kind].model_json_schema()
+    found = json_schema(MODELS[kind])
     if kind in KINDS and KINDS[kind].form is not None:
         inherited |= FORM_GIVEN
     if inherited and "required" in found:

@@ -1,0 +1,333 @@
+"""The work of a build: resolve, render, print and write documents, in this process or in a
+pool of worker processes, each document's failure reported against it alone.
+
+Workers ignore Ctrl-C (the build's own process stops them) and die with the build's process
+if it is killed, so that no orphan goes on writing to an output folder nobody holds.
+"""
+
+from __future__ import annotations
+
+import calendar
+import contextlib
+import hashlib
+import os
+import signal
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from .errors import Location, Problem, ProjectError
+from .layout import COUNCILS_DIR, search_path
+from .manifest import Record, output_stat
+from .writer import write_if_changed
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from .project import Project
+    from .render import Page
+    from .resolved import ResolvedDocument
+
+Format = Literal["html", "pdf", "all"]
+SUFFIXES: dict[str, tuple[str, ...]] = {"html": ("html",), "pdf": ("pdf",), "all": ("html", "pdf")}
+TASKS_PER_WORKER = 40  # then the worker process is replaced (see `run`)
+# A page prints in well under a second; one that takes minutes is not a notice anyone can
+# read (hundreds of pages), and must not hold up every other document of a build.  Far above
+# any real document's time, so that it never decides whether a real build succeeds.
+PDF_TIME_LIMIT = 120.0
+
+
+@dataclass(frozen=True)
+class Task:
+    """Some documents of one council, for one worker."""
+
+    files: tuple[str, ...]
+    reuse: tuple[Record | None, ...]
+    """Per document, its last record when its PDF may be kept if its HTML is unchanged."""
+
+
+@dataclass
+class Outcome:
+    """What a worker made of a task: a record per document built, and every problem.
+
+    A record's `files`, `used` and `assets` name the files only (with empty fingerprints):
+    the build fills in the fingerprints it took before the work began.
+    """
+
+    records: dict[str, Record] = field(default_factory=dict)
+    failed: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Settings:
+    output: Path
+    fmt: Format
+    pdf_time_limit: float | None
+
+
+def output_name(doc: ResolvedDocument, suffix: str) -> str:
+    return f"{doc.council_slug}/{doc.slug}.{suffix}"
+
+
+class Worker:
+    """Resolves, renders and prints documents against a loaded registry and programmes."""
+
+    def __init__(self, shared: Project, settings: Settings) -> None:
+        self.shared = shared
+        self.settings = settings
+        self.templates = search_path(shared.root)
+
+    def run(self, task: Task) -> Outcome:
+        from .project import load_documents
+
+        outcome = Outcome()
+        keys = {f: Path(f).relative_to(self.shared.root).as_posix() for f in task.files}
+        try:
+            loaded = load_documents(self.shared, [Path(f) for f in task.files])
+        except Exception as exc:  # a bug: report it against these documents, go on
+            return _crashed(task, keys, exc)
+        outcome.problems += loaded.problems
+        resolved = {d.path: d for d in loaded.documents}
+        for file, reuse in zip(task.files, task.reuse, strict=True):
+            key = keys[file]
+            doc = resolved.get(key)
+            record = None
+            if doc is not None:
+                try:
+                    record = self._make(doc, reuse, outcome)
+                except Exception as exc:  # a bug: report it against this document, go on
+                    outcome.problems.append(_bug(key, exc))
+            if record is None:
+                outcome.failed.append(key)
+            else:
+                outcome.records[key] = record
+        return outcome
+
+    def _make(self, doc: ResolvedDocument, reuse: Record | None, outcome: Outcome
+              ) -> Record | None:
+        from .render import TemplateProblem, render_page
+
+        try:
+            page = render_page(doc, self.templates)
+        except TemplateProblem as exc:
+            outcome.problems.append(exc.problem)
+            return None
+        html = page.html.encode()
+        templates = {n: f for n, f in sorted(page.templates.items()) if f is not None}
+        record = Record(dict.fromkeys(doc.inputs, ""), dict.fromkeys(sorted(page.registry), ""),
+                        templates, dict.fromkeys(sorted(set(templates.values())), ""),
+                        sorted(n for n, f in page.templates.items() if f is None),
+                        html=hashlib.sha256(html).hexdigest())
+        fmt = self.settings.fmt
+        if fmt in ("html", "all") and not self._write(doc, "html", html, record, outcome):
+            return None
+        for name, source in sorted(page.publication.files.items()):  # the logo, beside it
+            if not self._write_beside(doc, name, Path(source), outcome):
+                return None
+        if fmt == "html":
+            self._warn_of_old_pdf(doc, outcome)
+        if fmt in ("pdf", "all"):
+            if reuse is not None and reuse.html == record.html:
+                record.outputs["pdf"] = reuse.outputs["pdf"]
+                record.assets = reuse.assets
+                return record
+            pdf = self._print(doc, page, record, outcome)
+            if pdf is None or not self._write(doc, "pdf", pdf, record, outcome):
+                return None
+        return record
+
+    def _print(self, doc: ResolvedDocument, page: Page, record: Record, outcome: Outcome
+               ) -> bytes | None:
+        from .pdf import PAGE_ERRORS, TooSlow, print_pdf
+
+        epoch = calendar.timegm(doc.model.published.timetuple())
+        name = output_name(doc, "pdf")
+        try:
+            pdf, assets = print_pdf(page.html, self.templates[0] / "assets", epoch,
+                                    page.publication.files, self.settings.pdf_time_limit)
+        except TooSlow as exc:
+            outcome.problems.append(Problem(Location(doc.path), "error", "pdf-too-slow",
+                                            f"could not make {name}: {exc}; is the document "
+                                            "far longer than a notice should be?"))
+            return None
+        except PAGE_ERRORS as exc:
+            outcome.problems.append(Problem(Location(doc.path), "error", "pdf-failed",
+                                            f"could not make {name}: {exc}"))
+            return None
+        record.assets = dict.fromkeys((self._key(a) for a in assets), "")
+        return pdf
+
+    def _key(self, file: str) -> str:
+        """A file the page read, named as the build fingerprints it: a council's own file
+        (its logo) by its place in the project, any other (a font) by its full path."""
+        councils = self.shared.root / COUNCILS_DIR
+        path = Path(file)
+        return path.relative_to(self.shared.root).as_posix() if path.is_relative_to(councils) \
+            else file
+
+    def _write_beside(self, doc: ResolvedDocument, name: str, source: Path, outcome: Outcome
+                      ) -> bool:
+        """Copy a file the page shows (the council's logo) beside it."""
+        target = f"{doc.council_slug}/{name}"
+        try:
+            if write_if_changed(self.settings.output, target, source.read_bytes()):
+                outcome.written.append(target)
+        except (OSError, ProjectError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else exc.format_message()
+            outcome.problems.append(Problem(Location(doc.path), "error", "cannot-write",
+                                            f"could not write {target}: {reason or exc}"))
+            return False
+        return True
+
+    def _write(self, doc: ResolvedDocument, suffix: str, data: bytes, record: Record,
+               outcome: Outcome) -> bool:
+        name = output_name(doc, suffix)
+        output = self.settings.output
+        try:
+            if write_if_changed(output, name, data):
+                outcome.written.append(name)
+        except (OSError, ProjectError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else exc.format_message()
+            outcome.problems.append(Problem(Location(doc.path), "error", "cannot-write",
+                                            f"could not write {name}: {reason or exc}"))
+            return False
+        stat = output_stat(output / name)
+        if stat is None:
+            return False
+        record.outputs[suffix] = stat
+        return True
+
+
+    def _warn_of_old_pdf(self, doc: ResolvedDocument, outcome: Outcome) -> None:
+        """An HTML-only build that changed a page leaves its PDF as it was: say so."""
+        pdf, html = output_name(doc, "pdf"), output_name(doc, "html")
+        if html in outcome.written and (self.settings.output / pdf).is_file():
+            outcome.problems.append(Problem(
+                Location(doc.path), "warning", "old-pdf",
+                f"{html} changed, but {pdf} was not made again (--format html): build with "
+                "--format pdf or all before publishing it"))
+
+
+def _bug(key: str, exc: BaseException) -> Problem:
+    return Problem(Location(key), "error", "internal-error",
+                   f"pause-docs failed on this document ({type(exc).__name__}: {exc}); "
+                   "this is a bug in pause-docs: please report it")
+
+
+def _crashed(task: Task, keys: dict[str, str], exc: BaseException) -> Outcome:
+    return Outcome(failed=[keys[f] for f in task.files],
+                   problems=[_bug(keys[f], exc) for f in task.files])
+
+
+_WORKER: Worker | None = None
+_INHERITED: Project | None = None  # the parent's loaded project, seen by forked workers
+
+
+def _start_worker(root: Path, settings: Settings, parent: int) -> None:
+    global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the build's own process
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    _die_with(parent)
+    if _INHERITED is not None and _INHERITED.root == root:
+        shared = _INHERITED
+    else:
+        from .project import load_shared
+
+        shared = load_shared(root)
+    _WORKER = Worker(shared, settings)
+
+
+def _die_with(parent: int) -> None:
+    """Have Linux kill this process when the build's process dies (even by SIGKILL)."""
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # it died before that took effect
+        os._exit(1)
+
+
+def _work(task: Task) -> Outcome:
+    assert _WORKER is not None, "the pool's initializer did not run"
+    return _WORKER.run(task)
+
+
+def run(shared: Project, tasks: list[Task], settings: Settings, workers: int
+        ) -> Generator[Outcome, None, None]:
+    """Every task's outcome, as each finishes."""
+    if workers <= 1:
+        worker = Worker(shared, settings)
+        for task in tasks:
+            yield worker.run(task)
+        return
+    if settings.fmt != "html":
+        from . import pdf  # noqa: F401 - imported once here, every worker starts with it
+    # Each pool's workers make a few hundred documents, then make way for fresh ones: the
+    # PDF engine's native caches creep up, and so a build's memory does not grow with its
+    # size.
+    batch = workers * TASKS_PER_WORKER
+    for start in range(0, len(tasks), batch):
+        yield from _pool(shared, tasks[start:start + batch], settings, workers)
+
+
+def _pool(shared: Project, tasks: list[Task], settings: Settings, workers: int
+          ) -> Iterator[Outcome]:
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    global _INHERITED
+    _INHERITED = shared
+    broken: list[Task] = []
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(tasks)), initializer=_start_worker,
+                               initargs=(shared.root, settings, os.getpid()))
+    try:
+        # The workers start with Ctrl-C held back until they ignore it, so that one pressed
+        # as they start cannot stop them half-made (with a traceback on the terminal).
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            futures: dict[Future[Outcome], Task] = {pool.submit(_work, t): t for t in tasks}
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        for future in as_completed(futures):
+            try:
+                yield future.result()
+            except BrokenProcessPool:
+                broken.append(futures[future])
+    except BaseException:  # Ctrl-C, or the build stopped: stop the workers now
+        _stop_workers()
+        raise
+    finally:
+        pool.shutdown(cancel_futures=True)
+        _INHERITED = None
+    # A worker died (a crash in a library, or out of memory): try each of the documents it
+    # may have been making again, each alone, so that one bad document stops only itself.
+    for task in broken:
+        for file, reuse in zip(task.files, task.reuse, strict=True):
+            yield _alone(shared, Task((file,), (reuse,)), settings)
+
+
+def _stop_workers() -> None:
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        child.kill()
+
+
+def _alone(shared: Project, task: Task, settings: Settings) -> Outcome:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    with ProcessPoolExecutor(max_workers=1, initializer=_start_worker,
+                             initargs=(shared.root, settings, os.getpid())) as pool:
+        try:
+            return pool.submit(_work, task).result()
+        except BrokenProcessPool:
+            key = Path(task.files[0]).relative_to(shared.root).as_posix()
+            return Outcome(failed=[key], problems=[Problem(
+                Location(key), "error", "build-crashed",
+                "the process making this document stopped unexpectedly (out of memory, or a "
+                "crash in the PDF engine); the other documents were built")])
