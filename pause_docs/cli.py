@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import __version__
+from .commands import StrictCommand, publishing_gate, strict_option
 from .errors import OutputError, Problem, ProblemsFound, printable, summary
+from .gate import Level
 from .kinds import KINDS
 from .layout import bundled_form_names
 
@@ -88,7 +90,7 @@ def validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     _echo(f"{len(project.documents)} documents valid; {summary(project.problems)}")
 
 
-@main.command()
+@main.command(cls=StrictCommand)
 @click.argument("councils", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(["html", "pdf", "all"]), default="all",
               show_default=True, help="Which files to make.")
@@ -99,9 +101,10 @@ def validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Documents made at once, "
               "each in its own process (default: one per core).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems and the summary.")
+@strict_option
 @click.pass_context
 def build(ctx: click.Context, councils: tuple[str, ...], fmt: str, output: Path | None,
-          force: bool, jobs: int | None, quiet: bool) -> None:
+          force: bool, jobs: int | None, quiet: bool, strict: Level | None) -> None:
     """Build HTML and PDF for every document, or for the given COUNCILS.
 
     Files go to output/<council>/<document>.html and .pdf.  Only documents whose inputs
@@ -113,6 +116,7 @@ def build(ctx: click.Context, councils: tuple[str, ...], fmt: str, output: Path 
 
     started = time.perf_counter()
     root = _root(ctx)
+    publishing_gate(ctx, root, councils, strict)
     folders = council_dirs(root)
     total = sum(len(document_files(folders[c])) for c in councils or folders if c in folders)
     with click.progressbar(length=total, label="Building", file=sys.stderr,

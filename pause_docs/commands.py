@@ -12,6 +12,48 @@ import click
 
 from . import __version__
 from .errors import ProblemsFound
+from .gate import Level
+
+# `build --strict` (errors) or `--strict=warnings`: lint first, and publish nothing that fails.
+strict_option = click.option(
+    "--strict", type=click.Choice(["errors", "warnings"]), is_flag=False, flag_value="errors",
+    default=None, help="Lint first, and build nothing if a document has lint errors "
+    "(--strict=warnings: or warnings), naming them.")
+
+
+class StrictCommand(click.Command):
+    """A command whose bare `--strict` means `--strict=errors`: the word after it is never
+    taken for its value (`build --strict lambeth` builds Lambeth)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        end = args.index("--") if "--" in args else len(args)
+        args = [("--strict=errors" if a == "--strict" and i < end else a)
+                for i, a in enumerate(args)]
+        return super().parse_args(ctx, args)
+
+
+def publishing_gate(ctx: click.Context, root: Path, councils: tuple[str, ...],
+                    level: Level | None) -> None:
+    """Stop the build, with every finding on stderr, when `level` is set and lint fails."""
+    if level is None:
+        return
+    import datetime as dt
+
+    from .errors import printable, summary
+    from .gate import blocking, documents_of
+
+    found = blocking(root, councils, level, dt.date.today())
+    if not found:
+        return
+    for problem in found:
+        click.echo(printable(str(problem)), err=True)
+        if problem.fix:
+            click.echo(printable(f"    fix: {problem.fix}"), err=True)
+    names = documents_of(found)
+    click.echo(printable(
+        f"not built (--strict{'=warnings' if level == 'warnings' else ''}): {summary(found)} "
+        f"in {len(names)} file{'s' * (len(names) != 1)}: {', '.join(names)}"), err=True)
+    ctx.exit(1)
 
 
 @click.command()

@@ -212,3 +212,26 @@ def test_pause_docs_schema_prints_what_init_writes(initialised: Path) -> None:
     schema = json.loads(out)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert "purposes" not in schema.get("required", [])  # inherited from the programme
+
+
+# --- build --strict: the publishing gate --------------------------------------------------------
+
+def test_build_strict_publishes_nothing_with_lint_errors_and_names_them(project) -> None:
+    root = project(councils=("cambridgeshire", "middlesbrough"))
+    out = root / "output"
+    code, _, err = run("--project", str(root), "build", "--strict", "--format", "html")
+    assert code == 1 and not out.exists()
+    lines = err.splitlines()
+    assert lines[-1].startswith("not built (--strict): 3 errors in 1 file: "
+                                "councils/cambridgeshire/childrens-safeguarding-privacy-notice")
+    assert sum(": error: " in line for line in lines) == 3
+    # a council without lint errors is built; its one warning stops it only with =warnings
+    code, out_text, err = run("--project", str(root), "build", "--strict", "middlesbrough",
+                              "--format", "html")
+    assert code == 0, err
+    assert (out / "middlesbrough" / "north-east-pause-screening.html").is_file()
+    code, _, err = run("--project", str(root), "build", "--strict=warnings", "middlesbrough",
+                       "--format", "html", "--force")
+    assert code == 1 and err.splitlines()[-1] == (
+        "not built (--strict=warnings): 1 warning in 1 file: "
+        "councils/middlesbrough/north-east-pause-screening.yaml")
