@@ -38,13 +38,14 @@ class Look:
     colour: str | None = None
 
 
+PLAIN = Look()
 _STYLED: dict[str, dict[str, Any]] = {
     "strong": {"bold": True}, "b": {"bold": True}, "em": {"italic": True},
     "i": {"italic": True}, "code": {"style": "Code"},
     "sub": {"vertical": "subscript"}, "sup": {"vertical": "superscript"}}
 
 
-def run(text: str, look: Look = Look()) -> BaseOxmlElement:
+def run(text: str, look: Look = PLAIN) -> BaseOxmlElement:
     """A run of words (tabs and line breaks in them become Word's own)."""
     made = element("w:r")
     props = _props(look)
@@ -55,7 +56,7 @@ def run(text: str, look: Look = Look()) -> BaseOxmlElement:
 
 
 def _props(look: Look) -> BaseOxmlElement | None:
-    if look == Look():
+    if look == PLAIN:
         return None
     rPr = element("w:rPr")
     if look.style:
@@ -88,7 +89,7 @@ class Inlines:
         self.serial += 1
         return str(self.serial)
 
-    def write(self, target: BaseOxmlElement, nodes: Iterable[Inline], look: Look = Look()
+    def write(self, target: BaseOxmlElement, nodes: Iterable[Inline], look: Look = PLAIN
               ) -> None:
         """Append `nodes` to `target` (a paragraph, or a hyperlink in one)."""
         for node in nodes:
@@ -121,6 +122,14 @@ class Inlines:
         if not link.href.startswith(SAFE_SCHEMES):
             self.write(target, link.children, look)  # not a link a document may carry
             return
+        made = self.hyperlink(target, link)
+        self.write(made, link.children, replace(look, style="Hyperlink"))
+        if prints_address(link):  # as the PDF prints it: paper cannot follow a link
+            target.append(run(f" ({link.href})", look))
+
+    def hyperlink(self, target: BaseOxmlElement, link: Link) -> BaseOxmlElement:
+        """An empty hyperlink to where `link` goes, added to `target`: to a bookmark, or to
+        an address kept in the document's relationships."""
         if link.href.startswith("#"):
             made = element("w:hyperlink", anchor=self.bookmark(link.href[1:]), history="1")
         else:
@@ -129,10 +138,8 @@ class Inlines:
             made.set(qn("r:id"), rId)
         if link.title:
             made.set(qn("w:tooltip"), link.title)
-        self.write(made, link.children, replace(look, style="Hyperlink"))
         target.append(made)
-        if prints_address(link):  # as the PDF prints it: paper cannot follow a link
-            target.append(run(f" ({link.href})", look))
+        return made
 
     def bookmark(self, anchor: str) -> str:
         """A Word bookmark's name for a page's anchor (letters, digits and _, at most 40)."""
