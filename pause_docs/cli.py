@@ -290,12 +290,18 @@ def new(ctx: click.Context, slug: str, programme: str, forms: tuple[str, ...]) -
               help="Also write the redline as an HTML page to this file.")
 @click.option("--pdf", "pdf_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the redline as a tagged PDF to this file.")
+@click.option("--docx", "docx_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the redline as a Word document with tracked changes, to "
+              "accept or reject one by one, to this file.")
+@click.option("--author", default="pause-docs", show_default=True,
+              help="Whom the Word redline's tracked changes are by.")
 @click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]),
               help="Date the checks judge both versions by (default: today).")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when the content changed (a change "
               "of order or layout alone does not count), like git diff --exit-code.")
 def diff(paths: tuple[Path, ...], revs: tuple[str, ...], fmt: str, html_file: Path | None,
-         pdf_file: Path | None, as_of: dt.datetime | None, exit_code: bool) -> None:
+         pdf_file: Path | None, docx_file: Path | None, author: str,
+         as_of: dt.datetime | None, exit_code: bool) -> None:
     """Show what changed between two versions of a document, in legal terms.
 
     Either OLD NEW (two document files, e.g. two councils' notices of the same kind), or
@@ -326,6 +332,14 @@ def diff(paths: tuple[Path, ...], revs: tuple[str, ...], fmt: str, html_file: Pa
         click.echo(as_text(comparison), nl=False)
     if html_file or pdf_file:
         _write_redline(as_html(comparison), html_file, pdf_file, new.document.model.published)
+    if docx_file:
+        from .docx.redline import redline_docx  # python-docx only when Word is asked for
+        from .publish import publish
+        from .writer import write_if_changed
+
+        data = redline_docx(comparison, publish(old.document), publish(new.document), author)
+        write_if_changed(docx_file.parent, docx_file.name, data)
+        click.echo(f"wrote {docx_file}", err=True)
     if exit_code and comparison.changed:
         sys.exit(1)
 

@@ -48,6 +48,8 @@ FORMATS: dict[str, OutputFormat] = {f.name: f for f in (
                  description="accessible HTML, styles included"),
     OutputFormat("pdf", "pdf", "pause_docs.pdf:make_pdf", from_html=True,
                  description="tagged PDF (PDF/UA-1)"),
+    OutputFormat("docx", "docx", "pause_docs.docx:make_docx",
+                 description="Word document: heading styles, lists, table headers, links"),
 )}
 ALL = "all"
 """Every format."""

@@ -178,11 +178,10 @@ class Writer:
         if "choices" in role:
             self.choices(place, block, ctx, stacked="stacked" in role)
             return
-        kind: ListKind = ("dash" if role == "contents" else "letter" if "lettered" in role
-                          else "decimal" if block.ordered else "bullet")
+        kind = list_kind(role, block.ordered)
         num = self.numbering.new(kind)
         for item in block.items:
-            content = _unlettered(item.content) if kind == "letter" else item.content
+            content = unlettered(item.content) if kind == "letter" else item.content
             self.item(place, content, num, replace(ctx, depth=ctx.depth + 1))
 
     def item(self, place: Place, content: tuple[Inline | Block, ...], num: int, ctx: Context
@@ -231,7 +230,13 @@ def _inline(item: Item) -> tuple[Inline, ...]:
     return tuple(n for n in item.content if is_inline(n))  # type: ignore[misc]
 
 
-def _unlettered(content: tuple[Inline | Block, ...]) -> tuple[Inline | Block, ...]:
+def list_kind(role: str, ordered: bool) -> ListKind:
+    """The Word list a list with this role is: a lettered list is numbered a, b, c by Word."""
+    return ("dash" if role == "contents" else "letter" if "lettered" in role
+            else "decimal" if ordered else "bullet")
+
+
+def unlettered(content: tuple[Inline | Block, ...]) -> tuple[Inline | Block, ...]:
     """A lettered item without the letter the page prints before it: Word numbers it."""
     if content and isinstance(content[0], Styled) and content[0].role == "letter":
         rest = content[1:]

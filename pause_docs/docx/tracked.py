@@ -38,9 +38,10 @@ from ..publication import (
     Time,
     is_inline,
     plain,
+    walk,
 )
 from ..render import SAFE_SCHEMES, prints_address
-from .blocks import PARAGRAPH_STYLES, Place, Writer
+from .blocks import PARAGRAPH_STYLES, Place, Writer, list_kind, unlettered
 from .inline import _SPACE, _STYLED, PLAIN, TICKED, UNTICKED, Look
 from .numbering import ListKind, continued, numbered
 from .xml import PPR, element, put
@@ -65,7 +66,8 @@ class Unit:
 
     @property
     def text(self) -> str:
-        return " ".join(plain(self.content).split())
+        """Its words as printed, tick boxes too."""
+        return " ".join("".join(t[0] for t in tokens(self.content)).split())
 
     @property
     def key(self) -> tuple[str, str]:
@@ -79,7 +81,7 @@ def units(publication: Publication, shift: int = 0) -> list[Unit]:
     lists = [0]
 
     def add(content: tuple[Inline, ...], style: str) -> None:
-        if plain(content).strip():
+        if plain(content).strip() or any(isinstance(n, Tick | Image) for n in walk(content)):
             found.append(Unit(content, style))
 
     def visit(block: Block | Item, style: str, depth: int) -> None:  # noqa: C901
@@ -104,7 +106,8 @@ def units(publication: Publication, shift: int = 0) -> list[Unit]:
             for inner in block.blocks:
                 visit(inner, inner_style, depth)
         elif isinstance(block, Table):
-            add(block.caption, "Caption")
+            if not block.caption_hidden:
+                add(block.caption, "Caption")
             for row in (*block.head, *(r for g in block.body for r in g.rows)):
                 for cell in row.cells:
                     mixed(cell.content, "Table Text", depth)
@@ -124,17 +127,22 @@ def units(publication: Publication, shift: int = 0) -> list[Unit]:
         if isinstance(block, Contents):
             add(block.label, f"Heading {min(2 + shift, 6)}")
         role = "contents" if isinstance(block, Contents) else block.role or ""
-        if "choices" in role:
-            for item in block.items:
-                add(tuple(n for n in item.content if is_inline(n)), style)  # type: ignore[misc]
+        if "choices" in role:  # one a line, or all on one (as blocks.py prints them)
+            words = [tuple(n for n in item.content if is_inline(n)) for item in block.items]
+            if "stacked" in role:
+                for one in words:
+                    add(one, style)  # type: ignore[arg-type]
+            else:
+                add(tuple(n for i, one in enumerate(words)  # type: ignore[misc]
+                          for n in ((Text("   "),) if i else ()) + one), style)
             return
-        ordered = isinstance(block, ListBlock) and block.ordered
-        kind: ListKind = "dash" if role == "contents" else "decimal" if ordered else "bullet"
+        kind = list_kind(role, isinstance(block, ListBlock) and block.ordered)
         lists[0] += 1
         serial = lists[0]
         for item in block.items:
             start = len(found)
-            mixed(item.content, "List Paragraph", depth + 1)
+            mixed(unlettered(item.content) if kind == "letter" else item.content,
+                  "List Paragraph", depth + 1)
             for i in range(start, len(found)):
                 unit = found[i]
                 if unit.list is None:
@@ -161,25 +169,25 @@ def aligned(old: list[Unit], new: list[Unit]
 
 
 def _paired(old: list[Unit], new: list[Unit]) -> Iterator[tuple[Unit | None, Unit | None]]:
+    """Changed paragraphs paired with the new paragraph they became, in order; a paragraph
+    that matches one further on is taken as removed (or added) before it."""
     i = j = 0
-    while i < len(old) or j < len(new):
-        if i < len(old) and j < len(new) and _alike(old[i], new[j]):
+    while i < len(old) and j < len(new):
+        if _alike(old[i], new[j]):
             yield old[i], new[j]
             i, j = i + 1, j + 1
-        elif j < len(new) and any(_alike(old[k], new[j]) for k in range(i + 1, len(old))):
+        elif any(_alike(old[k], new[j]) for k in range(i + 1, len(old))):
             yield old[i], None
             i += 1
-        elif i < len(old) and (j >= len(new) or any(
-                _alike(old[i], new[k]) for k in range(j + 1, len(new)))):
+        elif any(_alike(old[i], new[k]) for k in range(j + 1, len(new))):
             yield None, new[j]
             j += 1
         else:
-            if i < len(old):
-                yield old[i], None
-                i += 1
-            if j < len(new):
-                yield None, new[j]
-                j += 1
+            yield old[i], None
+            yield None, new[j]
+            i, j = i + 1, j + 1
+    yield from ((unit, None) for unit in old[i:])
+    yield from ((None, unit) for unit in new[j:])
 
 
 def _alike(a: Unit, b: Unit) -> bool:
