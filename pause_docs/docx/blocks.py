@@ -117,9 +117,10 @@ class Writer:
         elif isinstance(block, ListBlock):
             self.list(place, block, ctx)
         elif isinstance(block, Address):
-            for line in block.lines:
-                self.paragraph(place, line, "Address", ctx)
-            place.paragraph(ctx.style)  # the space after an address
+            for i, line in enumerate(block.lines):
+                made = self.paragraph(place, line, "Address", ctx)
+                if i == len(block.lines) - 1:  # the space after an address, under its box
+                    made.paragraph_format.space_after = Pt(self.theme.size)
         elif isinstance(block, Quote):
             self.blocks(place, block.blocks, replace(ctx, style="Quote"))
         elif isinstance(block, Division):
