@@ -195,11 +195,15 @@ def test_theme_is_the_pdfs() -> None:
     assert f"height: {THEME.logo_height}rem" in style
 
 
+@pytest.mark.slow
 def test_two_renders_in_different_processes_are_byte_identical(tmp_path: Path) -> None:
+    """A notice, one with a logo and a screening, made in processes that differ in hash seed
+    and time zone."""
     script = ("import hashlib, sys; from pathlib import Path; "
               "from pause_docs.project import load_project; from pause_docs.publish import "
               "publish; from pause_docs.docx import publication_docx; "
-              f"docs = load_project(Path({str(REPO)!r})).documents; "
+              f"docs = load_project(Path({str(REPO)!r}), councils=['lambeth', "
+              "'example-council', 'middlesbrough']).documents; "
               "print('\\n'.join(hashlib.sha256(publication_docx(publish(d), 1735689600)[0])"
               ".hexdigest() for d in docs))")
     runs = []
@@ -207,7 +211,7 @@ def test_two_renders_in_different_processes_are_byte_identical(tmp_path: Path) -
         env = {**os.environ, "PYTHONHASHSEED": seed, "TZ": tz}
         runs.append(subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env,
                                    capture_output=True, text=True, check=True).stdout)
-    assert runs[0] == runs[1] and len(runs[0].split()) == len(DOCUMENTS)
+    assert runs[0] == runs[1] and len(runs[0].split()) == 4
 
 
 def test_zip_members_are_dated_from_the_document(made) -> None:  # type: ignore[no-untyped-def]

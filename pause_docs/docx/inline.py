@@ -19,7 +19,7 @@ from docx.shared import Pt
 from ..publication import Image, Inline, LineBreak, Link, Styled, Text, Tick, Time
 from ..render import SAFE_SCHEMES, prints_address
 from .theme import THEME, Theme
-from .xml import RPR, element, put
+from .xml import RPR, element, half_points, put
 
 TICKED, UNTICKED = "☒", "☐"
 _SPACE = re.compile(r"[ \t\r\n\f]+")
@@ -36,6 +36,8 @@ class Look:
     vertical: str | None = None
     """'superscript' or 'subscript'."""
     colour: str | None = None
+    size: float | None = None
+    """Points."""
 
 
 PLAIN = Look()
@@ -67,6 +69,8 @@ def _props(look: Look) -> BaseOxmlElement | None:
         put(rPr, element("w:i"), RPR)
     if look.colour:
         put(rPr, element("w:color", val=look.colour), RPR)
+    if look.size:
+        put(rPr, element("w:sz", val=half_points(look.size)), RPR)
     if look.vertical:
         put(rPr, element("w:vertAlign", val=look.vertical), RPR)
     return rPr

@@ -49,10 +49,10 @@ def widths(table: Table, grid: Grid, columns: int, total: float, size: float) ->
             if cell.colspan != 1:
                 continue
             role = cell.role or ""
-            if "tick-col" in role:
-                fixed[column] = size * 4.75
+            if "tick-col" in role:  # room for 'Negative' or 'Uncertain' over the boxes
+                fixed[column] = size * 6.25
             elif role == "number":
-                fixed.setdefault(column, size * 2.5)
+                fixed.setdefault(column, size * 3.25)
             elif cell.header and cell.scope == "row":
                 headers.add(column)
     if "form-grid" in (table.role or ""):
@@ -95,8 +95,10 @@ def write_table(writer: Writer, place: Place, block: Table, ctx: Context) -> Non
             put(target._tc.get_or_add_tcPr(), shading(theme.header_fill), TCPR)
         bold = cell.header and cell.role != "question" and not (
             cell.scope == "row" and "criteria" in (block.role or ""))
+        small = cell.header and "tick-col" in (cell.role or "")  # as form.css prints them
         inner = replace(ctx, style="Table Text", depth=-1,
-                        look=replace(ctx.look, bold=ctx.look.bold or bold))
+                        look=replace(ctx.look, bold=ctx.look.bold or bold,
+                                     size=theme.size * theme.small if small else None))
         where = Place.cell(target, width - theme.size)
         writer.mixed(where, cell.content, inner)
         if where.fresh is not None:
