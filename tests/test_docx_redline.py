@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from conftest import REPO
 from docx.oxml.ns import qn
 from test_render import bundled
-from wordinfo import accept_all, document_xml, paragraphs, reject_all, w
+from wordinfo import W, accept_all, document_xml, paragraphs, reject_all, w
 
 from pause_docs.cli import main
 from pause_docs.diff import diff_documents
@@ -137,3 +137,42 @@ def test_identical_versions_have_no_tracked_change() -> None:
     root = document_xml(redline(doc, doc))
     assert next(root.iter(w("ins")), None) is None and next(root.iter(w("del")), None) is None
     assert "No legal changes." in paragraphs(root)
+
+
+NESTED = """\
+kind: privacy-notice
+title: Notice
+published: 2026-01-01
+programme: pause
+summary: |
+  We hold:
+
+  1. your name;
+  2. notes of meetings, including:
+      - dates and places,
+      - who was there;
+  3. anything you tell us.
+sections: [{show: summary}]
+"""
+
+
+def test_lists_keep_their_levels_in_word_and_in_the_redline(project) -> None:  # type: ignore[no-untyped-def]
+    from conftest import COUNCIL_YAML
+
+    from pause_docs.project import load_project
+
+    root = project({"councils/example/council.yaml": COUNCIL_YAML,
+                    "councils/example/old.yaml": NESTED,
+                    "councils/example/new.yaml": NESTED.replace("who was there", "who came")
+                    .replace("3. anything", "3. what you ask for;\n  4. anything")})
+    docs = {d.slug: d for d in load_project(root).documents}
+    old, new = docs["old"], docs["new"]
+    levels = [int(v) for v in document_xml(publication_docx(publish(new), 0)[0]).xpath(
+        "//w:numPr/w:ilvl/@w:val", namespaces={"w": W})]
+    assert levels == [0, 0, 1, 1, 0, 0]
+    data = redline(old, new)
+    root_xml = document_xml(data)
+    assert sorted(set(int(v) for v in root_xml.xpath(
+        "//w:numPr/w:ilvl/@w:val", namespaces={"w": W}))) == [0, 1]
+    assert body(paragraphs(accept_all(root_xml))) == own_text(new)
+    assert body(paragraphs(reject_all(root_xml))) == own_text(old)

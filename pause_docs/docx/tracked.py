@@ -23,7 +23,6 @@ from ..publication import (
     Heading,
     Image,
     Inline,
-    Item,
     LineBreak,
     Link,
     ListBlock,
@@ -75,84 +74,87 @@ class Unit:
 
 
 def units(publication: Publication, shift: int = 0) -> list[Unit]:
-    """The paragraphs of a publication (its title block, body and footer) in page order;
-    headings `shift` levels deeper."""
-    found: list[Unit] = []
-    lists = [0]
+    """The paragraphs of a publication (its title block, body and footer) in page order, as
+    `blocks.py` prints them; headings `shift` levels deeper."""
+    flat = _Flattener(shift)
+    for block in publication.blocks():
+        flat.visit(block, "Normal", -1)
+    flat.add(publication.footer, "Colophon")
+    return flat.found
 
-    def add(content: tuple[Inline, ...], style: str) -> None:
+
+class _Flattener:
+    def __init__(self, shift: int) -> None:
+        self.shift = shift
+        self.found: list[Unit] = []
+        self.lists = 0
+
+    def add(self, content: tuple[Inline, ...], style: str) -> None:
         if plain(content).strip() or any(isinstance(n, Tick | Image) for n in walk(content)):
-            found.append(Unit(content, style))
+            self.found.append(Unit(content, style))
 
-    def visit(block: Block | Item, style: str, depth: int) -> None:  # noqa: C901
+    def visit(self, block: Block, style: str, depth: int) -> None:  # noqa: C901
         if isinstance(block, Section):
-            if block.heading is not None:
-                visit(block.heading, style, depth)
-            for inner in block.blocks:
-                visit(inner, style, depth)
+            for inner in ((block.heading,) if block.heading else ()) + block.blocks:
+                self.visit(inner, style, depth)
         elif isinstance(block, Heading):
-            add(block.content, f"Heading {min(block.level + shift, 6)}")
+            self.add(block.content, f"Heading {min(block.level + self.shift, 6)}")
         elif isinstance(block, Paragraph):
-            add(block.content, PARAGRAPH_STYLES.get(block.role or "", style))
+            self.add(block.content, PARAGRAPH_STYLES.get(block.role or "", style))
         elif isinstance(block, ListBlock | Contents):
-            listed(block, style, depth)
+            self.listed(block, style, depth)
         elif isinstance(block, Address):
             for line in block.lines:
-                add(line, "Address")
+                self.add(line, "Address")
         elif isinstance(block, Quote | Division | Group):
             inner_style = ("Quote" if isinstance(block, Quote) else
                            "Decision" if isinstance(block, Division) and block.status
                            else style)
             for inner in block.blocks:
-                visit(inner, inner_style, depth)
+                self.visit(inner, inner_style, depth)
         elif isinstance(block, Table):
             if not block.caption_hidden:
-                add(block.caption, "Caption")
+                self.add(block.caption, "Caption")
             for row in (*block.head, *(r for g in block.body for r in g.rows)):
                 for cell in row.cells:
-                    mixed(cell.content, "Table Text", depth)
+                    self.mixed(cell.content, "Table Text", depth)
 
-    def mixed(content: tuple[Inline | Block, ...], style: str, depth: int) -> None:
+    def mixed(self, content: tuple[Inline | Block, ...], style: str, depth: int) -> None:
         run: list[Inline] = []
         for node in (*content, None):
             if node is not None and is_inline(node):
                 run.append(node)  # type: ignore[arg-type]
                 continue
-            add(tuple(run), style)
+            self.add(tuple(run), style)
             run = []
             if node is not None:
-                visit(node, style, depth)  # type: ignore[arg-type]
+                self.visit(node, style, depth)  # type: ignore[arg-type]
 
-    def listed(block: ListBlock | Contents, style: str, depth: int) -> None:
+    def listed(self, block: ListBlock | Contents, style: str, depth: int) -> None:
+        """A list's items at one level deeper than `depth` (-1: not in a list)."""
         if isinstance(block, Contents):
-            add(block.label, f"Heading {min(2 + shift, 6)}")
+            self.add(block.label, f"Heading {min(2 + self.shift, 6)}")
         role = "contents" if isinstance(block, Contents) else block.role or ""
         if "choices" in role:  # one a line, or all on one (as blocks.py prints them)
             words = [tuple(n for n in item.content if is_inline(n)) for item in block.items]
             if "stacked" in role:
                 for one in words:
-                    add(one, style)  # type: ignore[arg-type]
+                    self.add(one, style)  # type: ignore[arg-type]
             else:
-                add(tuple(n for i, one in enumerate(words)  # type: ignore[misc]
-                          for n in ((Text("   "),) if i else ()) + one), style)
+                self.add(tuple(n for i, one in enumerate(words)  # type: ignore[misc]
+                               for n in ((Text("   "),) if i else ()) + one), style)
             return
         kind = list_kind(role, isinstance(block, ListBlock) and block.ordered)
-        lists[0] += 1
-        serial = lists[0]
+        self.lists += 1
         for item in block.items:
-            start = len(found)
-            mixed(unlettered(item.content) if kind == "letter" else item.content,
-                  "List Paragraph", depth + 1)
-            for i in range(start, len(found)):
-                unit = found[i]
+            start = len(self.found)
+            self.mixed(unlettered(item.content) if kind == "letter" else item.content,
+                       "List Paragraph", depth + 1)
+            for i in range(start, len(self.found)):
+                unit = self.found[i]
                 if unit.list is None:
-                    found[i] = Unit(unit.content, unit.style, serial, kind, depth,
-                                    marked=i == start)
-
-    for block in publication.blocks():
-        visit(block, "Normal", -1)
-    add(publication.footer, "Colophon")
-    return found
+                    self.found[i] = Unit(unit.content, unit.style, self.lists, kind, depth + 1,
+                                         marked=i == start)
 
 
 def aligned(old: list[Unit], new: list[Unit]
