@@ -43,6 +43,13 @@ PARAGRAPH_STYLES = {"subtitle": "Subtitle", "date": "Muted", "version": "Muted",
                     "logo": "Masthead"}
 
 
+def styled(paragraph: WordParagraph, style: str) -> None:
+    """Give a paragraph a style by its id (python-docx's lookup by name reads every style of
+    the template for each paragraph): the styles here are named as their ids, less spaces."""
+    if style != "Normal":
+        paragraph._p.get_or_add_pPr().get_or_add_pStyle().val = style.replace(" ", "")
+
+
 class Place:
     """Where blocks go: the document's body or a table cell (whose first, empty paragraph
     is used before any other is added)."""
@@ -57,10 +64,10 @@ class Place:
     def paragraph(self, style: str) -> WordParagraph:
         if self.fresh is not None:
             made, self.fresh = self.fresh, None
-            made.style = style
-            return made
-        added: WordParagraph = self.container.add_paragraph(style=style)
-        return added
+        else:
+            made = self.container.add_paragraph()
+        styled(made, style)
+        return made
 
     def table(self, rows: int, columns: int) -> WordTable:
         if isinstance(self.container, _Cell):

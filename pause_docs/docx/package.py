@@ -93,8 +93,9 @@ def new_document(lang: str, theme: Theme = THEME) -> Document:
     package.part_related_by(RT.EXTENDED_PROPERTIES)._blob = _APP
     _font_table(document, theme)
     _base_styles(document, lang, theme)
+    names = {s.name for s in document.styles}
     for paragraph in styles(theme):
-        _paragraph_style(document, paragraph)
+        _paragraph_style(document, paragraph, names)
     _character_styles(document, theme)
     _settings(document, lang)
     section = document.sections[0]
@@ -177,8 +178,7 @@ def _style(document: Document, name: str) -> BaseStyle:
     return found
 
 
-def _paragraph_style(document: Document, wanted: Paragraph) -> None:
-    names = {s.name for s in document.styles}
+def _paragraph_style(document: Document, wanted: Paragraph, names: set[str | None]) -> None:
     style = cast(ParagraphStyle, _style(document, wanted.name) if wanted.name in names
                  else document.styles.add_style(wanted.name, WD_STYLE_TYPE.PARAGRAPH))
     style.base_style = _style(document, "Normal")

@@ -65,7 +65,7 @@ def widths(table: Table, grid: Grid, columns: int, total: float, size: float) ->
 
 
 def write_table(writer: Writer, place: Place, block: Table, ctx: Context) -> None:
-    from .blocks import Place
+    from .blocks import Place, styled
 
     theme = writer.theme
     caption = plain(block.caption).strip()
@@ -81,13 +81,14 @@ def write_table(writer: Writer, place: Place, block: Table, ctx: Context) -> Non
     for column, width in zip(table.columns, sizes, strict=True):
         column.width = Pt(width)
     cells = []
+    every = table._cells  # once: python-docx works them all out again for each cell asked for
     for r, row in enumerate(grid):
         _row_properties(table, r, rows[r], r < len(block.head))
         for column, cell in row:
-            target = table.cell(r, column)
+            target = every[r * columns + column]
             last = (min(r + cell.rowspan, len(rows)) - 1, min(column + cell.colspan, columns) - 1)
             if last != (r, column):
-                target = target.merge(table.cell(*last))
+                target = target.merge(every[last[0] * columns + last[1]])
             target.width = Pt(sum(sizes[column:last[1] + 1]))
             cells.append((target, cell, sum(sizes[column:last[1] + 1])))
     for target, cell, width in cells:
@@ -102,7 +103,7 @@ def write_table(writer: Writer, place: Place, block: Table, ctx: Context) -> Non
         where = Place.cell(target, width - theme.size)
         writer.mixed(where, cell.content, inner)
         if where.fresh is not None:
-            where.fresh.style = "Table Text"
+            styled(where.fresh, "Table Text")
 
 
 def _table_properties(table: WordTable, block: Table, grid: Grid, caption: str, width: float,
