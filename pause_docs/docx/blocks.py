@@ -40,7 +40,7 @@ from .xml import PPR, border, element, put, shading
 PARAGRAPH_STYLES = {"subtitle": "Subtitle", "date": "Muted", "version": "Muted",
                     "formats": "Formats", "label": "Label", "law": "Small",
                     "references": "Small", "guidance": "Small", "publisher": "Publisher",
-                    "logo": "Masthead"}
+                    "logo": "Masthead", "colophon": "Colophon"}
 
 
 def styled(paragraph: WordParagraph, style: str) -> None:

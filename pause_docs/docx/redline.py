@@ -71,6 +71,10 @@ def redline_docx(comparison: Comparison, old: Publication, new: Publication,
     pairs = list(aligned(units(old, shift=2), units(new, shift=2)))
     TrackedWriter(writer, author, day).write(body, pairs)
     writer.blocks(body, _sign_off())
+    old_v, new_v = comparison.old, comparison.new
+    writer.blocks(body, (Paragraph(_words(
+        f"Redline of {old_v.label} ({long_date(old_v.published)}) and {new_v.label} "
+        f"({long_date(new_v.published)}), made by pause-docs."), role="colophon"),))
     footer(document, f"{title} · {long_date(day)}", locale.strings["page_number"])
     properties(document, title=title, author=author, subject="Redline for legal sign-off",
                lang=locale.tag, day=day)

@@ -121,7 +121,9 @@ def _table_properties(table: WordTable, block: Table, grid: Grid, caption: str, 
         margins.append(element(f"w:{side}", w=twips(theme.size * space), type="dxa"))
     put(tblPr, margins, TBLPR)
     row_headers = any(row and row[0][1].header and row[0][1].scope == "row" for row in grid)
-    put(tblPr, element("w:tblLook", val="0000", firstRow="1" if block.head else "0",
+    # Which rows and columns are headers, in Word 2010's attributes and Word 2007's bits.
+    bits = 0x0600 | (0x0020 if block.head else 0) | (0x0080 if row_headers else 0)
+    put(tblPr, element("w:tblLook", val=f"{bits:04X}", firstRow="1" if block.head else "0",
                        lastRow="0", firstColumn="1" if row_headers else "0", lastColumn="0",
                        noHBand="1", noVBand="1"), TBLPR)
     if caption:  # the table's title, which Word and screen readers announce
