@@ -289,6 +289,7 @@ def test_the_word_file_is_the_one_build_makes(served: Served, tmp_path: Path) ->
     assert status == 200 and headers["content-type"].startswith(
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
     assert 'href="/lambeth/scoping-2026.docx"' in served.text("/lambeth/scoping-2026.html")
+    assert 'href="/lambeth/scoping-2026.docx"' in served.text("/")
     build(served.root, tmp_path / "out", "docx", councils=["lambeth"], jobs=1)
     assert made == (tmp_path / "out/lambeth/scoping-2026.docx").read_bytes()
 
