@@ -3,11 +3,11 @@
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
-APT    := libharfbuzz-subset0 poppler-utils fonts-dejavu-core
+APT    := libharfbuzz-subset0 poppler-utils fonts-dejavu-core libcairo2
 A11Y   := node_modules/.installed
 export SOURCE_DATE_EPOCH ?= 1704067200
 
-.PHONY: build test fuzz bench system-packages a11y-tools clean
+.PHONY: build test fuzz bench system-packages a11y-tools office-tools clean
 
 build: $(STAMP)
 	$(VENV)/bin/pause-docs build
@@ -33,7 +33,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # System libraries: harfbuzz-subset makes WeasyPrint fast and its PDFs reproducible;
-# poppler-utils gives pdftotext/pdfinfo; DejaVu is the documents' font.
+# poppler-utils gives pdftotext/pdfinfo; DejaVu is the documents' font; cairo draws an SVG
+# logo for Word files.
 system-packages:
 	@missing=""; for p in $(APT); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -59,6 +60,18 @@ $(A11Y): package.json package-lock.json
 	fi
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
+
+# LibreOffice, which the tests use to open every Word file as a reader would (print it to PDF,
+# accept and reject the redline's tracked changes through python3-uno).  CI installs it
+# first; elsewhere its tests skip and say so.
+office-tools:
+	@missing=""; \
+	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-writer-nogui"; \
+	/usr/bin/python3 -c 'import uno' >/dev/null 2>&1 || missing="$$missing python3-uno"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing system packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
 
 clean:
 	rm -rf $(VENV) output node_modules

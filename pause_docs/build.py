@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import Location, Problem, ProjectError, did_you_mean, display_path
+from .formats import ALL, FORMATS, selected, suffixes
 from .layout import (
     COUNCILS_DIR,
     council_dirs,
@@ -42,7 +44,7 @@ from .manifest import (
     template_files,
     tool_fingerprint,
 )
-from .workers import PDF_TIME_LIMIT, SUFFIXES, Format, Outcome, Settings, Task, run
+from .workers import PDF_TIME_LIMIT, Outcome, Settings, Task, run
 from .writer import LOCK_WAIT, output_lock, remove_output, remove_temporary, write_if_changed
 
 if TYPE_CHECKING:
@@ -66,16 +68,19 @@ class BuildReport:
     """Output files written, relative to the output folder."""
     removed: dict[str, list[str]] = field(default_factory=dict)
     """Withdrawn documents (their YAML is gone) -> the output files removed."""
+    dropped: dict[str, list[str]] = field(default_factory=dict)
+    """Documents no longer published in a language -> that language's files, removed."""
     problems: list[Problem] = field(default_factory=list)
 
 
-def build(root: Path, output: Path, fmt: Format = "all", *,
+def build(root: Path, output: Path, fmt: str = ALL, *,
           councils: Iterable[str] | None = None, force: bool = False, jobs: int | None = None,
           on_progress: Callable[[int], None] | None = None,
           on_wait: Callable[[str], None] | None = None, lock_wait: float = LOCK_WAIT,
           pdf_time_limit: float | None = PDF_TIME_LIMIT) -> BuildReport:
     """Bring `output` up to date with every document of the project at `root` (or of the
-    given councils), as HTML and/or PDF; `force` makes every document again.  Outputs of
+    given councils), in the format `fmt` names (`formats.choices()`), in each language of
+    its council; `force` makes every document again.  Outputs of
     documents that no longer exist are removed.  `on_wait` hears that another build holds
     the output folder, while this one waits for it."""
     root = root.resolve()
@@ -97,14 +102,16 @@ def build(root: Path, output: Path, fmt: Format = "all", *,
     return report
 
 
-def _make(session: _Session, stale: list[Path], fmt: Format, force: bool, jobs: int | None,
+def _make(session: _Session, stale: list[Path], fmt: str, force: bool, jobs: int | None,
           pdf_time_limit: float | None, on_progress: Callable[[int], None] | None,
           report: BuildReport) -> None:
     """Make the stale documents, saving the manifest as they finish and however it ends."""
     session.fingerprint_inputs(stale)
     keys = {f: session.key(f) for f in stale}
     for file in stale:  # named as this tool's before they are written
-        session.manifest.made.update(f"{file.parent.name}/{file.stem}.{s}" for s in SUFFIXES[fmt])
+        session.manifest.made.update(
+            f"{file.parent.name}/{file.stem}.{variant}"
+            for variant in _outputs(session.output, file, fmt, session.old(keys[file])))
     session.changed = True
     session.save(report)
     workers = jobs or os.cpu_count() or 1
@@ -115,12 +122,13 @@ def _make(session: _Session, stale: list[Path], fmt: Format, force: bool, jobs: 
     try:
         for outcome in outcomes:
             for key, record in outcome.records.items():
-                session.record(key, record)
+                _drop(session, key, session.record(key, record), report)
                 report.built.append(key)
             for key in outcome.failed:
                 session.forget(key)
                 report.failed.append(key)
             report.written += outcome.written
+            session.manifest.made.update(_own(outcome))
             report.problems += outcome.problems + _unexplained(outcome)
             _progress(on_progress, len(outcome.records) + len(outcome.failed))
             if time.monotonic() - saved > SAVE_EVERY:
@@ -173,14 +181,15 @@ class _Session:
     def key(self, path: Path) -> str:
         return display_path(path, self.root)  # a file of the package as 'pause_docs/…'
 
-    def stale(self, files: list[Path], fmt: Format, force: bool, report: BuildReport
+    def stale(self, files: list[Path], fmt: str, force: bool, report: BuildReport
               ) -> list[Path]:
         """The documents to make; the others are added to the report as skipped."""
         stale: list[Path] = []
         for file in files:
             key = self.key(file)
             record = self.manifest.documents.get(key)
-            if not force and self.freshness.fresh(record, _outputs(self.output, file, fmt)):
+            outputs = _outputs(self.output, file, fmt, record)
+            if not force and self.freshness.fresh(record, outputs):
                 report.skipped.append(key)
                 assert record is not None
                 if record.registry_state != self.registry_now and self.registry_trusted:
@@ -216,17 +225,28 @@ class _Session:
         for key in template_files(self.templates):
             self.fingerprints.sha(key)
 
-    def reusable_pdf(self, key: str, pdf: Path) -> Record | None:
-        """The document's record if its PDF is still good for the same HTML."""
+    def old(self, key: str) -> Record | None:
+        return self.manifest.documents.get(key)
+
+    def reusable(self, key: str, file: Path) -> Record | None:
+        """The document's record if the files it made from its HTML pages (its PDFs) are
+        still good for the same HTML."""
         record = self.manifest.documents.get(key)
-        if (record is None or "pdf" not in record.outputs
-                or not self.freshness.assets_unchanged(record)
-                or output_stat(pdf) != record.outputs["pdf"]):
+        made = suffixes(ALL) - {f.suffix for f in FORMATS.values() if not f.from_html}
+        outputs = _outputs(self.output, file, ALL, record)
+        if record is None or not self.freshness.assets_unchanged(record) or any(
+                output_stat(path) != record.outputs.get(variant)
+                for variant, path in outputs.items() if variant.rpartition(".")[2] in made):
             return None
         return record
 
-    def record(self, key: str, record: Record) -> None:
-        """Keep a document's record, with the fingerprints taken before it was made."""
+    def record(self, key: str, record: Record) -> list[str]:
+        """Keep a document's record, with the fingerprints taken before it was made; the
+        files made for it in a language it is no longer published in, to be removed."""
+        prefix = f"{Path(key).parent.name}/{Path(key).stem}."
+        languages = {v.rpartition(".")[0] for v in record.outputs}  # '' is its first
+        dropped = sorted(n for n in self.manifest.made if n.startswith(prefix)
+                         and n.removeprefix(prefix).rpartition(".")[0] not in languages)
         hashes = self.registry_hashes
         taken = self.fingerprints.taken
         record.files = {sys.intern(f): taken(f) for f in record.files}
@@ -237,6 +257,7 @@ class _Session:
         record.assets = self.manifest.share({a: taken(a) for a in record.assets})
         self.manifest.documents[key] = record
         self.changed = True
+        return dropped
 
     def forget(self, key: str) -> None:
         self.changed |= self.manifest.documents.pop(key, None) is not None
@@ -272,9 +293,9 @@ def _withdraw(session: _Session, files: list[Path], councils: set[str] | None,
     manifest = session.manifest
     sources = {(k.rpartition("/")[0].rpartition("/")[2], Path(k).stem): k
                for k in manifest.documents}
-    for name in sorted(manifest.made):
+    for name in sorted(_with_languages(session.output, manifest.made)):
         council, _, base = name.rpartition("/")
-        stem = base.rpartition(".")[0]
+        stem = base.partition(".")[0]  # a document's name has no '.'
         if (council, stem) in present or (councils is not None and council not in councils):
             continue
         document = sources.get((council, stem), f"{COUNCILS_DIR}/{council}/{stem}.yaml")
@@ -290,6 +311,31 @@ def _withdraw(session: _Session, files: list[Path], councils: set[str] | None,
         session.changed = True
     for key in [k for k in manifest.documents if _withdrawn(k, present, councils)]:
         session.forget(key)
+
+
+def _with_languages(output: Path, made: set[str]) -> set[str]:
+    """The files this tool made, and any other language's of the same documents (one made
+    by a build stopped before it could record it)."""
+    found = set(made)
+    endings = "|".join(sorted(suffixes(ALL)))
+    pattern = re.compile(rf"[a-z0-9-]+\.[a-z]{{2,3}}\.(?:{endings})")
+    for council in {name.rpartition("/")[0] for name in made}:
+        stems = {n.rpartition("/")[2].partition(".")[0] for n in made
+                 if n.startswith(f"{council}/")}
+        try:
+            files = [f.name for f in (output / council).iterdir()]
+        except OSError:
+            continue
+        found.update(f"{council}/{f}" for f in files
+                     if pattern.fullmatch(f) and f.partition(".")[0] in stems)
+    return found
+
+
+def _own(outcome: Outcome) -> list[str]:
+    """The files of its documents a worker wrote (not the logo beside them)."""
+    stems = {(Path(k).parent.name, Path(k).stem) for k in outcome.records}
+    return [name for name in outcome.written
+            if (name.rpartition("/")[0], name.rpartition("/")[2].partition(".")[0]) in stems]
 
 
 def _withdrawn(key: str, present: set[tuple[str, str]], councils: set[str] | None) -> bool:
@@ -316,19 +362,38 @@ def _files_in(folder: Path) -> list[Path]:
         return []
 
 
-def _outputs(output: Path, file: Path, fmt: Format) -> dict[str, Path]:
-    return {suffix: output / file.parent.name / f"{file.stem}.{suffix}"
-            for suffix in SUFFIXES[fmt]}
+def _outputs(output: Path, file: Path, fmt: str, record: Record | None
+             ) -> dict[str, Path]:
+    """The files the document has in the formats `fmt` names: '<document>.html' and so on,
+    and those in its other languages its record names ('<document>.cy.html')."""
+    wanted = suffixes(fmt)
+    variants = wanted | {v for v in (record.outputs if record else {})
+                         if v.rpartition(".")[2] in wanted}
+    return {v: output / file.parent.name / f"{file.stem}.{v}" for v in sorted(variants)}
 
 
-def _tasks(stale: list[Path], keys: dict[Path, str], fmt: Format, session: _Session,
+def _drop(session: _Session, key: str, names: list[str], report: BuildReport) -> None:
+    """Remove a document's files in a language it is no longer published in."""
+    for name in names:
+        try:
+            if remove_output(session.output, name):
+                report.dropped.setdefault(key, []).append(name)
+        except OSError as exc:
+            report.problems.append(Problem(Location(key), "error", "cannot-remove",
+                                           f"{name} is no longer published, but could not be "
+                                           f"removed: {exc.strerror or exc}"))
+            continue
+        session.manifest.made.discard(name)
+
+
+def _tasks(stale: list[Path], keys: dict[Path, str], fmt: str, session: _Session,
            force: bool, share: int) -> list[Task]:
     """A council's documents together (its council file is read once), a few at a time,
     and no more than a worker's `share` in one task, so that every worker has some."""
     tasks: list[Task] = []
     for file in stale:
-        pdf = _outputs(session.output, file, "pdf")["pdf"]
-        reuse = None if force or fmt == "html" else session.reusable_pdf(keys[file], pdf)
+        from_html = any(f.from_html for f in selected(fmt))
+        reuse = session.reusable(keys[file], file) if from_html and not force else None
         last = tasks[-1] if tasks else None
         if (last is not None and len(last.files) < min(DOCUMENTS_PER_TASK, share)
                 and Path(last.files[0]).parent == file.parent):

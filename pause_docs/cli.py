@@ -16,6 +16,7 @@ import click
 from . import __version__
 from .commands import StrictCommand, publishing_gate, strict_option
 from .errors import OutputError, Problem, ProblemsFound, printable, summary
+from .formats import ALL, FORMATS, choices
 from .gate import Level
 from .kinds import KINDS
 from .layout import bundled_form_names
@@ -92,8 +93,9 @@ def validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
 
 @main.command(cls=StrictCommand)
 @click.argument("councils", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(["html", "pdf", "all"]), default="all",
-              show_default=True, help="Which files to make.")
+@click.option("--format", "fmt", type=click.Choice(choices()), default=ALL,
+              show_default=True, help="Which files to make: " + "; ".join(
+                  f"{f.name}, {f.description}" for f in FORMATS.values()) + "; or all.")
 @click.option("--output", type=click.Path(file_okay=False, path_type=Path),
               help="Where to write (default: output/ in the project).")
 @click.option("--force", is_flag=True, help="Make every document again, even those whose "
@@ -105,9 +107,11 @@ def validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
 @click.pass_context
 def build(ctx: click.Context, councils: tuple[str, ...], fmt: str, output: Path | None,
           force: bool, jobs: int | None, quiet: bool, strict: Level | None) -> None:
-    """Build HTML and PDF for every document, or for the given COUNCILS.
+    """Build HTML, PDF and Word files of every document, or of the given COUNCILS.
 
-    Files go to output/<council>/<document>.html and .pdf.  Only documents whose inputs
+    Files go to output/<council>/<document>.html, .pdf and .docx, and
+    <document>.<language>.html (and so on) in each other language of the council.  Only
+    documents whose inputs
     changed since the last build are made again: their YAML, council, programme, the registry
     entries they cite, the templates they use, and this tool's version.
     """
@@ -121,13 +125,16 @@ def build(ctx: click.Context, councils: tuple[str, ...], fmt: str, output: Path 
     total = sum(len(document_files(folders[c])) for c in councils or folders if c in folders)
     with click.progressbar(length=total, label="Building", file=sys.stderr,
                            hidden=not _show_progress(quiet)) as bar:
-        report = run_build(root, output or root / "output", fmt,  # type: ignore[arg-type]
+        report = run_build(root, output or root / "output", fmt,
                            councils=councils or None, force=force, jobs=jobs,
                            on_progress=bar.update,
                            on_wait=lambda message: _echo(message, err=True))
     if not quiet:
         for document, removed in sorted(report.removed.items()):
             _echo(f"removed {', '.join(removed)}: {document} is gone")
+        for document, removed in sorted(report.dropped.items()):
+            _echo(f"removed {', '.join(removed)}: {document} is no longer published in that "
+                  "language")
     line = _build_line(report, time.perf_counter() - started)
     if report.failed or any(p.severity == "error" for p in report.problems):
         _echo(line, err=True)
@@ -330,12 +337,18 @@ def new(ctx: click.Context, slug: str, programme: str, forms: tuple[str, ...]) -
               help="Also write the redline as an HTML page to this file.")
 @click.option("--pdf", "pdf_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the redline as a tagged PDF to this file.")
+@click.option("--docx", "docx_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the redline as a Word document with tracked changes, to "
+              "accept or reject one by one, to this file.")
+@click.option("--author", default="pause-docs", show_default=True,
+              help="Whom the Word redline's tracked changes are by.")
 @click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]),
               help="Date the checks judge both versions by (default: today).")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when the content changed (a change "
               "of order or layout alone does not count), like git diff --exit-code.")
 def diff(paths: tuple[Path, ...], revs: tuple[str, ...], fmt: str, html_file: Path | None,
-         pdf_file: Path | None, as_of: dt.datetime | None, exit_code: bool) -> None:
+         pdf_file: Path | None, docx_file: Path | None, author: str,
+         as_of: dt.datetime | None, exit_code: bool) -> None:
     """Show what changed between two versions of a document, in legal terms.
 
     Either OLD NEW (two document files, e.g. two councils' notices of the same kind), or
@@ -366,6 +379,14 @@ def diff(paths: tuple[Path, ...], revs: tuple[str, ...], fmt: str, html_file: Pa
         _echo(as_text(comparison), nl=False)
     if html_file or pdf_file:
         _write_redline(as_html(comparison), html_file, pdf_file, new.document.model.published)
+    if docx_file:
+        from .docx.redline import redline_docx  # python-docx only when Word is asked for
+        from .publish import publish
+        from .writer import write_if_changed
+
+        data = redline_docx(comparison, publish(old.document), publish(new.document), author)
+        write_if_changed(docx_file.parent, docx_file.name, data)
+        click.echo(f"wrote {docx_file}", err=True)
     if exit_code and comparison.changed:
         sys.exit(1)
 

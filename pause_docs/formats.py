@@ -34,20 +34,27 @@ class OutputFormat:
     from_html: bool = False
     """Made from the HTML page: the same HTML makes the same file, so it need not be made
     again when the HTML did not change."""
+    timed: bool = False
+    """Its maker takes a time limit in seconds (`time_limit=`): past it, it gives up."""
     description: str = ""
 
-    def make(self, page: Page, asset_root: Path, epoch: int) -> tuple[bytes, tuple[str, ...]]:
+    def make(self, page: Page, asset_root: Path, epoch: int, time_limit: float | None = None
+             ) -> tuple[bytes, tuple[str, ...]]:
         module, _, name = self.maker.partition(":")
-        made: tuple[bytes, tuple[str, ...]] = getattr(importlib.import_module(module), name)(
-            page, asset_root, epoch)
+        maker = getattr(importlib.import_module(module), name)
+        made: tuple[bytes, tuple[str, ...]] = (
+            maker(page, asset_root, epoch, time_limit=time_limit) if self.timed
+            else maker(page, asset_root, epoch))
         return made
 
 
 FORMATS: dict[str, OutputFormat] = {f.name: f for f in (
     OutputFormat("html", "html", "pause_docs.render:html_bytes",
                  description="accessible HTML, styles included"),
-    OutputFormat("pdf", "pdf", "pause_docs.pdf:make_pdf", from_html=True,
+    OutputFormat("pdf", "pdf", "pause_docs.pdf:make_pdf", from_html=True, timed=True,
                  description="tagged PDF (PDF/UA-1)"),
+    OutputFormat("docx", "docx", "pause_docs.docx:make_docx",
+                 description="Word document: heading styles, lists, table headers, links"),
 )}
 ALL = "all"
 """Every format."""
@@ -60,3 +67,8 @@ def selected(name: str) -> list[OutputFormat]:
 
 def choices() -> list[str]:
     return [*FORMATS, ALL]
+
+
+def suffixes(name: str) -> set[str]:
+    """The file endings `build --format NAME` makes."""
+    return {f.suffix for f in selected(name)}

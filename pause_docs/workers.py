@@ -15,10 +15,11 @@ import signal
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from .errors import Location, Problem, ProjectError
-from .layout import COUNCILS_DIR, search_path
+from .formats import FORMATS, OutputFormat, selected
+from .layout import COUNCILS_DIR, output_name, search_path
 from .manifest import Record, output_stat
 from .writer import write_if_changed
 
@@ -29,8 +30,6 @@ if TYPE_CHECKING:
     from .render import Page
     from .resolved import ResolvedDocument
 
-Format = Literal["html", "pdf", "all"]
-SUFFIXES: dict[str, tuple[str, ...]] = {"html": ("html",), "pdf": ("pdf",), "all": ("html", "pdf")}
 TASKS_PER_WORKER = 40  # then the worker process is replaced (see `run`)
 # A page prints in well under a second; one that takes minutes is not a notice anyone can
 # read (hundreds of pages), and must not hold up every other document of a build.  Far above
@@ -64,12 +63,9 @@ class Outcome:
 @dataclass(frozen=True)
 class Settings:
     output: Path
-    fmt: Format
+    fmt: str
+    """A name of `formats.choices()`."""
     pdf_time_limit: float | None
-
-
-def output_name(doc: ResolvedDocument, suffix: str) -> str:
-    return f"{doc.council_slug}/{doc.slug}.{suffix}"
 
 
 class Worker:
@@ -108,107 +104,139 @@ class Worker:
 
     def _make(self, doc: ResolvedDocument, reuse: Record | None, outcome: Outcome
               ) -> Record | None:
+        """Every file of the document: each format asked for, in each of its languages."""
         from .render import TemplateProblem, render_page
 
         try:
-            page = render_page(doc, self.templates)
+            pages = {language: render_page(doc, self.templates, language)
+                     for language in doc.languages}
         except TemplateProblem as exc:
             outcome.problems.append(exc.problem)
             return None
-        html = page.html.encode()
-        templates = {n: f for n, f in sorted(page.templates.items()) if f is not None}
-        record = Record(dict.fromkeys(doc.inputs, ""), dict.fromkeys(sorted(page.registry), ""),
-                        templates, dict.fromkeys(sorted(set(templates.values())), ""),
-                        sorted(n for n, f in page.templates.items() if f is None),
-                        html=hashlib.sha256(html).hexdigest())
-        fmt = self.settings.fmt
-        if fmt in ("html", "all") and not self._write(doc, "html", html, record, outcome):
-            return None
-        for name, source in sorted(page.publication.files.items()):  # the logo, beside it
-            if not self._write_beside(doc, name, Path(source), outcome):
-                return None
-        if fmt == "html":
-            self._warn_of_old_pdf(doc, outcome)
-        if fmt in ("pdf", "all"):
-            if reuse is not None and reuse.html == record.html:
-                record.outputs["pdf"] = reuse.outputs["pdf"]
-                record.assets = reuse.assets
-                return record
-            pdf = self._print(doc, page, record, outcome)
-            if pdf is None or not self._write(doc, "pdf", pdf, record, outcome):
-                return None
+        record = _record(doc, list(pages.values()))
+        reusing = reuse is not None and reuse.html == record.html
+        for fmt in selected(self.settings.fmt):
+            for language, page in pages.items():
+                variant = self._variant(doc, language, fmt.suffix)
+                if fmt.from_html and reusing and reuse is not None and variant in reuse.outputs:
+                    # the same page as last time: its PDF is still good
+                    record.outputs[variant] = reuse.outputs[variant]
+                    record.assets.update(reuse.assets)
+                    continue
+                data = self._format(doc, fmt, page, variant, record, outcome)
+                if data is None or not self._write(doc, variant, data, record, outcome):
+                    return None
+        for page in pages.values():
+            for name, source in sorted(page.publication.files.items()):  # the logo, beside it
+                if not self._write_beside(doc, name, Path(source), outcome):
+                    return None
+        if self.settings.fmt == "html":
+            self._warn_of_old_files(doc, record, outcome)
         return record
 
-    def _print(self, doc: ResolvedDocument, page: Page, record: Record, outcome: Outcome
-               ) -> bytes | None:
-        from .pdf import PAGE_ERRORS, TooSlow, print_pdf
+    def _variant(self, doc: ResolvedDocument, language: str, suffix: str) -> str:
+        """The file's name after '<document>.': 'html', or 'cy.html' in another language."""
+        name = output_name(doc.council_slug, doc.slug, suffix, language, doc.languages)
+        return name.removeprefix(f"{doc.council_slug}/{doc.slug}.")
+
+    def _format(self, doc: ResolvedDocument, fmt: OutputFormat, page: Page, variant: str,
+                record: Record, outcome: Outcome) -> bytes | None:
+        """The file's bytes in one format, or None with the problem reported."""
+        from .pdf import PAGE_ERRORS, TooSlow
 
         epoch = calendar.timegm(doc.model.published.timetuple())
-        name = output_name(doc, "pdf")
+        name = _name(doc, variant)
         try:
-            pdf, assets = print_pdf(page.html, self.templates[0] / "assets", epoch,
-                                    page.publication.files, self.settings.pdf_time_limit)
+            data, read = fmt.make(page, self.templates[0] / "assets", epoch,
+                                  self.settings.pdf_time_limit)
         except TooSlow as exc:
-            outcome.problems.append(Problem(Location(doc.path), "error", "pdf-too-slow",
+            outcome.problems.append(Problem(Location(doc.path), "error", f"{fmt.name}-too-slow",
                                             f"could not make {name}: {exc}; is the document "
                                             "far longer than a notice should be?"))
             return None
         except PAGE_ERRORS as exc:
-            outcome.problems.append(Problem(Location(doc.path), "error", "pdf-failed",
+            outcome.problems.append(Problem(Location(doc.path), "error", f"{fmt.name}-failed",
                                             f"could not make {name}: {exc}"))
             return None
-        record.assets = dict.fromkeys((self._key(a) for a in assets), "")
-        return pdf
+        record.assets.update(dict.fromkeys((self._key(f) for f in read), ""))
+        return data
 
     def _key(self, file: str) -> str:
-        """A file the page read, named as the build fingerprints it: a council's own file
+        """A file a page read, named as the build fingerprints it: a council's own file
         (its logo) by its place in the project, any other (a font) by its full path."""
-        councils = self.shared.root / COUNCILS_DIR
         path = Path(file)
-        return path.relative_to(self.shared.root).as_posix() if path.is_relative_to(councils) \
-            else file
+        if path.is_absolute() and path.is_relative_to(self.shared.root / COUNCILS_DIR):
+            return path.relative_to(self.shared.root).as_posix()
+        return file
+
+    def _write(self, doc: ResolvedDocument, variant: str, data: bytes, record: Record,
+               outcome: Outcome) -> bool:
+        name = _name(doc, variant)
+        if not self._write_file(doc, name, data, outcome):
+            return False
+        stat = output_stat(self.settings.output / name)
+        if stat is None:
+            return False
+        record.outputs[variant] = stat
+        return True
 
     def _write_beside(self, doc: ResolvedDocument, name: str, source: Path, outcome: Outcome
                       ) -> bool:
         """Copy a file the page shows (the council's logo) beside it."""
-        target = f"{doc.council_slug}/{name}"
         try:
-            if write_if_changed(self.settings.output, target, source.read_bytes()):
-                outcome.written.append(target)
-        except (OSError, ProjectError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) else exc.format_message()
-            outcome.problems.append(Problem(Location(doc.path), "error", "cannot-write",
-                                            f"could not write {target}: {reason or exc}"))
+            data = source.read_bytes()
+        except OSError as exc:
+            outcome.problems.append(Problem(Location(doc.path), "error", "cannot-read",
+                                            f"could not read {source}: {exc.strerror or exc}"))
             return False
-        return True
+        return self._write_file(doc, f"{doc.council_slug}/{name}", data, outcome)
 
-    def _write(self, doc: ResolvedDocument, suffix: str, data: bytes, record: Record,
-               outcome: Outcome) -> bool:
-        name = output_name(doc, suffix)
-        output = self.settings.output
+    def _write_file(self, doc: ResolvedDocument, name: str, data: bytes, outcome: Outcome
+                    ) -> bool:
         try:
-            if write_if_changed(output, name, data):
+            if write_if_changed(self.settings.output, name, data):
                 outcome.written.append(name)
         except (OSError, ProjectError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) else exc.format_message()
             outcome.problems.append(Problem(Location(doc.path), "error", "cannot-write",
                                             f"could not write {name}: {reason or exc}"))
             return False
-        stat = output_stat(output / name)
-        if stat is None:
-            return False
-        record.outputs[suffix] = stat
         return True
 
+    def _warn_of_old_files(self, doc: ResolvedDocument, record: Record, outcome: Outcome
+                           ) -> None:
+        """An HTML-only build that changed a page leaves its PDF (and Word file) as they
+        were: say so."""
+        for variant in record.outputs:
+            html = _name(doc, variant)
+            if html not in outcome.written:
+                continue
+            for fmt in FORMATS.values():
+                other = html.removesuffix(".html") + f".{fmt.suffix}"
+                if fmt.name != "html" and (self.settings.output / other).is_file():
+                    outcome.problems.append(Problem(
+                        Location(doc.path), "warning", f"old-{fmt.suffix}",
+                        f"{html} changed, but {other} was not made again (--format html): "
+                        f"build with --format {fmt.name} or all before publishing it"))
 
-    def _warn_of_old_pdf(self, doc: ResolvedDocument, outcome: Outcome) -> None:
-        """An HTML-only build that changed a page leaves its PDF as it was: say so."""
-        pdf, html = output_name(doc, "pdf"), output_name(doc, "html")
-        if html in outcome.written and (self.settings.output / pdf).is_file():
-            outcome.problems.append(Problem(
-                Location(doc.path), "warning", "old-pdf",
-                f"{html} changed, but {pdf} was not made again (--format html): build with "
-                "--format pdf or all before publishing it"))
+
+def _name(doc: ResolvedDocument, variant: str) -> str:
+    return f"{doc.council_slug}/{doc.slug}.{variant}"
+
+
+def _record(doc: ResolvedDocument, pages: list[Page]) -> Record:
+    """What the document's pages were made from (the fingerprints are the build's to fill
+    in), and one hash of all its pages' HTML."""
+    templates = {n: f for page in pages for n, f in sorted(page.templates.items())
+                 if f is not None}
+    absent = sorted({n for page in pages for n, f in page.templates.items() if f is None})
+    registry = sorted({entry for page in pages for entry in page.registry})
+    html = hashlib.sha256()
+    for page in pages:
+        html.update(hashlib.sha256(page.html.encode()).digest())
+    return Record(dict.fromkeys(doc.inputs, ""), dict.fromkeys(registry, ""), templates,
+                  dict.fromkeys(sorted(set(templates.values())), ""), absent,
+                  html=html.hexdigest())
 
 
 def _bug(key: str, exc: BaseException) -> Problem:

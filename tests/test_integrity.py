@@ -270,3 +270,35 @@ def test_an_html_only_build_says_which_pdfs_it_left_behind(project, tmp_path: Pa
         "changed, but lambeth/scoping-2026.pdf was not made again (--format html): build with "
         "--format pdf or all before publishing it"]
     assert len(build(root, out, "all", jobs=1).built) == 2  # the PDFs are made, not skipped
+
+
+# --- languages -------------------------------------------------------------------------------
+
+def test_a_language_dropped_or_a_document_withdrawn_unpublishes_its_other_language_pages(
+        project, tmp_path: Path) -> None:
+    root = project(councils=("glanyrafon",))
+    out = tmp_path / "out"
+    council = root / "councils" / "glanyrafon" / "council.yaml"
+    notice = "glanyrafon/pause-privacy-notice"
+    first = build(root, out, "all", jobs=1)
+    assert not [p for p in first.problems if p.severity == "error"], first.problems
+    assert {f"{notice}.{v}" for v in ("html", "pdf", "docx", "cy.html", "cy.pdf", "cy.docx")
+            } <= set(published(out))
+    assert build(root, out, "all", jobs=1).built == []  # the Welsh files are up to date too
+
+    (out / f"{notice}.cy.html").unlink()  # a page deleted by hand is made again
+    source = "councils/glanyrafon/pause-privacy-notice.yaml"
+    assert build(root, out, "html", jobs=1).built == [source]
+
+    council.write_text(council.read_text().replace("languages: [en, cy]", "languages: [en]"))
+    dropped = build(root, out, "all", jobs=1)
+    assert dropped.dropped == {source: [
+        f"{notice}.cy.docx", f"{notice}.cy.html", f"{notice}.cy.pdf"]}
+    assert not [f for f in published(out) if ".cy." in f]
+
+    council.write_text(council.read_text().replace("languages: [en]", "languages: [en, cy]"))
+    build(root, out, "html", jobs=1)
+    assert (out / f"{notice}.cy.html").is_file()
+    (root / "councils" / "glanyrafon" / "pause-privacy-notice.yaml").unlink()
+    build(root, out, "html", jobs=1)
+    assert not [f for f in published(out) if f.startswith(notice)]

@@ -282,6 +282,18 @@ def test_the_diff_against_the_last_commit_is_the_redline(served: Served) -> None
     assert 'src="/_preview/preview.js"' in page  # it reloads on a save too
 
 
+def test_the_word_file_is_the_one_build_makes(served: Served, tmp_path: Path) -> None:
+    from pause_docs.build import build
+
+    status, headers, made = served.get("/lambeth/scoping-2026.docx")
+    assert status == 200 and headers["content-type"].startswith(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    assert 'href="/lambeth/scoping-2026.docx"' in served.text("/lambeth/scoping-2026.html")
+    assert 'href="/lambeth/scoping-2026.docx"' in served.text("/")
+    build(served.root, tmp_path / "out", "docx", councils=["lambeth"], jobs=1)
+    assert made == (tmp_path / "out/lambeth/scoping-2026.docx").read_bytes()
+
+
 @pytest.mark.slow
 def test_the_pdf_is_printed_once_per_input(served: Served) -> None:
     status, headers, first = served.get("/lambeth/scoping-2026.pdf")

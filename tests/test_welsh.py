@@ -187,8 +187,6 @@ def test_the_schema_accepts_every_text_per_language() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="the build makes one page per document until the lead's "
-                   "language-aware build (issue 11's rewrite of build.py) is merged")
 def test_the_bilingual_council_builds_html_and_pdf_in_each_language(project) -> None:
     pikepdf = pytest.importorskip("pikepdf")
     from pause_docs.build import build

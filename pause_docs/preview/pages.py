@@ -90,7 +90,7 @@ def links(view: DocumentView) -> list[tuple[str, str]]:
     name = slug if view.language == view.languages[0] else f"{slug}.{view.language}"
     found = [("All documents", "/")]
     if view.current:
-        found += [("PDF", f"/{council}/{name}.pdf"),
+        found += [("PDF", f"/{council}/{name}.pdf"), ("Word", f"/{council}/{name}.docx"),
                   ("The page alone, as published", f"/_published/{council}/{name}.html")]
     if view.comparable:
         found.append(("Changes since the last commit", f"/_diff/{council}/{slug}.html"))

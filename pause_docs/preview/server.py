@@ -92,6 +92,9 @@ def address(sock: socket.socket) -> str:
     return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
 
 
+WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
 class Changes:
     """What the watcher has seen, as a token each page carries, and a way to wait for more."""
 
@@ -133,6 +136,7 @@ class Site:
                 Route("/_diff/{council}/{name}.html", self.redline),
                 Route("/{council}/{name}.html", self.page),
                 Route("/{council}/{name}.pdf", self.pdf),
+                Route("/{council}/{name}.docx", self.word),
                 Route("/{council}/{name}", self.published_file)]
 
     async def index(self, request: Request) -> Response:
@@ -177,6 +181,19 @@ class Site:
                                              self.root, [], (problem,), back), 500)
         return Response(made, media_type="application/pdf",
                         headers={"content-disposition": f'inline; filename="{name}.pdf"'})
+
+    async def word(self, request: Request) -> Response:
+        """The Word file `build` would make of the page (quick enough to make on request)."""
+        from ..docx import publication_docx
+
+        view = await self._view(request)
+        if view.rendering is None or not view.current:
+            return self._cannot(view, "made as a Word file")
+        made, _ = await run_in_threadpool(publication_docx, view.rendering.publication,
+                                          view.epoch)
+        name = request.path_params["name"]
+        return Response(made, media_type=WORD, headers={
+            "content-disposition": f'attachment; filename="{name}.docx"'})
 
     async def redline(self, request: Request) -> Response:
         token = self.changes.token
