@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import __version__
-from .commands import StrictCommand, publishing_gate, strict_option
+from .commands import StrictCommand, check_targets, publishing_gate, strict_option
 from .errors import OutputError, Problem, ProblemsFound, printable, summary
 from .formats import ALL, FORMATS, choices
 from .gate import Level
@@ -83,7 +83,9 @@ def validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     """
     from .project import load_project
 
-    project = load_project(_root(ctx), only=paths or None)
+    root = _root(ctx)
+    check_targets(root, paths=paths)
+    project = load_project(root, only=paths or None)
     if project.errors:
         raise ProblemsFound(project.problems)
     for problem in project.problems:  # warnings: shown, and the documents are still valid
@@ -120,6 +122,7 @@ def build(ctx: click.Context, councils: tuple[str, ...], fmt: str, output: Path 
 
     started = time.perf_counter()
     root = _root(ctx)
+    check_targets(root, councils)
     publishing_gate(ctx, root, councils, strict)
     folders = council_dirs(root)
     total = sum(len(document_files(folders[c])) for c in councils or folders if c in folders)
@@ -176,7 +179,9 @@ def lint(ctx: click.Context, paths: tuple[Path, ...], as_of: dt.datetime | None,
     from .project import load_project
 
     day = as_of.date() if as_of else dt.date.today()
-    problems = lint_project(load_project(_root(ctx), only=paths or None), day)
+    root = _root(ctx)
+    check_targets(root, paths=paths)
+    problems = lint_project(load_project(root, only=paths or None), day)
     if fmt == "json":
         _echo(json.dumps({"as_of": day.isoformat(), "summary": summary(problems),
                                "problems": [_as_json(p) for p in problems]}, indent=2))
@@ -489,12 +494,10 @@ def serve(ctx: click.Context, councils: tuple[str, ...], host: str, port: int,
     changes since the last git commit. Nothing is written. Ctrl-C stops it.
     """
     from .preview.server import address, is_loopback, listen, run
-    from .preview.session import Session, unknown_councils
+    from .preview.session import Session
 
     root = _root(ctx)
-    unknown = unknown_councils(root, councils)
-    if unknown:
-        raise ProblemsFound(unknown)
+    check_targets(root, councils)
     if not is_loopback(host):
         _echo(f"warning: listening on {host}, not a loopback address: other machines "
                    "on the network can see these documents and drafts", err=True)

@@ -21,6 +21,26 @@ strict_option = click.option(
     "(--strict=warnings: or warnings), naming them.")
 
 
+class UnknownTarget(ProblemsFound):
+    """A council or path on the command line that the project does not have: a usage
+    error (exit 2), each printed at its place like any problem."""
+
+    exit_code = 2
+
+
+def check_targets(root: Path, councils: tuple[str, ...] = (),
+                  paths: tuple[Path, ...] = ()) -> None:
+    """Raise UnknownTarget for every council of `councils` and path of `paths` not there."""
+    from .errors import Location, Problem, display_path
+    from .preview.session import unknown_councils
+
+    problems = unknown_councils(root, councils)
+    problems += [Problem(Location(display_path(p, root)), "error", "no-such-file",
+                         "no such file or folder") for p in paths if not p.exists()]
+    if problems:
+        raise UnknownTarget(problems)
+
+
 class StrictCommand(click.Command):
     """A command whose bare `--strict` means `--strict=errors`: the word after it is never
     taken for its value (`build --strict lambeth` builds Lambeth)."""

@@ -48,10 +48,10 @@ def test_build_writes_html_and_pdf_then_skips_unchanged(project, tmp_path: Path)
         only.output
 
 
-def test_build_of_an_unknown_council_is_a_located_error(project) -> None:
+def test_build_of_an_unknown_council_is_a_located_usage_error(project) -> None:
     root = project(councils=("lambeth",))
     result = CliRunner().invoke(main, ["--project", str(root), "build", "lambth"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2 and not (root / "output").exists()
     assert ("councils/lambth: error: unknown-council: no council 'lambth' "
             "(did you mean 'lambeth'?)") in result.output
 

@@ -363,7 +363,7 @@ def test_a_non_loopback_address_is_warned_about_and_a_busy_port_is_a_clear_error
     away = runner.invoke(main, ["--project", str(served.root), "serve", "--host", "192.0.2.1"])
     assert away.exit_code == 2 and "warning: listening on 192.0.2.1" in away.output
     unknown = runner.invoke(main, ["--project", str(served.root), "serve", "lambth"])
-    assert unknown.exit_code == 1
+    assert unknown.exit_code == 2
     assert "councils/lambth: error: unknown-council: no council 'lambth' (did you mean " \
            "'lambeth'?)" in unknown.output
 

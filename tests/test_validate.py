@@ -81,7 +81,8 @@ def test_unknown_programme_right_and_variable_are_reported(project) -> None:
     assert ("councils/example/notice.yaml:7:12: error: unknown-right: 'acess' is not in the "
             "registry (did you mean 'access'?)") in output
     assert ("councils/example/other.yaml:4:12: error: unknown-programme: no programme 'paws' "
-            "in the package's library or in councils/programmes/ (did you mean 'pause'?)") in output
+            "in the package's library or in councils/programmes/ (did you mean 'pause'?)"
+            ) in output
 
 
 def test_programme_text_is_filled_from_the_council(project) -> None:
