@@ -43,7 +43,7 @@ def check_targets(root: Path, councils: tuple[str, ...] = (),
 
 class StrictCommand(click.Command):
     """A command whose bare `--strict` means `--strict=errors`: the word after it is never
-    taken for its value (`build --strict lambeth` builds Lambeth)."""
+    taken for its value (`build --strict north-somerset` builds that council)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         end = args.index("--") if "--" in args else len(args)
