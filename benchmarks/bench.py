@@ -295,7 +295,10 @@ from pathlib import Path
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 # What pause_docs/pdf.py does, without pause-docs: the same stylesheet and fonts, base URL,
-# PDF variant and one font configuration for the process; WeasyPrint's own URL fetcher.
+# PDF variant and one font configuration for the process; WeasyPrint's own URL fetcher.  The
+# tags WeasyPrint cannot make are repaired as pdf.py repairs them (pikepdf), so that the
+# bytes can be compared: what is timed beyond that is pause-docs' own work.
+from pause_docs.pdf_tags import repair
 assets = Path(sys.argv[2])
 stylesheet = assets / "pdf.css"
 fonts = FontConfiguration()
@@ -306,8 +309,8 @@ for name in sys.argv[3:]:
     os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(
         datetime.date.fromisoformat(day).timetuple()))
     css = weasyprint.CSS(filename=str(stylesheet), font_config=fonts)
-    pdf = weasyprint.HTML(string=html, base_url=base_url).write_pdf(
-        pdf_variant="pdf/ua-1", stylesheets=[css], font_config=fonts)
+    pdf = repair(weasyprint.HTML(string=html, base_url=base_url).write_pdf(
+        pdf_variant="pdf/ua-1", stylesheets=[css], font_config=fonts), html)
     target = Path(sys.argv[1]) / Path(name).parent.name / (Path(name).stem + ".pdf")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(pdf)

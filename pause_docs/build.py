@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -44,8 +43,9 @@ from .manifest import (
     template_files,
     tool_fingerprint,
 )
+from .unpublish import drop, own_files, withdraw
 from .workers import PDF_TIME_LIMIT, Outcome, Settings, Task, run
-from .writer import LOCK_WAIT, output_lock, remove_output, remove_temporary, write_if_changed
+from .writer import LOCK_WAIT, output_lock, remove_temporary, write_if_changed
 
 if TYPE_CHECKING:
     from .project import Project
@@ -88,8 +88,8 @@ def build(root: Path, output: Path, fmt: str = ALL, *,
         report = BuildReport()
         remove_temporary(output)  # what a killed build was half-way through writing
         files = _documents(root, councils, report)
-        session = _Session(root, output)
-        _withdraw(session, files, None if councils is None else set(councils), report)
+        session = Session(root, output)
+        withdraw(session, files, None if councils is None else set(councils), report)
         stale = session.stale(files, fmt, force, report)
         _progress(on_progress, len(report.skipped))
         if stale or session.must_check_shared:
@@ -102,7 +102,7 @@ def build(root: Path, output: Path, fmt: str = ALL, *,
     return report
 
 
-def _make(session: _Session, stale: list[Path], fmt: str, force: bool, jobs: int | None,
+def _make(session: Session, stale: list[Path], fmt: str, force: bool, jobs: int | None,
           pdf_time_limit: float | None, on_progress: Callable[[int], None] | None,
           report: BuildReport) -> None:
     """Make the stale documents, saving the manifest as they finish and however it ends."""
@@ -122,13 +122,13 @@ def _make(session: _Session, stale: list[Path], fmt: str, force: bool, jobs: int
     try:
         for outcome in outcomes:
             for key, record in outcome.records.items():
-                _drop(session, key, session.record(key, record), report)
+                drop(session, key, session.record(key, record), report)
                 report.built.append(key)
             for key in outcome.failed:
                 session.forget(key)
                 report.failed.append(key)
             report.written += outcome.written
-            session.manifest.made.update(_own(outcome))
+            session.manifest.made.update(own_files(outcome))
             report.problems += outcome.problems + _unexplained(outcome)
             _progress(on_progress, len(outcome.records) + len(outcome.failed))
             if time.monotonic() - saved > SAVE_EVERY:
@@ -150,7 +150,7 @@ def _unexplained(outcome: Outcome) -> list[Problem]:
             for key in outcome.failed if key not in explained]
 
 
-class _Session:
+class Session:
     """One build's view of an output folder's manifest and the project's files, with the
     registry and programmes loaded only when something needs them."""
 
@@ -285,66 +285,6 @@ class _Session:
         self._saved_hashes = dict(self.manifest.hashes)
 
 
-def _withdraw(session: _Session, files: list[Path], councils: set[str] | None,
-              report: BuildReport) -> None:
-    """Remove the outputs this tool made for documents whose YAML is gone (in the councils
-    built, or anywhere when all are), and forget their records."""
-    present = {(f.parent.name, f.stem) for f in files}
-    manifest = session.manifest
-    sources = {(k.rpartition("/")[0].rpartition("/")[2], Path(k).stem): k
-               for k in manifest.documents}
-    for name in sorted(_with_languages(session.output, manifest.made)):
-        council, _, base = name.rpartition("/")
-        stem = base.partition(".")[0]  # a document's name has no '.'
-        if (council, stem) in present or (councils is not None and council not in councils):
-            continue
-        document = sources.get((council, stem), f"{COUNCILS_DIR}/{council}/{stem}.yaml")
-        try:
-            if remove_output(session.output, name):
-                report.removed.setdefault(document, []).append(name)
-        except OSError as exc:
-            report.problems.append(Problem(Location(document), "error", "cannot-remove",
-                                           f"this document is gone, but its {name} could "
-                                           f"not be removed: {exc.strerror or exc}"))
-            continue
-        manifest.made.discard(name)
-        session.changed = True
-    for key in [k for k in manifest.documents if _withdrawn(k, present, councils)]:
-        session.forget(key)
-
-
-def _with_languages(output: Path, made: set[str]) -> set[str]:
-    """The files this tool made, and any other language's of the same documents (one made
-    by a build stopped before it could record it)."""
-    found = set(made)
-    endings = "|".join(sorted(suffixes(ALL)))
-    pattern = re.compile(rf"[a-z0-9-]+\.[a-z]{{2,3}}\.(?:{endings})")
-    for council in {name.rpartition("/")[0] for name in made}:
-        stems = {n.rpartition("/")[2].partition(".")[0] for n in made
-                 if n.startswith(f"{council}/")}
-        try:
-            files = [f.name for f in (output / council).iterdir()]
-        except OSError:
-            continue
-        found.update(f"{council}/{f}" for f in files
-                     if pattern.fullmatch(f) and f.partition(".")[0] in stems)
-    return found
-
-
-def _own(outcome: Outcome) -> list[str]:
-    """The files of its documents a worker wrote (not the logo beside them)."""
-    stems = {(Path(k).parent.name, Path(k).stem) for k in outcome.records}
-    return [name for name in outcome.written
-            if (name.rpartition("/")[0], name.rpartition("/")[2].partition(".")[0]) in stems]
-
-
-def _withdrawn(key: str, present: set[tuple[str, str]], councils: set[str] | None) -> bool:
-    council = key.rpartition("/")[0].rpartition("/")[2]
-    if councils is not None and council not in councils:
-        return False
-    return (council, Path(key).stem) not in present
-
-
 def _documents(root: Path, councils: Iterable[str] | None, report: BuildReport) -> list[Path]:
     folders = council_dirs(root)
     wanted = list(councils) if councils else list(folders)
@@ -372,21 +312,7 @@ def _outputs(output: Path, file: Path, fmt: str, record: Record | None
     return {v: output / file.parent.name / f"{file.stem}.{v}" for v in sorted(variants)}
 
 
-def _drop(session: _Session, key: str, names: list[str], report: BuildReport) -> None:
-    """Remove a document's files in a language it is no longer published in."""
-    for name in names:
-        try:
-            if remove_output(session.output, name):
-                report.dropped.setdefault(key, []).append(name)
-        except OSError as exc:
-            report.problems.append(Problem(Location(key), "error", "cannot-remove",
-                                           f"{name} is no longer published, but could not be "
-                                           f"removed: {exc.strerror or exc}"))
-            continue
-        session.manifest.made.discard(name)
-
-
-def _tasks(stale: list[Path], keys: dict[Path, str], fmt: str, session: _Session,
+def _tasks(stale: list[Path], keys: dict[Path, str], fmt: str, session: Session,
            force: bool, share: int) -> list[Task]:
     """A council's documents together (its council file is read once), a few at a time,
     and no more than a worker's `share` in one task, so that every worker has some."""

@@ -150,7 +150,8 @@ def test_a_pdf_is_printed_again_only_when_its_html_changed(site: Path) -> None:
     edit(site / "councils" / "lambeth" / "council.yaml", "name: London Borough of Lambeth",
          "name: The London Borough of Lambeth")
     report = build(site, site / "output", "all", councils=["lambeth"], jobs=1)
-    assert report.written == ["lambeth/scoping-2017.html", "lambeth/scoping-2017.pdf"]
+    assert report.written == ["lambeth/scoping-2017.html", "lambeth/scoping-2017.pdf",
+                              "lambeth/scoping-2017.docx"]
 
 
 def test_one_failing_document_does_not_stop_the_others(project, tmp_path: Path) -> None:

@@ -105,8 +105,9 @@ def test_changing_a_reusable_section_remakes_the_documents_using_it(project,
     build(root, out, "html", jobs=1)
     text = section.read_text(encoding="utf-8")
     section.write_text(text.replace("we always take", "we take", 1), encoding="utf-8")
-    assert build(root, out, "html", jobs=1).built == [
-        "councils/cambridgeshire/childrens-safeguarding-privacy-notice.yaml"]  # not Lambeth's
+    assert build(root, out, "html", jobs=1).built == [  # not Lambeth's
+        "councils/cambridgeshire/childrens-safeguarding-privacy-notice.yaml",
+        "councils/cambridgeshire/childrens-safeguarding-young-people.yaml"]  # a layer of it
     assert b"we take" in (out / "cambridgeshire" /
                           "childrens-safeguarding-privacy-notice.html").read_bytes()
 
@@ -127,9 +128,10 @@ def test_a_withdrawn_document_or_council_is_unpublished_and_nothing_else(project
     code, output = cli(root, "build", "--output", str(out), "-j", "1")
     assert code == 0, output
     assert output.splitlines() == [
-        "removed lambeth/scoping-2017.html, lambeth/scoping-2017.pdf: "
-        "councils/lambeth/scoping-2017.yaml is gone",
-        "removed middlesbrough/north-east-pause-screening.html, "
+        "removed lambeth/scoping-2017.docx, lambeth/scoping-2017.html, "
+        "lambeth/scoping-2017.pdf: councils/lambeth/scoping-2017.yaml is gone",
+        "removed middlesbrough/north-east-pause-screening.docx, "
+        "middlesbrough/north-east-pause-screening.html, "
         "middlesbrough/north-east-pause-screening.pdf: "
         "councils/middlesbrough/north-east-pause-screening.yaml is gone",
         output.splitlines()[-1]]
@@ -137,10 +139,10 @@ def test_a_withdrawn_document_or_council_is_unpublished_and_nothing_else(project
         "built 0 documents, skipped 5 (up to date), 0 failed, removed 2 withdrawn documents in ")
     assert not (out / "middlesbrough").exists()
     assert sorted(published(out)) == sorted([
-        *own, "lambeth/scoping-2026.html", "lambeth/scoping-2026.pdf",
+        *own, *(f"lambeth/scoping-2026.{suffix}" for suffix in ("html", "pdf", "docx")),
         *(f"oxfordshire/{f.stem}.{suffix}"
           for f in (root / "councils" / "oxfordshire").glob("*.yaml")
-          if f.name != "council.yaml" for suffix in ("html", "pdf"))])
+          if f.name != "council.yaml" for suffix in ("html", "pdf", "docx"))])
     assert all((out / name).read_bytes() == data for name, data in own.items())
     assert cli(root, "build", "--output", str(out))[1].startswith("built 0 documents, skipped 5")
 
@@ -262,13 +264,11 @@ def test_an_html_only_build_says_which_pdfs_it_left_behind(project, tmp_path: Pa
     rename_councils(root, "Renamed ")
     code, output = cli(root, "build", "--format", "html", "--output", str(out))
     assert code == 0
-    assert output.splitlines()[:2] == [
-        "councils/lambeth/scoping-2017.yaml: warning: old-pdf: lambeth/scoping-2017.html "
-        "changed, but lambeth/scoping-2017.pdf was not made again (--format html): build with "
-        "--format pdf or all before publishing it",
-        "councils/lambeth/scoping-2026.yaml: warning: old-pdf: lambeth/scoping-2026.html "
-        "changed, but lambeth/scoping-2026.pdf was not made again (--format html): build with "
-        "--format pdf or all before publishing it"]
+    assert output.splitlines()[:4] == [
+        f"councils/lambeth/{slug}.yaml: warning: old-{suffix}: lambeth/{slug}.html "
+        f"changed, but lambeth/{slug}.{suffix} was not made again (--format html): build with "
+        f"--format {suffix} or all before publishing it"
+        for slug in ("scoping-2017", "scoping-2026") for suffix in ("docx", "pdf")]
     assert len(build(root, out, "all", jobs=1).built) == 2  # the PDFs are made, not skipped
 
 
