@@ -31,7 +31,8 @@ def find_root(start: Path) -> Path:
         if (candidate / COUNCILS_DIR).is_dir():
             return candidate
     raise ProjectError(f"no '{COUNCILS_DIR}/' folder in {start} or above it: run pause-docs "
-                       "inside a project, or pass --project DIR")
+                       "inside a project, or pass --project DIR (to make a project here: "
+                       "pause-docs init)")
 
 
 def council_dirs(root: Path) -> dict[str, Path]:

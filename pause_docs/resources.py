@@ -32,7 +32,7 @@ def package_label(path: Path) -> str | None:
     """'pause_docs/<path inside the package>' for a file the package ships, else None."""
     try:
         return f"{PACKAGE}/{path.resolve().relative_to(PACKAGE_ROOT).as_posix()}"
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # elsewhere, or a loop of links
         return None
 
 

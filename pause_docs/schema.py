@@ -23,7 +23,10 @@ def json_schema(model: type[BaseModel]) -> dict[str, Any]:
                        "was confirmed against, written by 'pause-docs translations --update'.",
         "patternProperties": {
             "^[a-z]{2}$": {"type": ["string", "null"]},
-            "^[a-z]{2}-from$": {"type": "string", "pattern": "^[0-9a-f]{8}$"},
+            # a hash such as 844e1234 is a number to a YAML 1.2 reader (an editor's), a
+            # string to pause-docs (YAML 1.1 rules): both are accepted
+            "^[a-z]{2}-from$": {"anyOf": [{"type": "string", "pattern": "^[0-9a-f]{8}$"},
+                                          {"type": "number"}]},
         },
         "additionalProperties": False,
         "minProperties": 1,

@@ -55,7 +55,7 @@ def test_escape_sequences_in_names_reach_the_terminal_escaped(project) -> None:
     assert ("councils/example/a\\x1b]0;owned\\x07b\\x9b31m.yaml: error: invalid-name: "
             "'a\\x1b]0;owned\\x07b\\x9b31m.yaml' cannot be a document file name") in output
     code, output = cli(root, "build", "\x1b[2Jcouncil")
-    assert code == 1 and "no council '\\x1b[2Jcouncil'" in output
+    assert code == 2 and "no council '\\x1b[2Jcouncil'" in output
     assert not any(c in output for c in RAW_CONTROL)
 
 

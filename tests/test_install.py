@@ -90,8 +90,9 @@ def test_a_projects_programme_and_section_replace_the_packages(initialised: Path
     project = load_project(initialised)
     assert project.programmes["pause"].name == "Pause (our edition)"
     assert project.programme_sources["pause"].path == "councils/programmes/pause.yaml"
-    assert set(project.section_files) >= {"whole-family-approach"}
-    assert project.section_files["whole-family-approach"].startswith("pause_docs/sections/")
+    assert set(project.section_sources) >= {"whole-family-approach"}
+    assert project.section_sources["whole-family-approach"].path.startswith(
+        "pause_docs/sections/")
 
 
 def test_registry_prints_its_version_and_the_changes_since_a_release(
