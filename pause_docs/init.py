@@ -56,6 +56,7 @@ jobs:
         with:
           python-version: "3.12"
       - run: sudo apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0
+          libharfbuzz-subset0 libcairo2 fonts-dejavu-core
       - run: pip install pause-docs
       - run: pause-docs registry
       - run: pause-docs validate
