@@ -238,18 +238,19 @@ def _add_one(registry: Registry, table: dict[str, Any], kind: str, key: str, ite
     entries, which a project's entry may replace when it keeps their address and status)."""
     name = getattr(item, key)
     where = source.locate((*path, key))
+    problems = []
     if name in table:
         first = registry.defined_at[f"{kind}:{name}"]
         if f"{kind}:{name}" not in replaceable:
             return [Problem(where, "error", "duplicate-id",
                             f"'{name}' is already defined at {first}")]
         differs = _contradiction(table[name], item)
-        if differs:
-            return [Problem(where, "error", "contradicts-package",
-                            f"'{name}' is in the package's registry ({first}) with a different "
-                            f"{differs}: a project may add to an entry of the law it ships, "
-                            "not change it; if the package is wrong, report it, and give the "
-                            "entry a new id here meanwhile")]
+        if differs:  # reported, and the entry still checked like any other
+            problems.append(Problem(
+                where, "error", "contradicts-package",
+                f"'{name}' is in the package's registry ({first}) with a different {differs}: "
+                "a project may add to an entry of the law it ships, not change it; if the "
+                "package is wrong, report it, and give the entry a new id here meanwhile"))
     table[name] = item
     registry.defined_at[f"{kind}:{name}"] = where
     for address in ("url", "website"):
@@ -266,7 +267,7 @@ def _add_one(registry: Registry, table: dict[str, Any], kind: str, key: str, ite
         for index, _ in enumerate(getattr(item, listed, ())):
             registry.defined_at[f"{kind}:{name}:{listed}:{index}"] = source.locate(
                 (*path, listed, index))
-    return []
+    return problems
 
 
 # What a project's entry may not change in the package's entry of the same id.
