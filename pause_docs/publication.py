@@ -12,12 +12,15 @@ the blocks inside it present (a topic such as 'rights' or 'dpo'), for the checks
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from .errors import Location
 from .loader import Path_
+
+if TYPE_CHECKING:
+    from .printed import Printed
 
 Owner = Literal["document", "council", "registry", "form"]
 Style = Literal["strong", "em", "b", "i", "code", "sub", "sup", "abbr", "span"]
@@ -292,6 +295,8 @@ class Publication:
 
     def texts(self) -> list[Printed]:
         """Every printed text, one per run of words from one origin in one block."""
+        from .printed import printed
+
         return printed(self.blocks())
 
     def groups(self, topic: str) -> list[Group]:
@@ -309,23 +314,6 @@ class Publication:
     def citations(self) -> list[Link]:
         """Every link that cites the law, in page order."""
         return [n for n in walk(self.blocks()) if isinstance(n, Link) and n.law]
-
-
-PrintedAs = Literal["text", "heading", "citation"]
-
-
-@dataclass(frozen=True)
-class Printed:
-    """A run of printed words from one origin, in one block, under one section heading."""
-
-    text: str
-    origin: Origin | None
-    block: int
-    """Serial number of the block it is printed in (paragraph, item, cell, heading)."""
-    section: str | None
-    """The heading of the part of the page it is in."""
-    printed_as: PrintedAs = "text"
-    """Words of a heading, or the words of a citation of the law."""
 
 
 def children(node: Node) -> tuple[Node, ...]:
@@ -366,71 +354,5 @@ def plain(nodes: tuple[Node, ...]) -> str:
                    else plain(children(n)) for n in nodes)
 
 
-def printed(blocks: Iterable[Block]) -> list[Printed]:
-    """The text runs of `blocks`; a block's runs from one origin are joined, so that words
-    split by emphasis or a link are read as written."""
-    found: list[Printed] = []
-    serial = [0]
-
-    def leaf(nodes: tuple[Node, ...], section: str | None, heading: bool = False) -> None:
-        serial[0] += 1
-        runs: list[tuple[Origin | None, PrintedAs, str]] = []
-        for origin, cites, text in _runs(nodes, False):
-            kind: PrintedAs = "heading" if heading else "citation" if cites else "text"
-            if runs and runs[-1][:2] == (origin, kind):
-                runs[-1] = (origin, kind, runs[-1][2] + text)
-            else:
-                runs.append((origin, kind, text))
-        found.extend(Printed(text, origin, serial[0], section, kind)
-                     for origin, kind, text in runs if text.strip())
-
-    def visit(node: Node, section: str | None) -> None:  # noqa: C901 - one case per type
-        if isinstance(node, Section):
-            heading = plain(node.heading.content) if node.heading else section
-            if node.heading:
-                leaf(node.heading.content, heading, heading=True)
-            for block in node.blocks:
-                visit(block, heading)
-        elif isinstance(node, Heading):
-            leaf(node.content, section, heading=True)
-        elif isinstance(node, Paragraph):
-            leaf(node.content, section)
-        elif isinstance(node, Item | Cell):
-            inline = tuple(n for n in node.content if is_inline(n))
-            if inline:
-                leaf(inline, section)
-            for n in node.content:
-                if not is_inline(n):
-                    visit(n, section)
-        elif isinstance(node, Address):
-            for line in node.lines:
-                leaf(line, section)
-        elif isinstance(node, Contents):
-            return  # the headings again, as links: read where the headings are
-        elif isinstance(node, Table):
-            leaf(node.caption, section)
-            rows: tuple[Row | RowGroup, ...] = (*node.head, *node.body)
-            for row in rows:
-                visit(row, section)
-        else:
-            for child in children(node):
-                visit(child, section)
-
-    for block in blocks:
-        visit(block, None)
-    return found
-
-
 def is_inline(node: Node) -> bool:
     return isinstance(node, Text | Styled | Link | Time | Tick | LineBreak | Image)
-
-
-def _runs(nodes: tuple[Node, ...], cites: bool
-          ) -> Iterator[tuple[Origin | None, bool, str]]:
-    for node in nodes:
-        if isinstance(node, Text):
-            yield node.origin, cites, node.text
-        elif isinstance(node, LineBreak):
-            yield None, cites, "\n"
-        else:
-            yield from _runs(children(node), cites or isinstance(node, Link) and bool(node.law))

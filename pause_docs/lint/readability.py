@@ -13,8 +13,8 @@ import re
 import pyphen
 
 from ..errors import Location, Problem
+from ..printed import printed as printed_texts
 from ..publication import Section, plain
-from ..publication import printed as printed_texts
 from .published import Published
 
 # Flesch reading ease runs from about 100 (very easy) to 0 and below (very hard); Flesch's own

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from ..errors import Problem
 from ..loader import SourceFile
-from ..publication import Printed, Publication, Section, plain, walk
+from ..printed import Printed
+from ..publication import Publication, Section, plain, walk
 
 WORDS = 80  # at most this many characters of the printed words are looked for
 

@@ -18,9 +18,9 @@ from typing import Any, Literal
 from ..errors import Location
 from ..loader import Path_, SourceFile
 from ..locale import DEFAULT_LANGUAGE, is_language_neutral
+from ..printed import printed as printed_texts
 from ..project.languages import FROM, fingerprint, is_per_language
 from ..publication import Origin
-from ..publication import printed as printed_texts
 from ..resolved import ResolvedDocument
 
 State = Literal["missing", "stale", "unconfirmed"]
