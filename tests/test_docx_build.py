@@ -7,16 +7,11 @@ import io
 from pathlib import Path
 
 import docx
-import pytest
 from click.testing import CliRunner
 from conftest import REPO
 
 from pause_docs.cli import main
 from pause_docs.layout import output_name
-
-pytestmark = pytest.mark.xfail(
-    strict=True, reason="the build makes the formats of formats.selected() once the "
-    "format-driven build (issue 11) is merged; until then --format takes html, pdf or all")
 
 
 def build(out: Path, fmt: str) -> str:

@@ -135,7 +135,8 @@ def test_a_build_copies_the_logo_and_prints_it_in_the_pdf(project) -> None:
     (root / "councils/example/crest.svg").write_text(SVG.replace("40", "60"))
     again = build(root, root / "output", "all", jobs=1)  # a new logo: HTML the same, PDF not
     assert again.built == ["councils/example/notice.yaml"]
-    assert sorted(again.written) == ["example/crest.svg", "example/notice.pdf"]
+    assert sorted(again.written) == ["example/crest.svg", "example/notice.docx",
+                                     "example/notice.pdf"]
 
 
 def test_a_missing_or_unsafe_logo_is_a_located_error(project) -> None:

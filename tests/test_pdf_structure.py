@@ -23,8 +23,8 @@ from pdfua import check
 
 from pause_docs.build import build
 from pause_docs.cli import main
+from pause_docs.layout import output_name
 from pause_docs.pdf_tags import repair
-from pause_docs.workers import output_name
 
 DOCUMENTS = bundled_documents()
 IDS = [document_id(d) for d in DOCUMENTS]
@@ -41,8 +41,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _files(built: Path, name: str) -> tuple[Path, Path, PageInfo]:
     doc = DOCUMENTS[IDS.index(name)]
-    html = built / output_name(doc, "html")
-    return html, built / output_name(doc, "pdf"), page_info(html.read_text(encoding="utf-8"))
+    html = built / output_name(doc.council_slug, doc.slug, "html")
+    pdf = built / output_name(doc.council_slug, doc.slug, "pdf")
+    return html, pdf, page_info(html.read_text(encoding="utf-8"))
 
 
 def _struct(pdf: Path, *args: str) -> str:
