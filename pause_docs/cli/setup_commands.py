@@ -1,7 +1,6 @@
-"""The commands that set up and look after a council's own project: `init` and `registry`.
-
-Kept apart from cli.py, whose commands make and check documents; registered on the same
-`pause-docs` group.
+"""The commands that set up and look after a council's own project (`init`, `registry`),
+and what the other commands check first: that the councils and paths named exist, and the
+publishing gate of `build --strict`.
 """
 
 from __future__ import annotations
@@ -10,9 +9,9 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .errors import ProblemsFound
-from .gate import Level
+from .. import __version__
+from ..errors import ProblemsFound
+from ..gate import Level
 
 # `build --strict` (errors) or `--strict=warnings`: lint first, and publish nothing that fails.
 strict_option = click.option(
@@ -31,8 +30,8 @@ class UnknownTarget(ProblemsFound):
 def check_targets(root: Path, councils: tuple[str, ...] = (),
                   paths: tuple[Path, ...] = ()) -> None:
     """Raise UnknownTarget for every council of `councils` and path of `paths` not there."""
-    from .errors import Location, Problem, display_path
-    from .preview.session import unknown_councils
+    from ..errors import Location, Problem, display_path
+    from ..preview.session import unknown_councils
 
     problems = unknown_councils(root, councils)
     problems += [Problem(Location(display_path(p, root)), "error", "no-such-file",
@@ -59,8 +58,8 @@ def publishing_gate(ctx: click.Context, root: Path, councils: tuple[str, ...],
         return
     import datetime as dt
 
-    from .errors import printable, summary
-    from .gate import blocking, documents_of
+    from ..errors import printable, summary
+    from ..gate import blocking, documents_of
 
     found = blocking(root, councils, level, dt.date.today())
     if not found:
@@ -86,7 +85,7 @@ def publishing_gate(ctx: click.Context, root: Path, councils: tuple[str, ...],
 def init(folder: Path, example: bool, schemas_only: bool) -> None:
     """Make a council's own project in FOLDER (default: here): councils/, a README, a
     .gitignore for output/, editor settings with the JSON Schemas, and a CI workflow."""
-    from .init import EXAMPLE_SLUG, init, refresh_schemas
+    from ..init import EXAMPLE_SLUG, init, refresh_schemas
 
     written = refresh_schemas(folder) if schemas_only else init(folder, example)
     for path in written:
@@ -103,7 +102,7 @@ def init(folder: Path, example: bool, schemas_only: bool) -> None:
 def registry(version: str | None) -> None:
     """The legal registry the tool holds: its version, date and size, and with
     --changes-since what changed in the law since an earlier release."""
-    from .releases import load_releases, since
+    from ..releases import load_releases, since
 
     releases, problems = load_releases()
     if releases is None or problems:
