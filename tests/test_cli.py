@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -90,3 +91,27 @@ def test_module_entry_point_and_help_do_not_import_weasyprint() -> None:
                           cwd=REPO)
     assert done.returncode == 0, done.stderr
     assert "Usage: pause-docs" in done.stdout
+
+
+def test_quiet_and_verbose_on_every_command_and_never_a_colour(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    shutil.copytree(REPO / "councils" / "lambeth", root / "councils" / "lambeth")
+    runner = CliRunner()
+    for command in main.commands.values():  # every command takes both
+        names = {n for p in command.params for n in p.opts}
+        assert {"-q", "--quiet", "-v", "--verbose"} <= names, command.name
+    new = runner.invoke(main, ["--project", str(root), "new", "camden", "-q"])
+    assert new.exit_code == 0 and new.output == "", new.output  # nothing but problems
+    out = str(tmp_path / "out")
+    verbose = runner.invoke(main, ["--project", str(root), "-v", "build", "lambeth",
+                                   "--format", "html", "--output", out])
+    assert verbose.output.splitlines()[:4] == [
+        "built councils/lambeth/scoping-2017.yaml", "built councils/lambeth/scoping-2026.yaml",
+        "wrote lambeth/scoping-2017.html", "wrote lambeth/scoping-2026.html"]
+    lambeth = str(root / "councils" / "lambeth")
+    quiet = runner.invoke(main, ["--project", str(root), "lint", lambeth, "-q"],
+                          env={"NO_COLOR": "1"})
+    assert "misnamed-instrument" in quiet.output and "    fix:" not in quiet.output
+    assert "\x1b" not in quiet.output
+    loud = runner.invoke(main, ["--project", str(root), "lint", lambeth])
+    assert "    fix:" in loud.output and "\x1b" not in loud.output

@@ -14,7 +14,7 @@ import click
 
 from .. import __version__
 from . import checking, making, setup_commands
-from .output import echo
+from .output import echo, verbosity_options
 
 INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C (128 + SIGINT)
 
@@ -35,6 +35,7 @@ class _Main(click.Group):
 @click.version_option(__version__, prog_name="pause-docs")
 @click.option("--project", type=click.Path(file_okay=False, path_type=Path),
               help="Project folder (default: the nearest folder with councils/ in it).")
+@verbosity_options
 @click.pass_context
 def main(ctx: click.Context, project: Path | None) -> None:
     """Make data-protection documents for children's-services programmes from YAML.

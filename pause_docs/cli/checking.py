@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..errors import OutputError, Problem, ProblemsFound, summary
-from .output import echo, project_root
+from .output import echo, project_root, say, verbosity_options
 from .setup_commands import check_targets
 
 if TYPE_CHECKING:
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 
 @click.command()
+@verbosity_options
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
               help="Judge the documents on this day as well as on their publication date "
@@ -55,7 +56,7 @@ def lint(ctx: click.Context, paths: tuple[Path, ...], as_of: dt.datetime | None,
             echo(str(problem))
             for label, value in (("fix", problem.fix), ("rule", problem.rule)):
                 if value:
-                    echo(f"    {label}: {value}")
+                    say(f"    {label}: {value}")
         echo(f"{summary(problems)} (as of {day.isoformat()})")
     failing = ("error", "warning") if strict else ("error",)
     if any(p.severity in failing for p in problems):
@@ -70,6 +71,7 @@ def _as_json(problem: Problem) -> dict[str, object]:
 
 
 @click.command()
+@verbosity_options
 @click.argument("files", nargs=-1, required=True,
                 type=click.Path(exists=True, path_type=Path))
 @click.option("--council-nation", type=click.Choice(["england", "wales", "scotland",
@@ -136,6 +138,7 @@ def _audit_registry(ctx: click.Context) -> Any:
 
 
 @click.command("where-used")
+@verbosity_options
 @click.argument("provision")
 @click.pass_context
 def where_used(ctx: click.Context, provision: str) -> None:
@@ -167,6 +170,7 @@ def where_used(ctx: click.Context, provision: str) -> None:
 
 
 @click.command()
+@verbosity_options
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--rev", "revs", multiple=True, metavar="REV",
               help="Compare PATH at this git revision (any syntax git accepts) with the "
@@ -252,10 +256,11 @@ def _write_user_file(path: Path, data: bytes) -> None:
         write_file(path, data)
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    echo(f"wrote {path}", err=True)
+    say(f"wrote {path}", err=True)
 
 
 @click.command()
+@verbosity_options
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--language", metavar="CODE", help="Only this language, e.g. cy.")
 @click.option("--update", is_flag=True, help="Confirm every translation now given: record "

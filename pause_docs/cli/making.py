@@ -14,7 +14,7 @@ from ..formats import ALL, FORMATS, choices
 from ..gate import Level
 from ..kinds import KINDS
 from ..layout import bundled_form_names
-from .output import echo, project_root, show_progress
+from .output import detail, echo, project_root, say, show_progress, verbosity_options
 from .setup_commands import StrictCommand, check_targets, publishing_gate, strict_option
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ SCHEMA_KINDS = ["council", "programme", "section", *KINDS, "registry", "dpia-cri
                 "question-set"]  # as schema_files.KIND_NAMES, without importing the models
 
 @click.command()
+@verbosity_options
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.pass_context
 def validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
@@ -41,10 +42,13 @@ def validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
         raise ProblemsFound(project.problems)
     for problem in project.problems:  # warnings: shown, and the documents are still valid
         echo(str(problem), err=True)
+    for document in project.documents:
+        detail(f"valid: {document.path}")
     echo(f"{len(project.documents)} documents valid; {summary(project.problems)}")
 
 
 @click.command(cls=StrictCommand)
+@verbosity_options
 @click.argument("councils", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(choices()), default=ALL,
               show_default=True, help="Which files to make: " + "; ".join(
@@ -55,18 +59,17 @@ def validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
               "inputs have not changed.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Documents made at once, "
               "each in its own process (default: one per core).")
-@click.option("--quiet", "-q", is_flag=True, help="Print only problems and the summary.")
 @strict_option
 @click.pass_context
 def build(ctx: click.Context, councils: tuple[str, ...], fmt: str, output: Path | None,
-          force: bool, jobs: int | None, quiet: bool, strict: Level | None) -> None:
+          force: bool, jobs: int | None, strict: Level | None) -> None:
     """Build HTML, PDF and Word files of every document, or of the given COUNCILS.
 
     Files go to output/<council>/<document>.html, .pdf and .docx, and
     <document>.<language>.html (and so on) in each other language of the council.  Only
-    documents whose inputs
-    changed since the last build are made again: their YAML, council, programme, the registry
-    entries they cite, the templates they use, and this tool's version.
+    documents whose inputs changed since the last build are made again: their YAML,
+    council, programme, the registry entries they cite, the templates they use, and this
+    tool's version.
     """
     from ..build import build as run_build
     from ..layout import council_dirs, document_files
@@ -78,17 +81,22 @@ def build(ctx: click.Context, councils: tuple[str, ...], fmt: str, output: Path 
     folders = council_dirs(root)
     total = sum(len(document_files(folders[c])) for c in councils or folders if c in folders)
     with click.progressbar(length=total, label="Building", file=sys.stderr,
-                           hidden=not show_progress(quiet)) as bar:
+                           show_pos=True, hidden=not show_progress()) as bar:
         report = run_build(root, output or root / "output", fmt,
                            councils=councils or None, force=force, jobs=jobs,
                            on_progress=bar.update,
                            on_wait=lambda message: echo(message, err=True))
-    if not quiet:
-        for document, removed in sorted(report.removed.items()):
-            echo(f"removed {', '.join(removed)}: {document} is gone")
-        for document, removed in sorted(report.dropped.items()):
-            echo(f"removed {', '.join(removed)}: {document} is no longer published in that "
-                  "language")
+    for document, removed in sorted(report.removed.items()):
+        say(f"removed {', '.join(removed)}: {document} is gone")
+    for document, removed in sorted(report.dropped.items()):
+        say(f"removed {', '.join(removed)}: {document} is no longer published in that "
+            "language")
+    for document in sorted(report.built):
+        detail(f"built {document}")
+    for document in sorted(report.skipped):
+        detail(f"skipped {document} (up to date)")
+    for name in sorted(report.written):
+        detail(f"wrote {name}")
     line = _build_line(report, time.perf_counter() - started)
     if report.failed or any(p.severity == "error" for p in report.problems):
         echo(line, err=True)
@@ -107,6 +115,7 @@ def _build_line(report: BuildReport, seconds: float) -> str:
 
 
 @click.command()
+@verbosity_options
 @click.argument("slug")
 @click.option("--programme", default="pause", show_default=True,
               help="Programme the new documents inherit.")
@@ -127,16 +136,17 @@ def new(ctx: click.Context, slug: str, programme: str, forms: tuple[str, ...]) -
 
     root = project_root(ctx)
     for path in scaffold(root, slug, programme, forms):
-        echo(f"created {path.relative_to(root)}")
-    echo(f"next: fill in every TODO, then run 'pause-docs validate councils/{slug}'")
+        say(f"created {path.relative_to(root)}")
+    say(f"next: fill in every TODO, then run 'pause-docs validate councils/{slug}'")
     if not forms:
-        echo(f"to add a screening or assessment: pause-docs new {slug} --form NAME, "
+        say(f"to add a screening or assessment: pause-docs new {slug} --form NAME, "
                    "with NAME one of the bundled forms:")
         for name, description in bundled_forms().items():
-            echo(f"  {name}: {description}")
+            say(f"  {name}: {description}")
 
 
 @click.command()
+@verbosity_options
 @click.argument("kind", type=click.Choice(SCHEMA_KINDS))
 @click.pass_context
 def schema(ctx: click.Context, kind: str) -> None:
@@ -157,6 +167,7 @@ def schema(ctx: click.Context, kind: str) -> None:
 
 
 @click.command()
+@verbosity_options
 @click.argument("councils", nargs=-1)
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Anything but a loopback address lets other "
@@ -185,7 +196,7 @@ def serve(ctx: click.Context, councils: tuple[str, ...], host: str, port: int,
                    "on the network can see these documents and drafts", err=True)
     sock = listen(host, port)
     url = address(sock)
-    echo(f"Previewing {root} at {url} (Ctrl-C to stop)")
+    say(f"Previewing {root} at {url} (Ctrl-C to stop)")
     if open_browser:
         import webbrowser
 

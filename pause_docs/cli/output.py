@@ -6,10 +6,13 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from ..errors import printable
+
+F = TypeVar("F", bound=Any)
 
 
 def echo(text: str, err: bool = False, nl: bool = True) -> None:
@@ -25,5 +28,47 @@ def project_root(ctx: click.Context) -> Path:
     return find_root(Path(given) if given else Path.cwd())
 
 
-def show_progress(quiet: bool) -> bool:
-    return not quiet and sys.stderr.isatty() and not os.environ.get("CI")
+def show_progress() -> bool:
+    """A progress bar only on a terminal, never piped, in CI or with --quiet."""
+    return level() > QUIET and sys.stderr.isatty() and not os.environ.get("CI")
+
+
+# --- how much to say: --quiet and --verbose, on the group and on every command ---------------
+
+QUIET, NORMAL, VERBOSE = -1, 0, 1
+
+
+def _set_level(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        root = ctx.find_root()
+        root.meta["pause_docs.level"] = QUIET if param.name == "quiet" else VERBOSE
+
+
+def verbosity_options(command: F) -> F:
+    """`-q/--quiet` (problems and the one-line result only) and `-v/--verbose` (every
+    document as it is checked or made), on any command and on `pause-docs` itself."""
+    command = click.option("--verbose", "-v", is_flag=True, expose_value=False,
+                           callback=_set_level, help="Say more: each document as it is "
+                           "checked or made.")(command)
+    return click.option("--quiet", "-q", is_flag=True, expose_value=False,
+                        callback=_set_level, help="Print only problems and the one-line "
+                        "result.")(command)
+
+
+def level() -> int:
+    ctx = click.get_current_context(silent=True)
+    found = ctx.find_root().meta.get("pause_docs.level", NORMAL) if ctx else NORMAL
+    return int(found)
+
+
+def say(text: str, err: bool = False, nl: bool = True) -> None:
+    """Print a message that is neither a problem nor the command's result (what was
+    written, what to do next), unless --quiet."""
+    if level() > QUIET:
+        echo(text, err=err, nl=nl)
+
+
+def detail(text: str, err: bool = False) -> None:
+    """Print a line only with --verbose."""
+    if level() >= VERBOSE:
+        echo(text, err=err)

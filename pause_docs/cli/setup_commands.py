@@ -12,6 +12,7 @@ import click
 from .. import __version__
 from ..errors import ProblemsFound
 from ..gate import Level
+from .output import verbosity_options
 
 # `build --strict` (errors) or `--strict=warnings`: lint first, and publish nothing that fails.
 strict_option = click.option(
@@ -76,6 +77,7 @@ def publishing_gate(ctx: click.Context, root: Path, councils: tuple[str, ...],
 
 
 @click.command()
+@verbosity_options
 @click.argument("folder", required=False, default=".",
                 type=click.Path(file_okay=False, path_type=Path))
 @click.option("--example", is_flag=True,
@@ -97,6 +99,7 @@ def init(folder: Path, example: bool, schemas_only: bool) -> None:
 
 
 @click.command()
+@verbosity_options
 @click.option("--changes-since", "version", metavar="VERSION",
               help="Also list what changed in the law after this release.")
 def registry(version: str | None) -> None:
