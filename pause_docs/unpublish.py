@@ -36,16 +36,8 @@ def withdraw(session: Session, files: list[Path], councils: set[str] | None,
         if (council, stem) in present or (councils is not None and council not in councils):
             continue
         document = sources.get((council, stem), f"{COUNCILS_DIR}/{council}/{stem}.yaml")
-        try:
-            if remove_output(session.output, name):
-                report.removed.setdefault(document, []).append(name)
-        except OSError as exc:
-            report.problems.append(Problem(Location(document), "error", "cannot-remove",
-                                           f"this document is gone, but its {name} could "
-                                           f"not be removed: {exc.strerror or exc}"))
-            continue
-        manifest.made.discard(name)
-        session.changed = True
+        _remove(session, name, document, report.removed, report,
+                f"this document is gone, but its {name} could not be removed")
     for key in [k for k in manifest.documents if _withdrawn(k, present, councils)]:
         session.forget(key)
 
@@ -85,12 +77,20 @@ def _withdrawn(key: str, present: set[tuple[str, str]], councils: set[str] | Non
 def drop(session: Session, key: str, names: list[str], report: BuildReport) -> None:
     """Remove a document's files in a language it is no longer published in."""
     for name in names:
-        try:
-            if remove_output(session.output, name):
-                report.dropped.setdefault(key, []).append(name)
-        except OSError as exc:
-            report.problems.append(Problem(Location(key), "error", "cannot-remove",
-                                           f"{name} is no longer published, but could not be "
-                                           f"removed: {exc.strerror or exc}"))
-            continue
-        session.manifest.made.discard(name)
+        _remove(session, name, key, report.dropped, report,
+                f"{name} is no longer published, but could not be removed")
+
+
+def _remove(session: Session, name: str, document: str, removed: dict[str, list[str]],
+            report: BuildReport, failure: str) -> None:
+    """Remove an output file this tool made, noting it under its document, and forget it;
+    a file that cannot be removed is an error, and stays known as this tool's."""
+    try:
+        if remove_output(session.output, name):
+            removed.setdefault(document, []).append(name)
+    except OSError as exc:
+        report.problems.append(Problem(Location(document), "error", "cannot-remove",
+                                       f"{failure}: {exc.strerror or exc}"))
+        return
+    session.manifest.made.discard(name)
+    session.changed = True

@@ -28,6 +28,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from conftest import COUNCIL_YAML, REPO
+from damage import damage
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
@@ -114,22 +115,7 @@ def mutated(draw: st.DrawFn, kind: str) -> bytes:
 def broken(draw: st.DrawFn, kind: str) -> bytes:
     """A bundled file of this kind damaged the way hand editing damages it."""
     text = _dump(draw(st.sampled_from(SEEDS[kind]))).decode("utf-8", "surrogatepass")
-    lines = text.splitlines(keepends=True)
-    action = draw(st.sampled_from(["truncate", "insert", "indent", "tab", "delete", "swap"]))
-    if action == "truncate":
-        text = text[: draw(st.integers(0, len(text)))]
-    elif action == "insert":
-        at = draw(st.integers(0, len(text)))
-        text = text[:at] + draw(st.text(alphabet=":-[]{}&*!|>'\"#%@`,?\t\n \\", min_size=1,
-                                         max_size=4)) + text[at:]
-    elif action in ("indent", "tab", "delete") and lines:
-        at = draw(st.integers(0, len(lines) - 1))
-        lines[at] = {"indent": "   ", "tab": "\t", "delete": ""}[action] + (
-            lines[at] if action != "delete" else "")
-        text = "".join(lines)
-    elif lines:
-        text = "".join(draw(st.permutations(lines)))
-    return text.encode("utf-8", "surrogatepass")
+    return damage(draw, text).encode("utf-8", "surrogatepass")
 
 
 @st.composite

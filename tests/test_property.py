@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 import yaml
 from conftest import COUNCIL_YAML, REPO
+from damage import damage
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from test_safety import SAFE_SCHEMES, Elements
@@ -114,23 +115,7 @@ def mutated(draw: st.DrawFn) -> bytes:
 def broken(draw: st.DrawFn) -> bytes:
     """A document's text damaged the way hand editing damages it."""
     text = yaml.safe_dump(draw(st.sampled_from(SEEDS)), allow_unicode=True, sort_keys=False)
-    lines = text.splitlines(keepends=True)
-    action = draw(st.sampled_from(["truncate", "insert", "indent", "swap", "tab", "delete"]))
-    if action == "truncate":
-        text = text[: draw(st.integers(0, len(text)))]
-    elif action == "insert":
-        at = draw(st.integers(0, len(text)))
-        text = text[:at] + draw(st.text(alphabet=":-[]{}&*!|>'\"#%@`,?\t\n ", min_size=1,
-                                         max_size=4)) + text[at:]
-    elif action in ("indent", "tab", "delete") and lines:
-        at = draw(st.integers(0, len(lines) - 1))
-        lines[at] = {"indent": "   " + lines[at], "tab": "\t" + lines[at],
-                     "delete": ""}[action]
-        text = "".join(lines)
-    elif lines:
-        lines = draw(st.permutations(lines))
-        text = "".join(lines)
-    return text.encode("utf-8", "surrogatepass")
+    return damage(draw, text).encode("utf-8", "surrogatepass")
 
 
 HEAD = "kind: privacy-notice\ntitle: T\npublished: 2026-01-01\nprogramme: pause\n"
