@@ -122,14 +122,14 @@ sections:
 
 
 def make_bundled_copies(root: Path, copies: int) -> int:
-    """A project with the real registry, programmes and sections, and `copies` copies of
-    every bundled council under new names; the number of documents."""
+    """A project (the registry, programmes and sections are the package's) with the bundled
+    councils' own forms and `copies` copies of every bundled council under new names; the
+    number of documents."""
     if root.exists():
         shutil.rmtree(root)
-    shutil.copytree(REPO / "legal_bases", root / "legal_bases")
     documents = 0
     for folder in sorted((REPO / "councils").iterdir()):
-        if folder.name in ("programmes", "sections"):
+        if folder.name == "forms":
             shutil.copytree(folder, root / "councils" / folder.name)
             continue
         for i in range(copies):
@@ -139,11 +139,10 @@ def make_bundled_copies(root: Path, copies: int) -> int:
 
 
 def make_project(root: Path, councils: int) -> int:
-    """A project with the real registry and programmes and `councils` synthetic councils."""
+    """A project of `councils` synthetic councils (the registry and programmes are the
+    package's)."""
     if root.exists():
         shutil.rmtree(root)
-    shutil.copytree(REPO / "legal_bases", root / "legal_bases")
-    shutil.copytree(REPO / "councils" / "programmes", root / "councils" / "programmes")
     for i in range(councils):
         folder = root / "councils" / f"northshire-{i:04d}"
         folder.mkdir(parents=True)
@@ -337,8 +336,12 @@ def pdf_against_raw(root: Path, base: Path, councils: list[str], runs: int) -> s
     html_out, ours_out, raw_out = base / "pdf-html", base / "pdf-ours", base / "pdf-raw"
     run([*COMMAND, "build", *councils, "--format", "html", "--force", "--output",
          str(html_out)], root)
-    pages = sorted(str(p) for c in councils for p in (html_out / c).glob("*.html"))
-    assets = str(REPO / "templates" / "assets")
+    # A page showing a file from beside it (a council's logo) is left out: pause-docs gives
+    # WeasyPrint that file, raw WeasyPrint would look for it among the assets.
+    pages = sorted(str(p) for c in councils for p in (html_out / c).glob("*.html")
+                   if not [f for f in p.parent.iterdir()
+                           if f.suffix not in (".html", ".pdf", ".docx")])
+    assets = str(REPO / "pause_docs" / "templates" / "assets")
     ours = [*COMMAND, "build", *councils, "--format", "pdf", "--jobs", "1", "--force",
             "--output", str(ours_out)]
     raw = [sys.executable, "-c", RAW, str(raw_out), assets, *pages]
@@ -437,7 +440,7 @@ def main() -> None:
         bundled_root = base / "bundled"
         bundled_documents = make_bundled_copies(bundled_root, options.copies)
         bundled = sorted(p.name for p in (bundled_root / "councils").iterdir()
-                         if p.name not in ("programmes", "sections"))
+                         if (p / "council.yaml").is_file())
         for label, project, councils in (("synthetic", root, synthetic),
                                          ("bundled", bundled_root, bundled)):
             results[f"pdf {label}"] = pdf_against_raw(project, base / label, councils,

@@ -20,15 +20,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import Location, Problem, ProjectError, did_you_mean, display_path
+from .errors import Location, Problem, ProjectError, display_path
 from .formats import ALL, FORMATS, selected, suffixes
 from .layout import (
-    COUNCILS_DIR,
     council_dirs,
     document_files,
     programme_files,
     registry_files,
     search_path,
+    unknown_councils,
     used_files,
 )
 from .manifest import (
@@ -288,10 +288,7 @@ class Session:
 def _documents(root: Path, councils: Iterable[str] | None, report: BuildReport) -> list[Path]:
     folders = council_dirs(root)
     wanted = list(councils) if councils else list(folders)
-    for slug in sorted(set(wanted) - set(folders)):
-        report.problems.append(Problem(
-            Location(f"{COUNCILS_DIR}/{slug}"), "error", "unknown-council",
-            f"no council '{slug}'{did_you_mean(slug, folders)}"))
+    report.problems += unknown_councils(root, wanted)
     return [f for slug in sorted(set(wanted) & set(folders)) for f in document_files(folders[slug])]
 
 

@@ -6,10 +6,11 @@ any YAML, model or template.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from . import resources
-from .errors import ProjectError, display_path
+from .errors import Location, Problem, ProjectError, did_you_mean, display_path
 
 COUNCILS_DIR = "councils"
 PROGRAMMES_DIR = "programmes"
@@ -160,3 +161,11 @@ def output_name(council: str, slug: str, suffix: str, language: str = "",
     first language, '<council>/<slug>.<language>.html' in each of its others."""
     other = language and languages and language != languages[0]
     return f"{council}/{slug}.{language}.{suffix}" if other else f"{council}/{slug}.{suffix}"
+
+
+def unknown_councils(root: Path, councils: Iterable[str]) -> list[Problem]:
+    """The councils asked for that the project does not have, each a located problem."""
+    known = council_dirs(root)
+    return [Problem(Location(f"{COUNCILS_DIR}/{slug}"), "error", "unknown-council",
+                    f"no council '{slug}'{did_you_mean(slug, known)}")
+            for slug in sorted(set(councils)) if slug not in known]

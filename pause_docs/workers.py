@@ -142,19 +142,18 @@ class Worker:
     def _format(self, doc: ResolvedDocument, fmt: OutputFormat, page: Page, variant: str,
                 record: Record, outcome: Outcome) -> bytes | None:
         """The file's bytes in one format, or None with the problem reported."""
-        from .pdf import PAGE_ERRORS, TooSlow
-
+        too_slow, page_errors = _failures(fmt)
         epoch = calendar.timegm(doc.model.published.timetuple())
         name = _name(doc, variant)
         try:
             data, read = fmt.make(page, self.templates[0] / "assets", epoch,
                                   self.settings.pdf_time_limit)
-        except TooSlow as exc:
+        except too_slow as exc:
             outcome.problems.append(Problem(Location(doc.path), "error", f"{fmt.name}-too-slow",
                                             f"could not make {name}: {exc}; is the document "
                                             "far longer than a notice should be?"))
             return None
-        except PAGE_ERRORS as exc:
+        except page_errors as exc:
             outcome.problems.append(Problem(Location(doc.path), "error", f"{fmt.name}-failed",
                                             f"could not make {name}: {exc}"))
             return None
@@ -218,6 +217,22 @@ class Worker:
                         Location(doc.path), "warning", f"old-{fmt.suffix}",
                         f"{html} changed, but {other} was not made again (--format html): "
                         f"build with --format {fmt.name} or all before publishing it"))
+
+
+class _NeverRaised(BaseException):
+    """Stands for a time limit's exception where a format has none."""
+
+
+def _failures(fmt: OutputFormat
+              ) -> tuple[type[BaseException], tuple[type[BaseException], ...]]:
+    """What stops a file of this format being made: the time limit's exception, and what a
+    page that cannot be made raises.  The PDF engine is imported only for a format that
+    uses it, so that an HTML or Word build never loads WeasyPrint."""
+    if not fmt.timed:
+        return _NeverRaised, (Exception,)
+    from .pdf import PAGE_ERRORS, TooSlow
+
+    return TooSlow, PAGE_ERRORS
 
 
 def _name(doc: ResolvedDocument, variant: str) -> str:

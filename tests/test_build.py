@@ -219,6 +219,19 @@ def test_validate_does_not_import_weasyprint() -> None:
     assert "documents valid" in done.stdout
 
 
+def test_a_build_of_pages_and_word_files_does_not_import_weasyprint(tmp_path: Path) -> None:
+    code = ("import sys\nfrom pause_docs.cli import main\n"
+            "for fmt in ('html', 'docx'):\n"
+            "    try: main(['--project', sys.argv[1], 'build', 'lambeth', '--format', fmt,\n"
+            "               '--jobs', '1', '--output', sys.argv[2]])\n"
+            "    except SystemExit as exit: assert exit.code == 0, exit.code\n"
+            "assert 'weasyprint' not in sys.modules\n")
+    done = subprocess.run([sys.executable, "-c", code, str(REPO), str(tmp_path / "out")],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out/lambeth/scoping-2026.docx").is_file()
+
+
 def test_only_the_pdf_module_imports_weasyprint() -> None:
     modules = sorted(p.stem for p in (REPO / "pause_docs").rglob("*.py") if p.stem != "pdf")
     code = ("import importlib, sys\n"

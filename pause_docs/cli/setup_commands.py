@@ -32,7 +32,7 @@ def check_targets(root: Path, councils: tuple[str, ...] = (),
                   paths: tuple[Path, ...] = ()) -> None:
     """Raise UnknownTarget for every council of `councils` and path of `paths` not there."""
     from ..errors import Location, Problem, display_path
-    from ..preview.session import unknown_councils
+    from ..layout import unknown_councils
 
     problems = unknown_councils(root, councils)
     problems += [Problem(Location(display_path(p, root)), "error", "no-such-file",

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..errors import CannotCompare, Location, Problem, ProjectError, did_you_mean, display_path
+from ..errors import CannotCompare, Location, Problem, ProjectError, display_path
 from ..layout import COUNCILS_DIR, REGISTRY_DIR, council_dirs, document_files
 from ..layout import search_path as template_path
 from ..lint import lint_document
@@ -271,14 +271,6 @@ class Session:
         comparison = diff_documents(old.document, new.document, lint, old_label=old.label,
                                     new_label=new.label)
         return Redline(as_html(comparison))
-
-
-def unknown_councils(root: Path, councils: Iterable[str]) -> list[Problem]:
-    """The councils asked for that the project does not have, as `build` reports them."""
-    known = council_dirs(root)
-    return [Problem(Location(f"{COUNCILS_DIR}/{slug}"), "error", "unknown-council",
-                    f"no council '{slug}'{did_you_mean(slug, known)}")
-            for slug in councils if slug not in known]
 
 
 def _render(doc: ResolvedDocument, templates: tuple[Path, ...], language: str
