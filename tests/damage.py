@@ -3,6 +3,8 @@ stray characters, a line indented or tabbed or deleted, lines swapped."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from hypothesis import strategies as st
 
 ACTIONS = ["truncate", "insert", "indent", "tab", "delete", "swap"]
@@ -26,3 +28,16 @@ def damage(draw: st.DrawFn, text: str) -> str:
     lines[at] = {"indent": "   ", "tab": "\t", "delete": ""}[action] + (
         lines[at] if action != "delete" else "")
     return "".join(lines)
+
+
+def value_paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every place in a parsed YAML value (keys and list indexes), the whole first: where a
+    hostile value can be put."""
+    found = [path]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += value_paths(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += value_paths(item, path + (index,))
+    return found

@@ -28,7 +28,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from conftest import COUNCIL_YAML, REPO
-from damage import damage
+from damage import damage, value_paths
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
@@ -71,17 +71,6 @@ VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3) | st.di
     st.sampled_from(KEYS) | st.text(max_size=10), inner, max_size=3), max_leaves=8)
 
 
-def _paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [path]
-    if isinstance(value, dict):
-        for key, item in value.items():
-            found += _paths(item, path + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            found += _paths(item, path + (index,))
-    return found
-
-
 def _dump(data: Any) -> bytes:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8",
                                                                             "surrogatepass")
@@ -92,7 +81,7 @@ def mutated(draw: st.DrawFn, kind: str) -> bytes:
     """A bundled file of this kind with up to three changes: often still valid."""
     data = yaml.safe_load(yaml.safe_dump(draw(st.sampled_from(SEEDS[kind]))))
     for _ in range(draw(st.integers(0, 3))):
-        paths = _paths(data)[1:]
+        paths = value_paths(data)[1:]
         if not paths:
             break
         path = draw(st.sampled_from(paths))

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 import yaml
 from conftest import COUNCIL_YAML, REPO
-from damage import damage
+from damage import damage, value_paths
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from test_safety import SAFE_SCHEMES, Elements
@@ -71,17 +71,6 @@ VALUES = st.recursive(
     max_leaves=10)
 
 
-def _paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [path]
-    if isinstance(value, dict):
-        for key, item in value.items():
-            found += _paths(item, path + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            found += _paths(item, path + (index,))
-    return found
-
-
 def _get(value: Any, path: tuple[Any, ...]) -> Any:
     for part in path:
         value = value[part]
@@ -93,7 +82,7 @@ def mutated(draw: st.DrawFn) -> bytes:
     """A bundled document with up to three changes: often still valid, often not."""
     data = yaml.safe_load(yaml.safe_dump(draw(st.sampled_from(SEEDS))))
     for _ in range(draw(st.integers(0, 3))):
-        paths = _paths(data)[1:]
+        paths = value_paths(data)[1:]
         if not paths:
             break
         path = draw(st.sampled_from(paths))
