@@ -208,8 +208,8 @@ def _memory(pid: int) -> tuple[int, int]:
 LINT = """\
 import datetime as dt, sys, time
 from pathlib import Path
-from pause_docs.lint import lint_document
-from pause_docs.project import load_project
+from pause_docs.check.lint import lint_document
+from pause_docs.source.loading import load_project
 project = load_project(Path(sys.argv[1]))
 day = dt.date(2026, 11, 21)
 for doc in project.documents[:20]:  # compile what is compiled once, as a real run does
@@ -297,7 +297,7 @@ from weasyprint.text.fonts import FontConfiguration
 # PDF variant and one font configuration for the process; WeasyPrint's own URL fetcher.  The
 # tags WeasyPrint cannot make are repaired as pdf.py repairs them (pikepdf), so that the
 # bytes can be compared: what is timed beyond that is pause-docs' own work.
-from pause_docs.pdf_tags import repair
+from pause_docs.render.pdf_tags import repair
 assets = Path(sys.argv[2])
 stylesheet = assets / "pdf.css"
 fonts = FontConfiguration()

@@ -64,7 +64,7 @@ dpo:
 def bundled_documents() -> list:
     """Every document the repository bundles, as `load_project` finds it: checks that iterate
     over these cover new documents without being told about them."""
-    from pause_docs.project import load_project
+    from pause_docs.source.loading import load_project
 
     return load_project(REPO).documents
 

@@ -1,6 +1,6 @@
 """A PDF/UA-1 checker for the conditions of the Matterhorn Protocol (1.1) that a machine can
 decide, reading the file with pikepdf: what the page content marks, the structure tree, the
-parent tree, annotations, fonts and metadata.  It shares no code with `pause_docs.pdf_tags`,
+parent tree, annotations, fonts and metadata.  It shares no code with `pause_docs.render.pdf_tags`,
 so that it checks what the repairs made rather than what they meant to make.
 
 Run as a script for the figures per file:

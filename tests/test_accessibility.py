@@ -26,8 +26,8 @@ from accessibility import (
 from conftest import bundled_pages, page_id
 from htmlinfo import page_info
 
-from pause_docs.locale import load_locale
-from pause_docs.render import render_html, render_page
+from pause_docs.publish.locale import load_locale
+from pause_docs.render.html import render_html, render_page
 
 PAGES = bundled_pages()
 IDS = [page_id(doc, language) for doc, language in PAGES]

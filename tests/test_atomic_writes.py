@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from pause_docs.writer import is_temporary
+from pause_docs.build.writer import is_temporary
 
 
 def snapshot(out: Path) -> dict[str, bytes]:
@@ -130,7 +130,7 @@ def test_a_write_killed_half_way_leaves_the_old_file(tmp_path: Path) -> None:
     target = out / "council" / "document.pdf"
     target.write_bytes(b"old version\n")
     big = 150 * 1024 * 1024  # large enough that the kill lands while the bytes are going out
-    script = ("import sys; from pathlib import Path; from pause_docs.writer import "
+    script = ("import sys; from pathlib import Path; from pause_docs.build.writer import "
               "write_if_changed; write_if_changed(Path(sys.argv[1]), 'council/document.pdf', "
               f"b'n' * {big})")
     before = stats(out)

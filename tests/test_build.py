@@ -13,9 +13,9 @@ from click.testing import CliRunner
 from conftest import COUNCIL_YAML, REPO
 
 from pause_docs.build import build
+from pause_docs.build.manifest import MANIFEST
 from pause_docs.cli import main
-from pause_docs.layout import TEMPLATES_DIR, find_template
-from pause_docs.manifest import MANIFEST
+from pause_docs.source.layout import TEMPLATES_DIR, find_template
 
 LAMBETH = "councils/lambeth/scoping-2017.yaml"
 OXFORDSHIRE = "councils/oxfordshire/pause-privacy-notice.yaml"
@@ -192,7 +192,7 @@ def test_an_unreadable_manifest_means_building_everything(site: Path) -> None:
 @pytest.mark.parametrize("name", ["document.html", "default:document.html", "assets/style.css",
                                   "lambeth/privacy-notice.html", "default/nothing.html"])
 def test_the_manifest_finds_templates_where_jinja_does(name: str, tmp_path: Path) -> None:
-    from pause_docs.render import environment
+    from pause_docs.render.html import environment
 
     own = tmp_path / "templates"
     (own / "lambeth").mkdir(parents=True)
@@ -246,7 +246,7 @@ def test_only_the_pdf_module_imports_weasyprint() -> None:
 
 
 def test_a_worker_that_dies_costs_only_its_own_document(site: Path, monkeypatch) -> None:
-    import pause_docs.workers as building
+    import pause_docs.build.workers as building
 
     make = building.Worker._make
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from pause_docs.errors import Location
-from pause_docs.lint.citations import read_in_order, recognise
-from pause_docs.lint.spans import words_location
-from pause_docs.loader import parse_yaml
-from pause_docs.registry import Registry, load_registry
+from pause_docs.check.lint.citations import read_in_order, recognise
+from pause_docs.check.lint.spans import words_location
+from pause_docs.source.errors import Location
+from pause_docs.source.loader import parse_yaml
+from pause_docs.source.registry import Registry, load_registry
 
 
 @pytest.fixture(scope="module")

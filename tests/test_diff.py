@@ -13,10 +13,10 @@ from conftest import REPO
 from test_render import bundled
 
 from pause_docs.cli import main
-from pause_docs.diff import diff_documents
-from pause_docs.errors import Location, Problem
-from pause_docs.redline import as_html, as_text
-from pause_docs.resolved import ResolvedDocument
+from pause_docs.compare import diff_documents
+from pause_docs.compare.redline import as_html, as_text
+from pause_docs.source.errors import Location, Problem
+from pause_docs.source.resolved import ResolvedDocument
 
 LAMBETH_2026 = (REPO / "councils" / "lambeth" / "scoping-2026.yaml").read_text(encoding="utf-8")
 
@@ -157,7 +157,7 @@ def test_reordering_and_reindenting_gives_no_legal_changes(project) -> None:
 
 
 class FakeLint:
-    """Stands in for pause_docs.lint: one finding per repealed DPA 1998 provision cited."""
+    """Stands in for pause_docs.check.lint: one finding per repealed DPA 1998 provision cited."""
 
     def __call__(self, doc: ResolvedDocument) -> list[Problem]:
         found = []
@@ -193,9 +193,9 @@ def test_diff_without_the_lint_module_says_so(project) -> None:
                                        str(root / "councils/lambeth/scoping-2026.yaml")])
     assert result.exit_code == 0
     try:
-        import pause_docs.lint  # noqa: F401
+        import pause_docs.check.lint  # noqa: F401
     except ModuleNotFoundError:
-        assert result.output.rstrip().endswith("has no checks (pause_docs.lint).")
+        assert result.output.rstrip().endswith("has no checks (pause_docs.check.lint).")
 
 
 def git(root: Path, *args: str) -> str:

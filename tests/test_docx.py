@@ -21,11 +21,11 @@ from docx.oxml.ns import qn
 from test_render import SEEDS, bundled, fidelity
 from wordinfo import docx_text
 
-from pause_docs.docx import publication_docx
-from pause_docs.docx.theme import THEME
-from pause_docs.formats import FORMATS, choices
-from pause_docs.publication import Link, Table, walk
 from pause_docs.publish import publish
+from pause_docs.publish.tree import Link, Table, walk
+from pause_docs.render.docx import publication_docx
+from pause_docs.render.docx.theme import THEME
+from pause_docs.render.formats import FORMATS, choices
 
 DOCUMENTS = bundled_documents()
 # What shared/tools/fidelity.py gives each seed against its PDF today (tests/test_pdf.py):
@@ -46,7 +46,7 @@ def made() -> dict[str, tuple[bytes, object]]:
 
 def test_word_is_an_output_format() -> None:
     assert FORMATS["docx"].suffix == "docx"
-    assert FORMATS["docx"].maker == "pause_docs.docx:make_docx"
+    assert FORMATS["docx"].maker == "pause_docs.render.docx:make_docx"
     assert "docx" in choices()
 
 
@@ -200,8 +200,8 @@ def test_two_renders_in_different_processes_are_byte_identical(tmp_path: Path) -
     """A notice, one with a logo and a screening, made in processes that differ in hash seed
     and time zone."""
     script = ("import hashlib, sys; from pathlib import Path; "
-              "from pause_docs.project import load_project; from pause_docs.publish import "
-              "publish; from pause_docs.docx import publication_docx; "
+              "from pause_docs.source.loading import load_project; from pause_docs.publish import "
+              "publish; from pause_docs.render.docx import publication_docx; "
               f"docs = load_project(Path({str(REPO)!r}), councils=['lambeth', "
               "'example-council', 'middlesbrough']).documents; "
               "print('\\n'.join(hashlib.sha256(publication_docx(publish(d), 1735689600)[0])"
@@ -244,7 +244,7 @@ def test_screening_seed_survives_in_word_at_least_as_in_pdf(tmp_path: Path) -> N
 def test_svg_logo_fetches_nothing_it_refers_to(project) -> None:  # type: ignore[no-untyped-def]
     from conftest import COUNCIL_YAML
 
-    from pause_docs.project import load_project
+    from pause_docs.source.loading import load_project
 
     root = project({
         "councils/example/council.yaml": COUNCIL_YAML + "logo: {file: logo.svg, alt: Example}\n",
@@ -267,6 +267,6 @@ def _all_paragraphs(document):  # type: ignore[no-untyped-def]
 
 
 def _plain(link: Link) -> str:
-    from pause_docs.publication import plain
+    from pause_docs.publish.tree import plain
 
     return plain(link.children)

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from conftest import REPO
 
 from pause_docs.cli import main
-from pause_docs.layout import output_name
+from pause_docs.source.layout import output_name
 
 
 def build(out: Path, fmt: str) -> str:

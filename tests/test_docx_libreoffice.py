@@ -15,8 +15,8 @@ from libreoffice import convert, review
 from test_docx_redline import BODY, own_text, redline
 from test_render import SEEDS, bundled, fidelity
 
-from pause_docs.docx import publication_docx
 from pause_docs.publish import publish
+from pause_docs.render.docx import publication_docx
 
 pytestmark = pytest.mark.slow
 DOCUMENTS = bundled_documents()

@@ -16,10 +16,10 @@ from test_render import bundled
 from wordinfo import W, accept_all, document_xml, paragraphs, reject_all, w
 
 from pause_docs.cli import main
-from pause_docs.diff import diff_documents
-from pause_docs.docx import publication_docx
-from pause_docs.docx.redline import redline_docx
+from pause_docs.compare import diff_documents
 from pause_docs.publish import publish
+from pause_docs.render.docx import publication_docx
+from pause_docs.render.docx.redline import redline_docx
 
 OLD, NEW = "councils/lambeth/scoping-2017.yaml", "councils/lambeth/scoping-2026.yaml"
 BODY = "The document, with its changes tracked"
@@ -114,7 +114,7 @@ def test_two_redlines_are_byte_identical(lambeth: bytes) -> None:
 
 
 def test_redline_of_two_screenings_accepts_and_rejects_to_each(project) -> None:  # type: ignore[no-untyped-def]
-    from pause_docs.project import load_project
+    from pause_docs.source.loading import load_project
 
     root = project(councils=("middlesbrough",))
     path = root / "councils" / "middlesbrough" / "north-east-pause-screening.yaml"
@@ -159,7 +159,7 @@ sections: [{show: summary}]
 def test_lists_keep_their_levels_in_word_and_in_the_redline(project) -> None:  # type: ignore[no-untyped-def]
     from conftest import COUNCIL_YAML
 
-    from pause_docs.project import load_project
+    from pause_docs.source.loading import load_project
 
     root = project({"councils/example/council.yaml": COUNCIL_YAML,
                     "councils/example/old.yaml": NESTED,

@@ -13,10 +13,10 @@ import pytest
 from click.testing import CliRunner
 from conftest import COUNCIL_YAML, REPO
 
+from pause_docs.check.lint import lint_document
 from pause_docs.cli import main
-from pause_docs.lint import lint_document
-from pause_docs.project import load_project
-from pause_docs.render import render_html
+from pause_docs.render.html import render_html
+from pause_docs.source.loading import load_project
 
 # A council's own form: its labels and metadata, a Positive / Neutral / Negative / Don't know
 # scale, and the rule "any negative or don't know means a full assessment".

@@ -20,7 +20,7 @@ from conftest import COUNCIL_YAML
 
 from pause_docs.build import build
 from pause_docs.cli import main
-from pause_docs.reader import NotReadable, read_regular
+from pause_docs.source.reader import NotReadable, read_regular
 
 NOTICE = "kind: privacy-notice\ntitle: A notice\npublished: 2026-01-01\nprogramme: pause\n"
 RAW_CONTROL = [chr(c) for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))]

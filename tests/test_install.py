@@ -13,10 +13,10 @@ import yaml
 from click.testing import CliRunner
 from conftest import REPO
 
-from pause_docs import releases
 from pause_docs.cli import main
-from pause_docs.init import EXAMPLE
-from pause_docs.schema_files import KIND_NAMES
+from pause_docs.scaffold.project import EXAMPLE
+from pause_docs.scaffold.schemas import KIND_NAMES
+from pause_docs.source import releases
 
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
 
@@ -89,7 +89,7 @@ def test_a_projects_programme_and_section_replace_the_packages(initialised: Path
     own.parent.mkdir()
     text = (REPO / "pause_docs/programmes/pause.yaml").read_text(encoding="utf-8")
     own.write_text(text.replace("name: Pause", "name: Pause (our edition)", 1), encoding="utf-8")
-    from pause_docs.project import load_project
+    from pause_docs.source.loading import load_project
 
     project = load_project(initialised)
     assert project.programmes["pause"].name == "Pause (our edition)"

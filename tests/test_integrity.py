@@ -16,10 +16,10 @@ from click.testing import CliRunner
 from conftest import COUNCIL_YAML, REPO
 
 from pause_docs.build import build
+from pause_docs.build.manifest import MANIFEST
+from pause_docs.build.writer import output_lock
 from pause_docs.cli import main
-from pause_docs.errors import OutputError
-from pause_docs.manifest import MANIFEST
-from pause_docs.writer import output_lock
+from pause_docs.source.errors import OutputError
 
 NOTICE = "kind: privacy-notice\ntitle: A notice\npublished: 2026-01-01\nprogramme: pause\n"
 
@@ -230,7 +230,7 @@ def test_a_link_out_of_the_project_is_refused_where_it_is(project, tmp_path: Pat
 
 def test_a_document_that_fails_for_no_reported_reason_still_fails_loudly(
         project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import pause_docs.workers as workers
+    import pause_docs.build.workers as workers
 
     root = project(councils=("lambeth",))
     monkeypatch.setattr(workers.Worker, "_make", lambda *args: None)  # fails, says nothing

@@ -13,11 +13,11 @@ import pytest
 from click.testing import CliRunner
 from conftest import COUNCIL_YAML, REPO, build_tree
 
+from pause_docs.check.lint import lint_document, lint_project
+from pause_docs.check.lint.readability import THRESHOLD, reading_ease
 from pause_docs.cli import main
-from pause_docs.errors import Location, Problem
-from pause_docs.lint import lint_document, lint_project
-from pause_docs.lint.readability import THRESHOLD, reading_ease
-from pause_docs.project import load_project
+from pause_docs.source.errors import Location, Problem
+from pause_docs.source.loading import load_project
 
 TODAY = dt.date(2026, 11, 21)
 

@@ -9,9 +9,9 @@ import datetime as dt
 from conftest import COUNCIL_YAML
 from test_lint import COMPLETE, _project, codes, edit
 
-from pause_docs.errors import Location, Problem
-from pause_docs.lint import lint_document
-from pause_docs.project import load_project
+from pause_docs.check.lint import lint_document
+from pause_docs.source.errors import Location, Problem
+from pause_docs.source.loading import load_project
 
 WALES = COUNCIL_YAML.replace("nation: england", "nation: wales")
 

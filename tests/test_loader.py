@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from pause_docs.loader import MAX_FILE_BYTES, parse_yaml, read_yaml
+from pause_docs.source.loader import MAX_FILE_BYTES, parse_yaml, read_yaml
 
 
 def problems(text: str) -> list[str]:
@@ -79,7 +79,7 @@ def test_files_above_the_size_limit_are_refused(tmp_path: Path) -> None:
 
 
 def test_real_dates_parse_in_the_models() -> None:
-    from pause_docs.models.registry import StatusChange
+    from pause_docs.source.models.registry import StatusChange
 
     change = StatusChange.model_validate({"change": "repealed", "on": "2018-05-25",
                                           "by": "DPA 2018", "evidence": "P"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from test_render import bundled
 
 from pause_docs.publish.citations import citation
-from pause_docs.render import render_html
+from pause_docs.render.html import render_html
 
 
 def roles(doc) -> list[str]:  # type: ignore[no-untyped-def]
@@ -78,7 +78,7 @@ def test_standard_sections_fill_in_council_words() -> None:
 def test_layered_notice_points_to_the_main_notice(project) -> None:
     from conftest import COUNCIL_YAML
 
-    from pause_docs.project import load_project
+    from pause_docs.source.loading import load_project
 
     root = project({
         "councils/example/council.yaml": COUNCIL_YAML,

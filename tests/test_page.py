@@ -11,9 +11,9 @@ from conftest import COUNCIL_YAML, REPO, build_tree
 from htmlinfo import page_info
 
 from pause_docs.build import build
-from pause_docs.project import load_project
-from pause_docs.publication import Contents, Link, Paragraph, Text, plain, walk
-from pause_docs.render import render_page
+from pause_docs.publish.tree import Contents, Link, Paragraph, Text, plain, walk
+from pause_docs.render.html import render_page
+from pause_docs.source.loading import load_project
 
 NOTICE = """\
 kind: privacy-notice
@@ -162,7 +162,7 @@ def test_paper_shows_the_address_of_a_web_link_but_not_of_a_citation(project) ->
 
 
 def test_a_link_whose_words_are_its_address_is_not_printed_twice() -> None:
-    from pause_docs.render import prints_address
+    from pause_docs.render.html import prints_address
 
     def link(href: str, words: str) -> Link:
         return Link(href, (Text(words),))

@@ -10,9 +10,9 @@ import pikepdf
 import pytest
 from test_render import SEEDS, bundled, fidelity
 
-from pause_docs.layout import TEMPLATES_DIR
-from pause_docs.pdf import render_pdf
-from pause_docs.render import render_html, render_page
+from pause_docs.render.html import render_html, render_page
+from pause_docs.render.pdf import render_pdf
+from pause_docs.source.layout import TEMPLATES_DIR
 
 ASSETS = TEMPLATES_DIR / "assets"
 
@@ -65,7 +65,7 @@ def test_pdf_is_tagged_with_title_and_language(lambeth_pdf: bytes, tmp_path: Pat
     '<img src="../../../../etc/hostname" alt="x">',
 ])
 def test_pdf_refuses_resources_outside_the_project(hostile: str) -> None:
-    from pause_docs.pdf import BlockedResource
+    from pause_docs.render.pdf import BlockedResource
 
     html = f'<!DOCTYPE html><html lang="en-GB"><head><title>t</title></head><body>{hostile}'
     with pytest.raises(BlockedResource):

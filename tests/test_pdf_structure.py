@@ -23,8 +23,8 @@ from pdfua import check
 
 from pause_docs.build import build
 from pause_docs.cli import main
-from pause_docs.layout import output_name
-from pause_docs.pdf_tags import repair
+from pause_docs.render.pdf_tags import repair
+from pause_docs.source.layout import output_name
 
 DOCUMENTS = bundled_documents()
 IDS = [document_id(d) for d in DOCUMENTS]
@@ -249,8 +249,8 @@ WELSH = """<!DOCTYPE html><html lang="en-GB"><head><title>Notice</title></head><
 
 
 def test_a_passage_in_another_language_is_marked_with_it(tmp_path: Path) -> None:
-    from pause_docs.layout import TEMPLATES_DIR
-    from pause_docs.pdf import render_pdf
+    from pause_docs.render.pdf import render_pdf
+    from pause_docs.source.layout import TEMPLATES_DIR
 
     path = tmp_path / "welsh.pdf"
     path.write_bytes(render_pdf(WELSH, TEMPLATES_DIR / "assets", 0))

@@ -25,9 +25,9 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from test_safety import SAFE_SCHEMES, Elements
 
-from pause_docs.loader import parse_yaml
-from pause_docs.project import load_project
-from pause_docs.render import render_html
+from pause_docs.render.html import render_html
+from pause_docs.source.loader import parse_yaml
+from pause_docs.source.loading import load_project
 
 DOCUMENTS_PER_EXAMPLE = 10
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")

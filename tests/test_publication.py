@@ -13,18 +13,19 @@ from pathlib import Path
 import pytest
 from conftest import COUNCIL_YAML, REPO
 
-from pause_docs.diff import diff_documents
-from pause_docs.kinds import KINDS
-from pause_docs.lint import lint_document
-from pause_docs.locale import Locale, languages, load_locale, missing_keys
-from pause_docs.models import Notice
-from pause_docs.models.base import Markdown
-from pause_docs.project import load_project
-from pause_docs.publication import Heading, Origin, Publication, Section, Text, walk
+from pause_docs.check.lint import lint_document
+from pause_docs.compare import diff_documents
 from pause_docs.publish import publish
+from pause_docs.publish.locale import Locale, load_locale, missing_keys
 from pause_docs.publish.markup import blocks
 from pause_docs.publish.notice import publish_notice
-from pause_docs.render import render_html
+from pause_docs.publish.tree import Heading, Origin, Publication, Section, Text, walk
+from pause_docs.render.html import render_html
+from pause_docs.source.kinds import KINDS
+from pause_docs.source.languages import languages
+from pause_docs.source.loading import load_project
+from pause_docs.source.models import Notice
+from pause_docs.source.models.base import Markdown
 
 TODAY = dt.date(2026, 12, 1)
 NOTICE = """\
@@ -196,7 +197,7 @@ def test_a_kind_names_everything_a_document_of_it_needs() -> None:
         assert all(callable(kind.function(check)) for check in kind.checks), name
         assert (REPO / "pause_docs" / "templates" / kind.template).is_file(), name
         if kind.scaffold:
-            assert (REPO / "pause_docs" / "scaffolds" / f"{kind.scaffold}.yaml").is_file()
+            assert (REPO / "pause_docs" / "scaffold" / "drafts" / f"{kind.scaffold}.yaml").is_file()
 
 
 def test_the_tree_has_no_empty_groups_or_sections() -> None:

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 import pytest
 from conftest import COUNCIL_YAML, build_tree
 
-from pause_docs.lint import lint_document
-from pause_docs.project import load_project
+from pause_docs.check.lint import lint_document
+from pause_docs.source.loading import load_project
 
 NOTICE = """\
 kind: privacy-notice

@@ -9,8 +9,8 @@ from click.testing import CliRunner
 from conftest import REPO
 
 from pause_docs.cli import main
-from pause_docs.models import Instrument
-from pause_docs.registry import load_registry, url_mismatch
+from pause_docs.source.models import Instrument
+from pause_docs.source.registry import load_registry, url_mismatch
 
 REQUIRED_IDS = (
     "ukgdpr", "ukgdpr-art6-1-a", "ukgdpr-art6-1-b", "ukgdpr-art6-1-c", "ukgdpr-art6-1-d",

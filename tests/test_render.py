@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import COUNCIL_YAML, REPO, SHARED
 
-from pause_docs.project import load_project
-from pause_docs.render import markdown_html, render_html
+from pause_docs.render.html import markdown_html, render_html
+from pause_docs.source.loading import load_project
 
 GOLDEN = Path(__file__).parent / "golden"
 BUNDLED = [("lambeth", "scoping-2017"), ("lambeth", "scoping-2026"),

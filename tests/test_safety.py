@@ -18,12 +18,12 @@ import pytest
 from click.testing import CliRunner
 from conftest import COUNCIL_YAML, REPO
 
+from pause_docs.build.writer import confined
 from pause_docs.cli import main
-from pause_docs.errors import ProjectError
-from pause_docs.loader import MAX_FILE_BYTES, parse_yaml
-from pause_docs.project import load_project
-from pause_docs.render import markdown_html, render_html
-from pause_docs.writer import confined
+from pause_docs.render.html import markdown_html, render_html
+from pause_docs.source.errors import ProjectError
+from pause_docs.source.loader import MAX_FILE_BYTES, parse_yaml
+from pause_docs.source.loading import load_project
 
 NOTICE = ("kind: privacy-notice\ntitle: A notice\npublished: 2026-01-01\nprogramme: pause\n")
 
@@ -305,7 +305,7 @@ def page(body: str, head: str = "") -> str:
     '<img src="/etc/passwd" alt="x">',
 ])
 def test_pdf_refuses_files_and_addresses_outside_the_projects_assets(hostile: str) -> None:
-    from pause_docs.pdf import BUILTIN_ASSETS, BlockedResource, render_pdf
+    from pause_docs.render.pdf import BUILTIN_ASSETS, BlockedResource, render_pdf
 
     with pytest.raises(BlockedResource):
         render_pdf(page(hostile), BUILTIN_ASSETS, 0)
@@ -317,7 +317,7 @@ def test_pdf_refuses_files_and_addresses_outside_the_projects_assets(hostile: st
     '<link rel="attachment" href="{url}/file.txt">',
 ])
 def test_pdf_rendering_sends_nothing_over_the_network(local_server: str, use: str) -> None:
-    from pause_docs.pdf import BUILTIN_ASSETS, BlockedResource, render_pdf
+    from pause_docs.render.pdf import BUILTIN_ASSETS, BlockedResource, render_pdf
 
     with pytest.raises(BlockedResource):
         render_pdf(page(use.format(url=local_server)), BUILTIN_ASSETS, 0)
@@ -325,7 +325,7 @@ def test_pdf_rendering_sends_nothing_over_the_network(local_server: str, use: st
 
 
 def test_a_symbolic_link_in_the_assets_cannot_reach_outside_them(tmp_path: Path) -> None:
-    from pause_docs.pdf import BlockedResource, render_pdf
+    from pause_docs.render.pdf import BlockedResource, render_pdf
 
     assets = tmp_path / "assets"
     assets.mkdir()
@@ -335,7 +335,7 @@ def test_a_symbolic_link_in_the_assets_cannot_reach_outside_them(tmp_path: Path)
 
 
 def test_the_projects_own_assets_are_used(tmp_path: Path) -> None:
-    from pause_docs.pdf import render_pdf
+    from pause_docs.render.pdf import render_pdf
 
     assets = tmp_path / "assets"
     assets.mkdir()

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from pause_docs.kinds import KINDS
-from pause_docs.models import Council, Programme, RegistryFile
+from pause_docs.source.kinds import KINDS
+from pause_docs.source.models import Council, Programme, RegistryFile
 
 
 def undescribed(schema: dict[str, Any]) -> list[str]:

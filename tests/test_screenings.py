@@ -14,12 +14,12 @@ from test_pdf import pdf_text
 from test_render import bundled
 
 from pause_docs.cli import main
-from pause_docs.layout import TEMPLATES_DIR
-from pause_docs.models import DpiaScreening
-from pause_docs.pdf import render_pdf
-from pause_docs.project import load_project
-from pause_docs.render import render_html
-from pause_docs.rules import outcome_of
+from pause_docs.forms.rules import outcome_of
+from pause_docs.render.html import render_html
+from pause_docs.render.pdf import render_pdf
+from pause_docs.source.layout import TEMPLATES_DIR
+from pause_docs.source.loading import load_project
+from pause_docs.source.models import DpiaScreening
 
 SCREENING = "councils/middlesbrough/north-east-pause-screening.yaml"
 SEED_002 = "002_c9bf9ffee765acc0.txt"

@@ -26,7 +26,7 @@ import pytest
 from accessibility import REQUIRED, Browser, browser, missing_tools
 from conftest import REPO
 
-from pause_docs.errors import Location, Problem
+from pause_docs.source.errors import Location, Problem
 
 T = TypeVar("T")
 STARTS_WITHIN = 30.0  # seconds for the server to say where it listens
@@ -162,10 +162,10 @@ def test_a_document_stopped_by_its_council_file_says_so_in_the_index(served: Ser
 
 
 def test_each_problem_is_tied_to_the_words_printed_from_its_place() -> None:
-    from pause_docs.lint import lint_document
+    from pause_docs.check.lint import lint_document
     from pause_docs.preview.locate import targets
-    from pause_docs.project import load_project
     from pause_docs.publish import publish
+    from pause_docs.source.loading import load_project
 
     doc = load_project(REPO, only=[REPO / FLAWED]).documents[0]
     problems = lint_document(doc, dt.date(2026, 12, 1))

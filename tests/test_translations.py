@@ -14,11 +14,11 @@ import pytest
 from click.testing import CliRunner
 from conftest import COUNCIL_YAML
 
+from pause_docs.check.lint import lint_document
 from pause_docs.cli import main
-from pause_docs.lint import lint_document
-from pause_docs.loader import parse_yaml
-from pause_docs.project import load_project
-from pause_docs.project.languages import fingerprint
+from pause_docs.source.languages import fingerprint
+from pause_docs.source.loader import parse_yaml
+from pause_docs.source.loading import load_project
 from pause_docs.translations.edit import Edit, EditRefused, apply
 
 TODAY = dt.date(2026, 12, 2)

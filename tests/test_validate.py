@@ -86,7 +86,7 @@ def test_unknown_programme_right_and_variable_are_reported(project) -> None:
 
 
 def test_programme_text_is_filled_from_the_council(project) -> None:
-    from pause_docs.project import load_project
+    from pause_docs.source.loading import load_project
 
     root = project({
         "councils/example/council.yaml": COUNCIL_YAML,
@@ -157,7 +157,7 @@ def test_new_refuses_a_bad_name_or_an_existing_council(project) -> None:
 def test_bundled_project_is_valid() -> None:
     from conftest import REPO
 
-    from pause_docs.project import load_project
+    from pause_docs.source.loading import load_project
 
     loaded = load_project(REPO)
     assert loaded.problems == []

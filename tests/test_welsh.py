@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from conftest import COUNCIL_YAML, REPO
 
-from pause_docs.layout import output_name
-from pause_docs.lint import lint_document
-from pause_docs.locale import load_locale
-from pause_docs.models import Council
-from pause_docs.project import load_project
-from pause_docs.render import render_html, render_page
-from pause_docs.schema import PER_LANGUAGE, json_schema
+from pause_docs.check.lint import lint_document
+from pause_docs.publish.locale import load_locale
+from pause_docs.render.html import render_html, render_page
+from pause_docs.scaffold.json_schema import PER_LANGUAGE, json_schema
+from pause_docs.source.layout import output_name
+from pause_docs.source.loading import load_project
+from pause_docs.source.models import Council
 
 NOTICE = "councils/glanyrafon/pause-privacy-notice.yaml"
 TODAY = dt.date(2026, 12, 2)
@@ -111,7 +111,7 @@ def test_english_text_on_a_welsh_page_is_marked_and_reported(project) -> None:
 @pytest.mark.slow
 def test_the_pdf_of_the_welsh_page_is_in_welsh(tmp_path: Path) -> None:
     pikepdf = pytest.importorskip("pikepdf")
-    from pause_docs.pdf import render_pdf
+    from pause_docs.render.pdf import render_pdf
 
     page = render_page(bundled(), language="cy")
     data = render_pdf(page.html, REPO / "pause_docs" / "templates" / "assets", 1764547200)

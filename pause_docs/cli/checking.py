@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..errors import OutputError, Problem, ProblemsFound, summary
+from ..source.errors import OutputError, Problem, ProblemsFound, summary
 from .output import echo, project_root, say, verbosity_options
 from .setup_commands import check_targets
 
@@ -41,8 +41,8 @@ def lint(ctx: click.Context, paths: tuple[Path, ...], as_of: dt.datetime | None,
     Each finding says what is wrong, when it became wrong (when published, or since), how to
     fix it and where the rule comes from. With no PATHS, checks the whole project.
     """
-    from ..lint import lint_project
-    from ..project import load_project
+    from ..check.lint import lint_project
+    from ..source.loading import load_project
 
     day = as_of.date() if as_of else dt.date.today()
     root = project_root(ctx)
@@ -94,9 +94,9 @@ def audit(ctx: click.Context, files: tuple[Path, ...], council_nation: Any,
     items UK GDPR Arts 13 and 14 ask for the words say. A FOLDER is audited file by file and
     shown as a table. Exit 1 on errors.
     """
-    from ..audit import audit_file, notices_in
-    from ..audit.report import as_json, table, text_report
-    from ..errors import display_path
+    from ..check.audit import audit_file, notices_in
+    from ..check.audit.report import as_json, table, text_report
+    from ..source.errors import display_path
 
     day = as_of.date() if as_of else dt.date.today()
     registry = _audit_registry(ctx)
@@ -123,9 +123,9 @@ def audit(ctx: click.Context, files: tuple[Path, ...], council_nation: Any,
 
 def _audit_registry(ctx: click.Context) -> Any:
     """The project's legal registry, or the built-in one outside a project."""
-    from ..errors import ProjectError
-    from ..layout import TEMPLATES_DIR
-    from ..registry import load_registry
+    from ..source.errors import ProjectError
+    from ..source.layout import TEMPLATES_DIR
+    from ..source.registry import load_registry
 
     try:
         root = project_root(ctx)
@@ -147,9 +147,9 @@ def where_used(ctx: click.Context, provision: str) -> None:
     An instrument id ('dpa1998') finds every provision of it. References a document inherits
     from its programme are shown where the programme wrote them.
     """
-    from ..lint import UnknownProvision
-    from ..lint import where_used as find
-    from ..project import load_project
+    from ..check.lint import UnknownProvision
+    from ..check.lint import where_used as find
+    from ..source.loading import load_project
 
     project = load_project(project_root(ctx))
     try:
@@ -199,16 +199,16 @@ def diff(paths: tuple[Path, ...], revs: tuple[str, ...], fmt: str, html_file: Pa
     PATH --rev REV [--rev REV2] (one file at git revisions, resolved in the project as it
     was at each revision). Legal changes come first, then wording, then order and layout.
     """
-    from ..diff import diff_documents
-    from ..redline import as_html, as_text
-    from ..versions import load_file, load_revisions
+    from ..compare import diff_documents
+    from ..compare.redline import as_html, as_text
+    from ..compare.versions import load_file, load_revisions
 
     if len(revs) > 2 or (revs and len(paths) != 1) or (not revs and len(paths) != 2):
         raise click.UsageError("give two files (OLD NEW), or one file with --rev REV "
                                "[--rev REV2]")
     old, new = load_revisions(paths[0], revs) if revs else (load_file(paths[0]),
                                                             load_file(paths[1]))
-    from ..lint import lint_document
+    from ..check.lint import lint_document
 
     day = (as_of or dt.datetime.now()).date()
 
@@ -224,9 +224,9 @@ def diff(paths: tuple[Path, ...], revs: tuple[str, ...], fmt: str, html_file: Pa
     if html_file or pdf_file:
         _write_redline(as_html(comparison), html_file, pdf_file, new.document.model.published)
     if docx_file:
-        from ..docx.redline import redline_docx  # python-docx only when Word is asked for
+        from ..build.writer import write_if_changed
         from ..publish import publish
-        from ..writer import write_if_changed
+        from ..render.docx.redline import redline_docx  # python-docx only when Word is asked for
 
         data = redline_docx(comparison, publish(old.document), publish(new.document), author)
         write_if_changed(docx_file.parent, docx_file.name, data)
@@ -237,12 +237,12 @@ def diff(paths: tuple[Path, ...], revs: tuple[str, ...], fmt: str, html_file: Pa
 
 def _write_redline(html: str, html_file: Path | None, pdf_file: Path | None,
                    day: dt.date) -> None:
-    from ..layout import TEMPLATES_DIR
+    from ..source.layout import TEMPLATES_DIR
 
     if html_file:
         _write_user_file(html_file, html.encode())
     if pdf_file:
-        from ..pdf import render_pdf  # WeasyPrint only when a PDF is asked for
+        from ..render.pdf import render_pdf  # WeasyPrint only when a PDF is asked for
 
         pdf = render_pdf(html, TEMPLATES_DIR / "assets", calendar.timegm(day.timetuple()))
         _write_user_file(pdf_file, pdf)
@@ -250,7 +250,7 @@ def _write_redline(html: str, html_file: Path | None, pdf_file: Path | None,
 
 def _write_user_file(path: Path, data: bytes) -> None:
     """A file the user named (any name they like), written atomically."""
-    from ..writer import write_file
+    from ..build.writer import write_file
 
     try:
         write_file(path, data)

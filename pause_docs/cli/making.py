@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..errors import ProblemsFound, summary
-from ..formats import ALL, FORMATS, choices
-from ..gate import Level
-from ..kinds import KINDS
-from ..layout import bundled_form_names
+from ..build.gate import Level
+from ..render.formats import ALL, FORMATS, choices
+from ..source.errors import ProblemsFound, summary
+from ..source.kinds import KINDS
+from ..source.layout import bundled_form_names
 from .output import detail, echo, project_root, say, show_progress, verbosity_options
 from .setup_commands import StrictCommand, check_targets, publishing_gate, strict_option
 
@@ -33,7 +33,7 @@ def validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
 
     With no PATHS, checks the whole project; otherwise the given files or council folders.
     """
-    from ..project import load_project
+    from ..source.loading import load_project
 
     root = project_root(ctx)
     check_targets(root, paths=paths)
@@ -72,7 +72,7 @@ def build(ctx: click.Context, councils: tuple[str, ...], fmt: str, output: Path 
     tool's version.
     """
     from ..build import build as run_build
-    from ..layout import council_dirs, document_files
+    from ..source.layout import council_dirs, document_files
 
     started = time.perf_counter()
     root = project_root(ctx)
@@ -131,8 +131,8 @@ def new(ctx: click.Context, slug: str, programme: str, forms: tuple[str, ...]) -
     `--form equality-screening`.  Every field still to fill in says TODO; `pause-docs
     validate` lists them.
     """
-    from ..project.forms import bundled_forms
-    from ..scaffold import scaffold
+    from ..forms.library import bundled_forms
+    from ..scaffold.documents import scaffold
 
     root = project_root(ctx)
     for path in scaffold(root, slug, programme, forms):
@@ -154,10 +154,10 @@ def schema(ctx: click.Context, kind: str) -> None:
 
     A document's schema leaves out of what it requires the keys its programmes give it (the
     project's programmes inside a project, else the package's)."""
-    from ..errors import ProjectError
-    from ..layout import programme_files
-    from ..resources import PACKAGE_ROOT
-    from ..schema_files import text
+    from ..scaffold.schemas import text
+    from ..source.errors import ProjectError
+    from ..source.layout import programme_files
+    from ..source.resources import PACKAGE_ROOT
 
     try:
         root = project_root(ctx)

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
-from ..errors import printable
+from ..source.errors import printable
 
 F = TypeVar("F", bound=Any)
 
@@ -22,7 +22,7 @@ def echo(text: str, err: bool = False, nl: bool = True) -> None:
 
 
 def project_root(ctx: click.Context) -> Path:
-    from ..layout import find_root
+    from ..source.layout import find_root
 
     given = ctx.obj.get("project") if ctx.obj else None
     return find_root(Path(given) if given else Path.cwd())

@@ -10,8 +10,8 @@ from pathlib import Path
 import click
 
 from .. import __version__
-from ..errors import ProblemsFound
-from ..gate import Level
+from ..build.gate import Level
+from ..source.errors import ProblemsFound
 from .output import verbosity_options
 
 # `build --strict` (errors) or `--strict=warnings`: lint first, and publish nothing that fails.
@@ -31,8 +31,8 @@ class UnknownTarget(ProblemsFound):
 def check_targets(root: Path, councils: tuple[str, ...] = (),
                   paths: tuple[Path, ...] = ()) -> None:
     """Raise UnknownTarget for every council of `councils` and path of `paths` not there."""
-    from ..errors import Location, Problem, display_path
-    from ..layout import unknown_councils
+    from ..source.errors import Location, Problem, display_path
+    from ..source.layout import unknown_councils
 
     problems = unknown_councils(root, councils)
     problems += [Problem(Location(display_path(p, root)), "error", "no-such-file",
@@ -59,8 +59,8 @@ def publishing_gate(ctx: click.Context, root: Path, councils: tuple[str, ...],
         return
     import datetime as dt
 
-    from ..errors import printable, summary
-    from ..gate import blocking, documents_of
+    from ..build.gate import blocking, documents_of
+    from ..source.errors import printable, summary
 
     found = blocking(root, councils, level, dt.date.today())
     if not found:
@@ -87,7 +87,7 @@ def publishing_gate(ctx: click.Context, root: Path, councils: tuple[str, ...],
 def init(folder: Path, example: bool, schemas_only: bool) -> None:
     """Make a council's own project in FOLDER (default: here): councils/, a README, a
     .gitignore for output/, editor settings with the JSON Schemas, and a CI workflow."""
-    from ..init import EXAMPLE_SLUG, init, refresh_schemas
+    from ..scaffold.project import EXAMPLE_SLUG, init, refresh_schemas
 
     written = refresh_schemas(folder) if schemas_only else init(folder, example)
     for path in written:
@@ -105,7 +105,7 @@ def init(folder: Path, example: bool, schemas_only: bool) -> None:
 def registry(version: str | None) -> None:
     """The legal registry the tool holds: its version, date and size, and with
     --changes-since what changed in the law since an earlier release."""
-    from ..releases import load_releases, since
+    from ..source.releases import load_releases, since
 
     releases, problems = load_releases()
     if releases is None or problems:

@@ -15,10 +15,10 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ..errors import Problem
-from ..loader import SourceFile
-from ..printed import Printed
-from ..publication import Publication, Section, plain, walk
+from ..publish.printed import Printed
+from ..publish.tree import Publication, Section, plain, walk
+from ..source.errors import Problem
+from ..source.loader import SourceFile
 
 WORDS = 80  # at most this many characters of the printed words are looked for
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import jinja2
 
-from ..errors import Problem
-from ..layout import TEMPLATES_DIR
+from ..source.errors import Problem
+from ..source.layout import TEMPLATES_DIR
 from .session import DocumentView
 from .status import Overview
 

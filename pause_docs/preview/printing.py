@@ -77,7 +77,7 @@ def _ignore_interrupts() -> None:
 
 def _print(html: str, asset_root: Path, epoch: int, files: dict[str, str]) -> bytes | str:
     """In the worker: the PDF, or why it could not be made."""
-    from ..pdf import render_pdf
+    from ..render.pdf import render_pdf
 
     try:
         return render_pdf(html, asset_root, epoch, files)

@@ -30,7 +30,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from watchfiles import Change, DefaultFilter, awatch
 
-from ..errors import Location, Problem, ProjectError, display_path
+from ..source.errors import Location, Problem, ProjectError, display_path
 from .pages import asset, document_page, index_page, message_page, redline_page
 from .printing import Printer, PrintFailed
 from .session import DocumentRef, DocumentView, Session
@@ -184,7 +184,7 @@ class Site:
 
     async def word(self, request: Request) -> Response:
         """The Word file `build` would make of the page (quick enough to make on request)."""
-        from ..docx import publication_docx
+        from ..render.docx import publication_docx
 
         view = await self._view(request)
         if view.rendering is None or not view.current:

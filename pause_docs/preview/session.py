@@ -18,16 +18,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..errors import CannotCompare, Location, Problem, ProjectError, display_path
-from ..layout import COUNCILS_DIR, REGISTRY_DIR, council_dirs, document_files
-from ..layout import search_path as template_path
-from ..lint import lint_document
-from ..loader import SourceFile
-from ..manifest import Fingerprints, template_files
-from ..project import load_project
-from ..publication import Publication
-from ..render import Page, TemplateProblem, environment, render_page
-from ..resolved import ResolvedDocument
+from ..build.manifest import Fingerprints, template_files
+from ..check.lint import lint_document
+from ..publish.tree import Publication
+from ..render.html import Page, TemplateProblem, environment, render_page
+from ..source.errors import CannotCompare, Location, Problem, ProjectError, display_path
+from ..source.layout import COUNCILS_DIR, REGISTRY_DIR, council_dirs, document_files
+from ..source.layout import search_path as template_path
+from ..source.loader import SourceFile
+from ..source.loading import load_project
+from ..source.resolved import ResolvedDocument
 from .locate import Target, targets
 from .status import Overview, languages, overview
 
@@ -253,9 +253,9 @@ class Session:
                             comparable=True, epoch=epoch)
 
     def _redline(self, ref: DocumentRef) -> Redline:
-        from ..diff import diff_documents
-        from ..redline import as_html
-        from ..versions import load_revisions
+        from ..compare import diff_documents
+        from ..compare.redline import as_html
+        from ..compare.versions import load_revisions
 
         day = dt.date.today()
         try:

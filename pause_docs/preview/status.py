@@ -9,11 +9,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import Problem, Severity, display_path
-from ..layout import COUNCIL_FILE, council_dirs, document_files
-from ..lint import lint_document
-from ..project import load_project
-from ..resolved import ResolvedDocument
+from ..check.lint import lint_document
+from ..source.errors import Problem, Severity, display_path
+from ..source.layout import COUNCIL_FILE, council_dirs, document_files
+from ..source.loading import load_project
+from ..source.resolved import ResolvedDocument
 
 DEFAULT_LANGUAGES = ("en",)
 

@@ -3,10 +3,10 @@ sees (`publication.Publication`).  Each kind of document has its publisher (see 
 
 from __future__ import annotations
 
-from ..kinds import KINDS
-from ..locale import load_locale
-from ..publication import Publication
-from ..resolved import ResolvedDocument
+from ..source.kinds import KINDS
+from ..source.resolved import ResolvedDocument
+from .locale import load_locale
+from .tree import Publication
 
 
 def publish(doc: ResolvedDocument, language: str | None = None) -> Publication:

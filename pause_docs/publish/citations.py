@@ -8,12 +8,12 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..loader import Path_
-from ..models import LegalReference, Provision
-from ..publication import Block, Inline, Link, Paragraph, Text, is_inline
-from ..registry import role_of
+from ..source.loader import Path_
+from ..source.models import LegalReference, Provision
+from ..source.registry import role_of
 from .common import Context
 from .markup import inlines, plain_text
+from .tree import Block, Inline, Link, Paragraph, Text, is_inline
 
 
 @dataclass(frozen=True)

@@ -9,14 +9,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..errors import Location
-from ..layout import output_name
-from ..loader import Path_
-from ..locale import DEFAULT_LANGUAGE, Locale, load_locale
-from ..models import Contact
-from ..models.base import SignOff
-from ..models.registry import worded
-from ..publication import (
+from ..source.errors import Location
+from ..source.languages import DEFAULT_LANGUAGE
+from ..source.layout import output_name
+from ..source.loader import Path_
+from ..source.models import Contact
+from ..source.models.base import SignOff
+from ..source.models.registry import worded
+from ..source.resolved import ResolvedDocument
+from .locale import Locale, load_locale
+from .markup import plain_text
+from .tree import (
     Address,
     Alternate,
     Block,
@@ -38,8 +41,6 @@ from ..publication import (
     Time,
     plain,
 )
-from ..resolved import ResolvedDocument
-from .markup import plain_text
 
 if TYPE_CHECKING:
     from .citations import Citation

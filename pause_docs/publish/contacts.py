@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..models import Contact
-from ..models.notice import Section
-from ..publication import (
+from ..source.models import Contact
+from ..source.models.notice import Section
+from .common import address, main_notice
+from .markup import blocks, inlines, plain_text
+from .tree import (
     Block,
     Division,
     Group,
@@ -21,8 +23,6 @@ from ..publication import (
     Styled,
     Text,
 )
-from .common import address, main_notice
-from .markup import blocks, inlines, plain_text
 
 if TYPE_CHECKING:
     from .notice import NoticeContext

@@ -15,7 +15,7 @@ from typing import Any
 import markdown as markdown_lib
 import nh3
 
-from ..publication import (
+from .tree import (
     Block,
     Cell,
     Heading,

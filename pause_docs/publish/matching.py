@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..models.notice import DataMatching, Section
-from ..publication import (
+from ..source.models.notice import DataMatching, Section
+from .citations import citations, cited, cited_block
+from .markup import blocks, inlines, plain_text
+from .tree import (
     Block,
     Division,
     Group,
@@ -19,8 +21,6 @@ from ..publication import (
     Styled,
     Text,
 )
-from .citations import citations, cited, cited_block
-from .markup import blocks, inlines, plain_text
 
 if TYPE_CHECKING:
     from .notice import NoticeContext

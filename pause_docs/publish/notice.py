@@ -10,10 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ..locale import DEFAULT_LANGUAGE, Locale
-from ..models import Notice
-from ..models.notice import Recipient, Section
-from ..publication import (
+from ..source.languages import DEFAULT_LANGUAGE
+from ..source.models import Notice
+from ..source.models.notice import Recipient, Section
+from ..source.resolved import ResolvedDocument
+from . import contacts, matching
+from .citations import Citation, citations, cited, cited_block
+from .common import Context, publication
+from .locale import Locale
+from .markup import blocks, inlines, plain_text
+from .tree import (
     Block,
     Division,
     Group,
@@ -29,12 +35,7 @@ from ..publication import (
     is_inline,
     plain,
 )
-from ..publication import Section as Part
-from ..resolved import ResolvedDocument
-from . import contacts, matching
-from .citations import Citation, citations, cited, cited_block
-from .common import Context, publication
-from .markup import blocks, inlines, plain_text
+from .tree import Section as Part
 
 Shown = tuple[Block, ...]
 

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..form import FormQuestion
-from ..loader import Path_
-from ..models import DpiaScreening, LegalReference
-from ..models.dpia import Processing
-from ..models.form import FormSection
-from ..publication import (
+from ..forms.definition import FormSection
+from ..forms.form import FormQuestion
+from ..forms.rules import Answered, Outcome
+from ..source.loader import Path_
+from ..source.models import DpiaScreening, LegalReference
+from ..source.models.dpia import Processing
+from .citations import citations
+from .markup import blocks, inlines, plain_text
+from .tree import (
     Block,
     Cell,
     Division,
@@ -31,12 +34,9 @@ from ..publication import (
     Text,
     Tick,
 )
-from ..rules import Answered, Outcome
-from .citations import citations
-from .markup import blocks, inlines, plain_text
 
 if TYPE_CHECKING:
-    from .form import FormContext
+    from .assessment import FormContext
 
 Content = tuple[Inline | Block, ...]
 

@@ -19,10 +19,9 @@ from typing import Any
 
 import yaml
 
-from ..errors import ProjectError
-from ..loader import Path_, parse_yaml
-from ..locale import DEFAULT_LANGUAGE
-from ..project.languages import FROM, fingerprint, is_per_language
+from ..source.errors import ProjectError
+from ..source.languages import DEFAULT_LANGUAGE, FROM, fingerprint, is_per_language
+from ..source.loader import Path_, parse_yaml
 
 WIDTH = 92  # lines of long text are folded to about this width
 

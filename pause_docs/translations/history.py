@@ -7,9 +7,8 @@ import functools
 import subprocess
 from pathlib import Path
 
-from ..loader import Path_, SourceFile, parse_yaml
-from ..locale import DEFAULT_LANGUAGE
-from ..project.languages import fingerprint, per_language_texts
+from ..source.languages import DEFAULT_LANGUAGE, fingerprint, per_language_texts
+from ..source.loader import Path_, SourceFile, parse_yaml
 
 MAX_REVISIONS = 50  # how far back to look: a translation is usually confirmed recently
 

@@ -15,13 +15,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from ..errors import Location
-from ..loader import Path_, SourceFile
-from ..locale import DEFAULT_LANGUAGE, is_language_neutral
-from ..printed import printed as printed_texts
-from ..project.languages import FROM, fingerprint, is_per_language
-from ..publication import Origin
-from ..resolved import ResolvedDocument
+from ..publish.locale import is_language_neutral
+from ..publish.printed import printed as printed_texts
+from ..publish.tree import Origin
+from ..source.errors import Location
+from ..source.languages import DEFAULT_LANGUAGE, FROM, fingerprint, is_per_language
+from ..source.loader import Path_, SourceFile
+from ..source.resolved import ResolvedDocument
 
 State = Literal["missing", "stale", "unconfirmed"]
 _VARIABLE = re.compile(r"\{\{[^}]*\}\}")
@@ -169,6 +169,6 @@ def value_at(data: Any, path: Path_) -> Any:
 
 def mappings(file: SourceFile) -> Iterator[tuple[Path_, dict[str, Any]]]:
     """Every per-language mapping of a file."""
-    from ..project.languages import per_language_texts
+    from ..source.languages import per_language_texts
 
     yield from per_language_texts(file.data)

@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import Location, Problem
-from ..loader import Path_
+from ..source.errors import Location, Problem
+from ..source.loader import Path_
 from .status import Needed
 
 COLUMNS = ("id", "language", "state", "english", "translation", "english_before", "where")

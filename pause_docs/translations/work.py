@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import Location, Problem
-from ..layout import COUNCILS_DIR
-from ..loader import Path_, parse_yaml
-from ..locale import DEFAULT_LANGUAGE
-from ..project import Project
+from ..source.errors import Location, Problem
+from ..source.languages import DEFAULT_LANGUAGE
+from ..source.layout import COUNCILS_DIR
+from ..source.loader import Path_, parse_yaml
+from ..source.loading import Project
 from . import table
 from .edit import Edit, EditRefused, apply, write_file
 from .history import english_confirmed
@@ -32,7 +32,7 @@ def run(root: Path, paths: Iterable[Path], language: str | None, *, update: bool
         write_to: Path | None = None, read_from: Path | None = None) -> Outcome:
     """`pause-docs translations`: read a translator's table back, or confirm the
     translations given, or write the table, or else list what needs a translator."""
-    from ..project import load_project
+    from ..source.loading import load_project
     from .table import write
 
     if read_from is not None:

@@ -1,0 +1,306 @@
+"""What each built document was made from, so that a build remakes only what changed.
+
+`output/.pause-docs-manifest.json` holds, for every document built, a record of the files it
+was made from *with the fingerprint each had before it was made* (its YAML, its council,
+its programme, the standard sections it uses, the templates and assets), the registry
+entries it cites, the hash of its HTML and the outputs written.  A record is written only
+for a document whose outputs were written in full, so a build stopped at any point leaves
+every unfinished document with its old record, which no longer matches its files: the next
+build makes it again.  The manifest also names every output file the tool has made (so a
+withdrawn document's pages can be removed, and nothing else), and keeps a cache of file
+hashes by size and modification time, so that checking it needs no YAML, model or template.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, fields
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..source.layout import find_template, key_path, shadowed
+from ..source.reader import NotReadable, read_regular
+from ..source.resources import PACKAGE_ROOT
+
+MANIFEST = ".pause-docs-manifest.json"
+VERSION = 4
+# Libraries whose version changes what a page looks like.
+ENGINES = ("jinja2", "markdown", "nh3", "pydantic", "weasyprint", "pydyf", "fonttools",
+           "pikepdf")
+# A file changed this recently may change again within the same tick of the file system's
+# clock, keeping its size and time: its hash is not cached, so it is read again next time.
+RACY_NS = 2_000_000_000
+MAX_INPUT_BYTES = 256 * 1024 * 1024  # a template, stylesheet, image or font
+UNKNOWN = ""  # a fingerprint not taken before the document was made: never matches
+
+
+@dataclass(slots=True)
+class Record:
+    """One document as last built: everything its outputs were made from."""
+
+    files: dict[str, str]
+    """Its YAML and the files it inherits from (relative to the project, or absolute) ->
+    sha256 of each as it was before the document was made."""
+    registry: dict[str, str]
+    """Registry entries it cites ('table:id' or 'table:*') -> hash of the entry."""
+    templates: dict[str, str]
+    """Template names looked up -> the file used."""
+    used: dict[str, str] = field(default_factory=dict)
+    """Those template files -> sha256 before the document was made."""
+    absent: list[str] = field(default_factory=list)
+    """Template names looked for and not found: one added later would change the page."""
+    assets: dict[str, str] = field(default_factory=dict)
+    """Files the PDF pulled in (stylesheet, fonts, images) -> sha256 before it was made."""
+    registry_state: str = UNKNOWN
+    """The registry files' fingerprint when `registry` was taken: while it holds, no entry
+    can have changed and the registry need not be loaded to say so."""
+    html: str = ""
+    """sha256 of its HTML."""
+    outputs: dict[str, list[int]] = field(default_factory=dict)
+    """'html' / 'pdf' -> [size, modification time in ns] of the file as written."""
+
+
+def tool_fingerprint() -> str:
+    """This tool's version, code and data (locales, scaffolds), and its rendering libraries'
+    versions."""
+    digest = hashlib.sha256(f"{__version__}\0".encode())
+    package = PACKAGE_ROOT
+    for path in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".yaml")):
+        digest.update(f"{path.relative_to(package)}\0".encode() + path.read_bytes())
+    for name in ENGINES:
+        try:
+            digest.update(f"{name}={metadata.version(name)}\0".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=none\0".encode())
+    return digest.hexdigest()
+
+
+def output_stat(path: Path) -> list[int] | None:
+    """[size, modification time in ns] of an output file, or None when it is not there."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return [info.st_size, info.st_mtime_ns]
+
+
+class Fingerprints:
+    """The content hash of files, each taken once per build and remembered.
+
+    `cache` (the manifest's) maps a file to [mtime_ns, size, sha256]: a hash is trusted while
+    the file's size and time still match.  It is only a cache: which fingerprints a document
+    was made from is in its own record.
+    """
+
+    def __init__(self, root: Path, cache: dict[str, list[Any]]) -> None:
+        self.root = root
+        self.cache = cache
+        self.now: dict[str, str | None] = {}
+        self._stats: dict[str, tuple[int, int]] = {}
+
+    def path(self, key: str) -> Path:
+        return key_path(key, self.root)
+
+    def sha(self, key: str) -> str | None:
+        """sha256 of the file now (taken once per build), or None when it cannot be read, or
+        when it is a programme or section of the package that a project's own file replaces
+        now (what was made from it is out of date)."""
+        if key not in self.now and shadowed(key, self.root):
+            self.now[key] = None
+        if key not in self.now:
+            self.now[key] = self._hash(key)
+        return self.now[key]
+
+    def taken(self, key: str) -> str:
+        """The fingerprint already taken of `key`, or UNKNOWN: never one taken later, after
+        something may have been made from a newer version of the file."""
+        found = self.now.get(key)
+        return found if found is not None else UNKNOWN
+
+    def unchanged(self, keys: Iterable[str]) -> bool:
+        """None of these files changed size or time since its fingerprint was taken."""
+        for key in keys:
+            try:
+                info = os.stat(self.path(key))
+            except OSError:
+                info = None
+            stamp = (info.st_mtime_ns, info.st_size) if info else None
+            if stamp != self._stats.get(key):
+                return False
+        return True
+
+    def _hash(self, key: str) -> str | None:
+        path = self.path(key)
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        stamp = (info.st_mtime_ns, info.st_size)
+        self._stats[key] = stamp
+        cached = self.cache.get(key)
+        if cached is not None and (cached[0], cached[1]) == stamp:
+            return str(cached[2])
+        try:
+            data = read_regular(path, MAX_INPUT_BYTES)
+        except NotReadable:
+            self.cache.pop(key, None)
+            return None
+        digest = hashlib.sha256(data).hexdigest()
+        if info.st_mtime_ns < time.time_ns() - RACY_NS:
+            self.cache[key] = [info.st_mtime_ns, info.st_size, digest]
+        else:
+            self.cache.pop(key, None)
+        return digest
+
+
+def registry_state(fingerprints: Fingerprints, files: Iterable[str]) -> str:
+    """One fingerprint for all the registry's files (names and contents)."""
+    digest = hashlib.sha256()
+    for key in sorted(files):
+        digest.update(f"{key}\0{fingerprints.sha(key)}\0".encode())
+    return digest.hexdigest()
+
+
+@dataclass
+class Manifest:
+    """The records of every document built into one output folder.
+
+    Documents of a kind mostly use the same templates and cite the same entries: those maps
+    are kept once (in memory and in the file), so a project's size costs little.
+    """
+
+    tool: str = ""
+    documents: dict[str, Record] = field(default_factory=dict)
+    hashes: dict[str, list[Any]] = field(default_factory=dict)
+    """The cache of file hashes (see `Fingerprints`)."""
+    shared: dict[str, str] = field(default_factory=dict)
+    """Files every document may depend on (registry, programmes, sections) -> sha256, as
+    last loaded to report their problems."""
+    shared_clean: bool = False
+    """False when those files had problems: load them again to report the problems."""
+    made: set[str] = field(default_factory=set)
+    """Every output file this tool has made here (or set out to make), relative to the
+    output folder: the only files a build may remove when their document is withdrawn."""
+    _maps: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def share(self, mapping: dict[str, Any]) -> dict[str, Any]:
+        """`mapping`, or an equal one already held (not to be changed after)."""
+        return self._maps.setdefault(_map_id(mapping), mapping)
+
+    @classmethod
+    def read(cls, output: Path) -> Manifest:
+        """The manifest in `output`, or an empty one if it is missing, unreadable or old.
+
+        An older manifest's list of outputs made is kept, so that the outputs it names can
+        still be removed when their documents are withdrawn.
+        """
+        try:
+            data = json.loads(read_regular(output / MANIFEST, MAX_INPUT_BYTES))
+            if data.get("manifest") != VERSION:
+                return cls(made=_made_by_older(data))
+            maps: dict[str, dict[str, Any]] = data["maps"]
+            manifest = cls(str(data["tool"]), {}, dict(data["hashes"]), dict(data["shared"]),
+                           bool(data["shared_clean"]), {str(m) for m in data["made"]}, maps)
+            for key, entry in data["documents"].items():
+                for name in _SHARED_MAPS:
+                    entry[name] = maps[entry[name]]
+                entry["files"] = {sys.intern(f): h for f, h in entry["files"].items()}
+                manifest.documents[key] = Record(**entry)
+            return manifest
+        except (NotReadable, ValueError, KeyError, TypeError, AttributeError):
+            return cls()
+
+    def dumps(self) -> bytes:
+        """The manifest as JSON, keeping only the cached hashes of files still referred to."""
+        used = set(self.shared)
+        maps: dict[str, dict[str, Any]] = {}
+        documents = {}
+        for key, record in sorted(self.documents.items()):
+            used.update(record.files, record.used, record.assets)
+            entry = {f.name: getattr(record, f.name) for f in fields(record)}
+            for name in _SHARED_MAPS:
+                entry[name] = _map_id(entry[name])
+                maps[entry[name]] = getattr(record, name)
+            documents[key] = entry
+        data = {"manifest": VERSION, "tool": self.tool, "shared": dict(sorted(self.shared.items())),
+                "shared_clean": self.shared_clean, "made": sorted(self.made),
+                "hashes": {k: v for k, v in sorted(self.hashes.items()) if k in used},
+                "maps": dict(sorted(maps.items())), "documents": documents}
+        return json.dumps(data, separators=(",", ":")).encode()
+
+
+_SHARED_MAPS = ("templates", "used", "assets", "registry")
+
+
+def _made_by_older(data: Any) -> set[str]:
+    """The outputs an older manifest (version 3) records, named as this version names them."""
+    made: set[str] = set()
+    documents = data.get("documents") if isinstance(data, dict) else None
+    for key, entry in (documents or {}).items():
+        council, _, name = str(key).rpartition("/")
+        for suffix in (entry.get("outputs") or {}) if isinstance(entry, dict) else ():
+            made.add(f"{council.rpartition('/')[2]}/{Path(name).stem}.{suffix}")
+    return made
+
+
+def _map_id(mapping: dict[str, Any]) -> str:
+    text = json.dumps(mapping, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+@dataclass
+class Freshness:
+    """Checks records against the files as they are now."""
+
+    fingerprints: Fingerprints
+    templates: tuple[Path, ...]
+    registry_now: str
+    """The registry files' fingerprint now (see `registry_state`)."""
+    registry_hashes: Callable[[], dict[str, str]]
+    """Hashes of the registry's entries now; called only when a record's registry state
+    differs from `registry_now`."""
+    _resolved: dict[str, str | None] = field(default_factory=dict)
+
+    def fresh(self, record: Record | None, outputs: dict[str, Path]) -> bool:
+        """True when the document's `outputs` are as it wrote them and nothing it was made
+        from has changed since."""
+        if record is None:
+            return False
+        for suffix, path in outputs.items():
+            made = output_stat(path)
+            if made is None or record.outputs.get(suffix) != made:
+                return False
+        sha = self.fingerprints.sha
+        for files in (record.files, record.used, record.assets):
+            if any(sha(f) != digest for f, digest in files.items()):
+                return False
+        for name, used in record.templates.items():
+            if self._resolve(name) != used:
+                return False
+        if any(self._resolve(name) is not None for name in record.absent):
+            return False
+        if record.registry_state == self.registry_now:
+            return True
+        now = self.registry_hashes()
+        return all(now.get(entry) == digest for entry, digest in record.registry.items())
+
+    def assets_unchanged(self, record: Record) -> bool:
+        return all(self.fingerprints.sha(a) == d for a, d in record.assets.items())
+
+    def _resolve(self, name: str) -> str | None:
+        if name not in self._resolved:
+            found = find_template(self.templates, name)
+            self._resolved[name] = str(found) if found is not None else None
+        return self._resolved[name]
+
+
+def template_files(templates: Iterable[Path]) -> list[str]:
+    """Every file in the template folders (templates, stylesheets, images, fonts)."""
+    return sorted(str(p) for folder in templates for p in folder.rglob("*") if p.is_file())

@@ -1,0 +1,180 @@
+"""The only code that writes to output/: atomic, confined, locked, and silent when nothing
+changed."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import re
+import stat
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from ..source.errors import OutputError, ProjectError
+from ..source.reader import NotReadable, read_regular
+
+# Half-written files are hidden (".name.XXXX.pause-docs-tmp") until renamed over the target.
+TEMP_SUFFIX = ".pause-docs-tmp"
+LOCK_FILE = ".pause-docs.lock"
+LOCK_WAIT = 10.0  # seconds a build waits for another one writing to the same folder
+# One path segment: letters, digits, '.', '_' and '-', not starting with '-' and never '..';
+# a leading '.' is allowed for the build's own hidden files.
+_SEGMENT = re.compile(r"^\.?[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def confined(output_root: Path, relative: str) -> Path:
+    """`output_root/relative`, refusing anything that would land outside output_root.
+
+    The name must be relative and made of plain segments (no '..', no absolute path, no
+    backslash or control character), and it must still be inside output_root once symbolic
+    links are followed.
+    """
+    segments = relative.split("/")
+    if not relative or not all(_SEGMENT.match(s) and ".." not in s for s in segments):
+        raise ProjectError(f"refusing to write {relative!r}: an output name must be plain "
+                           "lower-case words and hyphens, inside the output folder")
+    try:
+        root = output_root.resolve()
+        target = (root / relative).resolve()
+    except (OSError, RuntimeError) as exc:  # a loop of symbolic links
+        raise OutputError(f"cannot write {output_root / relative}: {exc}") from exc
+    if not target.is_relative_to(root) or target == root:
+        linked = root / segments[0]
+        if len(segments) > 1 and linked.is_symlink():
+            raise OutputError(
+                f"cannot write {relative}: {output_root / segments[0]} is a symbolic link to "
+                f"{linked.resolve()}, outside the output folder; pause-docs writes only inside "
+                f"it (make {segments[0]} a real folder, or build with --output)")
+        raise ProjectError(f"refusing to write {relative!r}: it is outside {output_root}")
+    return target
+
+
+def is_temporary(path: Path) -> bool:
+    """A file `write_if_changed` was still writing when its process died."""
+    return path.name.startswith(".") and path.name.endswith(TEMP_SUFFIX)
+
+
+def remove_temporary(output_root: Path) -> list[Path]:
+    """Delete what a killed build left half-written; the files it names were never touched."""
+    if not output_root.is_dir():
+        return []
+    left = sorted(p for p in output_root.rglob(f".*{TEMP_SUFFIX}") if p.is_file())
+    for path in left:
+        path.unlink(missing_ok=True)
+    return left
+
+
+def write_if_changed(output_root: Path, relative: str, data: bytes) -> bool:
+    """Write `data` to `output_root/relative` atomically unless the file already holds
+    exactly it; True if written."""
+    return write_file(confined(output_root, relative), data)
+
+
+def write_file(target: Path, data: bytes) -> bool:
+    """Write `data` to `target` atomically unless it already holds exactly it; True if written.
+
+    The bytes go to a temporary file beside the target, are flushed to disk, then renamed
+    over it: a reader (or a build killed half-way) sees the old file or the new, never part.
+    An OSError (no permission, a full disk) is raised with the temporary file removed.
+    """
+    try:
+        if read_regular(target, len(data)) == data:
+            return False
+    except NotReadable:
+        pass
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def remove_output(output_root: Path, relative: str) -> bool:
+    """Delete an output file the tool made (never a folder, link or device), and its folder
+    if that is left empty; True if a file was removed."""
+    target = confined(output_root, relative)
+    try:
+        if not stat.S_ISREG(os.lstat(target).st_mode):
+            return False
+        target.unlink()
+    except FileNotFoundError:
+        return False
+    with contextlib.suppress(OSError):  # not empty, or not ours to remove
+        if target.parent != output_root.resolve():
+            target.parent.rmdir()
+    return True
+
+
+def usable_folder(output_root: Path) -> None:
+    """Make the output folder if needed; an error saying why it cannot be used otherwise."""
+    if output_root.exists() and not output_root.is_dir():
+        raise ProjectError(f"--output {output_root} is not a folder: give a folder to build "
+                           "into")
+    try:
+        output_root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot make the output folder {output_root}: "
+                          f"{exc.strerror or exc}") from exc
+
+
+@contextlib.contextmanager
+def output_lock(output_root: Path, wait: float = LOCK_WAIT,
+                on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold the output folder for one build: another build into the same folder waits up to
+    `wait` seconds (`on_wait` is told so, once), then stops with an error saying that one is
+    running.
+
+    The lock is the operating system's (flock), so it is let go however a build ends,
+    killed included; worker processes inherit it and hold it as long as they live.
+    """
+    usable_folder(output_root)
+    path = output_root / LOCK_FILE
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+    except OSError as exc:
+        raise OutputError(f"cannot write to the output folder {output_root}: "
+                          f"{exc.strerror or exc}") from exc
+    try:
+        _acquire(fd, output_root, wait, on_wait)
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # lets the lock go (workers still alive keep it until they end)
+
+
+def _acquire(fd: int, output_root: Path, wait: float,
+             on_wait: Callable[[str], None] | None) -> None:
+    deadline = time.monotonic() + wait
+    told = False
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except OSError as exc:
+            if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                raise OutputError(f"cannot lock the output folder {output_root}: "
+                                  f"{exc.strerror or exc}") from exc
+        holder = os.pread(fd, 32, 0).decode(errors="replace").strip()
+        running = (f"another pause-docs build{f' (process {holder})' if holder.isdigit() else ''}"
+                   f" is writing to {output_root}")
+        if time.monotonic() >= deadline:
+            raise OutputError(f"{running}: wait for it to finish and build again, or build "
+                              "into another folder with --output")
+        if on_wait is not None and not told:
+            on_wait(f"waiting up to {wait:g} s: {running}")
+            told = True
+        time.sleep(0.1)

@@ -1,0 +1,186 @@
+"""Audit notices a council already published — not written with pause-docs — with the same
+law checks `lint` runs on prose: repealed, disapplied, misnamed and non-existent law,
+outdated names, what the law cited needs said with it; and which of the items UK GDPR
+Arts 13 and 14 ask for can be found in the words ("not found" is for a person to check:
+prose cannot prove that something is missing)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ...source.errors import Location, Problem
+from ...source.models.base import Nation
+from ...source.registry import Registry
+from ..lint.citing import Mention, check_citations, once
+from ..lint.drafting import check_drafting, retention_without_period
+from ..lint.setting import NATION_NAMES, Passage, Setting, long_day
+from ..lint.statements import ITEMS, ITEMS_BY_ID, Item
+from .dates import find_published
+from .extract import SUFFIXES, Block, CannotRead, Extracted, extract, looks_like_heading
+
+GDPR_APPLIED = dt.date(2018, 5, 25)
+CONTROLLER_COMPLAINTS_FROM = dt.date(2026, 6, 19)
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass(frozen=True)
+class FoundItem:
+    """An Art 13/14 item, and where the words say it (None: not found)."""
+
+    item: Item
+    where: Location | None
+    how: str = ""  # 'heading' or 'phrase'
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Audit:
+    """One published notice's findings."""
+
+    path: str
+    kind: str
+    setting: Setting
+    notes: tuple[str, ...]
+    problems: tuple[Problem, ...]
+    items: tuple[FoundItem, ...] = ()
+    pages: tuple[int, ...] = ()
+
+    def page_line(self, where: Location) -> tuple[int | None, int]:
+        """For a PDF, the page of a place and its line on that page."""
+        if not self.pages or not where.line:
+            return None, where.line
+        page = max(i for i, start in enumerate(self.pages, 1) if start <= where.line)
+        return page, where.line - self.pages[page - 1] + 1
+
+    def place(self, where: Location) -> str:
+        """'page 2, line 14' (PDF), 'paragraph 12' (Word) or 'line 14' (HTML, text)."""
+        page, line = self.page_line(where)
+        if page is not None:
+            return f"page {page}, line {line}"
+        return f"{'paragraph' if self.kind == 'docx' else 'line'} {where.line}" \
+            if where.line else ""
+
+    def count(self, severity: str) -> int:
+        return sum(p.severity == severity for p in self.problems)
+
+    @property
+    def worst(self) -> Problem | None:
+        return min(self.problems, key=lambda p: (_SEVERITY_ORDER[p.severity], p.location),
+                   default=None)
+
+
+def audit_file(file: Path, display: str, registry: Registry, *, nation: Nation | None,
+               published: dt.date | None, as_of: dt.date) -> Audit:
+    """Check one published notice."""
+    given = Setting(registry, nation or "england", published or as_of, as_of)
+    try:
+        extracted = extract(file, display)
+    except CannotRead as exc:
+        return Audit(display, SUFFIXES.get(file.suffix.lower(), ""), given, (),
+                     (Problem(Location(display), "error", "unreadable", str(exc)),))
+    setting, notes = _setting(Audit(display, extracted.kind, given, (), (),
+                                    pages=extracted.pages),
+                              extracted, registry, nation, published, as_of)
+    passages = [Passage(b.text, b.anchors[0][1], anchors=b.anchors) for b in extracted.blocks]
+    if not passages:
+        return Audit(display, extracted.kind, setting, notes, (Problem(
+            Location(display), "warning", "no-text", "no text could be read from the file (a "
+            "scanned image?): nothing was checked"),), (), extracted.pages)
+    found, mentions = check_citations(passages, [], setting)
+    found += check_drafting(mentions, passages, setting)
+    retention = ITEMS_BY_ID["retention"]
+    found += retention_without_period(
+        (p, None) for p in passages if retention.phrase.search(p.text)
+        or (retention.heading is not None and retention.heading.search(p.text)))
+    items = find_items(extracted, passages, mentions, setting)
+    return Audit(display, extracted.kind, setting, notes, tuple(sorted(once(found))),
+                 tuple(items), extracted.pages)
+
+
+def _setting(empty: Audit, extracted: Extracted, registry: Registry, nation: Nation | None,
+             published: dt.date | None, as_of: dt.date) -> tuple[Setting, tuple[str, ...]]:
+    notes = []
+    if published is not None:
+        notes.append(f"published on {long_day(published)} (as given)")
+        day = published
+    else:
+        found = find_published(extracted, as_of)
+        if found is not None:
+            day = found.day
+            notes.append(f"published on {long_day(day)}: the date '{found.words}' at "
+                         f"{empty.place(found.where)} was used (give --published if it is "
+                         f"not the publication date)")
+        else:
+            day = as_of
+            notes.append(f"no publication date found: judged as if published on "
+                         f"{long_day(as_of)} (give --published)")
+    if nation is None:
+        notes.append("council taken to be in England (give --council-nation if it is not)")
+    else:
+        notes.append(f"council in {NATION_NAMES[nation]} (as given)")
+    if day < GDPR_APPLIED:
+        notes.append(f"published before the UK GDPR applied on {long_day(GDPR_APPLIED)}: "
+                     "Arts 13 and 14 did not bind it then; the items are listed for a notice "
+                     "still in use")
+    return Setting(registry, nation or "england", day, as_of), tuple(notes)
+
+
+def find_items(extracted: Extracted, passages: Sequence[Passage],
+               mentions: Sequence[Mention], setting: Setting) -> list[FoundItem]:
+    """Each Art 13/14 item: found by a heading, by a phrase, or not found."""
+    headings = list(_headings(extracted))
+    consent = any(p.basis == "a" for m in mentions for p in m.provisions)
+    out = []
+    for item in ITEMS:
+        note = item.when
+        if item.id == "complain-to-controller" and setting.published < CONTROLLER_COMPLAINTS_FROM:
+            note = f"required from {long_day(CONTROLLER_COMPLAINTS_FROM)}"
+        if item.id == "withdraw-consent" and not consent:
+            note = "needed only when consent is a basis; none was found"
+        where = next((at for text, at in headings
+                      if item.heading is not None and item.heading.search(text)), None)
+        how = "heading" if where else ""
+        if where is None:
+            where = _phrase(item, passages)
+            how = "phrase" if where else ""
+        out.append(FoundItem(item, where, how, note))
+    return out
+
+
+def _headings(extracted: Extracted) -> Iterable[tuple[str, Location]]:
+    """Headings: marked as such, or (in a PDF, which has no marks) lines that look it."""
+    for block in extracted.blocks:
+        if block.heading:
+            yield block.text, block.anchors[0][1]
+        elif extracted.kind == "pdf":
+            yield from _heading_lines(block)
+
+
+def _heading_lines(block: Block) -> Iterable[tuple[str, Location]]:
+    """Lines of a PDF paragraph that look like a heading: short, after a finished sentence.
+    The paragraph is not split there, so a citation running over the line stays whole."""
+    lines = block.text.split("\n")
+    for index, ((_, at), line) in enumerate(zip(block.anchors, lines, strict=False)):
+        after_sentence = index == 0 or lines[index - 1].rstrip().endswith((".", ":", ";"))
+        if after_sentence and len(line) <= 60 and looks_like_heading(line):
+            yield line, at
+
+
+def _phrase(item: Item, passages: Sequence[Passage]) -> Location | None:
+    """The first place the item's phrase is said; a block with the two after it, since the
+    DPO's address is often on the lines after their title."""
+    for index, passage in enumerate(passages):
+        window = "\n".join(p.text for p in passages[index:index + 3])
+        match = item.phrase.search(window)
+        if match is not None and match.start() < len(passage.text):
+            return passage.locate(match.start(), match.end())
+    return None
+
+
+def notices_in(folder: Path) -> list[Path]:
+    """Every file in `folder` (and below it) that can be audited, in name order."""
+    return sorted(f for f in folder.rglob("*") if f.is_file() and
+                  f.suffix.lower() in SUFFIXES and not f.name.startswith("."))

@@ -1,0 +1,66 @@
+"""The publication date a notice gives itself: a date beside 'published', 'updated' or
+'reviewed', or failing that a date standing on its own near the top ('February 2017')."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ...source.errors import Location
+from .extract import Extracted
+
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"]
+_MONTH = "|".join([*_MONTHS, "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep",
+                   "oct", "nov", "dec"])
+_DATE = re.compile(
+    rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{_MONTH})\.?,?\s+"
+    rf"(?P<year>(?:19|20)\d\d)\b|\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b"
+    rf"|\b(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
+_BESIDE = re.compile(r"publish|updated|update|reviewed|review|issued|effective|dated|"
+                     r"\bdate\b|last\s+(?:changed|modified)|version", re.IGNORECASE)
+_TOP_LINES = 12
+_ON_ITS_OWN = 40
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    day: dt.date
+    words: str
+    where: Location
+
+
+def _parse(match: re.Match[str]) -> dt.date | None:
+    try:
+        if match["iso"]:
+            return dt.date.fromisoformat(match["iso"])
+        if match["d"]:
+            return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+        month = next(i for i, name in enumerate(_MONTHS, 1)
+                     if name.startswith(match["month"].lower()[:3]))
+        return dt.date(int(match["year"]), month, int(match["day"] or 1))
+    except ValueError:
+        return None
+
+
+def find_published(extracted: Extracted, as_of: dt.date) -> FoundDate | None:
+    """The date the notice says it was published (or last updated), if it says one: beside
+    a word such as 'updated' anywhere, or on a short line of its own near the top."""
+    candidates: list[tuple[int, FoundDate]] = []
+    number = 0
+    for block in extracted.blocks:
+        ends = [offset for offset, _ in block.anchors[1:]] + [len(block.text)]
+        for (offset, at), end in zip(block.anchors, ends, strict=True):
+            line = block.text[offset:end]
+            number += 1
+            beside = _BESIDE.search(line) is not None
+            on_its_own = number <= _TOP_LINES and len(line.strip()) <= _ON_ITS_OWN
+            if not (beside or on_its_own):
+                continue
+            for match in _DATE.finditer(line):
+                day = _parse(match)
+                if day is not None and day <= as_of:
+                    candidates.append((0 if beside else 1, FoundDate(day, match.group(), at)))
+                    break
+    return min(candidates, key=lambda c: c[0])[1] if candidates else None

@@ -1,0 +1,86 @@
+"""Check documents against the law: currency, names, completeness, consistency, plain
+language. Pure functions from resolved documents to findings (errors.Problem), each with a
+stable code, the source of its rule and a suggested fix."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ...publish.tree import Publication
+from ...source.errors import Location, Problem, did_you_mean
+from ...source.kinds import KINDS
+from ...source.languages import DEFAULT_LANGUAGE
+from ...source.loading import Project
+from ...source.resolved import ResolvedDocument
+from .law import check_law, inherited_at_document
+from .published import Published
+from .readability import check_sentences
+from .translations import check_translations
+
+__all__ = ["Citing", "UnknownProvision", "lint_document", "lint_project", "where_used"]
+
+
+def lint_document(doc: ResolvedDocument, as_of: dt.date,
+                  publication: Publication | None = None) -> list[Problem]:
+    """Every finding for one document, judged on its publication date and on `as_of`: the
+    law and the names it prints, then the checks its kind adds (what a notice must say), on
+    its English page (or its first, without one); then its translations, and how each other
+    language's page reads.  `publication`: a page of it already published, to reuse."""
+    pages = {publication.language: publication} if publication is not None else {}
+    main = doc.in_language(DEFAULT_LANGUAGE) if DEFAULT_LANGUAGE in doc.languages else doc
+    published = Published(main, pages.get(main.language), as_of)
+    found = check_law(published, as_of)
+    kind = KINDS[doc.kind]
+    for name in kind.checks:
+        found += kind.function(name)(published)
+    found += check_translations(doc, pages)
+    for version in doc.all_versions():
+        if version.language != main.language:
+            found += check_sentences(Published(version, pages.get(version.language), as_of))
+    return sorted(set(inherited_at_document(found, doc)))
+
+
+def lint_project(project: Project, as_of: dt.date) -> list[Problem]:
+    """The project's own problems (a document that does not load) and every document's
+    findings."""
+    found = list(project.problems)
+    for doc in project.documents:
+        found += lint_document(doc, as_of)
+    return sorted(set(found))
+
+
+@dataclass(frozen=True)
+class Citing:
+    """One place a document cites a provision."""
+
+    location: Location
+    document: str
+    title: str
+    words: str
+    published: dt.date
+
+
+class UnknownProvision(LookupError):
+    """The id is neither a provision nor an instrument in the registry."""
+
+    def __init__(self, ident: str, suggestion: str) -> None:
+        super().__init__(f"'{ident}' is not in the legal registry{suggestion}")
+
+
+def where_used(project: Project, ident: str) -> list[Citing]:
+    """Every reference in every document to the provision `ident` or, for an instrument id,
+    to any of its provisions; references a document inherits are located in the programme."""
+    registry = project.registry
+    if ident not in registry.provisions and ident not in registry.instruments:
+        raise UnknownProvision(ident, did_you_mean(
+            ident, registry.provisions.keys() | registry.instruments.keys()))
+    found = []
+    for doc in project.documents:
+        published = Published(doc)
+        for ref in published.references(shown_only=False):
+            if any(p.id == ident or p.instrument == ident for p in ref.provisions):
+                words = ref.reference.cited_as or " and ".join(p.citation for p in ref.provisions)
+                found.append(Citing(published.locate(ref.path), doc.path, doc.model.title,
+                                    words, doc.model.published))
+    return sorted(found, key=lambda c: (c.document, c.location))

@@ -1,0 +1,104 @@
+"""What the law checks work on, wherever the words come from: the council's nation and the
+document's dates (`Setting`), the pieces of text it prints (`Passage`), and a finding before
+it is placed (`Finding`), so that one mistake written in several places is reported once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ...source.errors import Location, Problem, Severity
+from ...source.models.base import Nation
+from ...source.registry import Registry
+from .spans import words_location
+
+NATION_NAMES: dict[str, str] = {"england": "England", "wales": "Wales",
+                                "scotland": "Scotland", "northern-ireland": "Northern Ireland"}
+
+
+@dataclass(frozen=True)
+class Setting:
+    """Whose document it is and the two days it is judged on."""
+
+    registry: Registry
+    nation: Nation
+    published: dt.date
+    as_of: dt.date
+    council: str = "the council"
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A piece of printed text and where it was written.
+
+    `source` is the text of the YAML file the passage is a value of, so that words inside it
+    can be located; `anchors` instead give the place of characters of a passage taken from a
+    published notice (offset in the text, place in the file), in order.
+    """
+
+    text: str
+    where: Location
+    source: str = ""
+    anchors: tuple[tuple[int, Location], ...] = field(default=(), compare=False)
+
+    def locate(self, start: int, end: int) -> Location:
+        """Where the words `text[start:end]` are."""
+        if not self.anchors:
+            return words_location(self.source, self.where, self.text, start, end)
+        offset, at = self.anchors[0]
+        for candidate in self.anchors:
+            if candidate[0] > start:
+                break
+            offset, at = candidate
+        between = self.text[offset:start]
+        if "\n" in between:
+            return Location(at.path, at.line + between.count("\n"),
+                            len(between) - between.rfind("\n"))
+        return Location(at.path, at.line, at.column + len(between))
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem not yet placed: `key` names the mistake, so that each is reported once."""
+
+    key: tuple[object, ...]
+    severity: Severity
+    code: str
+    message: str
+    fix: str
+    rule: str
+
+    def at(self, where: Location, also: Sequence[Location] = (),
+           inherited_from: Location | None = None) -> Problem:
+        others = sorted({w for w in also if w != where and w != inherited_from})
+        message = self.message
+        if inherited_from is not None:
+            message += f" (inherited from {inherited_from})"
+        if others:
+            places = ", ".join(dict.fromkeys(
+                f"line {w.line}" if w.path == where.path and w.line else str(w)
+                for w in others if (w.path, w.line) != (where.path, where.line)))
+            message += f" (also at {places})"
+        return Problem(where, self.severity, self.code, message, fix=self.fix, rule=self.rule)
+
+
+def long_day(day: dt.date) -> str:
+    """'4 April 2012'."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def graded(severity: Severity, *grades: str | None) -> Severity:
+    """A rule resting on any fact graded U (unverified) only ever warns."""
+    return "warning" if severity == "error" and "U" in grades else severity
+
+
+def grade_note(*grades: str | None) -> str:
+    return " (this rests on an unverified fact: check it before relying on it)" \
+        if "U" in grades else ""
+
+
+def either(words: Sequence[str], joiner: str = "or") -> str:
+    """'A', 'A or B', 'A, B or C'."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {joiner} {words[-1]}"

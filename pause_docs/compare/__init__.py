@@ -1,0 +1,78 @@
+"""What changed between two versions of a document, in legal terms: a list of change records.
+
+Both versions are compared as resolved models (after programme inheritance, variables and
+registry lookup), never as YAML text, so re-ordering, re-indenting or re-wording keys is no
+change in law. A re-ordering is reported separately, as presentation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..source.errors import Problem
+from ..source.models import Notice
+from ..source.resolved import ResolvedDocument
+from .content import contact_changes, content_changes, document_changes
+from .law import law_changes, right_changes
+from .layers import revisit_notes
+from .records import (
+    AREAS,
+    Action,
+    Change,
+    Comparison,
+    Law,
+    Lint,
+    LintDelta,
+    Version,
+    Weight,
+    notice_of,
+    version_of,
+)
+from .screening import screening_changes
+from .text import order_changes, text_changes
+from .translations import language_changes
+from .words import words
+
+__all__ = ["AREAS", "Action", "Change", "Comparison", "Law", "Lint", "LintDelta", "Version",
+           "Weight", "diff_documents", "version_of", "words"]
+
+
+def diff_documents(old: ResolvedDocument, new: ResolvedDocument, lint: Lint | None = None,
+                   *, old_label: str | None = None, new_label: str | None = None,
+                   notes: Iterable[str] = ()) -> Comparison:
+    """Every change from `old` to `new`; `lint`, when given, finds each version's problems.
+
+    What each version says in law is compared on its resolved model; what its reader sees
+    (contacts, wording) on its publication."""
+    from ..publish import publish
+
+    old_page, new_page = publish(old), publish(new)
+    changes = document_changes(old, new)
+    if isinstance(old.model, Notice) and isinstance(new.model, Notice):
+        changes += [*law_changes(old, new), *right_changes(old, new),
+                    *content_changes(notice_of(old), notice_of(new), old_page, new_page),
+                    *order_changes(old, new)]
+    else:  # screenings and assessments: their answers and decision
+        changes += screening_changes(old, new)
+    changes += [*contact_changes(old_page, new_page), *text_changes(old_page, new_page),
+                *language_changes(old, new)]
+    order = list(AREAS)
+    weights = ("legal", "wording", "presentation")
+    changes.sort(key=lambda c: (weights.index(c.weight), order.index(c.area)))
+    delta = None
+    if lint is not None:
+        delta = _lint_delta(list(lint(old)), list(lint(new)))
+    if any(c.weight != "presentation" for c in changes):
+        notes = (*notes, *revisit_notes(new))
+    return Comparison(version_of(old, old_label), version_of(new, new_label), tuple(changes),
+                      delta, tuple(notes))
+
+
+def _lint_delta(old: list[Problem], new: list[Problem]) -> LintDelta:
+    """Findings are the same finding when code and message agree; their lines move."""
+    def key(p: Problem) -> tuple[str, str, str]:
+        return (p.severity, p.code, p.message)
+
+    was, now = {key(p) for p in old}, {key(p) for p in new}
+    return LintDelta(tuple(sorted(p for p in old if key(p) not in now)),
+                     tuple(sorted(p for p in new if key(p) not in was)))

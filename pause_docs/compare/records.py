@@ -1,0 +1,157 @@
+"""The change records a comparison is made of, and the comparison itself."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ..source.errors import Problem
+from ..source.models import Notice
+from ..source.resolved import ResolvedDocument
+
+Weight = Literal["legal", "wording", "presentation"]
+Action = Literal["added", "removed", "replaced", "changed", "now-applies", "no-longer-applies",
+                 "reordered"]
+
+# Areas in the order a legal team reads them; the title says what the area is in law.
+AREAS: dict[str, str] = {
+    "document": "Controller and kind of document",
+    "decision": "Decision of the screening",
+    "answers": "Answers to the form's questions",
+    "lawful-basis": "Lawful basis (UK GDPR Art 6)",
+    "special-category": "Special category condition (UK GDPR Art 9)",
+    "criminal-offence": "Criminal offence data condition (UK GDPR Art 10)",
+    "schedule-1": "DPA 2018 Schedule 1 condition",
+    "gateways": "Statutory gateways (powers and duties)",
+    "rights": "Rights of the people the data is about",
+    "purposes": "Purposes",
+    "data-categories": "Categories of personal data",
+    "data-subjects": "Whom the data is about",
+    "sources": "Where the data comes from",
+    "recipients": "Recipients, processors and onward sharing",
+    "transfers": "Transfers outside the UK",
+    "retention": "Retention",
+    "data-matching": "Data-matching annexes",
+    "contacts": "Contacts and Data Protection Officer",
+    "safeguards": "Safeguards",
+    "text": "Text",
+    "translations": "Translations (changed in one language only)",
+    "order": "Order and layout",
+}
+
+
+@dataclass(frozen=True)
+class Law:
+    """A provision or right as a change cites it: the words and where to read the law."""
+
+    id: str
+    citation: str
+    url: str
+    role: str
+
+    def __str__(self) -> str:
+        return self.citation
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change from the old version to the new, with the law it concerns."""
+
+    area: str
+    action: Action
+    subject: str
+    weight: Weight = "legal"
+    old: str | None = None
+    new: str | None = None
+    old_law: tuple[Law, ...] = ()
+    new_law: tuple[Law, ...] = ()
+    note: str | None = None
+    words: tuple[tuple[str, str], ...] = ()  # ("=", "-" or "+", text): a word-level diff
+
+    @property
+    def area_title(self) -> str:
+        return AREAS[self.area]
+
+
+@dataclass(frozen=True)
+class Version:
+    """Which document a side of the comparison is."""
+
+    label: str
+    title: str
+    council: str
+    kind: str
+    published: dt.date
+    version: str | None
+
+
+@dataclass(frozen=True)
+class LintDelta:
+    """Findings the new version fixes and findings it introduces."""
+
+    fixed: tuple[Problem, ...]
+    introduced: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two versions of a document and every change between them, legal changes first."""
+
+    old: Version
+    new: Version
+    changes: tuple[Change, ...]
+    lint: LintDelta | None = None
+    notes: tuple[str, ...] = field(default=())
+
+    def weighted(self, weight: Weight) -> list[Change]:
+        return [c for c in self.changes if c.weight == weight]
+
+    @property
+    def changed(self) -> bool:
+        """True when the content changed; a change of order or layout alone does not count."""
+        return any(c.weight != "presentation" for c in self.changes)
+
+    def as_dict(self) -> dict[str, Any]:
+        def problem(p: Problem) -> dict[str, str]:
+            return {"location": str(p.location), "severity": p.severity, "code": p.code,
+                    "message": p.message}
+
+        return {
+            "old": _jsonable(dataclasses.asdict(self.old)),
+            "new": _jsonable(dataclasses.asdict(self.new)),
+            "changed": self.changed,
+            "changes": [{**_jsonable(dataclasses.asdict(c)), "area_title": c.area_title}
+                        for c in self.changes],
+            "lint": None if self.lint is None else {
+                "fixed": [problem(p) for p in self.lint.fixed],
+                "introduced": [problem(p) for p in self.lint.introduced]},
+            "notes": list(self.notes),
+        }
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+Lint = Callable[[ResolvedDocument], Sequence[Problem]]
+
+
+def version_of(doc: ResolvedDocument, label: str | None = None) -> Version:
+    return Version(label or doc.path, doc.model.title, doc.council.name, doc.kind,
+                   doc.model.published, doc.model.version)
+
+
+def notice_of(doc: ResolvedDocument) -> Notice:
+    """The document as a notice: only notices are compared in law (diff_documents checks
+    first)."""
+    assert isinstance(doc.model, Notice), "only notices are compared in law"
+    return doc.model

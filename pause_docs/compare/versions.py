@@ -1,0 +1,123 @@
+"""The two versions `diff` compares: two document files, or one file at git revisions.
+
+A file at a revision is resolved in the project as it was at that revision: its council,
+programme, standard sections and legal registry all come from the same commit, so a change
+inherited from the programme shows, and the old version reads as it was published.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tarfile
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..source.errors import CannotCompare, Location, Problem, ProjectError, display_path
+from ..source.layout import COUNCILS_DIR, find_root
+from ..source.loading import load_project
+from ..source.registry import REGISTRY_DIR
+from ..source.resolved import ResolvedDocument
+
+WORKING_TREE = "working tree"
+
+
+@dataclass(frozen=True)
+class Side:
+    """One version: the resolved document and how to name it to a reader."""
+
+    document: ResolvedDocument
+    label: str
+
+
+def load_file(file: Path, label: str | None = None, root: Path | None = None) -> Side:
+    """The document in `file`, resolved in its own project (the nearest councils/ above it)."""
+    root = root or find_root(file.parent)
+    if not file.is_file():
+        raise CannotCompare([Problem(Location(display_path(file, root)), "error",
+                                     "no-such-file", "no such file")])
+    project = load_project(root, only=[file])
+    wanted = display_path(file, root)
+    doc = next((d for d in project.documents if d.path == wanted), None)
+    if doc is None:
+        problems = list(project.errors)
+        if not problems:
+            problems = [Problem(Location(display_path(file, root)), "error", "not-a-document",
+                                f"not a document: documents are {COUNCILS_DIR}/<council>/"
+                                "<name>.yaml inside a project")]
+        raise CannotCompare(problems)
+    return Side(doc, label or doc.path)
+
+
+def load_revisions(file: Path, revisions: tuple[str, ...]) -> tuple[Side, Side]:
+    """`file` at the first revision, and at the second one or else in the working tree."""
+    root = find_root(file.parent)
+    relative = Path(display_path(file, root))
+    if relative.is_absolute():
+        raise ProjectError(f"{file} is not inside the project {root}")
+    sides = [_at_revision(root, relative, rev) for rev in revisions]
+    if len(sides) == 1:
+        sides.append(load_file(file, f"{relative.as_posix()} ({WORKING_TREE})", root))
+    return sides[0], sides[1]
+
+
+def _at_revision(root: Path, relative: Path, rev: str) -> Side:
+    # Resolved first, then peeled to its commit: 'rev^{commit}' would change what some
+    # revisions mean (':/text' searches commit messages for everything after the ':/').
+    missing = f"'{rev}' is not a revision in this repository"
+    named = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", rev,
+                 what=missing).strip()
+    commit = _git(root, "rev-parse", "--verify", "--quiet", f"{named}^{{commit}}",
+                  what=f"'{rev}' is not a commit").strip()
+    prefix = _git(root, "rev-parse", "--show-prefix").strip().rstrip("/")
+    top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
+    with tempfile.TemporaryDirectory(prefix="pause-docs-rev-") as temp:
+        there = Path(temp)
+        tree = f"{commit}:{prefix}" if prefix else commit
+        # From the top of the repository: inside a sub-folder git would archive only that.
+        archive = _git_bytes(top, "archive", "--format=tar", tree,
+                             what=f"cannot read the project at {rev}")
+        try:
+            _extract(archive, there)
+        except (tarfile.TarError, OSError) as exc:
+            raise ProjectError(f"cannot read the project at {rev}: {exc}") from exc
+        if not (there / relative).is_file():
+            raise CannotCompare([Problem(Location(relative.as_posix()), "error",
+                                         "not-at-revision",
+                                         f"the file did not exist at {rev} ({commit[:12]})")])
+        return load_file(there / relative, f"{relative.as_posix()} at {rev} ({commit[:12]})",
+                         there)
+
+
+def _extract(archive: bytes, into: Path) -> None:
+    """Only what a document resolves against.  A link that would lead out of the folder (or
+    anything else the 'data' filter refuses) is left out, as if it were not committed."""
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        wanted = [m for m in tar.getmembers()
+                  if m.name.split("/", 1)[0] in (COUNCILS_DIR, REGISTRY_DIR)]
+        tar.extractall(into, members=wanted, filter=_data_only)
+
+
+def _data_only(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
+    try:
+        return tarfile.data_filter(member, path)
+    except tarfile.FilterError:
+        return None
+
+
+def _git_bytes(root: Path, *args: str, what: str = "") -> bytes:
+    try:
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
+    except FileNotFoundError as exc:
+        raise ProjectError("git is not installed: comparing revisions needs git") from exc
+    if done.returncode != 0:
+        said = done.stderr.decode(errors="replace").strip().splitlines()
+        if said and "not a git repository" in said[-1]:
+            raise ProjectError(f"{root} is not in a git repository: --rev needs one")
+        raise ProjectError(f"{what or 'git failed'}{': ' + said[-1] if said else ''}")
+    return done.stdout
+
+
+def _git(root: Path, *args: str, what: str = "") -> str:
+    return _git_bytes(root, *args, what=what).decode()

@@ -1,0 +1,242 @@
+"""A form ready to use: its definition, every question (its own, its question sets' and the
+registry's criteria) with its scale, where each of its words was written, and the model that
+checks a document written on it.
+
+The document model is built from the form's fields and questions, so a document's mistakes
+are reported like any other: an unknown key with the closest field, an answer that is not on
+the question's scale with the answers that are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, ConfigDict, Field, create_model
+
+from ..publish.tree import Origin, Owner
+from ..source.errors import Location
+from ..source.loader import Path_, SourceFile
+from ..source.models.assessment import CitedText, FormDocument, Period
+from ..source.models.base import Markdown, SignOff
+from .definition import (
+    FormDefinition,
+    FormField,
+    FormSection,
+    Question,
+    QuestionSet,
+    Scale,
+    TableColumn,
+)
+
+NOT_ANSWERED = "not-answered"
+# A criterion's words as a question: its title is the topic, its description the question.
+_CRITERION: dict[Path_, str] = {("topic",): "title", ("question",): "description"}
+
+
+@dataclass(frozen=True)
+class FormQuestion:
+    """A question as the form asks it: its scale, its section, and where its words are."""
+
+    question: Question
+    scale: Scale
+    section: FormSection
+    source: SourceFile | None
+    """The file its words are in (the form, a question set); None for the registry's."""
+    path: Path_
+    owner: Owner = "form"
+    fallback: Location = Location("")
+    language: str = "en"
+    """The language of the registry's words (`source` None), which the registry may give in
+    the page's language."""
+
+    @property
+    def id(self) -> str:
+        return self.question.id
+
+    def origin(self, *sub: str | int) -> Origin:
+        """Where a word of the question (its topic, question, guidance) was written, and in
+        which language."""
+        if self.source is None:
+            key = f"criteria:{self.question.id}"
+            return Origin(self.fallback, (key, _CRITERION.get(sub[:1], "title")), self.owner,
+                          self.language)
+        return Origin(self.source.locate(self.path + sub), (), self.owner,
+                      self.source.language_of(self.path + sub))
+
+    def option(self, value: str | None) -> Any:
+        return next((o for o in self.scale.options if o.value == value), None)
+
+
+@dataclass(frozen=True)
+class Form:
+    """A form as documents use it."""
+
+    name: str
+    definition: FormDefinition
+    source: SourceFile
+    bundled: bool
+    questions: tuple[FormQuestion, ...]
+    model: type[FormDocument]
+    files: tuple[str, ...]
+    """The form's file and its question sets' files, as a build records its inputs."""
+    sets: dict[str, tuple[QuestionSet, SourceFile]]
+    """Section id -> the (first) question set it includes, and its file: its intro and the
+    law it comes from are printed before the questions."""
+
+    @property
+    def kind(self) -> str:
+        return self.definition.for_kind
+
+    def origin(self, path: Path_) -> Origin:
+        """Where a word of the form itself (a label, a heading, a decision) was written, and
+        in which language."""
+        return Origin(self.source.locate(path), (), "form", self.source.language_of(path))
+
+    def in_section(self, section: FormSection) -> tuple[FormQuestion, ...]:
+        return tuple(q for q in self.questions if q.section is section)
+
+    def section_path(self, section: FormSection) -> Path_:
+        return ("sections", self.definition.sections.index(section))
+
+    def fields(self) -> list[FormField]:
+        return [f for s in self.definition.sections for f in s.fields]
+
+    def question(self, ident: str) -> FormQuestion | None:
+        return next((q for q in self.questions if q.id == ident), None)
+
+
+# --- the document model -------------------------------------------------------------------
+
+def _chooser(options: dict[str, str]) -> BeforeValidator:
+    """Accept an option's value or its label, in any case ('Don't know' for 'dont-know')."""
+    return BeforeValidator(_choose(options))
+
+
+def _choose(options: dict[str, str]) -> Callable[[object], object]:
+    by_word = {**{label.strip().lower(): value for value, label in options.items()},
+               **{value: value for value in options}}
+
+    def choose(value: object) -> object:
+        if isinstance(value, bool) and ("yes" in by_word and "no" in by_word):
+            return "yes" if value else "no"
+        if isinstance(value, str):
+            word = value.strip().lower()
+            return by_word.get(word, by_word.get(word.replace(" ", "-"), word))
+        return value
+
+    return choose
+
+
+def _choice(options: dict[str, str]) -> Any:
+    return Annotated[Literal[tuple(options)], _chooser(options)]
+
+
+def _date_or(field: FormField) -> Any:
+    """A date, or one of the words the form accepts instead (e.g. not-applicable)."""
+    options = {o.value: o.label for o in field.options}
+    choose = _choose(options)
+    words = " or ".join(options)
+
+    def parse(value: object) -> object:
+        if isinstance(value, str):
+            chosen = choose(value)
+            if chosen in options:
+                return chosen
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                raise ValueError(f"'{value}' is neither a date written as YYYY-MM-DD (for "
+                                 f"example 2024-03-31) nor {words}") from None
+        return value
+
+    return Annotated[dt.date | Literal[tuple(options)], BeforeValidator(parse)]
+
+
+def _row_model(name: str, columns: tuple[TableColumn, ...]) -> Any:
+    types = {"text": str, "markdown": Markdown, "date": dt.date}
+    fields: dict[str, Any] = {
+        c.id: (types[c.type], Field(description=c.label)) if c.required
+        else (types[c.type] | None, Field(None, description=c.label)) for c in columns}
+    return create_model(name, __config__=ConfigDict(extra="forbid", frozen=True), **fields)
+
+
+def value_type(field: FormField, name: str) -> Any:
+    """The Python type of a field's value."""
+    options = {o.value: o.label for o in field.options}
+    match field.type:
+        case "text":
+            return str
+        case "markdown":
+            return Markdown
+        case "date":
+            return _date_or(field) if field.options else dt.date
+        case "period":
+            return Period
+        case "choice":
+            return _choice(options)
+        case "choices":
+            return tuple[_choice(options), ...]  # type: ignore[misc]
+        case "list":
+            return tuple[Markdown, ...]
+        case "money":
+            return Annotated[Decimal, Field(ge=0)]
+        case "references":
+            return tuple[CitedText, ...]
+        case "person":
+            return SignOff
+        case _:  # table
+            return tuple[_row_model(f"{name}:{field.id}", field.columns), ...]  # type: ignore[misc]
+
+
+def _shorthand(value: object) -> object:
+    """`human-rights: No` is short for `human-rights: {answer: No}`."""
+    return {"answer": value} if isinstance(value, str | bool) else value
+
+
+def answer_model(name: str, scale: Scale, columns: tuple[str, ...]) -> Any:
+    """One answer on `scale`: the chosen answer, the evidence and the form's other columns."""
+    options = {o.value: o.label for o in scale.options}
+    fields: dict[str, Any] = {
+        "answer": (_choice(options) | None, Field(
+            None, description=f"One of: {', '.join(options)}; leave out if not answered.")),
+        "evidence": (Markdown | None, Field(None, description="Why: the evidence.")),
+        **{c: (Markdown | None, Field(None)) for c in columns}}
+    model = create_model(name, __config__=ConfigDict(extra="forbid", frozen=True), **fields)
+    return Annotated[model | None, BeforeValidator(_shorthand)]
+
+
+def document_model(definition: FormDefinition, name: str, questions: tuple[FormQuestion, ...],
+                   base: type[FormDocument]) -> type[FormDocument]:
+    """The model of a document written on the form: `base`'s keys, the form's fields, and an
+    `answers` mapping with one optional answer per question."""
+    answers: dict[str, Any] = {}
+    for q in questions:
+        columns = tuple(c.id for c in q.section.columns)
+        answers[q.id] = (answer_model(f"{name}:{q.id}", q.scale, columns), None)
+    answers_model = create_model(f"{name}:answers", __config__=ConfigDict(
+        extra="forbid", frozen=True), **answers)
+    fields: dict[str, Any] = {
+        "kind": (Literal[definition.for_kind], Field(description=definition.for_kind)),
+        "form": (str | None, Field(name, description="The form it is written on.")),
+        "title": (str, Field(definition.title, description="Title.")),
+        "show_date": (Literal["day", "month", "none"], Field(definition.show_date)),
+        "date_style": (Literal["day", "ordinal"], Field(definition.date_style)),
+        "answers": (answers_model, Field(answers_model(), description="The answers, by "
+                                        "question id.")),
+    }
+    for section in definition.sections:
+        for field in section.fields:
+            kind = value_type(field, name)
+            if field.required:
+                fields[field.id] = (kind, Field(description=field.label or field.id))
+            elif field.type in ("choices", "list", "references", "table"):
+                fields[field.id] = (kind, Field((), description=field.label or field.id))
+            else:
+                fields[field.id] = (kind | None, Field(None, description=field.label or field.id))
+    strict = type(f"{base.__name__}OnForm", (base,), {
+        "model_config": ConfigDict(extra="forbid", frozen=True), "__module__": base.__module__})
+    return create_model(name, __base__=strict, **fields)

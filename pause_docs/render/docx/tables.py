@@ -1,0 +1,140 @@
+"""Tables as Word prints them: a caption (and the table's title for assistive technology),
+header rows that repeat on every page, header cells shaded and bold, merged cells, and
+columns sized as the page sizes them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from docx.shared import Pt
+from docx.table import Table as WordTable
+
+from ...publish.tree import Cell, Row, Table, plain
+from .xml import TBLPR, TCPR, TRPR, element, put, shading, twips
+
+if TYPE_CHECKING:
+    from .blocks import Context, Place, Writer
+
+Grid = list[list[tuple[int, Cell]]]
+"""Each row's cells, with the column each starts in."""
+
+
+def layout(rows: list[Row]) -> tuple[Grid, int]:
+    """Where each cell goes, allowing for cells that span rows and columns; the number of
+    columns."""
+    taken: set[tuple[int, int]] = set()
+    grid: Grid = []
+    for r, row in enumerate(rows):
+        column, placed = 0, []
+        for cell in row.cells:
+            while (r, column) in taken:
+                column += 1
+            placed.append((column, cell))
+            for dr in range(min(cell.rowspan, len(rows) - r)):
+                for dc in range(cell.colspan):
+                    taken.add((r + dr, column + dc))
+            column += cell.colspan
+        grid.append(placed)
+    return grid, max((c for _, c in taken), default=0) + 1
+
+
+def widths(table: Table, grid: Grid, columns: int, total: float, size: float) -> list[float]:
+    """Each column's width in points: tick boxes and numbers narrow, a form's labels about a
+    third (style.css and form.css), the rest shared."""
+    fixed: dict[int, float] = {}
+    headers: set[int] = set()
+    for row in grid:
+        for column, cell in row:
+            if cell.colspan != 1:
+                continue
+            role = cell.role or ""
+            if "tick-col" in role:  # room for 'Negative' or 'Uncertain' over the boxes
+                fixed[column] = size * 6.25
+            elif role == "number":
+                fixed.setdefault(column, size * 3.25)
+            elif cell.header and cell.scope == "row":
+                headers.add(column)
+    if "form-grid" in (table.role or ""):
+        share = 0.32 if len(headers) == 1 else 0.22
+        for column in headers - fixed.keys():
+            fixed[column] = total * share
+    rest = [c for c in range(columns) if c not in fixed]
+    left = max(total - sum(fixed.values()), total * 0.2)
+    return [fixed.get(c, left / max(len(rest), 1)) for c in range(columns)]
+
+
+def write_table(writer: Writer, place: Place, block: Table, ctx: Context) -> None:
+    from .blocks import Place, styled
+
+    theme = writer.theme
+    caption = plain(block.caption).strip()
+    if caption and not block.caption_hidden:
+        writer.paragraph(place, block.caption, "Caption", ctx)
+    rows = [*block.head, *(row for group in block.body for row in group.rows)]
+    if not rows:
+        return
+    grid, columns = layout(rows)
+    sizes = widths(block, grid, columns, place.width, theme.size)
+    table = place.table(len(rows), columns)
+    _table_properties(table, block, grid, caption, place.width, writer)
+    for column, width in zip(table.columns, sizes, strict=True):
+        column.width = Pt(width)
+    cells = []
+    every = table._cells  # once: python-docx works them all out again for each cell asked for
+    for r, row in enumerate(grid):
+        _row_properties(table, r, rows[r], r < len(block.head))
+        for column, cell in row:
+            target = every[r * columns + column]
+            last = (min(r + cell.rowspan, len(rows)) - 1, min(column + cell.colspan, columns) - 1)
+            if last != (r, column):
+                target = target.merge(every[last[0] * columns + last[1]])
+            target.width = Pt(sum(sizes[column:last[1] + 1]))
+            cells.append((target, cell, sum(sizes[column:last[1] + 1])))
+    for target, cell, width in cells:
+        if cell.header:
+            put(target._tc.get_or_add_tcPr(), shading(theme.header_fill), TCPR)
+        bold = cell.header and cell.role != "question" and not (
+            cell.scope == "row" and "criteria" in (block.role or ""))
+        small = cell.header and "tick-col" in (cell.role or "")  # as form.css prints them
+        inner = replace(ctx, style="Table Text", depth=-1,
+                        look=replace(ctx.look, bold=ctx.look.bold or bold,
+                                     size=theme.size * theme.small if small else None))
+        where = Place.cell(target, width - theme.size)
+        writer.mixed(where, cell.content, inner)
+        if where.fresh is not None:
+            styled(where.fresh, "Table Text")
+
+
+def _table_properties(table: WordTable, block: Table, grid: Grid, caption: str, width: float,
+                      writer: Writer) -> None:
+    theme = writer.theme
+    tblPr = table._tbl.tblPr
+    put(tblPr, element("w:tblW", w=twips(width), type="dxa"), TBLPR)
+    borders = element("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(element(f"w:{side}", val="single", sz="6", space="0", color=theme.rule))
+    put(tblPr, borders, TBLPR)
+    put(tblPr, element("w:tblLayout", type="fixed"), TBLPR)
+    margins = element("w:tblCellMar")
+    for side, space in (("top", 0.4), ("left", 0.5), ("bottom", 0.4), ("right", 0.5)):
+        margins.append(element(f"w:{side}", w=twips(theme.size * space), type="dxa"))
+    put(tblPr, margins, TBLPR)
+    row_headers = any(row and row[0][1].header and row[0][1].scope == "row" for row in grid)
+    # Which rows and columns are headers, in Word 2010's attributes and Word 2007's bits.
+    bits = 0x0600 | (0x0020 if block.head else 0) | (0x0080 if row_headers else 0)
+    put(tblPr, element("w:tblLook", val=f"{bits:04X}", firstRow="1" if block.head else "0",
+                       lastRow="0", firstColumn="1" if row_headers else "0", lastColumn="0",
+                       noHBand="1", noVBand="1"), TBLPR)
+    if caption:  # the table's title, which Word and screen readers announce
+        put(tblPr, element("w:tblCaption", val=caption), TBLPR)
+
+
+def _row_properties(table: WordTable, index: int, row: Row, head: bool) -> None:
+    tr = table.rows[index]._tr
+    trPr = tr.get_or_add_trPr()
+    if head:  # repeated at the top of every page the table runs on to
+        put(trPr, element("w:tblHeader"), TRPR)
+    if row.role == "signature":  # room to sign
+        put(trPr, element("w:trHeight", val=twips(26), hRule="atLeast"), TRPR)
+

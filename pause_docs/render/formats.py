@@ -1,0 +1,74 @@
+"""The output formats a document is published in: one entry each, read by `build --format`,
+the build's workers and the preview.
+
+A format makes the bytes of one file from a rendered page (`render.Page`: the HTML and the
+publication tree it was printed from): `make(page, asset_root, epoch)` returns the bytes and
+the files it read (fonts, a logo), which the build records as the file's inputs; `epoch`
+(the document's date, in seconds) stands in for "now" wherever a format would stamp a time,
+so the same input always gives the same bytes.  Makers are named as 'package.module:function' and
+imported only when a file of that format is made, so that WeasyPrint (PDF) or python-docx
+(Word) load only in a build that needs them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .html import Page
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    """One kind of file a document is published as."""
+
+    name: str
+    """What `build --format` calls it."""
+    suffix: str
+    """The file name's ending, e.g. 'html'."""
+    maker: str
+    """'package.module:function'(page, asset_root, epoch) -> (bytes, files read)."""
+    from_html: bool = False
+    """Made from the HTML page: the same HTML makes the same file, so it need not be made
+    again when the HTML did not change."""
+    timed: bool = False
+    """Its maker takes a time limit in seconds (`time_limit=`): past it, it gives up."""
+    description: str = ""
+
+    def make(self, page: Page, asset_root: Path, epoch: int, time_limit: float | None = None
+             ) -> tuple[bytes, tuple[str, ...]]:
+        module, _, name = self.maker.partition(":")
+        maker = getattr(importlib.import_module(module), name)
+        made: tuple[bytes, tuple[str, ...]] = (
+            maker(page, asset_root, epoch, time_limit=time_limit) if self.timed
+            else maker(page, asset_root, epoch))
+        return made
+
+
+FORMATS: dict[str, OutputFormat] = {f.name: f for f in (
+    OutputFormat("html", "html", "pause_docs.render.html:html_bytes",
+                 description="accessible HTML, styles included"),
+    OutputFormat("pdf", "pdf", "pause_docs.render.pdf:make_pdf", from_html=True, timed=True,
+                 description="tagged PDF (PDF/UA-1)"),
+    OutputFormat("docx", "docx", "pause_docs.render.docx:make_docx",
+                 description="Word document: heading styles, lists, table headers, links"),
+)}
+ALL = "all"
+"""Every format."""
+
+
+def selected(name: str) -> list[OutputFormat]:
+    """The formats `build --format NAME` makes: one, or all of them."""
+    return list(FORMATS.values()) if name == ALL else [FORMATS[name]]
+
+
+def choices() -> list[str]:
+    return [*FORMATS, ALL]
+
+
+def suffixes(name: str) -> set[str]:
+    """The file endings `build --format NAME` makes."""
+    return {f.suffix for f in selected(name)}

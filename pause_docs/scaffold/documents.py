@@ -1,0 +1,139 @@
+"""`pause-docs new`: a council folder for a new site (its council file and notices), and a
+screening or assessment on each form asked for, every field it needs marked TODO."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from ..forms.definition import FormField
+from ..forms.form import Form
+from ..source.errors import ProjectError, did_you_mean, display_path
+from ..source.kinds import KINDS
+from ..source.layout import COUNCIL_FILE, COUNCILS_DIR, RESERVED_SLUGS, programme_files
+from ..source.loader import read_yaml
+from ..source.models.base import _SLUG
+from ..source.registry import Registry
+from .schemas import SCHEMAS_DIR, kind_of, modeline
+
+SCAFFOLDS = Path(__file__).resolve().parent / "drafts"
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")  # '{{ council.name }}' in the text stays as it is
+_HINTS = {"text": "text", "markdown": "text (Markdown)", "date": "a date as YYYY-MM-DD",
+          "period": "{start: YYYY-MM-DD, end: YYYY-MM-DD}", "list": "a list of items",
+          "money": "an amount in pounds, e.g. 150000",
+          "references": "a list of {text: ..., references: [{provision: <registry id>}]}",
+          "person": "{name: ..., date: YYYY-MM-DD}"}
+
+
+def _filled(name: str, **values: str) -> str:
+    text = (SCAFFOLDS / f"{name}.yaml").read_text(encoding="utf-8")
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], text)
+
+
+def scaffold(root: Path, slug: str, programme: str, forms: tuple[str, ...] = ()) -> list[Path]:
+    """Create councils/<slug>/ with a council file and notices inheriting `programme`, and a
+    document on each of `forms`; for a council that exists, only the documents on `forms`."""
+    if not _SLUG.match(slug) or slug in RESERVED_SLUGS:
+        raise ProjectError(f"'{slug}' cannot be a council name: use lower-case letters, digits "
+                           "and hyphens, e.g. 'north-somerset'")
+    files = programme_files(root)
+    programmes = sorted(files)
+    if programme not in programmes:
+        raise ProjectError(f"no programme '{programme}'{did_you_mean(programme, programmes)}; "
+                           f"available: {', '.join(programmes) or 'none'}")
+    folder = root / COUNCILS_DIR / slug
+    if folder.exists() and not forms:
+        raise ProjectError(f"{COUNCILS_DIR}/{slug}/ already exists: nothing was changed (to add "
+                           f"a screening to it: pause-docs new {slug} --form NAME)")
+    chosen, registry = _forms(root, forms)
+    source, _ = read_yaml(files[programme], programme)
+    data = source.data if source is not None and isinstance(source.data, dict) else {}
+    values = {"programme": programme, "programme_name": str(data.get("name", programme)),
+              "programme_file": display_path(files[programme], root)}
+    planned: list[tuple[Path, str]] = []
+    if not folder.exists():
+        planned.append((folder / COUNCIL_FILE, _filled("council", slug=slug)))
+        planned += [(folder / f"{kind.scaffold}.yaml", _filled(kind.scaffold, **values))
+                    for kind in KINDS.values() if kind.describes_processing and kind.scaffold]
+    defaults = data.get("defaults") if isinstance(data.get("defaults"), dict) else {}
+    for form in chosen:
+        kind = KINDS[form.kind]
+        given = defaults.get(kind.family) if isinstance(defaults, dict) else None
+        planned.append((folder / f"{form.name}.yaml", _on_form(
+            form, kind.scaffold or form.kind, given if isinstance(given, dict) else {}, values,
+            registry)))
+    taken = [p for p, _ in planned if p.exists()]
+    if taken:
+        raise ProjectError(f"{taken[0].relative_to(root).as_posix()} already exists: nothing "
+                           "was changed")
+    folder.mkdir(parents=True, exist_ok=True)
+    named = (root / SCHEMAS_DIR).is_dir()  # a project `init` made: documents name a schema
+    for path, text in planned:
+        line = modeline(kind_of(text)) if named and path.name != COUNCIL_FILE else ""
+        path.write_text(line + text, encoding="utf-8")
+    return [p for p, _ in planned]
+
+
+def _forms(root: Path, names: tuple[str, ...]) -> tuple[list[Form], Registry | None]:
+    """The forms asked for, bundled or the project's own, and the registry they use."""
+    if not names:
+        return [], None
+    from ..source.loading import load_shared
+
+    shared = load_shared(root)
+    found = []
+    for name in dict.fromkeys(names):
+        form = shared.forms.get(name)
+        if form is None and name in shared.form_files:
+            raise ProjectError(f"the form '{name}' has errors: run 'pause-docs validate' and "
+                               "fix them first")
+        if form is None:
+            raise ProjectError(f"no form '{name}'{did_you_mean(name, shared.forms)}; forms: "
+                               f"{', '.join(sorted(shared.forms)) or 'none'}")
+        found.append(form)
+    return found, shared.registry
+
+
+def _on_form(form: Form, template: str, given: dict[str, Any], values: dict[str, str],
+             registry: Registry | None) -> str:
+    """The document on `form`: the kind's scaffold with a line for every field the programme
+    does not give and an answer to fill in for every question nobody else answers."""
+    text = _filled(template, form=form.name, fields="{fields}", answers="{answers}", **values)
+    written = set(re.findall(r"^([a-z][a-z0-9_-]*):", text, flags=re.M)) | set(given)
+    fields = "".join(_field_line(f) for f in form.fields() if f.id not in written)
+    answers_given = given.get("answers")
+    pre_filled = answers_given if isinstance(answers_given, dict) else {}
+    facts = registry if given.get("notice") else None  # a notice answers what follows from it
+    answers = "".join(
+        f"  {q.id}:\n    answer: TODO {', '.join(o.label for o in q.scale.options)}"
+        f" ({q.question.topic or q.question.number or q.id})\n"
+        "    evidence: TODO the evidence for the answer\n"
+        for q in form.questions
+        if q.id not in pre_filled and not _derivable(q.question.criteria, facts))
+    text = text.replace("{fields}", fields)
+    return text.replace("{answers}", f"answers:\n{answers}" if answers else "answers: {}\n")
+
+
+def _field_line(field: FormField) -> str:
+    """'id: TODO ...' for a field the form requires; a commented line for the others."""
+    label = (field.label or field.id).rstrip(":")
+    if field.type in ("choice", "choices"):
+        hint = f"{'one' if field.type == 'choice' else 'a list'} of: " + ", ".join(
+            o.value for o in field.options)
+    elif field.type == "table":
+        hint = "a list of rows, each with " + ", ".join(c.id for c in field.columns)
+    else:
+        hint = _HINTS[field.type] + "".join(f" or {o.value}" for o in field.options)
+    if field.required:
+        return f"{field.id}: TODO {label} ({hint})\n"  # no ': ' inside: YAML would refuse it
+    return f"# {field.id}: {label}: {hint}\n"
+
+
+def _derivable(criteria: tuple[str, ...], registry: Registry | None) -> bool:
+    """A DPIA question the notice's data may answer: every criterion it evidences follows
+    from facts a notice states."""
+    if registry is None or not criteria:
+        return False
+    return all(c in registry.criteria and registry.criteria[c].derived_from is not None
+               for c in criteria)

@@ -1,0 +1,110 @@
+"""JSON Schemas of every kind of YAML file a project holds, as `validate` checks them, for
+editors (completion and checking as people type) and for tools such as check-jsonschema.
+
+Each schema carries `$schema` and `$id`. A document's schema does not require the keys its
+programme may give it (they are inherited), and accepts every spelling `validate` accepts.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..forms.definition import FormDefinition, QuestionSet
+from ..source.kinds import KINDS
+from ..source.loader import read_yaml
+from ..source.models import Council, CriteriaFile, Model, Programme, RegistryFile
+from ..source.models.notice import StandardSection
+from .json_schema import json_schema
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMAS_DIR = "schemas"  # where `init` writes them in a project, for the editor settings
+
+# Every kind of YAML file: the files of a project, then the documents, then the law and forms.
+MODELS: dict[str, type[Model]] = {
+    "council": Council, "programme": Programme, "section": StandardSection,
+    **{name: kind.model for name, kind in KINDS.items()},
+    "registry": RegistryFile, "dpia-criteria": CriteriaFile, "form": FormDefinition,
+    "question-set": QuestionSet,
+}
+KIND_NAMES = list(MODELS)
+FORM_GIVEN = frozenset({"title"})  # a document written on a form takes the form's if left out
+TODO = {"type": "string", "pattern": "^TODO", "description": "Still to be filled in."}
+
+
+def schema_id(kind: str) -> str:
+    return f"urn:pause-docs:{__version__}:schema:{kind}"
+
+
+def schema(kind: str, inherited: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The JSON Schema of `kind`; keys in `inherited` (given by a programme) not required."""
+    found = json_schema(MODELS[kind])
+    if kind in KINDS and KINDS[kind].form is not None:
+        inherited |= FORM_GIVEN
+    if inherited and "required" in found:
+        found["required"] = [k for k in found["required"] if k not in inherited]
+    found = _as_validate_reads(found)
+    return {"$schema": DIALECT, "$id": schema_id(kind), **found}
+
+
+def inherited_keys(kind: str, programmes: list[Path]) -> frozenset[str]:
+    """The keys any of these programme files gives documents of `kind` (by its family)."""
+    if kind not in KINDS:
+        return frozenset()
+    keys: set[str] = set()
+    for file in programmes:
+        source, _ = read_yaml(file, file.name)
+        data = source.data if source is not None else None
+        defaults = data.get("defaults") if isinstance(data, dict) else None
+        given = defaults.get(KINDS[kind].family) if isinstance(defaults, dict) else None
+        if isinstance(given, dict):
+            keys.update(str(k) for k in given)
+    return frozenset(keys)
+
+
+def _as_validate_reads(node: Any) -> Any:
+    """Enumerated words also in the capitals `validate` accepts ('No', 'Yes', 'Uncertain'),
+    and a 'TODO …' placeholder (as `new` writes) wherever a word, date or address is due:
+    `validate` reports those as things to fill in, not as mistakes."""
+    if isinstance(node, dict):
+        out = {k: _as_validate_reads(v) for k, v in node.items()}
+        values = out.get("enum")
+        if isinstance(values, list) and all(isinstance(v, str) for v in values):
+            extra = [s for v in values for s in (v.capitalize(), v.upper()) if s not in values]
+            out["enum"] = values + sorted(set(extra), key=extra.index)
+        if isinstance(out.get("const"), str):
+            word = out.pop("const")
+            out["enum"] = list(dict.fromkeys([word, word.capitalize(), word.upper()]))
+        if any(k in out for k in ("enum", "format", "pattern")):
+            return {"anyOf": [out, TODO]}
+        return out
+    if isinstance(node, list):
+        return [_as_validate_reads(v) for v in node]
+    return node
+
+
+def text(kind: str, programmes: list[Path]) -> str:
+    return json.dumps(schema(kind, inherited_keys(kind, programmes)), indent=2,
+                      sort_keys=True) + "\n"
+
+
+def file_name(kind: str) -> str:
+    return f"{kind}.json"
+
+
+def modeline(kind: str | None) -> str:
+    """The first line of a document in councils/<council>/, naming its schema for editors
+    (VS Code's YAML extension reads it), or '' for a file of no known kind."""
+    if kind not in MODELS:
+        return ""
+    return f"# yaml-language-server: $schema=../../{SCHEMAS_DIR}/{file_name(kind)}\n"
+
+
+def kind_of(text: str) -> str | None:
+    """The `kind:` a document's text declares at the top level, if any."""
+    for line in text.splitlines():
+        if line.startswith("kind:"):
+            return line.partition(":")[2].split("#")[0].strip().strip("'\"") or None
+    return None

@@ -1,0 +1,293 @@
+"""A project on disk: find its files, read them, and load councils, programmes, standard
+sections and documents, with every problem found on the way."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..forms.form import Form
+from ..forms.library import form_folders, load_forms
+from .errors import Location, Problem, did_you_mean, display_path
+from .inheritance import todos, with_todos
+from .kinds import FAMILIES
+from .languages import DEFAULT_LANGUAGE, select
+from .layout import (
+    COUNCIL_FILE,
+    COUNCILS_DIR,
+    council_dirs,
+    document_files,
+    home,
+    programme_files,
+    section_files,
+)
+from .loader import Path_, SourceFile, read_yaml
+from .models import Council, Programme
+from .models.base import _SLUG
+from .models.notice import StandardSection
+from .references import CouncilVersions, link_notices, resolve_document
+from .registry import Registry, load_registry
+from .resolved import ResolvedDocument
+from .validation import validate
+
+
+@dataclass
+class Project:
+    """Everything loaded from a project directory, with all the problems found on the way."""
+
+    root: Path
+    registry: Registry
+    councils: dict[str, Council] = field(default_factory=dict)
+    programmes: dict[str, Programme] = field(default_factory=dict)
+    standard_sections: dict[str, dict[str, Any]] = field(default_factory=dict)
+    section_sources: dict[str, SourceFile] = field(default_factory=dict)
+    documents: list[ResolvedDocument] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    programme_sources: dict[str, SourceFile] = field(default_factory=dict)
+    forms: dict[str, Form] = field(default_factory=dict)
+    """Every form a document may be written on, bundled and the project's own, by name."""
+    form_files: set[str] = field(default_factory=set)
+    """The name of every form file found, loaded or not (so a broken one is not 'unknown')."""
+    programme_versions: dict[tuple[str, str], tuple[Programme, dict[Path_, str]]] = field(
+        default_factory=dict)
+    """(programme, language) -> the programme in that language and the languages of its
+    texts; made when a document in that language first inherits it."""
+
+    form_versions: dict[str, dict[str, Form]] = field(default_factory=dict)
+    """The forms in each other language than English, made when first asked for."""
+
+    def forms_in(self, language: str) -> dict[str, Form]:
+        """Every form, with its texts given per language read in `language`."""
+        if language == DEFAULT_LANGUAGE:
+            return self.forms
+        if language not in self.form_versions:
+            self.form_versions[language] = load_forms(self.root, self.registry, language)[0]
+        return self.form_versions[language]
+
+    def programme(self, slug: str, language: str) -> tuple[Programme, dict[Path_, str]] | None:
+        """The programme `slug` in `language`, or None if there is no valid one."""
+        if slug not in self.programmes:
+            return None
+        key = (slug, language)
+        if key not in self.programme_versions:
+            source = self.programme_sources[slug]
+            chosen = select(source.data, language, source.locate, skip=("defaults",))
+            programme, _ = validate(Programme, chosen.data, source.locator, "programme")
+            self.programme_versions[key] = (programme or self.programmes[slug],
+                                            chosen.languages)
+        return self.programme_versions[key]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def scratch(project: Project) -> Project:
+    """An empty project sharing `project`'s registry, programmes and standard sections."""
+    return Project(project.root, project.registry, programmes=project.programmes,
+                   standard_sections=project.standard_sections,
+                   section_sources=project.section_sources,
+                   programme_sources=project.programme_sources, forms=project.forms,
+                   form_files=project.form_files,
+                   programme_versions=project.programme_versions,
+                   form_versions=project.form_versions)
+
+
+def load_project(root: Path, only: Iterable[Path] | None = None,
+                 councils: Iterable[str] | None = None) -> Project:
+    """Load the registry, programmes, councils and documents; resolve every document.
+
+    `only` limits the documents to these files or folders; `councils` to these council slugs.
+    """
+    project = load_shared(root)
+    wanted = [_resolved(p) for p in only] if only else None
+    wanted_councils = set(councils) if councils else None
+    if wanted_councils:
+        for slug in sorted(wanted_councils - set(council_dirs(root))):
+            project.problems.append(Problem(
+                Location(f"{COUNCILS_DIR}/{slug}"), "error", "unknown-council",
+                f"no council '{slug}'{did_you_mean(slug, council_dirs(root))}"))
+    for slug, directory in council_dirs(root).items():
+        if wanted_councils is not None and slug not in wanted_councils:
+            continue
+        docs = [f for f in document_files(directory) if _selected(f, wanted)]
+        council_file = directory / COUNCIL_FILE
+        if not docs and (not council_file.exists() or not _selected(council_file, wanted)):
+            continue
+        _add_council(project, slug, directory, docs)
+    if wanted is not None:
+        for path in wanted:
+            if not os.path.lexists(path):
+                project.problems.append(Problem(Location(display_path(path, root)), "error",
+                                                "no-such-file", "no such file or folder"))
+    project.problems = sorted(set(project.problems))
+    return project
+
+
+def load_shared(root: Path) -> Project:
+    """The registry, the programmes, the standard sections and the forms: what every
+    document may cite, inherit or be written on."""
+    registry, problems = load_registry(root)
+    project = Project(root, registry, problems=problems)
+    for file in programme_files(root).values():
+        source = read_source(project, file)
+        if source is None:
+            continue
+        chosen = select(source.data, DEFAULT_LANGUAGE, source.locate, skip=("defaults",))
+        programme, found = validate(Programme, chosen.data, source.locator, "programme")
+        project.problems += with_todos(chosen.problems + found, todos(source))
+        if programme is not None:
+            project.problems += _unknown_families(programme, source)
+            project.programmes[file.stem] = programme
+            project.programme_sources[file.stem] = source
+    for file in section_files(root).values():
+        source = read_source(project, file)
+        if source is None:
+            continue
+        chosen = select(source.data, DEFAULT_LANGUAGE, source.locate)
+        _, found = validate(StandardSection, chosen.data, source.locator, "standard section")
+        found = chosen.problems + found
+        project.problems += found
+        if not found:
+            project.standard_sections[file.stem] = source.data
+            project.section_sources[file.stem] = source
+    project.forms, found = load_forms(root, registry)
+    project.problems += found
+    project.form_files = {f.stem for folder, _ in form_folders(root) for f in folder.glob("*.yaml")}
+    return project
+
+
+def _unknown_families(programme: Programme, source: SourceFile) -> list[Problem]:
+    """A programme's `defaults` are keyed by families of kinds of document."""
+    return [Problem(source.locate(("defaults", name), key=True), "error", "unknown-key",
+                    f"unknown key '{name}' in defaults{did_you_mean(name, FAMILIES)}; "
+                    f"defaults are given for: {', '.join(FAMILIES)}")
+            for name in programme.defaults if name not in FAMILIES]
+
+
+def load_documents(shared: Project, files: Iterable[Path]) -> Project:
+    """Only these document files, resolved against `shared`'s registry and programmes.
+
+    The result holds these documents and their councils' and their own problems, not the
+    shared ones: a build resolves a few documents at a time without reloading the rest.
+    """
+    project = scratch(shared)
+    by_council: dict[Path, list[Path]] = {}
+    for file in files:
+        by_council.setdefault(file.parent, []).append(file)
+    for directory, docs in by_council.items():
+        _add_council(project, directory.name, directory, docs)
+    project.problems = sorted(set(project.problems))
+    return project
+
+
+def _add_council(project: Project, slug: str, directory: Path, docs: list[Path]) -> None:
+    if not _valid_name(project, directory, slug, "council folder"):
+        return
+    docs = [f for f in docs if _valid_name(project, f, f.stem, "document file")]
+    council, council_source = _load_council(project, slug, directory / COUNCIL_FILE)
+    resolved_here: dict[str, ResolvedDocument] = {}
+    for file in docs:
+        source = read_source(project, file)
+        if source is None:
+            continue
+        resolved = resolve_document(project, slug, file, source, council, council_source)
+        if resolved is not None:
+            resolved_here[resolved.slug] = resolved
+    project.documents += link_notices(project, directory, resolved_here, council,
+                                      {f.stem for f in docs}, council_source)
+
+
+def _valid_name(project: Project, path: Path, name: str, what: str) -> bool:
+    """Folder and file names become paths under output/: only slugs, so none can escape it."""
+    if _SLUG.match(name):
+        return True
+    suggestion = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:64].strip("-")
+    rename = (f": rename it '{suggestion}{path.suffix.lower()}'" if suggestion and
+              _SLUG.match(suggestion) else "")
+    project.problems.append(Problem(
+        Location(display_path(path, project.root)), "error", "invalid-name",
+        f"'{path.name}' cannot be a {what} name: it becomes part of the output's web address, "
+        f"so use lower-case letters, digits and hyphens only{rename}"))
+    return False
+
+
+def _selected(file: Path, wanted: list[Path] | None) -> bool:
+    if wanted is None:
+        return True
+    file = _resolved(file)
+    return any(file == w or w in file.parents for w in wanted)
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a loop of symbolic links: reading it says so
+        return path.absolute()
+
+
+def read_source(project: Project, file: Path) -> SourceFile | None:
+    source, found = read_yaml(file, display_path(file, project.root),
+                              inside=home(file, project.root))
+    project.problems += found
+    return source
+
+
+def _load_council(project: Project, slug: str, file: Path
+                  ) -> tuple[CouncilVersions | None, SourceFile | None]:
+    """The council in each of its languages (the first first), or None."""
+    if not file.exists():
+        project.problems.append(Problem(
+            Location(display_path(file, project.root)), "error", "missing-council",
+            f"councils/{slug}/ has documents but no {COUNCIL_FILE}: "
+            f"run 'pause-docs new {slug}' or add the file"))
+        return None, None
+    source = read_source(project, file)
+    if source is None:
+        return None, source
+    chosen = select(source.data, DEFAULT_LANGUAGE, source.locate)
+    council, found = validate(Council, chosen.data, source.locator, "council")
+    project.problems += with_todos(chosen.problems + found, todos(source))
+    if council is not None and council.logo is not None:
+        problem = _check_logo(file.parent / council.logo.file, source)
+        if problem is not None:
+            project.problems.append(problem)
+            return None, source
+    if council is None:
+        return None, source
+    versions: CouncilVersions = {}
+    for language in council.languages:
+        chosen = select(source.data, language, source.locate)
+        version, found = validate(Council, chosen.data, source.locator, "council")
+        project.problems += found
+        if version is None:
+            return None, source
+        versions[language] = (version, chosen.languages)
+    project.councils[slug] = versions[council.languages[0]][0]
+    return versions, source
+
+
+# What an SVG must not hold: it is copied beside the pages, where a browser opening it
+# would run its scripts.
+_UNSAFE_SVG = re.compile(rb"<script|<foreignObject|javascript:|\son[a-z]+\s*=", re.I)
+
+
+def _check_logo(image: Path, source: SourceFile) -> Problem | None:
+    """A problem with the council's logo file: missing, or an SVG that could run code."""
+    where = source.locate(("logo", "file"))
+    try:
+        data = image.read_bytes()
+    except OSError:
+        return Problem(where, "error", "missing-logo",
+                       f"no logo file '{image.name}' beside {source.path}: add it, or "
+                       "correct 'logo: file:'")
+    if image.suffix == ".svg" and _UNSAFE_SVG.search(data):
+        return Problem(where, "error", "unsafe-logo",
+                       f"'{image.name}' holds a script, an event handler or embedded HTML, "
+                       "which pages cannot carry: export the logo again as a plain SVG or "
+                       "a PNG")
+    return None
