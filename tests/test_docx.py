@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from test_render import SEEDS, bundled, fidelity
 from wordinfo import docx_text
 
-from pause_docs.publish import publish
+from pause_docs.publish.document import publish
 from pause_docs.publish.tree import Link, Table, walk
 from pause_docs.render.docx import publication_docx
 from pause_docs.render.docx.theme import THEME

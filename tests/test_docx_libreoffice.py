@@ -15,7 +15,7 @@ from libreoffice import convert, review
 from test_docx_redline import BODY, own_text, redline
 from test_render import SEEDS, bundled, fidelity
 
-from pause_docs.publish import publish
+from pause_docs.publish.document import publish
 from pause_docs.render.docx import publication_docx
 
 pytestmark = pytest.mark.slow

@@ -17,7 +17,7 @@ from wordinfo import W, accept_all, document_xml, paragraphs, reject_all, w
 
 from pause_docs.cli import main
 from pause_docs.compare import diff_documents
-from pause_docs.publish import publish
+from pause_docs.publish.document import publish
 from pause_docs.render.docx import publication_docx
 from pause_docs.render.docx.redline import redline_docx
 

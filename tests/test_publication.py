@@ -13,18 +13,19 @@ from pathlib import Path
 import pytest
 from conftest import COUNCIL_YAML, REPO
 
-from pause_docs.check.lint import lint_document
+from pause_docs.check.lint import CHECKS, lint_document
 from pause_docs.compare import diff_documents
-from pause_docs.publish import publish
+from pause_docs.publish.document import PUBLISHERS, publish
 from pause_docs.publish.locale import Locale, load_locale, missing_keys
 from pause_docs.publish.markup import blocks
 from pause_docs.publish.notice import publish_notice
+from pause_docs.publish.printed import texts_of
 from pause_docs.publish.tree import Heading, Origin, Publication, Section, Text, walk
 from pause_docs.render.html import render_html
 from pause_docs.source.kinds import KINDS
 from pause_docs.source.languages import languages
 from pause_docs.source.loading import load_project
-from pause_docs.source.models import Notice
+from pause_docs.source.models import Notice, model_of
 from pause_docs.source.models.base import Markdown
 
 TODAY = dt.date(2026, 12, 1)
@@ -138,7 +139,7 @@ def test_every_printed_text_of_the_bundled_documents_is_located() -> None:
     """Every word a page prints from the project's files says where it was written."""
     for doc in load_project(REPO).documents:
         page = publish(doc)
-        for printed in page.texts():
+        for printed in texts_of(page):
             if printed.origin is None:
                 continue  # the locale's own words
             where = printed.origin.where
@@ -150,7 +151,7 @@ def test_what_lint_reads_as_published_is_on_the_page() -> None:
     for doc in load_project(REPO).documents:
         html = render_html(doc).replace("<br>", " ")
         text = html_lib.unescape(re.sub(r"<[^>]+>", "", re.sub(r"\s+", " ", html)))
-        for printed in publish(doc).texts():
+        for printed in texts_of(publish(doc)):
             words = re.sub(r"\s+", " ", printed.text).strip()
             assert words in text, (doc.path, words)
 
@@ -169,7 +170,7 @@ def test_the_page_takes_its_fixed_words_from_the_locale(monkeypatch) -> None:
         k: "".join(f"{{{p}}}" if i % 2 else ("§" if p.strip() else p)
                    for i, p in enumerate(english.pieces(k)))
         for k in english.strings}})
-    monkeypatch.setattr("pause_docs.publish.load_locale", lambda language: marked)
+    monkeypatch.setattr("pause_docs.publish.document.load_locale", lambda language: marked)
     for doc in load_project(REPO).documents:
         html = render_html(doc)
         for phrase in ("Skip to main content", "Further information can be found",
@@ -192,9 +193,8 @@ def test_templates_hold_structure_only() -> None:
 
 def test_a_kind_names_everything_a_document_of_it_needs() -> None:
     for name, kind in KINDS.items():
-        assert kind.model.model_fields["kind"] is not None
-        assert callable(kind.function(kind.publisher)), name
-        assert all(callable(kind.function(check)) for check in kind.checks), name
+        assert model_of(name).model_fields["kind"] is not None
+        assert kind.layout in PUBLISHERS and kind.layout in CHECKS, name
         assert (REPO / "pause_docs" / "templates" / kind.template).is_file(), name
         if kind.scaffold:
             assert (REPO / "pause_docs" / "scaffold" / "drafts" / f"{kind.scaffold}.yaml").is_file()

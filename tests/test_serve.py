@@ -164,7 +164,7 @@ def test_a_document_stopped_by_its_council_file_says_so_in_the_index(served: Ser
 def test_each_problem_is_tied_to_the_words_printed_from_its_place() -> None:
     from pause_docs.check.lint import lint_document
     from pause_docs.preview.locate import targets
-    from pause_docs.publish import publish
+    from pause_docs.publish.document import publish
     from pause_docs.source.loading import load_project
 
     doc = load_project(REPO, only=[REPO / FLAWED]).documents[0]

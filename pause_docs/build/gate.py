@@ -8,7 +8,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
+from ..check.lint import lint_project
 from ..source.errors import Problem
+from ..source.loading import load_project
 
 Level = Literal["errors", "warnings"]
 SEVERITIES: dict[str, tuple[str, ...]] = {"errors": ("error",),
@@ -19,9 +21,6 @@ def blocking(root: Path, councils: Iterable[str] | None, level: Level, as_of: dt
              ) -> list[Problem]:
     """The findings of `lint` on these councils' documents (all, without councils) that
     `level` does not let through."""
-    from ..check.lint import lint_project
-    from ..source.loading import load_project
-
     project = load_project(root, councils=list(councils) if councils else None)
     return [p for p in lint_project(project, as_of) if p.severity in SEVERITIES[level]]
 

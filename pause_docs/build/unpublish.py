@@ -18,7 +18,7 @@ from ..source.layout import COUNCILS_DIR
 from .writer import remove_output
 
 if TYPE_CHECKING:
-    from . import BuildReport, Session
+    from .session import BuildReport, Session
     from .workers import Outcome
 
 

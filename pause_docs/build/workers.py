@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from ..render.html import Page
-    from ..source.loading import Project
+    from ..source.project import Project
     from ..source.resolved import ResolvedDocument
 
 TASKS_PER_WORKER = 40  # then the worker process is replaced (see `run`)

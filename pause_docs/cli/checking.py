@@ -225,7 +225,7 @@ def diff(paths: tuple[Path, ...], revs: tuple[str, ...], fmt: str, html_file: Pa
         _write_redline(as_html(comparison), html_file, pdf_file, new.document.model.published)
     if docx_file:
         from ..build.writer import write_if_changed
-        from ..publish import publish
+        from ..publish.document import publish
         from ..render.docx.redline import redline_docx  # python-docx only when Word is asked for
 
         data = redline_docx(comparison, publish(old.document), publish(new.document), author)

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..build.gate import Level
 from ..render.formats import ALL, FORMATS, choices
 from ..source.errors import ProblemsFound, summary
 from ..source.kinds import KINDS
@@ -18,7 +17,8 @@ from .output import detail, echo, project_root, say, show_progress, verbosity_op
 from .setup_commands import StrictCommand, check_targets, publishing_gate, strict_option
 
 if TYPE_CHECKING:
-    from ..build import BuildReport
+    from ..build.gate import Level
+    from ..build.session import BuildReport
 
 # Every kind of YAML file `schema` describes: the files of a project, then the documents.
 SCHEMA_KINDS = ["council", "programme", "section", *KINDS, "registry", "dpia-criteria", "form",

@@ -6,13 +6,16 @@ publishing gate of `build --strict`.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .. import __version__
-from ..build.gate import Level
 from ..source.errors import ProblemsFound
 from .output import verbosity_options
+
+if TYPE_CHECKING:
+    from ..build.gate import Level
 
 # `build --strict` (errors) or `--strict=warnings`: lint first, and publish nothing that fails.
 strict_option = click.option(

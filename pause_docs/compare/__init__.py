@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..publish.document import publish
 from ..source.errors import Problem
 from ..source.models import Notice
 from ..source.resolved import ResolvedDocument
@@ -44,8 +45,6 @@ def diff_documents(old: ResolvedDocument, new: ResolvedDocument, lint: Lint | No
 
     What each version says in law is compared on its resolved model; what its reader sees
     (contacts, wording) on its publication."""
-    from ..publish import publish
-
     old_page, new_page = publish(old), publish(new)
     changes = document_changes(old, new)
     if isinstance(old.model, Notice) and isinstance(new.model, Notice):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..publish.printed import texts_of
 from ..publish.tree import Publication
 from ..source.loader import Path_
 from ..source.models import LegalReference, Provision
@@ -36,7 +37,7 @@ def _passages(page: Publication) -> list[tuple[str, str]]:
     words that no legal comparison covers (headings are labelled 'heading')."""
     found: list[tuple[str, str]] = []
     last: Path_ | None = None
-    for printed in page.texts():
+    for printed in texts_of(page):
         origin = printed.origin
         if origin is None or origin.owner != "document" or printed.printed_as == "citation" \
                 or not origin.path or origin.path[0] in _IN_LAW:

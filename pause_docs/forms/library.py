@@ -21,8 +21,8 @@ from ..source.loader import Path_, SourceFile, read_yaml
 from ..source.models import CriteriaSet, DpiaScreening, FormDocument
 from ..source.models.assessment import DOCUMENT_KEYS
 from ..source.models.registry import worded
-from ..source.references import check_references
 from ..source.registry import Registry
+from ..source.registry_ids import check_references
 from ..source.resolved import Merged
 from ..source.validation import validate
 from .definition import FormDefinition, FormSection, Question, QuestionSet, Scale

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ..publish.printed import Printed
+from ..publish.printed import Printed, texts_of
 from ..publish.tree import Publication, Section, plain, walk
 from ..source.errors import Problem
 from ..source.loader import SourceFile
@@ -44,7 +44,7 @@ def targets(publication: Publication, problems: Iterable[Problem],
         if isinstance(node, Section) and node.heading is not None and node.heading.anchor:
             anchors.setdefault(plain(node.heading.content), node.heading.anchor)
     by_file: dict[str, list[Printed]] = {}
-    for text in publication.texts():
+    for text in texts_of(publication):
         if text.origin is not None and text.origin.where.line and _findable(words(text.text)):
             by_file.setdefault(text.origin.where.path, []).append(text)
     for texts in by_file.values():

@@ -20,6 +20,9 @@ from typing import Any, TypeVar
 
 from ..build.manifest import Fingerprints, template_files
 from ..check.lint import lint_document
+from ..compare import diff_documents
+from ..compare.redline import as_html
+from ..compare.versions import load_revisions
 from ..publish.tree import Publication
 from ..render.html import Page, TemplateProblem, environment, render_page
 from ..source.errors import CannotCompare, Location, Problem, ProjectError, display_path
@@ -253,10 +256,6 @@ class Session:
                             comparable=True, epoch=epoch)
 
     def _redline(self, ref: DocumentRef) -> Redline:
-        from ..compare import diff_documents
-        from ..compare.redline import as_html
-        from ..compare.versions import load_revisions
-
         day = dt.date.today()
         try:
             old, new = load_revisions(ref.file, (REVISION,))

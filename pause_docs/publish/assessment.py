@@ -12,15 +12,14 @@ from decimal import Decimal
 from typing import Any
 
 from ..forms.definition import FormField, FormSection
-from ..forms.form import Form
 from ..forms.rules import outcome_of
 from ..source.loader import Path_
-from ..source.models import FormDocument
 from ..source.models.assessment import CitedText, Period
 from ..source.models.base import SignOff
 from ..source.resolved import ResolvedDocument
-from .citations import citations
-from .common import Context, publication
+from .citations import citation_words, citations
+from .common import publication
+from .context import FormContext
 from .locale import Locale
 from .markup import blocks, inlines, plain_text
 from .questions import (
@@ -33,7 +32,6 @@ from .questions import (
 from .tree import (
     Block,
     Cell,
-    Heading,
     Inline,
     Item,
     Link,
@@ -46,7 +44,6 @@ from .tree import (
     Styled,
     Table,
     Text,
-    Tick,
     is_inline,
 )
 
@@ -54,7 +51,7 @@ LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def publish_form(doc: ResolvedDocument, locale: Locale) -> Publication:
-    ctx = FormContext(doc, locale)
+    ctx = FormSections(doc, locale)
     answered, outcome = outcome_of(doc)
     body: list[Block] = []
     waiting = frozenset(q for s in (outcome.sets if outcome else ()) for r in s.results
@@ -92,46 +89,8 @@ def as_blocks(content: Content) -> tuple[Block, ...]:
     return tuple(out)
 
 
-class FormContext(Context):
-    """A document on a form being published."""
-
-    @property
-    def form(self) -> Form:
-        assert self.doc.form is not None
-        return self.doc.form
-
-    @property
-    def model(self) -> FormDocument:
-        assert isinstance(self.doc.model, FormDocument)
-        return self.doc.model
-
-    # --- the form's words --------------------------------------------------------------
-    def words(self, text: str | None, path: Path_) -> tuple[Inline, ...]:
-        """The form's own words (a label, a heading), located in the form file."""
-        return plain_text(text, self.form.origin(path)) if text else ()
-
-    def section_path(self, section: FormSection) -> Path_:
-        return self.form.section_path(section)
-
-    def heading(self, section: FormSection, level: int = 2) -> Heading | None:
-        if not section.heading:
-            return None
-        return Heading(level, self.words(section.heading, self.section_path(section) + (
-            "heading",)), anchor=section.id,
-            role="visually-hidden" if section.heading_hidden else None)
-
-    def around(self, section: FormSection, content: tuple[Block, ...]) -> tuple[Block, ...]:
-        """A section's intro, its content and its note."""
-        at = self.section_path(section)
-        return (*blocks(section.intro, self.form.origin(at + ("intro",))), *content,
-                *blocks(section.note, self.form.origin(at + ("note",))))
-
-    def tick(self, selected: bool) -> Tick:
-        return Tick(selected, self.locale.text("tick_selected" if selected
-                                               else "tick_not_selected"))
-
-    def day(self, day: dt.date | None) -> tuple[Inline, ...]:
-        return (self.date(day, self.model.date_style),) if day else ()
+class FormSections(FormContext):
+    """A document on a form being published, section by section."""
 
     # --- sections ----------------------------------------------------------------------
     def field_label(self, section: FormSection, field: FormField) -> tuple[Inline, ...]:
@@ -293,7 +252,7 @@ class FormContext(Context):
             label = field.law_label_many if len(cited) > 1 else field.law_label
             links: list[Inline] = [Text(label or self.locale.text("form_law"))]
             for n, c in enumerate(cited):
-                text, words = self.citation_words(c)
+                text, words = citation_words(self, c)
                 links.append(Link(c.url, (Text(text, words),),
                                   law=tuple(p.id for p in c.provisions), reference=c.path))
                 if n < len(cited) - 1:

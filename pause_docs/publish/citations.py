@@ -8,12 +8,13 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..source.languages import DEFAULT_LANGUAGE
 from ..source.loader import Path_
 from ..source.models import LegalReference, Provision
 from ..source.registry import role_of
-from .common import Context
+from .context import Context, NoticeContext
 from .markup import inlines, plain_text
-from .tree import Block, Inline, Link, Paragraph, Text, is_inline
+from .tree import Block, Inline, Link, Origin, Paragraph, Text, is_inline
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def cited(ctx: Context, c: Citation) -> tuple[Inline | Block, ...]:
     ref = c.reference
     if getattr(ctx.doc.model, "audience", "everyone") != "everyone" and not ref.wording:
         return (plain_reason(ctx, c),)
-    words, words_origin = ctx.citation_words(c)
+    words, words_origin = citation_words(ctx, c)
     link = Link(c.url, (Text(words, words_origin),), law=tuple(p.id for p in c.provisions),
                 reference=c.path)
     if ref.wording:
@@ -121,3 +122,22 @@ def _link_words(nodes: tuple[Inline | Block, ...], words: str, link: Link
                 node = dataclasses.replace(node, **{name: inner})  # type: ignore[arg-type]
             out.append(node)
     return tuple(out), found
+
+
+def citation_words(ctx: Context, c: Citation) -> tuple[str, Origin]:
+    """The words a citation prints: the document's `cited_as`, or else the registry's
+    citation of each provision in the page's language when the registry gives it."""
+    if c.reference.cited_as:
+        return c.text, ctx.origin(c.path + ("cited_as",))
+    words = [ctx.worded(p, "citation", f"provisions:{p.id}") for p in c.provisions]
+    languages = {origin.language for _, origin in words}
+    origin = words[0][1]
+    if len(languages) > 1:  # partly translated: the whole citation is the English one
+        return c.text, ctx.registry_origin(f"provisions:{c.provisions[0].id}",
+                                            DEFAULT_LANGUAGE, "citation")
+    return ctx.locale.joined([text for text, _ in words]), origin
+
+
+def notice_citations(ctx: NoticeContext) -> list[Citation]:
+    return citations(ctx.notice.legal_bases, ctx.doc.registry.provisions,
+                     ("legal_bases",))

@@ -4,27 +4,23 @@ details and citations of the law, each text with the place it came from."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..source.errors import Location
-from ..source.languages import DEFAULT_LANGUAGE
 from ..source.layout import output_name
-from ..source.loader import Path_
 from ..source.models import Contact
 from ..source.models.base import SignOff
-from ..source.models.registry import worded
 from ..source.resolved import ResolvedDocument
-from .locale import Locale, load_locale
-from .markup import plain_text
+from .context import Context
+from .locale import load_locale
+from .markup import inlines, plain_text
 from .tree import (
     Address,
     Alternate,
     Block,
     Cell,
     Contents,
+    Group,
     Heading,
     Image,
     Inline,
@@ -36,99 +32,18 @@ from .tree import (
     Row,
     RowGroup,
     Section,
+    Styled,
     Table,
     Text,
-    Time,
     plain,
 )
 
-if TYPE_CHECKING:
-    from .citations import Citation
-
+Shown = tuple[Block, ...]
 STYLESHEET = "assets/style.css"
 FORM_STYLESHEET = "assets/form.css"  # added for screenings, which print as forms
 # The strings the page frame prints around the publication (base.html).
 FRAME_STRINGS = ("skip_link", "page_number")
 CONTENTS_FROM = 5  # parts of a page that make it worth a contents list ('On this page')
-
-
-@dataclass(frozen=True)
-class Context:
-    """A document being published, in one language."""
-
-    doc: ResolvedDocument
-    locale: Locale
-
-    def origin(self, path: Path_) -> Origin:
-        """Where a value of the document (or what it inherits) was written, and its
-        language."""
-        return Origin(self.doc.source.locate(path), path, language=self.doc.language_of(path))
-
-    def council_origin(self, path: Path_) -> Origin:
-        return Origin(self.doc.locate_council(path), path, "council",
-                      self.doc.council_language_of(path))
-
-    def registry_origin(self, key: str, language: str = DEFAULT_LANGUAGE,
-                        name: str | None = None) -> Origin:
-        """A registry entry's words ('table:id'), in `language` (English unless the entry
-        gives the page's language): its path is (key, the field printed), so that checks
-        can find the entry and whether it is translated."""
-        where = self.doc.registry.defined_at.get(key, Location("legal_bases"))
-        return Origin(where, (key, name) if name else (key,), "registry", language)
-
-    def worded(self, entry: Any, name: str, key: str) -> tuple[str, Origin]:
-        """A registry entry's text `name` in the page's language when the registry gives it
-        (`translations:`), else in English; with its origin."""
-        text, language = worded(entry, name, self.locale.language)
-        return text, self.registry_origin(key, language, name)
-
-    def text(self, key: str, **values: object) -> Text:
-        """A fixed string of the locale, as printed words."""
-        return Text(self.locale.text(key, **values))
-
-    def compose(self, key: str, **parts: Sequence[Inline] | str) -> tuple[Inline, ...]:
-        """The locale's string `key` with its placeholders replaced by inline content."""
-        out: list[Inline] = []
-        for i, piece in enumerate(self.locale.pieces(key)):
-            if i % 2 == 0:
-                if piece:
-                    out.append(Text(piece))
-                continue
-            value = parts[piece]
-            out += [Text(value)] if isinstance(value, str) else list(value)
-        return tuple(out)
-
-    def joined(self, items: Sequence[Sequence[Inline]], joiner: str = "and"
-               ) -> tuple[Inline, ...]:
-        """'A', 'A and B', 'A, B and C' with each item's own content (in Welsh, 'a' or
-        'ac' by the next item's first letter, and its mutation; see `Locale.joint`)."""
-        out: list[Inline] = list(items[0]) if items else []
-        for i, item in enumerate(items[1:]):
-            first = item[0] if item else None
-            following = first.text if isinstance(first, Text) else ""
-            between, words = self.locale.joint(i, len(items), following, joiner)
-            out.append(Text(between))
-            if isinstance(first, Text) and words != following:
-                item = (Text(words, first.origin), *item[1:])
-            out += item
-        return tuple(out)
-
-    def citation_words(self, c: Citation) -> tuple[str, Origin]:  # noqa: F821
-        """The words a citation prints: the document's `cited_as`, or else the registry's
-        citation of each provision in the page's language when the registry gives it."""
-        if c.reference.cited_as:
-            return c.text, self.origin(c.path + ("cited_as",))
-        words = [self.worded(p, "citation", f"provisions:{p.id}") for p in c.provisions]
-        languages = {origin.language for _, origin in words}
-        origin = words[0][1]
-        if len(languages) > 1:  # partly translated: the whole citation is the English one
-            return c.text, self.registry_origin(f"provisions:{c.provisions[0].id}",
-                                                DEFAULT_LANGUAGE, "citation")
-        return self.locale.joined([text for text, _ in words]), origin
-
-    def date(self, day: dt.date, style: str = "day") -> Time:
-        """A date as this language writes it, with its machine-readable form."""
-        return Time(day, (Text(self.locale.date(day, style)),))
 
 
 def title_block(ctx: Context, form: bool = False) -> tuple[Block, ...]:
@@ -338,3 +253,15 @@ def _field(ctx: Context, origin: Origin | None, *field: str | int) -> Origin | N
     if origin.owner == "document":
         return ctx.origin(origin.path + field)
     return dataclasses.replace(origin, path=(origin.path[0], *field))
+
+
+def retention_rules(ctx: Context, rules: Sequence[Any], path: tuple[Any, ...]) -> Shown:
+    found: list[Block] = []
+    for i, rule in enumerate(rules):
+        words: list[Inline | Block] = []
+        if rule.records and not rule.rule.lower().startswith(rule.records.lower()):
+            words += [Styled("strong", (Text(f"{rule.records}:", ctx.origin(
+                path + (i, "records"))),)), Text(" ")]
+        words += inlines(rule.rule, ctx.origin(path + (i, "rule")))
+        found.append(Paragraph(tuple(words)))  # type: ignore[arg-type]
+    return (Group(tuple(found), "retention"),) if found else ()

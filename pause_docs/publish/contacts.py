@@ -4,11 +4,10 @@ main notice for what that notice covers instead."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..source.models import Contact
 from ..source.models.notice import Section
-from .common import address, main_notice
+from .common import Shown, address, main_notice
+from .context import NoticeContext
 from .markup import blocks, inlines, plain_text
 from .tree import (
     Block,
@@ -23,11 +22,6 @@ from .tree import (
     Styled,
     Text,
 )
-
-if TYPE_CHECKING:
-    from .notice import NoticeContext
-
-Shown = tuple[Block, ...]
 
 
 def contact(ctx: NoticeContext) -> Contact | None:
@@ -150,8 +144,6 @@ def _further_information(ctx: NoticeContext, section: Section, index: int) -> Sh
     if who and who.email:
         return (Group((paragraph,), "controller-contact"),)
     return (paragraph,)
-
-
 
 
 BLOCKS = {"rights": _rights, "complaints": _complaints, "dpo": _dpo,

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from pydantic import Field
 
 from ..source.languages import DEFAULT_LANGUAGE, LOCALES_DIR
+from ..source.loader import parse_yaml  # YAML 1.2 booleans: the key 'no' stays a string
 from ..source.models.base import Model
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -127,8 +128,6 @@ class Locale(Model):
 @functools.cache
 def load_locale(language: str = DEFAULT_LANGUAGE) -> Locale:
     """The locale of `language` from locales/; a missing key in it is a bug caught by tests."""
-    from ..source.loader import parse_yaml  # YAML 1.2 booleans: the key 'no' stays a string
-
     path = LOCALES_DIR / f"{language}.yaml"
     source, problems = parse_yaml(path.read_text(encoding="utf-8"), path.name)
     if source is None:

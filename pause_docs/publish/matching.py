@@ -4,10 +4,11 @@ purpose, criteria, the data sent, the datasets, retention, legal bases and conta
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from ..source.models.notice import DataMatching, Section
 from .citations import citations, cited, cited_block
+from .common import Shown, retention_rules
+from .context import NoticeContext
 from .markup import blocks, inlines, plain_text
 from .tree import (
     Block,
@@ -22,10 +23,6 @@ from .tree import (
     Text,
 )
 
-if TYPE_CHECKING:
-    from .notice import NoticeContext
-
-Shown = tuple[Block, ...]
 LETTERS = "ABCDEFGHIJ"
 
 
@@ -85,8 +82,6 @@ def _datasets(ctx: NoticeContext, section: Section, index: int, m: int, annex: D
 
 def _retention(ctx: NoticeContext, section: Section, index: int, m: int, annex: DataMatching
                ) -> list[Block]:
-    from .notice import retention_rules
-
     return list(retention_rules(ctx, annex.retention, ("data_matching", m, "retention")))
 
 

@@ -11,12 +11,12 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..source.languages import DEFAULT_LANGUAGE
-from ..source.models import Notice
 from ..source.models.notice import Recipient, Section
 from ..source.resolved import ResolvedDocument
 from . import contacts, matching
-from .citations import Citation, citations, cited, cited_block
-from .common import Context, publication
+from .citations import Citation, cited, cited_block, notice_citations
+from .common import Shown, publication, retention_rules
+from .context import NoticeContext
 from .locale import Locale
 from .markup import blocks, inlines, plain_text
 from .tree import (
@@ -30,72 +30,41 @@ from .tree import (
     Origin,
     Paragraph,
     Publication,
-    Styled,
     Text,
     is_inline,
-    plain,
 )
 from .tree import Section as Part
-
-Shown = tuple[Block, ...]
 
 
 def publish_notice(doc: ResolvedDocument, locale: Locale) -> Publication:
     """The notice as its reader sees it."""
     ctx = NoticeContext(doc, locale)
-    return publication(ctx, ctx.parts())
+    return publication(ctx, _parts(ctx))
 
 
-class NoticeContext(Context):
-    """A notice being published: its sections, and the citations they may show."""
+def _parts(ctx: NoticeContext) -> tuple[Block, ...]:
+    """Sections grouped under their headings; text before the first is a preamble."""
+    parts: list[tuple[Heading | None, Origin, list[Block]]] = []
+    for i, section in enumerate(ctx.notice.sections):
+        if section.heading or not parts:
+            heading = (Heading(section.level, plain_text(
+                section.heading, ctx.origin(("sections", i, "heading"))),
+                anchor=f"section-{len(parts) + 1}") if section.heading else None)
+            parts.append((heading, ctx.origin(("sections", i)), []))
+        parts[-1][2].extend(_section(ctx, i, section))
+    return tuple(Part(heading, tuple(content), origin=origin)
+                 for heading, origin, content in parts)
 
-    @property
-    def notice(self) -> Notice:
-        assert isinstance(self.doc.model, Notice)
-        return self.doc.model
 
-    def parts(self) -> tuple[Block, ...]:
-        """Sections grouped under their headings; text before the first is a preamble."""
-        parts: list[tuple[Heading | None, Origin, list[Block]]] = []
-        for i, section in enumerate(self.notice.sections):
-            if section.heading or not parts:
-                heading = (Heading(section.level, plain_text(
-                    section.heading, self.origin(("sections", i, "heading"))),
-                    anchor=f"section-{len(parts) + 1}") if section.heading else None)
-                parts.append((heading, self.origin(("sections", i)), []))
-            parts[-1][2].extend(self.section(i, section))
-        return tuple(Part(heading, tuple(content), origin=origin)
-                     for heading, origin, content in parts)
-
-    def section(self, index: int, section: Section) -> list[Block]:
-        path = ("sections", index)
-        found: list[Block] = []
-        if not (section.style == "inline" and section.show and self.locale.inline_lists):
-            found += blocks(section.intro, self.origin(path + ("intro",)))
-        if section.show:
-            found += BLOCKS[section.show](self, section, index)
-        found += blocks(section.text, self.origin(path + ("text",)))
-        return found
-
-    @property
-    def all_citations(self) -> list[Citation]:
-        return citations(self.notice.legal_bases, self.doc.registry.provisions,
-                         ("legal_bases",))
-
-    def listed(self, section: Section, index: int, items: Sequence[Sequence[Inline]],
-               role: str | None = None) -> list[Block]:
-        """Items as a bulleted list, or (style: inline) as one sentence after the intro."""
-        if not items:
-            return []
-        if section.style != "inline" or not self.locale.inline_lists:
-            return [ListBlock(tuple(Item(tuple(i)) for i in items), role=role)]
-        sentence = list(self.joined(items))
-        intro = inlines(section.intro, self.origin(("sections", index, "intro")))
-        if intro:
-            sentence = [*intro, Text(" "), *sentence]
-        if not plain(tuple(self.joined(items))).rstrip().endswith((".", "!", "?")):
-            sentence.append(Text("."))
-        return [Paragraph(tuple(sentence))]
+def _section(ctx: NoticeContext, index: int, section: Section) -> list[Block]:
+    path = ("sections", index)
+    found: list[Block] = []
+    if not (section.style == "inline" and section.show and ctx.locale.inline_lists):
+        found += blocks(section.intro, ctx.origin(path + ("intro",)))
+    if section.show:
+        found += BLOCKS[section.show](ctx, section, index)
+    found += blocks(section.text, ctx.origin(path + ("text",)))
+    return found
 
 
 def selected(items: Sequence[Any], section: Section) -> list[tuple[int, Any]]:
@@ -159,7 +128,7 @@ def _legal_bases(ctx: NoticeContext, section: Section, index: int) -> Shown:
     parent = contacts.pointer(ctx, "legal-bases")
     if parent is not None:
         return parent
-    chosen = [c for _, c in selected(ctx.all_citations, section)]
+    chosen = [c for _, c in selected(notice_citations(ctx), section)]
     return tuple(ctx.listed(section, index, [_with_condition(ctx, c)  # type: ignore[misc]
                                             for c in chosen]))
 
@@ -176,7 +145,7 @@ def _with_condition(ctx: NoticeContext, c: Citation) -> tuple[Inline | Block, ..
 
 
 def _gateways(ctx: NoticeContext, section: Section, index: int) -> Shown:
-    chosen = [c for _, c in selected(ctx.all_citations, section) if c.role == "gateway"]
+    chosen = [c for _, c in selected(notice_citations(ctx), section) if c.role == "gateway"]
     return tuple(ctx.listed(section, index, [cited(ctx, c) for c in chosen]))  # type: ignore[misc]
 
 
@@ -187,7 +156,7 @@ def _lawful_basis(ctx: NoticeContext, section: Section, index: int) -> Shown:
     if parent is not None:
         return parent
     found: list[Block] = []
-    for _, c in selected(ctx.all_citations, section):
+    for _, c in selected(notice_citations(ctx), section):
         if c.role not in ("article-6", "article-9", "article-10"):
             continue
         content = list(cited_block(ctx, c))
@@ -259,18 +228,6 @@ def _safeguards(ctx: NoticeContext, section: Section, index: int) -> Shown:
 
 def _retention(ctx: NoticeContext, section: Section, index: int) -> Shown:
     return retention_rules(ctx, ctx.notice.retention, ("retention",))
-
-
-def retention_rules(ctx: Context, rules: Sequence[Any], path: tuple[Any, ...]) -> Shown:
-    found: list[Block] = []
-    for i, rule in enumerate(rules):
-        words: list[Inline | Block] = []
-        if rule.records and not rule.rule.lower().startswith(rule.records.lower()):
-            words += [Styled("strong", (Text(f"{rule.records}:", ctx.origin(
-                path + (i, "records"))),)), Text(" ")]
-        words += inlines(rule.rule, ctx.origin(path + (i, "rule")))
-        found.append(Paragraph(tuple(words)))  # type: ignore[arg-type]
-    return (Group(tuple(found), "retention"),) if found else ()
 
 
 def _transfers(ctx: NoticeContext, section: Section, index: int) -> Shown:

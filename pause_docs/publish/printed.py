@@ -20,6 +20,7 @@ from .tree import (
     Node,
     Origin,
     Paragraph,
+    Publication,
     Row,
     RowGroup,
     Section,
@@ -45,6 +46,11 @@ class Printed:
     """The heading of the part of the page it is in."""
     printed_as: PrintedAs = "text"
     """Words of a heading, or the words of a citation of the law."""
+
+
+def texts_of(publication: Publication) -> list[Printed]:
+    """Every text `publication` prints, one per run of words from one origin in one block."""
+    return printed(publication.blocks())
 
 
 def printed(blocks: Iterable[Block]) -> list[Printed]:

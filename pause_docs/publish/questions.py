@@ -4,7 +4,7 @@ it screens."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..forms.definition import FormSection
 from ..forms.form import FormQuestion
@@ -12,7 +12,8 @@ from ..forms.rules import Answered, Outcome
 from ..source.loader import Path_
 from ..source.models import DpiaScreening, LegalReference
 from ..source.models.dpia import Processing
-from .citations import citations
+from .citations import citation_words, citations
+from .context import FormContext
 from .markup import blocks, inlines, plain_text
 from .tree import (
     Block,
@@ -34,9 +35,6 @@ from .tree import (
     Text,
     Tick,
 )
-
-if TYPE_CHECKING:
-    from .assessment import FormContext
 
 Content = tuple[Inline | Block, ...]
 
@@ -226,7 +224,7 @@ def _law(ctx: FormContext, references: tuple[LegalReference, ...], path: Path_
         return None
     links: list[Inline] = [ctx.text("form_law")]
     for n, c in enumerate(law):
-        links.append(Link(c.url, (Text(*ctx.citation_words(c)),),
+        links.append(Link(c.url, (Text(*citation_words(ctx, c)),),
                           law=tuple(p.id for p in c.provisions), reference=c.path))
         if n < len(law) - 1:
             links.append(Text("; "))

@@ -14,13 +14,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import ClassVar, Literal
 
 from ..source.errors import Location
 from ..source.loader import Path_
-
-if TYPE_CHECKING:
-    from .printed import Printed
 
 Owner = Literal["document", "council", "registry", "form"]
 Style = Literal["strong", "em", "b", "i", "code", "sub", "sup", "abbr", "span"]
@@ -292,12 +289,6 @@ class Publication:
         """The header and the body, in page order."""
         yield from self.header
         yield from self.body
-
-    def texts(self) -> list[Printed]:
-        """Every printed text, one per run of words from one origin in one block."""
-        from .printed import printed
-
-        return printed(self.blocks())
 
     def groups(self, topic: str) -> list[Group]:
         return [g for g in walk(self.blocks()) if isinstance(g, Group) and g.topic == topic]

@@ -20,6 +20,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from ..publish.document import publish
+from ..publish.locale import is_language_neutral, load_locale
+from ..publish.markup import blocks
 from ..publish.tree import (
     Alternate,
     Block,
@@ -38,6 +41,7 @@ from ..publish.tree import (
     plain,
 )
 from ..source.errors import Location, Problem
+from ..source.kinds import KINDS
 from ..source.layout import TEMPLATES_DIR
 from ..source.resolved import ResolvedDocument
 
@@ -102,7 +106,6 @@ def _foreign(node: Inline) -> str | None:
     language = node.origin.language
     if language is None or language == _PAGE_LANGUAGE.get():
         return None
-    from ..publish.locale import is_language_neutral, load_locale
 
     return None if is_language_neutral(node.text) else load_locale(language).tag
 
@@ -247,8 +250,6 @@ def _content(context: jinja2.runtime.Context, nodes: Iterable[Node]) -> Markup:
 def markdown_html(text: str, templates: tuple[Path, ...] = (TEMPLATES_DIR,)) -> str:
     """Markdown from YAML as a page prints it: converted, sanitised, read into the tree and
     written out again."""
-    from ..publish.markup import blocks
-
     return environment(templates).from_string("{{ blocks(found) }}").render(
         found=blocks(text))
 
@@ -282,8 +283,6 @@ def page_frame(lang: str, strings: dict[str, str], author: str, created: dt.date
 
 def template_names(doc: ResolvedDocument) -> list[str]:
     """A council's own template first, then the kind's, then the one for every document."""
-    from ..source.kinds import KINDS
-
     return [f"{doc.council_slug}/{doc.kind}.html", f"{doc.kind}.html", KINDS[doc.kind].template]
 
 
@@ -303,8 +302,6 @@ def render_page(doc: ResolvedDocument, templates: tuple[Path, ...] = (TEMPLATES_
                 language: str | None = None) -> Page:
     """The document published in `language` (None: its first) and printed as HTML, noting
     which templates and registry entries the page used."""
-    from ..publish import publish
-
     if language in doc.languages:
         doc = doc.in_language(language)
     registry, used = doc.registry.recording()

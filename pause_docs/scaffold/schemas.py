@@ -15,7 +15,7 @@ from .. import __version__
 from ..forms.definition import FormDefinition, QuestionSet
 from ..source.kinds import KINDS
 from ..source.loader import read_yaml
-from ..source.models import Council, CriteriaFile, Model, Programme, RegistryFile
+from ..source.models import Council, CriteriaFile, Model, Programme, RegistryFile, model_of
 from ..source.models.notice import StandardSection
 from .json_schema import json_schema
 
@@ -25,7 +25,7 @@ SCHEMAS_DIR = "schemas"  # where `init` writes them in a project, for the editor
 # Every kind of YAML file: the files of a project, then the documents, then the law and forms.
 MODELS: dict[str, type[Model]] = {
     "council": Council, "programme": Programme, "section": StandardSection,
-    **{name: kind.model for name, kind in KINDS.items()},
+    **{name: model_of(name) for name in KINDS},
     "registry": RegistryFile, "dpia-criteria": CriteriaFile, "form": FormDefinition,
     "question-set": QuestionSet,
 }

@@ -6,11 +6,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from ..forms.form import Form
 from ..forms.library import form_folders, load_forms
 from .errors import Location, Problem, did_you_mean, display_path
 from .inheritance import todos, with_todos
@@ -21,80 +18,18 @@ from .layout import (
     COUNCILS_DIR,
     council_dirs,
     document_files,
-    home,
     programme_files,
     section_files,
 )
-from .loader import Path_, SourceFile, read_yaml
+from .loader import SourceFile
 from .models import Council, Programme
 from .models.base import _SLUG
 from .models.notice import StandardSection
+from .project import Project, read_source, scratch
 from .references import CouncilVersions, link_notices, resolve_document
-from .registry import Registry, load_registry
+from .registry import load_registry
 from .resolved import ResolvedDocument
 from .validation import validate
-
-
-@dataclass
-class Project:
-    """Everything loaded from a project directory, with all the problems found on the way."""
-
-    root: Path
-    registry: Registry
-    councils: dict[str, Council] = field(default_factory=dict)
-    programmes: dict[str, Programme] = field(default_factory=dict)
-    standard_sections: dict[str, dict[str, Any]] = field(default_factory=dict)
-    section_sources: dict[str, SourceFile] = field(default_factory=dict)
-    documents: list[ResolvedDocument] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    programme_sources: dict[str, SourceFile] = field(default_factory=dict)
-    forms: dict[str, Form] = field(default_factory=dict)
-    """Every form a document may be written on, bundled and the project's own, by name."""
-    form_files: set[str] = field(default_factory=set)
-    """The name of every form file found, loaded or not (so a broken one is not 'unknown')."""
-    programme_versions: dict[tuple[str, str], tuple[Programme, dict[Path_, str]]] = field(
-        default_factory=dict)
-    """(programme, language) -> the programme in that language and the languages of its
-    texts; made when a document in that language first inherits it."""
-
-    form_versions: dict[str, dict[str, Form]] = field(default_factory=dict)
-    """The forms in each other language than English, made when first asked for."""
-
-    def forms_in(self, language: str) -> dict[str, Form]:
-        """Every form, with its texts given per language read in `language`."""
-        if language == DEFAULT_LANGUAGE:
-            return self.forms
-        if language not in self.form_versions:
-            self.form_versions[language] = load_forms(self.root, self.registry, language)[0]
-        return self.form_versions[language]
-
-    def programme(self, slug: str, language: str) -> tuple[Programme, dict[Path_, str]] | None:
-        """The programme `slug` in `language`, or None if there is no valid one."""
-        if slug not in self.programmes:
-            return None
-        key = (slug, language)
-        if key not in self.programme_versions:
-            source = self.programme_sources[slug]
-            chosen = select(source.data, language, source.locate, skip=("defaults",))
-            programme, _ = validate(Programme, chosen.data, source.locator, "programme")
-            self.programme_versions[key] = (programme or self.programmes[slug],
-                                            chosen.languages)
-        return self.programme_versions[key]
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
-
-
-def scratch(project: Project) -> Project:
-    """An empty project sharing `project`'s registry, programmes and standard sections."""
-    return Project(project.root, project.registry, programmes=project.programmes,
-                   standard_sections=project.standard_sections,
-                   section_sources=project.section_sources,
-                   programme_sources=project.programme_sources, forms=project.forms,
-                   form_files=project.form_files,
-                   programme_versions=project.programme_versions,
-                   form_versions=project.form_versions)
 
 
 def load_project(root: Path, only: Iterable[Path] | None = None,
@@ -228,13 +163,6 @@ def _resolved(path: Path) -> Path:
         return path.resolve()
     except (OSError, RuntimeError):  # a loop of symbolic links: reading it says so
         return path.absolute()
-
-
-def read_source(project: Project, file: Path) -> SourceFile | None:
-    source, found = read_yaml(file, display_path(file, project.root),
-                              inside=home(file, project.root))
-    project.problems += found
-    return source
 
 
 def _load_council(project: Project, slug: str, file: Path

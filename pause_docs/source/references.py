@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..forms.form import Form
 from .errors import Problem, did_you_mean, display_path
@@ -19,22 +19,15 @@ from .layout import (
     document_files,
 )
 from .loader import Path_, SourceFile
-from .models import Council, DpiaScreening, Notice, Programme
+from .models import Council, DpiaScreening, Notice, Programme, model_of
 from .models.assessment import DOCUMENT_KEYS
 from .models.base import _SLUG
-from .registry import Registry
+from .project import Project, read_source, scratch
+from .registry_ids import check_references
 from .resolved import Merged, ResolvedDocument
 from .validation import validate
 
-if TYPE_CHECKING:
-    from .loading import Project
-
 # Keys that refer to the registry wherever they appear: key -> (registry table, problem code).
-REFERENCES = {
-    "provision": ("provisions", "unknown-legal-basis"),
-    "right": ("rights", "unknown-right"),
-    "criterion": ("criteria", "unknown-criterion"),
-}
 
 
 CouncilVersions = dict[str, tuple[Council, dict[Path_, str]]]
@@ -89,7 +82,7 @@ def _resolve_in(project: Project, council_slug: str, file: Path, source: SourceF
     if form is not None:
         filled = _for_form(filled, merged, form)
     merged = merged.with_data(filled)
-    model, found = validate(form.model if form else KINDS[kind].model, filled, merged.locate,
+    model, found = validate(form.model if form else model_of(kind), filled, merged.locate,
                             "document")
     problems = with_todos(found, problems) + check_references(filled, registry, merged)
     if kind == "dpia-screening":
@@ -259,8 +252,6 @@ def _named_notice(project: Project, directory: Path, resolved: dict[str, Resolve
                   council_source: SourceFile | None, doc: ResolvedDocument, key: str
                   ) -> ResolvedDocument | None:
     """The notice `doc` names under `key`, or None (with the problem reported)."""
-    from .loading import read_source, scratch
-
     name = getattr(doc.model, key)
     where = doc.source.locate((key,))
     file = directory / f"{name}.yaml"
@@ -333,37 +324,3 @@ def _check_notice_exists(name: Any, merged: Merged, directory: Path) -> list[Pro
                     f"{did_you_mean(name, others)}{source}")]
 
 
-def check_references(data: Any, registry: Registry, merged: Merged,
-                     path: Path_ = ()) -> list[Problem]:
-    """Every registry id a document uses exists; checked on the raw data, so that these
-    are reported in the same pass as any other mistake in the file."""
-    problems: list[Problem] = []
-    if isinstance(data, list):
-        for i, item in enumerate(data):
-            problems += check_references(item, registry, merged, path + (i,))
-    elif isinstance(data, dict):
-        cited, wording = data.get("cited_as"), data.get("wording")
-        if isinstance(cited, str) and isinstance(wording, str) and cited not in wording:
-            problems.append(Problem(merged.locate(path + ("cited_as",)), "error",
-                                    "citation-not-in-wording",
-                                    f"the words '{cited}' do not appear in the wording, so "
-                                    "they cannot be linked to the law: make them match"))
-        for key, value in data.items():
-            if key in REFERENCES and isinstance(value, str | list):
-                problems += _unknown_ids(key, value, registry, merged, path)
-            else:
-                problems += check_references(value, registry, merged, path + (key,))
-    return problems
-
-
-def _unknown_ids(key: str, value: str | list[Any], registry: Registry, merged: Merged,
-                 path: Path_) -> list[Problem]:
-    table_name, code = REFERENCES[key]
-    table: dict[str, Any] = getattr(registry, table_name)
-    ids = [(value, path + (key,))] if isinstance(value, str) else [
-        (v, path + (key, j)) for j, v in enumerate(value) if isinstance(v, str)]
-    what = {"provisions": "legal registry", "criteria": "DPIA criteria"}.get(table_name,
-                                                                              "registry")
-    return [Problem(merged.locate(where), "error", code,
-                    f"'{ref}' is not in the {what}{did_you_mean(ref, table)}")
-            for ref, where in ids if ref not in table]

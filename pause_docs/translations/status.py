@@ -15,11 +15,18 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from ..publish.document import publish
 from ..publish.locale import is_language_neutral
 from ..publish.printed import printed as printed_texts
 from ..publish.tree import Origin
 from ..source.errors import Location
-from ..source.languages import DEFAULT_LANGUAGE, FROM, fingerprint, is_per_language
+from ..source.languages import (
+    DEFAULT_LANGUAGE,
+    FROM,
+    fingerprint,
+    is_per_language,
+    per_language_texts,
+)
 from ..source.loader import Path_, SourceFile
 from ..source.resolved import ResolvedDocument
 
@@ -62,8 +69,6 @@ class Needed:
 
 def needed(doc: ResolvedDocument) -> list[Needed]:
     """Every text of every language version of `doc` that needs a translator's work."""
-    from ..publish import publish
-
     found: dict[tuple[str, str, Path_], Needed] = {}
     for version in doc.all_versions():
         language = version.language
@@ -169,6 +174,4 @@ def value_at(data: Any, path: Path_) -> Any:
 
 def mappings(file: SourceFile) -> Iterator[tuple[Path_, dict[str, Any]]]:
     """Every per-language mapping of a file."""
-    from ..source.languages import per_language_texts
-
     yield from per_language_texts(file.data)

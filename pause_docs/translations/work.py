@@ -11,11 +11,12 @@ from ..source.errors import Location, Problem
 from ..source.languages import DEFAULT_LANGUAGE
 from ..source.layout import COUNCILS_DIR
 from ..source.loader import Path_, parse_yaml
-from ..source.loading import Project
+from ..source.project import Project
 from . import table
 from .edit import Edit, EditRefused, apply, write_file
 from .history import english_confirmed
 from .status import Needed, needed, value_at
+from .table import write
 
 
 @dataclass
@@ -33,7 +34,6 @@ def run(root: Path, paths: Iterable[Path], language: str | None, *, update: bool
     """`pause-docs translations`: read a translator's table back, or confirm the
     translations given, or write the table, or else list what needs a translator."""
     from ..source.loading import load_project
-    from .table import write
 
     if read_from is not None:
         outcome = read_table(root, read_from.read_text(encoding="utf-8"), str(read_from))

@@ -5,6 +5,7 @@ each character traceable to its line (and page) in the file."""
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -215,8 +216,6 @@ def _pdf(file: Path, path: str) -> Extracted:
 
 
 def _docx(file: Path, path: str) -> Extracted:
-    import zipfile
-
     from docx import Document
     from docx.table import Table
     from docx.text.paragraph import Paragraph

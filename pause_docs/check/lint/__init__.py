@@ -5,20 +5,31 @@ stable code, the source of its rule and a suggested fix."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...publish.tree import Publication
 from ...source.errors import Location, Problem, did_you_mean
-from ...source.kinds import KINDS
+from ...source.kinds import KINDS, Layout
 from ...source.languages import DEFAULT_LANGUAGE
-from ...source.loading import Project
+from ...source.project import Project
 from ...source.resolved import ResolvedDocument
+from .checklist import check_completeness, check_consistency, check_dated
 from .law import check_law, inherited_at_document
+from .layers import check_layer
 from .published import Published
-from .readability import check_sentences
+from .readability import check_readability, check_sentences
+from .screening import check_answers, check_dates
 from .translations import check_translations
 
 __all__ = ["Citing", "UnknownProvision", "lint_document", "lint_project", "where_used"]
+
+CHECKS: dict[Layout, tuple[Callable[[Published], list[Problem]], ...]] = {
+    "notice": (check_completeness, check_consistency, check_dated, check_readability,
+               check_layer),
+    "form": (check_answers, check_dates),
+}
+"""The checks each shape of document (`Kind.layout`) adds to those of the law and names."""
 
 
 def lint_document(doc: ResolvedDocument, as_of: dt.date,
@@ -31,9 +42,8 @@ def lint_document(doc: ResolvedDocument, as_of: dt.date,
     main = doc.in_language(DEFAULT_LANGUAGE) if DEFAULT_LANGUAGE in doc.languages else doc
     published = Published(main, pages.get(main.language), as_of)
     found = check_law(published, as_of)
-    kind = KINDS[doc.kind]
-    for name in kind.checks:
-        found += kind.function(name)(published)
+    for check in CHECKS[KINDS[doc.kind].layout]:
+        found += check(published)
     found += check_translations(doc, pages)
     for version in doc.all_versions():
         if version.language != main.language:

@@ -4,6 +4,7 @@ at its audience's level."""
 
 from __future__ import annotations
 
+from ...publish.printed import texts_of
 from ...source.errors import Problem
 from ...source.models import Notice
 from .published import Published
@@ -65,7 +66,7 @@ def _reading_age(published: Published) -> list[Problem]:
     if page.language != "en":
         return []  # Flesch's formula is for English (see readability.check_sentences)
     units: dict[int, list[str]] = {}
-    for printed in page.texts():
+    for printed in texts_of(page):
         origin = printed.origin
         if origin is not None and origin.owner in ("document", "council"):
             units.setdefault(printed.block, []).append(printed.text)

@@ -17,8 +17,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ...publish.document import publish
+from ...publish.printed import texts_of
 from ...publish.tree import Publication
 from ...source.errors import Location
+from ...source.kinds import KINDS
 from ...source.loader import Path_
 from ...source.models import LegalReference, Notice, Provision
 from ...source.registry import role_of
@@ -72,15 +75,11 @@ class Published:
 
     @functools.cached_property
     def publication(self) -> Publication:
-        from ...publish import publish
-
         return publish(self.doc)
 
     @property
     def is_notice(self) -> bool:
         """A notice of the processing, which must say what Arts 12-14 ask (not a form)."""
-        from ...source.kinds import KINDS
-
         return KINDS[self.doc.kind].describes_processing
 
     @property
@@ -131,7 +130,7 @@ class Published:
         """Every printed text the document's authors wrote: in the document, what it
         inherits, and the council's details (the registry's and the tool's words are not
         theirs to fix)."""
-        for printed in self.publication.texts():
+        for printed in texts_of(self.publication):
             origin = printed.origin
             if origin is not None and origin.owner != "registry":
                 yield Text(printed.text, origin.where, origin.path)

@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ...publish.document import publish
 from ...publish.locale import is_language_neutral, load_locale
+from ...publish.printed import texts_of
 from ...publish.tree import Publication
 from ...source.errors import Location, Problem
 from ...source.languages import DEFAULT_LANGUAGE, LOCALES_DIR
@@ -42,14 +44,12 @@ def check_translations(doc: ResolvedDocument,
 def _forms(doc: ResolvedDocument, page: Publication | None) -> list[Problem]:
     """A form's (or question set's) words printed untranslated, once per file, and its
     translations not yet reviewed."""
-    from ...publish import publish
-
     if doc.form is None:
         return []
     page = page or publish(doc)
     name = load_locale(doc.language).english_name
     untranslated: dict[str, list[tuple[Location, str]]] = {}
-    for printed in page.texts():
+    for printed in texts_of(page):
         origin = printed.origin
         if (origin is not None and origin.owner == "form" and origin.language is not None
                 and origin.language != doc.language and not is_language_neutral(printed.text)):
@@ -109,11 +109,9 @@ def _quoted(text: str, limit: int = 70) -> str:
 def _registry(doc: ResolvedDocument, page: Publication | None) -> list[Problem]:
     """The registry texts a page prints: untranslated, out of step, or unreviewed (each
     entry once, with the fields the page prints)."""
-    from ...publish import publish
-
     page = page or publish(doc)
     printed: dict[str, dict[str, Location]] = {}
-    for text in page.texts():
+    for text in texts_of(page):
         origin = text.origin
         if origin is not None and origin.owner == "registry" and len(origin.path) == 2:
             printed.setdefault(str(origin.path[0]), {}).setdefault(str(origin.path[1]),

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...publish.tree import Paragraph, Publication, Time, plain, walk
-from .blocks import Context, Writer
+from .blocks import Writer
 from .package import footer, new_document, properties, save
+from .place import Context
 
 if TYPE_CHECKING:
     from ..html import Page

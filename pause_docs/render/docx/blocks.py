@@ -3,13 +3,10 @@ header rows, addresses, boxes for a decision or how to ask for another format.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import replace
 
 from docx.document import Document
 from docx.shared import Pt
-from docx.table import Table as WordTable
-from docx.table import _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from ...publish.tree import (
@@ -33,6 +30,8 @@ from ...publish.tree import (
 from .inline import Inlines, Look
 from .numbering import ListKind, Numbering, continued, numbered
 from .package import text_width
+from .place import PLAIN, Context, Place
+from .tables import write_table
 from .theme import THEME, Theme
 from .xml import PPR, border, element, put, shading
 
@@ -41,57 +40,6 @@ PARAGRAPH_STYLES = {"subtitle": "Subtitle", "date": "Muted", "version": "Muted",
                     "formats": "Formats", "label": "Label", "law": "Small",
                     "references": "Small", "guidance": "Small", "publisher": "Publisher",
                     "logo": "Masthead", "colophon": "Colophon"}
-
-
-def styled(paragraph: WordParagraph, style: str) -> None:
-    """Give a paragraph a style by its id (python-docx's lookup by name reads every style of
-    the template for each paragraph): the styles here are named as their ids, less spaces."""
-    if style != "Normal":
-        paragraph._p.get_or_add_pPr().get_or_add_pStyle().val = style.replace(" ", "")
-
-
-class Place:
-    """Where blocks go: the document's body or a table cell (whose first, empty paragraph
-    is used before any other is added)."""
-
-    def __init__(self, container: Any, width: float, fresh: WordParagraph | None = None
-                 ) -> None:
-        self.container = container
-        self.width = width
-        """Points across."""
-        self.fresh = fresh
-
-    def paragraph(self, style: str) -> WordParagraph:
-        if self.fresh is not None:
-            made, self.fresh = self.fresh, None
-        else:
-            made = self.container.add_paragraph()
-        styled(made, style)
-        return made
-
-    def table(self, rows: int, columns: int) -> WordTable:
-        if isinstance(self.container, _Cell):
-            inner: WordTable = self.container.add_table(rows, columns)
-            return inner
-        made: WordTable = self.container.add_table(rows, columns, Pt(self.width))
-        return made
-
-    @classmethod
-    def cell(cls, cell: _Cell, width: float) -> Place:
-        return cls(cell, width, cell.paragraphs[0])
-
-
-@dataclass(frozen=True)
-class Context:
-    """What the blocks being written stand in."""
-
-    style: str = "Normal"
-    """The style of a plain paragraph here."""
-    depth: int = -1
-    """The list level of the item they are in (-1: none)."""
-    look: Look = Look()
-    boxed: bool = False
-    """In a form's box: its headings are shaded."""
 
 
 class Writer:
@@ -105,7 +53,7 @@ class Writer:
         self.numbering = Numbering(document, theme)
         self.body = Place(document._body, text_width(theme))
 
-    def blocks(self, place: Place, blocks: tuple[Block, ...], ctx: Context = Context()
+    def blocks(self, place: Place, blocks: tuple[Block, ...], ctx: Context = PLAIN
                ) -> None:
         for block in blocks:
             self.block(place, block, ctx)
@@ -136,8 +84,6 @@ class Writer:
         elif isinstance(block, Group):
             self.blocks(place, block.blocks, ctx)
         elif isinstance(block, Table):
-            from .tables import write_table
-
             write_table(self, place, block, ctx)
         elif isinstance(block, Contents):
             self.heading(place, Heading(2, block.label, anchor=block.anchor), ctx)

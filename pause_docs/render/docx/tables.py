@@ -5,16 +5,13 @@ columns sized as the page sizes them."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from docx.shared import Pt
 from docx.table import Table as WordTable
 
 from ...publish.tree import Cell, Row, Table, plain
+from .place import BlockWriter, Context, Place, styled
 from .xml import TBLPR, TCPR, TRPR, element, put, shading, twips
-
-if TYPE_CHECKING:
-    from .blocks import Context, Place, Writer
 
 Grid = list[list[tuple[int, Cell]]]
 """Each row's cells, with the column each starts in."""
@@ -64,9 +61,7 @@ def widths(table: Table, grid: Grid, columns: int, total: float, size: float) ->
     return [fixed.get(c, left / max(len(rest), 1)) for c in range(columns)]
 
 
-def write_table(writer: Writer, place: Place, block: Table, ctx: Context) -> None:
-    from .blocks import Place, styled
-
+def write_table(writer: BlockWriter, place: Place, block: Table, ctx: Context) -> None:
     theme = writer.theme
     caption = plain(block.caption).strip()
     if caption and not block.caption_hidden:
@@ -107,7 +102,7 @@ def write_table(writer: Writer, place: Place, block: Table, ctx: Context) -> Non
 
 
 def _table_properties(table: WordTable, block: Table, grid: Grid, caption: str, width: float,
-                      writer: Writer) -> None:
+                      writer: BlockWriter) -> None:
     theme = writer.theme
     tblPr = table._tbl.tblPr
     put(tblPr, element("w:tblW", w=twips(width), type="dxa"), TBLPR)

@@ -40,9 +40,10 @@ from ...publish.tree import (
     walk,
 )
 from ..html import SAFE_SCHEMES, prints_address
-from .blocks import PARAGRAPH_STYLES, Place, Writer, list_kind, unlettered
+from .blocks import PARAGRAPH_STYLES, Writer, list_kind, unlettered
 from .inline import _SPACE, _STYLED, PLAIN, TICKED, UNTICKED, Look
 from .numbering import ListKind, continued, numbered
+from .place import Place
 from .xml import PPR, element, put
 
 SIMILAR = 0.4
