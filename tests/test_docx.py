@@ -200,8 +200,9 @@ def test_two_renders_in_different_processes_are_byte_identical(tmp_path: Path) -
     """A notice, one with a logo and a screening, made in processes that differ in hash seed
     and time zone."""
     script = ("import hashlib, sys; from pathlib import Path; "
-              "from pause_docs.source.loading import load_project; from pause_docs.publish import "
-              "publish; from pause_docs.render.docx import publication_docx; "
+              "from pause_docs.source.loading import load_project; "
+              "from pause_docs.publish.document import publish; "
+              "from pause_docs.render.docx import publication_docx; "
               f"docs = load_project(Path({str(REPO)!r}), councils=['lambeth', "
               "'example-council', 'middlesbrough']).documents; "
               "print('\\n'.join(hashlib.sha256(publication_docx(publish(d), 1735689600)[0])"

@@ -25,7 +25,7 @@ from pause_docs.render.html import render_html
 from pause_docs.source.kinds import KINDS
 from pause_docs.source.languages import languages
 from pause_docs.source.loading import load_project
-from pause_docs.source.models import Notice, model_of
+from pause_docs.source.models import MODELS, Notice, model_of
 from pause_docs.source.models.base import Markdown
 
 TODAY = dt.date(2026, 12, 1)
@@ -74,10 +74,8 @@ def publish_with_statement(doc, locale: Locale) -> Publication:  # type: ignore[
 
 @pytest.fixture
 def extended_kind(monkeypatch: pytest.MonkeyPatch) -> None:
-    kind = KINDS["privacy-notice"]
-    monkeypatch.setitem(KINDS, "privacy-notice", dataclasses.replace(
-        kind, schema=f"{__name__}:NoticeWithStatement",
-        publisher=f"{__name__}:publish_with_statement"))
+    monkeypatch.setitem(MODELS, "Notice", NoticeWithStatement)
+    monkeypatch.setitem(PUBLISHERS, "notice", publish_with_statement)
 
 
 def _load(root: Path, name: str):  # type: ignore[no-untyped-def]

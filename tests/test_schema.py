@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from pause_docs.source.kinds import KINDS
-from pause_docs.source.models import Council, Programme, RegistryFile
+from pause_docs.source.models import Council, Programme, RegistryFile, model_of
 
 
 def undescribed(schema: dict[str, Any]) -> list[str]:
@@ -20,6 +20,6 @@ def undescribed(schema: dict[str, Any]) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "model", [Council, Programme, RegistryFile, *(k.model for k in KINDS.values())])
+    "model", [Council, Programme, RegistryFile, *(model_of(k) for k in KINDS)])
 def test_every_field_has_a_description(model: Any) -> None:
     assert undescribed(model.model_json_schema()) == []
