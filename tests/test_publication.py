@@ -67,7 +67,7 @@ def publish_with_statement(doc, locale: Locale) -> Publication:  # type: ignore[
     text = doc.model.welsh_statement
     if not text:
         return page
-    origin = Origin(doc.source.locate(("welsh_statement",)), ("welsh_statement",))
+    origin = Origin(doc.provenance.locate(("welsh_statement",)), ("welsh_statement",))
     part = Section(Heading(2, (Text("Welsh"),), anchor="welsh"), blocks(text, origin))
     return dataclasses.replace(page, body=page.body + (part,))
 

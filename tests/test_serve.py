@@ -170,13 +170,13 @@ def test_each_problem_is_tied_to_the_words_printed_from_its_place() -> None:
     doc = load_project(REPO, only=[REPO / FLAWED]).documents[0]
     problems = lint_document(doc, dt.date(2026, 12, 1))
     found = {p.location.line: t for p, t in targets(publish(doc), problems, {
-        doc.source.own.path: doc.source.own}).items()}
+        doc.provenance.source.own.path: doc.provenance.source.own}).items()}
     # Lint names the words (24:33, inside the value), or the value (27:15, 30:15).
     assert found[24].words == "Section 10 of the Children's Act 2004" and found[24].exact
     assert found[27].words == "Schedules 2 and 3 of the Data Protection Act 1998"
     assert found[30].words == "Section 2 (5) of the Local Government Act 2000"
     assert found[27].exact and found[30].exact and found[24].anchor is not None
-    sources = {doc.source.own.path: doc.source.own}
+    sources = {doc.provenance.source.own.path: doc.provenance.source.own}
     # A problem with the whole legal basis (26:5) is tied to the words printed from inside it.
     basis = Problem(Location(FLAWED, 26, 5), "error", "some-check", "about the legal basis")
     inside = targets(publish(doc), [basis], sources)[basis]

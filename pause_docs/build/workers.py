@@ -249,7 +249,7 @@ def _record(doc: ResolvedDocument, pages: list[Page]) -> Record:
     html = hashlib.sha256()
     for page in pages:
         html.update(hashlib.sha256(page.html.encode()).digest())
-    return Record(dict.fromkeys(doc.inputs, ""), dict.fromkeys(registry, ""), templates,
+    return Record(dict.fromkeys(doc.provenance.inputs, ""), dict.fromkeys(registry, ""), templates,
                   dict.fromkeys(sorted(set(templates.values())), ""), absent,
                   html=html.hexdigest())
 

@@ -10,11 +10,11 @@ from ..source.resolved import ResolvedDocument
 
 def layers_under(doc: ResolvedDocument) -> list[str]:
     """The documents of the notice's council folder that name it as their `parent:`."""
-    if doc.folder is None or not doc.folder.is_dir():
+    if doc.provenance.folder is None or not doc.provenance.folder.is_dir():
         return []
     council = doc.path.rsplit("/", 1)[0]
     found = []
-    for file in document_files(doc.folder):
+    for file in document_files(doc.provenance.folder):
         source, _ = read_yaml(file, f"{council}/{file.name}")
         data = source.data if source is not None else None
         if isinstance(data, dict) and data.get("parent") == doc.slug:

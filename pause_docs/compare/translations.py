@@ -17,7 +17,7 @@ from .words import norm, words
 def language_changes(old: ResolvedDocument, new: ResolvedDocument) -> list[Change]:
     """Each text of the document's own file changed in one of its languages but not in the
     other (English and each other language the document is published in)."""
-    was, now = _texts(old.source.own.data), _texts(new.source.own.data)
+    was, now = _texts(old.provenance.source.own.data), _texts(new.provenance.source.own.data)
     changes = []
     for path in sorted(set(was) & set(now), key=str):
         for language in new.languages:

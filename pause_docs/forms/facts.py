@@ -62,9 +62,9 @@ def facts_of(doc: ResolvedDocument) -> Facts | None:
     parts = []
     notice = doc.notice
     if notice is not None and isinstance(notice.model, Notice):
-        parts.append(_facts(notice.model, notice.source.locate))
+        parts.append(_facts(notice.model, notice.provenance.source.locate))
     if model.processing is not None:
-        parts.append(_facts(model.processing, lambda p: doc.source.locate(("processing", *p))))
+        parts.append(_facts(model.processing, lambda p: doc.provenance.locate(("processing", *p))))
     if not parts:
         return None
     met: dict[Fact, tuple[Finding, ...]] = {f: () for f in FACTS}

@@ -67,8 +67,9 @@ def answers(doc: ResolvedDocument) -> tuple[Answered, ...]:
     for q in form.questions:
         answer = getattr(given, q.id, None)
         if answer is not None and answer.answer is not None:
-            where = doc.source.locate(("answers", q.id), key=True)
-            basis: Basis = "document" if doc.source.own_has(("answers", q.id)) else "programme"
+            where = doc.provenance.locate(("answers", q.id), key=True)
+            own = doc.provenance.source.own_has(("answers", q.id))
+            basis: Basis = "document" if own else "programme"
             columns = {c.id: getattr(answer, c.id) for c in q.section.columns
                        if getattr(answer, c.id, None)}
             found.append(Answered(q, q.option(answer.answer), basis, answer.evidence, columns,

@@ -286,7 +286,8 @@ def _render(doc: ResolvedDocument, templates: tuple[Path, ...], language: str
 
 
 def _sources(doc: ResolvedDocument) -> dict[str, SourceFile]:
-    files = (doc.source.own, doc.source.inherited, doc.council_source, doc.programme_source)
+    made = doc.provenance
+    files = (made.source.own, made.source.inherited, made.council_source, made.programme_source)
     return {f.path: f for f in files if f is not None}
 
 

@@ -78,8 +78,8 @@ def main_notice(ctx: Context) -> Link | None:
     parent = ctx.doc.parent
     if parent is None:
         return None
-    title = Origin(parent.source.locate(("title",)), (), "document",
-                   parent.language_of(("title",)))
+    title = Origin(parent.provenance.locate(("title",)), (), "document",
+                   parent.provenance.language_of(("title",)))
     return Link(page_file(ctx.doc, parent.language, parent.slug),
                 (Text(parent.model.title, title),))
 
@@ -117,12 +117,12 @@ def masthead(ctx: Context) -> tuple[tuple[Block, ...], dict[str, str]]:
     the links to the document in its other languages."""
     council = ctx.doc.council
     others = language_links(ctx)
-    if council.logo is None or ctx.doc.folder is None:
+    if council.logo is None or ctx.doc.provenance.folder is None:
         return (Paragraph((Text(council.name, ctx.council_origin(("name",))),),
                           role="publisher"), *others), {}
     logo = council.logo
     return ((Paragraph((Image(logo.file, logo.alt),), role="logo"), *others),
-            {logo.file: str(ctx.doc.folder / logo.file)})
+            {logo.file: str(ctx.doc.provenance.folder / logo.file)})
 
 
 def alternates(ctx: Context) -> tuple[Alternate, ...]:

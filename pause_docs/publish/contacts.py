@@ -129,7 +129,7 @@ def _further_information(ctx: NoticeContext, section: Section, index: int) -> Sh
     programme = ctx.doc.programme
     words: list[Inline] = []
     if programme and programme.website:
-        where = ctx.doc.locate_programme(("website",))
+        where = ctx.doc.provenance.locate_programme(("website",))
         words += ctx.compose("further_information_web", link=(Link(programme.website, (
             Text(programme.website, Origin(where, ("programme", "website"))),)),))
     council = ctx.doc.council

@@ -44,11 +44,12 @@ class Context:
     def origin(self, path: Path_) -> Origin:
         """Where a value of the document (or what it inherits) was written, and its
         language."""
-        return Origin(self.doc.source.locate(path), path, language=self.doc.language_of(path))
+        made = self.doc.provenance
+        return Origin(made.locate(path), path, language=made.language_of(path))
 
     def council_origin(self, path: Path_) -> Origin:
-        return Origin(self.doc.locate_council(path), path, "council",
-                      self.doc.council_language_of(path))
+        return Origin(self.doc.provenance.locate_council(path), path, "council",
+                      self.doc.provenance.council_language_of(path))
 
     def registry_origin(self, key: str, language: str = DEFAULT_LANGUAGE,
                         name: str | None = None) -> Origin:

@@ -82,8 +82,9 @@ def _programme(ctx: NoticeContext, section: Section, index: int) -> Shown:
     programme = ctx.doc.programme
     if programme is None:
         return ()
-    language = ctx.doc.programme_languages.get(("description",), DEFAULT_LANGUAGE)
-    return blocks(programme.description, Origin(ctx.doc.locate_programme(("description",)),
+    made = ctx.doc.provenance
+    language = made.programme_languages.get(("description",), DEFAULT_LANGUAGE)
+    return blocks(programme.description, Origin(made.locate_programme(("description",)),
                                                 ("programme", "description"),
                                                 language=language))
 

@@ -345,7 +345,7 @@ def processing_section(ctx: FormContext, section: FormSection) -> list[Block]:
         ctx.doc.council.name, ctx.council_origin(("name",))),))]
     notice = ctx.doc.notice
     if notice is not None:
-        title = Origin(notice.source.locate(("title",)), ("notice", "title"))
+        title = Origin(notice.provenance.locate(("title",)), ("notice", "title"))
         rows.append(form_row((ctx.text("dpia_screened"),), (
             Text(notice.model.title, title), Text(" "), source(notice.path))))
     described = model.processing

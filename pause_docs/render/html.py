@@ -313,7 +313,7 @@ def render_page(doc: ResolvedDocument, templates: tuple[Path, ...] = (TEMPLATES_
         html = page_html(publication, template_names(doc), templates)
     finally:
         _LOADED.reset(token)
-    return Page(html, loaded, frozenset(used) | doc.cites, publication)
+    return Page(html, loaded, frozenset(used) | doc.provenance.cites, publication)
 
 
 def html_bytes(page: Page, asset_root: Path, epoch: int) -> tuple[bytes, tuple[str, ...]]:

@@ -24,7 +24,7 @@ from .models.assessment import DOCUMENT_KEYS
 from .models.base import _SLUG
 from .project import Project, read_source, scratch
 from .registry_ids import check_references
-from .resolved import Merged, ResolvedDocument
+from .resolved import Merged, Provenance, ResolvedDocument
 from .validation import validate
 
 # Keys that refer to the registry wherever they appear: key -> (registry table, problem code).
@@ -91,16 +91,17 @@ def _resolve_in(project: Project, council_slug: str, file: Path, source: SourceF
     if model is None or council_version is None or any(p.severity == "error"
                                                        for p in problems):
         return None
-    return ResolvedDocument(
-        council_slug, file.stem, source.path, model,  # type: ignore[arg-type]
-        council_version[0], programme[0] if programme else None, project.registry, merged,
-        _inputs(project, file, source, merged, form, council_version[0]),
+    provenance = Provenance(
+        source.path, merged, _inputs(project, file, source, merged, form, council_version[0]),
         cites=frozenset(cited), council_source=council_source,
-        programme_source=merged.inherited, form=form, folder=file.parent.resolve(),
-        section_sources=_sections_used(project, merged),
-        language=language, languages=council_version[0].languages,
+        programme_source=merged.inherited, folder=file.parent.resolve(),
         council_languages=council_version[1],
-        programme_languages=programme[1] if programme else {})
+        programme_languages=programme[1] if programme else {},
+        section_sources=_sections_used(project, merged))
+    return ResolvedDocument(
+        council_slug, file.stem, model,  # type: ignore[arg-type]
+        council_version[0], programme[0] if programme else None, project.registry, provenance,
+        form=form, language=language, languages=council_version[0].languages)
 
 
 def _sections_used(project: Project, merged: Merged) -> dict[str, SourceFile]:
@@ -253,7 +254,7 @@ def _named_notice(project: Project, directory: Path, resolved: dict[str, Resolve
                   ) -> ResolvedDocument | None:
     """The notice `doc` names under `key`, or None (with the problem reported)."""
     name = getattr(doc.model, key)
-    where = doc.source.locate((key,))
+    where = doc.provenance.locate((key,))
     file = directory / f"{name}.yaml"
     if name == doc.slug:
         project.problems.append(Problem(where, "error", "invalid-value",
@@ -295,16 +296,20 @@ def _with_parent(doc: ResolvedDocument, parent: ResolvedDocument) -> ResolvedDoc
     """A layer, in each of its languages, with the full notice it sits under in the same."""
     versions = {language: replace(version, parent=parent.in_language(language))
                 for language, version in doc.versions.items()}
-    return replace(doc, parent=parent, inputs=doc.inputs + parent.inputs,
-                   cites=doc.cites | parent.cites, versions=versions)
+    return replace(doc, parent=parent, provenance=_with_inputs(doc, parent), versions=versions)
 
 
 def _with_notice(doc: ResolvedDocument, notice: ResolvedDocument) -> ResolvedDocument:
     """The screening, in each of its languages, with the notice it screens in the same."""
     versions = {language: replace(version, notice=notice.in_language(language))
                 for language, version in doc.versions.items()}
-    return replace(doc, notice=notice, inputs=doc.inputs + notice.inputs,
-                   cites=doc.cites | notice.cites, versions=versions)
+    return replace(doc, notice=notice, provenance=_with_inputs(doc, notice), versions=versions)
+
+
+def _with_inputs(doc: ResolvedDocument, other: ResolvedDocument) -> Provenance:
+    """The document's provenance with the files and registry entries `other` is made from."""
+    return replace(doc.provenance, inputs=doc.provenance.inputs + other.provenance.inputs,
+                   cites=doc.provenance.cites | other.provenance.cites)
 
 
 def _check_notice_exists(name: Any, merged: Merged, directory: Path) -> list[Problem]:

@@ -66,57 +66,31 @@ class Merged:
 
 
 @dataclass(frozen=True)
-class ResolvedDocument:
-    """A document ready to check and render: its model and everything it refers to."""
+class Provenance:
+    """Where a resolved document came from: its file and what it inherits, the files and
+    registry entries it was made from, and the language of each text given per language."""
 
-    council_slug: str
-    slug: str
     path: str
-    model: Document
-    council: Council
-    programme: Programme | None
-    registry: Registry
+    """The document's file, as messages name it."""
     source: Merged
+    """Its data after inheritance, and where each value was written."""
     inputs: tuple[str, ...] = ()
-    notice: ResolvedDocument | None = None  # the notice a DPIA screening is about
-    form: Form | None = None  # the form a screening or assessment is written on
+    """Every file it was resolved from (for the build's records)."""
     cites: frozenset[str] = frozenset()
     """Registry entries read to resolve it, as 'table:id' ('table:*' for all of a table)."""
     council_source: SourceFile | None = None
     programme_source: SourceFile | None = None
     folder: Path | None = None
     """The council's folder on disk (where its logo is)."""
-    language: str = DEFAULT_LANGUAGE
-    """The language this version of the document is in."""
-    languages: tuple[str, ...] = (DEFAULT_LANGUAGE,)
-    """Every language the document is published in (its council's), the first first."""
     council_languages: Mapping[Path_, str] = field(default_factory=dict)
     """The council's texts given per language -> the language chosen (see `Merged`)."""
     programme_languages: Mapping[Path_, str] = field(default_factory=dict)
     section_sources: Mapping[str, SourceFile] = field(default_factory=dict)
     """The standard sections its sections use (`use:`), by name."""
-    versions: Mapping[str, ResolvedDocument] = field(default_factory=dict)
-    """The document in each of its other languages (in the first language's version)."""
-    parent: ResolvedDocument | None = None
-    """For a layer (a young people's or Easy Read notice): the full notice it sits under."""
 
-    @property
-    def kind(self) -> str:
-        return self.model.kind
-
-    def in_language(self, language: str | None) -> ResolvedDocument:
-        """This document in `language` (None: its first language)."""
-        if language is None or language == self.language:
-            return self
-        if language in self.versions:
-            return self.versions[language]
-        raise ValueError(f"{self.path} is not published in '{language}'; its council's "
-                         f"languages are: {', '.join(self.languages)}")
-
-    def all_versions(self) -> list[ResolvedDocument]:
-        """The document in each of its languages, the first first."""
-        return [self, *(self.versions[lang] for lang in self.languages
-                        if lang in self.versions and lang != self.language)]
+    def locate(self, path: Path_, key: bool = False) -> Location:
+        """Where a value of the document (or what it inherits) was written."""
+        return self.source.locate(path, key=key)
 
     def language_of(self, path: Path_) -> str:
         return self.source.language_of(path)
@@ -144,4 +118,52 @@ class ResolvedDocument:
     def council_file(self) -> str:
         if self.council_source is not None:
             return self.council_source.path
-        return f"{COUNCILS_DIR}/{self.council_slug}/{COUNCIL_FILE}"
+        council = Path(self.path).parent.name
+        return f"{COUNCILS_DIR}/{council}/{COUNCIL_FILE}"
+
+
+@dataclass(frozen=True)
+class ResolvedDocument:
+    """A document ready to check and render: what it says — its model and everything it
+    refers to, in one language — and, apart, where it came from (`provenance`)."""
+
+    council_slug: str
+    slug: str
+    model: Document
+    council: Council
+    programme: Programme | None
+    registry: Registry
+    provenance: Provenance
+    notice: ResolvedDocument | None = None  # the notice a DPIA screening is about
+    form: Form | None = None  # the form a screening or assessment is written on
+    language: str = DEFAULT_LANGUAGE
+    """The language this version of the document is in."""
+    languages: tuple[str, ...] = (DEFAULT_LANGUAGE,)
+    """Every language the document is published in (its council's), the first first."""
+    versions: Mapping[str, ResolvedDocument] = field(default_factory=dict)
+    """The document in each of its other languages (in the first language's version)."""
+    parent: ResolvedDocument | None = None
+    """For a layer (a young people's or Easy Read notice): the full notice it sits under."""
+
+    @property
+    def kind(self) -> str:
+        return self.model.kind
+
+    @property
+    def path(self) -> str:
+        """The document's file, as messages name it."""
+        return self.provenance.path
+
+    def in_language(self, language: str | None) -> ResolvedDocument:
+        """This document in `language` (None: its first language)."""
+        if language is None or language == self.language:
+            return self
+        if language in self.versions:
+            return self.versions[language]
+        raise ValueError(f"{self.path} is not published in '{language}'; its council's "
+                         f"languages are: {', '.join(self.languages)}")
+
+    def all_versions(self) -> list[ResolvedDocument]:
+        """The document in each of its languages, the first first."""
+        return [self, *(self.versions[lang] for lang in self.languages
+                        if lang in self.versions and lang != self.language)]

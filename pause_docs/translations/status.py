@@ -86,7 +86,7 @@ def needed(doc: ResolvedDocument) -> list[Needed]:
 
 def project_root(doc: ResolvedDocument) -> Path | None:
     """The project's folder: a document's folder is <project>/councils/<council>."""
-    return doc.folder.parents[1] if doc.folder is not None else None
+    return doc.provenance.folder.parents[1] if doc.provenance.folder is not None else None
 
 
 def _need(doc: ResolvedDocument, origin: Origin, language: str) -> Needed | None:
@@ -132,10 +132,11 @@ def source_of(doc: ResolvedDocument, origin: Origin) -> tuple[SourceFile, Path_]
     if not path:
         return None
     if origin.owner == "council":
-        return (doc.council_source, path) if doc.council_source else None
+        return (doc.provenance.council_source, path) if doc.provenance.council_source else None
     if path[0] == "programme":
-        return (doc.programme_source, path[1:]) if doc.programme_source else None
-    merged = doc.source
+        programme = doc.provenance.programme_source
+        return (programme, path[1:]) if programme else None
+    merged = doc.provenance.source
     section = _standard_section(doc, path)
     if section is not None:
         return section
@@ -150,14 +151,14 @@ def _standard_section(doc: ResolvedDocument, path: Path_) -> tuple[SourceFile, P
     """A text of a section that comes from the standard section it uses."""
     if len(path) < 3 or path[0] != "sections" or not isinstance(path[1], int):
         return None
-    sections = doc.source.own.data.get("sections") if isinstance(doc.source.own.data,
-                                                                  dict) else None
+    data = doc.provenance.source.own.data
+    sections = data.get("sections") if isinstance(data, dict) else None
     if not isinstance(sections, list) or path[1] >= len(sections):
         return None
     own = sections[path[1]]
     if not isinstance(own, dict) or path[2] in own or not isinstance(own.get("use"), str):
         return None
-    source = doc.section_sources.get(own["use"])
+    source = doc.provenance.section_sources.get(own["use"])
     return (source, path[2:]) if source is not None else None
 
 

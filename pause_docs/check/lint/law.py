@@ -35,12 +35,13 @@ def check_law(published: Published, as_of: dt.date) -> list[Problem]:
     if published.is_notice:
         found += check_drafting(mentions, passages, setting)
         found += retention_without_period(_retention(published, sources))
-        found += dpo_without_contact(doc.council.dpo, doc.locate_council(("dpo",)))
+        found += dpo_without_contact(doc.council.dpo, doc.provenance.locate_council(("dpo",)))
     return once(found, home(doc))
 
 
 def _sources(doc: ResolvedDocument) -> dict[str, str]:
-    files = [doc.source.own, *([doc.source.inherited] if doc.source.inherited else [])]
+    source = doc.provenance.source
+    files = [source.own, *([source.inherited] if source.inherited else [])]
     return {f.path: f.text for f in files}
 
 
@@ -82,10 +83,10 @@ def _retention(published: Published, sources: dict[str, str]
 def home(doc: ResolvedDocument) -> Callable[[Location], Location]:
     """Where to report a finding: a place in the programme the document inherits is
     reported at the document's `programme:` line."""
-    inherited = doc.source.inherited
+    inherited = doc.provenance.source.inherited
     if inherited is None:
         return lambda where: where
-    at = doc.source.own.locate(("programme",), key=True)
+    at = doc.provenance.source.own.locate(("programme",), key=True)
     document = Location(doc.path, at.line, at.column)
     return lambda where: document if where.path == inherited.path else where
 

@@ -67,7 +67,7 @@ class Published:
     def __init__(self, doc: ResolvedDocument, publication: Publication | None = None,
                  as_of: dt.date | None = None) -> None:
         self.doc = doc
-        self.data: dict[str, Any] = doc.source.data
+        self.data: dict[str, Any] = doc.provenance.source.data
         self.as_of = as_of or dt.date.today()
         """The day the checks judge the document on besides its publication date."""
         if publication is not None:
@@ -96,7 +96,7 @@ class Published:
             p.basis for ref in self.references() for p in ref.provisions)
 
     def locate(self, path: Path_, key: bool = False) -> Location:
-        return self.doc.source.locate(path, key=key)
+        return self.doc.provenance.locate(path, key=key)
 
     def shows(self, *topics: str, via_parent: bool = True) -> bool:
         """The page presents one of `topics` ('rights', 'dpo', 'recipients', ...), itself or

@@ -22,9 +22,9 @@ def _at(published: Published, a: Answered) -> Location:
     """The answer's place, or (when there is none) where the answers are, or the document."""
     doc = published.doc
     for path in (("answers", a.question.id), ("answers",)):
-        if doc.source.own_has(path) or a.basis == "programme":
-            return doc.source.locate(path, key=True)
-    return doc.source.locate(("kind",), key=True)
+        if doc.provenance.source.own_has(path) or a.basis == "programme":
+            return doc.provenance.locate(path, key=True)
+    return doc.provenance.locate(("kind",), key=True)
 
 
 def check_answers(published: Published) -> list[Problem]:
@@ -80,7 +80,7 @@ def check_dates(published: Published) -> list[Problem]:
     notice = doc.notice
     if notice is not None and notice.model.published > doc.model.published:
         found.append(Problem(
-            doc.source.locate(("published",)), "warning", "screening-older-than-notice",
+            doc.provenance.locate(("published",)), "warning", "screening-older-than-notice",
             f"this screening is dated {long_day(doc.model.published)}, but the notice it "
             f"screens ('{notice.model.title}', {notice.path}) was published on "
             f"{long_day(notice.model.published)}: the notice has changed since it was "
@@ -91,7 +91,7 @@ def check_dates(published: Published) -> list[Problem]:
         if field.role == "review-date" and isinstance(value, dt.date) \
                 and value < published.as_of:
             found.append(Problem(
-                doc.source.locate((field.id,)), "warning", "review-date-passed",
+                doc.provenance.locate((field.id,)), "warning", "review-date-passed",
                 f"the date of next review, {long_day(value)}, has passed (as of "
                 f"{long_day(published.as_of)})",
                 fix="review the assessment and give the next review date", rule=_rule(form)))
