@@ -8,7 +8,8 @@ import datetime as dt
 
 from ...source.errors import Problem, Severity
 from ...source.loader import Path_
-from .published import GDPR_APPLIED, Published, long_day
+from .published import GDPR_APPLIED, Published
+from .setting import long_day
 from .statements import says
 
 # The right to complain to the controller (DPA 2018 s.164A; UK GDPR Art 13(2)(ca) and

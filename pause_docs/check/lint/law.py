@@ -29,8 +29,8 @@ def check_law(published: Published, as_of: dt.date) -> list[Problem]:
     setting = setting_of(doc, as_of)
     sources = _sources(doc)
     references, own = _references(published, sources)
-    passages = [Passage(t.text, t.where, sources.get(t.where.path, ""))
-                for t in published.texts() if t.where not in own]
+    passages = [Passage(t.text, o.where, sources.get(o.where.path, ""))
+                for t in published.texts() if (o := t.origin) and o.where not in own]
     found, mentions = check_citations(passages, references, setting)
     if published.is_notice:
         found += check_drafting(mentions, passages, setting)

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ...publish.document import publish
-from ...publish.printed import texts_of
+from ...publish.printed import Printed, texts_of
 from ...publish.tree import Publication
 from ...source.errors import Location
 from ...source.kinds import KINDS
@@ -26,9 +26,6 @@ from ...source.loader import Path_
 from ...source.models import LegalReference, Notice, Provision
 from ...source.registry import role_of
 from ...source.resolved import ResolvedDocument
-from .setting import grade_note as grade_note
-from .setting import graded as graded
-from .setting import long_day as long_day
 
 # UK GDPR and the DPA 2018 applied from this day: the transparency, rights and plain-language
 # rules (Arts 12-14, 21, 37) judge documents published from then on, and documents written
@@ -50,15 +47,6 @@ class Reference:
     @property
     def role(self) -> str:
         return role_of(self.provisions)
-
-
-@dataclass(frozen=True)
-class Text:
-    """One piece of published text and where it was written."""
-
-    text: str
-    where: Location
-    path: Path_ = ()
 
 
 class Published:
@@ -126,14 +114,12 @@ class Published:
         return found
 
     # --- text ---------------------------------------------------------------------------
-    def texts(self) -> Iterator[Text]:
+    def texts(self) -> list[Printed]:
         """Every printed text the document's authors wrote: in the document, what it
         inherits, and the council's details (the registry's and the tool's words are not
         theirs to fix)."""
-        for printed in texts_of(self.publication):
-            origin = printed.origin
-            if origin is not None and origin.owner != "registry":
-                yield Text(printed.text, origin.where, origin.path)
+        return [printed for printed in texts_of(self.publication)
+                if printed.origin is not None and printed.origin.owner != "registry"]
 
 
 def reference_at(model: Any, path: Path_) -> Any:

@@ -9,7 +9,8 @@ import datetime as dt
 from ...forms.form import Form
 from ...forms.rules import Answered, outcome_of
 from ...source.errors import Location, Problem
-from .published import Published, long_day
+from .published import Published
+from .setting import long_day
 
 
 def _rule(form: Form) -> str:
