@@ -27,7 +27,7 @@ from conftest import bundled_pages, page_id
 from htmlinfo import page_info
 
 from pause_docs.publish.locale import load_locale
-from pause_docs.render.html import render_html, render_page
+from pause_docs.render.html import render_document, render_html
 
 PAGES = bundled_pages()
 IDS = [page_id(doc, language) for doc, language in PAGES]
@@ -54,7 +54,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = {}
     for (doc, language), name in zip(PAGES, IDS, strict=True):
         folder = tmp_path_factory.mktemp(name.replace("/", "--").replace(".", "-"))
-        page = render_page(doc, language=language)
+        page = render_document(doc, language=language)
         path = folder / f"{name.split('/')[1]}.html"
         path.write_text(page.html, encoding="utf-8")
         for file, source in page.publication.files.items():
@@ -213,7 +213,7 @@ def test_page_reads_at_320_px_without_sideways_scrolling(chrome: Browser,
 
 
 FORMS = [name for (doc, language), name in zip(PAGES, IDS, strict=True)
-         if render_page(doc, language=language).publication.role == "form"]
+         if render_document(doc, language=language).publication.role == "form"]
 
 
 @pytest.mark.parametrize("width", [320, 375])

@@ -12,7 +12,7 @@ from htmlinfo import page_info
 
 from pause_docs.build import build
 from pause_docs.publish.tree import Contents, Link, Paragraph, Text, plain, walk
-from pause_docs.render.html import render_page
+from pause_docs.render.html import render_document
 from pause_docs.source.loading import load_project
 
 NOTICE = """\
@@ -50,7 +50,7 @@ def page(project, notice: str = NOTICE, council: str = COUNCIL_YAML,
         project.root = project(files)
     loaded = load_project(build_tree(project.root, files))
     assert [p for p in loaded.problems if p.severity == "error"] == []
-    return render_page(loaded.documents[0])
+    return render_document(loaded.documents[0])
 
 
 def test_a_notice_says_when_it_was_last_updated_and_its_version(project) -> None:
@@ -65,7 +65,7 @@ def test_a_notice_says_when_it_was_last_updated_and_its_version(project) -> None
 
 def test_a_form_gives_its_date_without_last_updated() -> None:
     doc = next(d for d in load_project(REPO).documents if d.slug == "pause-dpia-screening")
-    html = render_page(doc).html
+    html = render_document(doc).html
     assert '<p class="date"><time datetime="2018-06-01">1 June 2018</time></p>' in html
     assert "Last updated" not in html and 'class="contents"' not in html
 
@@ -88,7 +88,7 @@ def test_a_long_page_lists_its_parts_on_this_page_and_a_short_one_does_not(proje
 
 def test_the_cambridgeshire_notice_has_a_working_contents_list() -> None:
     doc = next(d for d in load_project(REPO).documents if d.council_slug == "cambridgeshire")
-    html = render_page(doc).html
+    html = render_document(doc).html
     nav = html.split('<nav class="contents"', 1)[1].split("</nav>", 1)[0]
     targets = re.findall(r'<a href="#([^"]+)">([^<]+)</a>', nav)
     assert len(targets) == 7 and targets[0][1] == "What information do we hold"
@@ -173,5 +173,5 @@ def test_a_link_whose_words_are_its_address_is_not_printed_twice() -> None:
     assert not prints_address(link("#section-2", "Part 2"))
     assert prints_address(link("https://ico.org.uk/make-a-complaint/", "complain to the ICO"))
     doc = next(d for d in load_project(REPO).documents if d.slug == "scoping-2026")
-    law = [a for a in re.findall(r"<a [^>]*>", render_page(doc).html) if "legislation.gov" in a]
+    law = [a for a in re.findall(r"<a [^>]*>", render_document(doc).html) if "legislation.gov" in a]
     assert len(law) >= 5 and not any("print-address" in a for a in law)

@@ -10,7 +10,7 @@ import pikepdf
 import pytest
 from test_render import SEEDS, bundled, fidelity
 
-from pause_docs.render.html import render_html, render_page
+from pause_docs.render.html import render_document, render_html
 from pause_docs.render.pdf import render_pdf
 from pause_docs.source.layout import TEMPLATES_DIR
 
@@ -74,7 +74,7 @@ def test_pdf_refuses_resources_outside_the_project(hostile: str) -> None:
 
 @pytest.mark.parametrize(("council", "slug", "seed"), SEEDS)
 def test_seed_survives_in_pdf(tmp_path: Path, council: str, slug: str, seed: str) -> None:
-    page = render_page(bundled(council, slug))
+    page = render_document(bundled(council, slug))
     path = tmp_path / "doc.pdf"
     path.write_bytes(render_pdf(page.html, ASSETS, 0, page.publication.files))
     score, out = fidelity(seed, path)

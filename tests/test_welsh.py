@@ -15,7 +15,7 @@ from conftest import COUNCIL_YAML, REPO
 
 from pause_docs.check.lint import lint_document
 from pause_docs.publish.locale import load_locale
-from pause_docs.render.html import render_html, render_page
+from pause_docs.render.html import render_document, render_html
 from pause_docs.scaffold.json_schema import PER_LANGUAGE, json_schema
 from pause_docs.source.layout import output_name
 from pause_docs.source.loading import load_project
@@ -113,7 +113,7 @@ def test_the_pdf_of_the_welsh_page_is_in_welsh(tmp_path: Path) -> None:
     pikepdf = pytest.importorskip("pikepdf")
     from pause_docs.render.pdf import render_pdf
 
-    page = render_page(bundled(), language="cy")
+    page = render_document(bundled(), language="cy")
     data = render_pdf(page.html, REPO / "pause_docs" / "templates" / "assets", 1764547200)
     with pikepdf.open(io.BytesIO(data)) as pdf:
         assert str(pdf.Root.Lang) == "cy"

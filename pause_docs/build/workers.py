@@ -26,7 +26,7 @@ from .writer import write_if_changed
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from ..render.html import Page
+    from ..render.html import Edition, Page
     from ..source.project import Project
     from ..source.resolved import ResolvedDocument
 
@@ -104,30 +104,39 @@ class Worker:
 
     def _make(self, doc: ResolvedDocument, reuse: Record | None, outcome: Outcome
               ) -> Record | None:
-        """Every file of the document: each format asked for, in each of its languages."""
-        from ..render.html import TemplateProblem, render_page
+        """Every file of the document: published once in each of its languages, then made
+        in each format asked for from that publication."""
+        from ..publish.document import publish_recorded
+        from ..render.html import Edition, TemplateProblem, template_names
 
-        try:
-            pages = {language: render_page(doc, self.templates, language)
-                     for language in doc.languages}
+        epoch = calendar.timegm(doc.model.published.timetuple())
+        names = tuple(template_names(doc))
+        editions: dict[str, Edition] = {}
+        registry: set[str] = set()
+        for language in doc.languages:
+            publication, used = publish_recorded(doc, language)
+            editions[language] = Edition(publication, names, self.templates, epoch,
+                                         self.settings.pdf_time_limit)
+            registry |= used
+        try:  # every page's HTML, whatever the formats: the record's hash of what it shows
+            record = _record(doc, [e.page for e in editions.values()], registry)
         except TemplateProblem as exc:
             outcome.problems.append(exc.problem)
             return None
-        record = _record(doc, list(pages.values()))
         reusing = reuse is not None and reuse.html == record.html
         for fmt in selected(self.settings.fmt):
-            for language, page in pages.items():
+            for language, edition in editions.items():
                 variant = self._variant(doc, language, fmt.suffix)
                 if fmt.from_html and reusing and reuse is not None and variant in reuse.outputs:
                     # the same page as last time: its PDF is still good
                     record.outputs[variant] = reuse.outputs[variant]
                     record.assets.update(reuse.assets)
                     continue
-                data = self._format(doc, fmt, page, variant, record, outcome)
+                data = self._format(doc, fmt, edition, variant, record, outcome)
                 if data is None or not self._write(doc, variant, data, record, outcome):
                     return None
-        for page in pages.values():
-            for name, source in sorted(page.publication.files.items()):  # the logo, beside it
+        for edition in editions.values():
+            for name, source in sorted(edition.publication.files.items()):  # the logo
                 if not self._write_beside(doc, name, Path(source), outcome):
                     return None
         if self.settings.fmt == "html":
@@ -139,15 +148,13 @@ class Worker:
         name = output_name(doc.council_slug, doc.slug, suffix, language, doc.languages)
         return name.removeprefix(f"{doc.council_slug}/{doc.slug}.")
 
-    def _format(self, doc: ResolvedDocument, fmt: OutputFormat, page: Page, variant: str,
-                record: Record, outcome: Outcome) -> bytes | None:
+    def _format(self, doc: ResolvedDocument, fmt: OutputFormat, edition: Edition,
+                variant: str, record: Record, outcome: Outcome) -> bytes | None:
         """The file's bytes in one format, or None with the problem reported."""
         too_slow, page_errors = _failures(fmt)
-        epoch = calendar.timegm(doc.model.published.timetuple())
         name = _name(doc, variant)
         try:
-            data, read = fmt.make(page, self.templates[0] / "assets", epoch,
-                                  self.settings.pdf_time_limit)
+            data, read = fmt.make(edition)
         except too_slow as exc:
             outcome.problems.append(Problem(Location(doc.path), "error", f"{fmt.name}-too-slow",
                                             f"could not make {name}: {exc}; is the document "
@@ -239,18 +246,17 @@ def _name(doc: ResolvedDocument, variant: str) -> str:
     return f"{doc.council_slug}/{doc.slug}.{variant}"
 
 
-def _record(doc: ResolvedDocument, pages: list[Page]) -> Record:
+def _record(doc: ResolvedDocument, pages: list[Page], registry: set[str]) -> Record:
     """What the document's pages were made from (the fingerprints are the build's to fill
     in), and one hash of all its pages' HTML."""
     templates = {n: f for page in pages for n, f in sorted(page.templates.items())
                  if f is not None}
     absent = sorted({n for page in pages for n, f in page.templates.items() if f is None})
-    registry = sorted({entry for page in pages for entry in page.registry})
     html = hashlib.sha256()
     for page in pages:
         html.update(hashlib.sha256(page.html.encode()).digest())
-    return Record(dict.fromkeys(doc.provenance.inputs, ""), dict.fromkeys(registry, ""), templates,
-                  dict.fromkeys(sorted(set(templates.values())), ""), absent,
+    return Record(dict.fromkeys(doc.provenance.inputs, ""), dict.fromkeys(sorted(registry), ""),
+                  templates, dict.fromkeys(sorted(set(templates.values())), ""), absent,
                   html=html.hexdigest())
 
 

@@ -24,7 +24,7 @@ from ..compare import diff_documents
 from ..compare.redline import as_html
 from ..compare.versions import load_revisions
 from ..publish.tree import Publication
-from ..render.html import Page, TemplateProblem, environment, render_page
+from ..render.html import Edition, TemplateProblem, environment, render_document
 from ..source.errors import CannotCompare, Location, Problem, ProjectError, display_path
 from ..source.layout import COUNCILS_DIR, REGISTRY_DIR, council_dirs, document_files
 from ..source.layout import search_path as template_path
@@ -237,7 +237,7 @@ class Session:
                 cache.clear()
             self._template_files = files
 
-    def _view(self, ref: DocumentRef, language: str, page: Page | None,
+    def _view(self, ref: DocumentRef, language: str, page: Edition | None,
               problems: list[Problem], *, doc: ResolvedDocument | None = None,
               title: str = "") -> DocumentView:
         key = (ref.council, ref.slug, language)
@@ -273,10 +273,12 @@ class Session:
 
 
 def _render(doc: ResolvedDocument, templates: tuple[Path, ...], language: str
-            ) -> tuple[Page | None, list[Problem]]:
-    """The page as `build` makes it, or the problem that stopped it."""
+            ) -> tuple[Edition | None, list[Problem]]:
+    """The page as `build` makes it (printed here, where a template's mistake is caught), or
+    the problem that stopped it."""
     try:
-        return render_page(doc, templates, language), []
+        edition = render_document(doc, templates, language)
+        return (edition if edition.page else None), []
     except TemplateProblem as exc:
         return None, [exc.problem]
     except Exception as exc:  # a bug: said on the page, never a traceback in the browser

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from ..source.kinds import KINDS, Layout
 from ..source.resolved import ResolvedDocument
@@ -25,3 +26,12 @@ def publish(doc: ResolvedDocument, language: str | None = None) -> Publication:
     if language in doc.languages:
         doc = doc.in_language(language)
     return PUBLISHERS[KINDS[doc.kind].layout](doc, load_locale(language))
+
+
+def publish_recorded(doc: ResolvedDocument, language: str | None = None
+                     ) -> tuple[Publication, frozenset[str]]:
+    """The publication, and every registry entry it depends on ('table:id', or 'table:*'
+    for a whole table): those it read and those the document was resolved with."""
+    registry, used = doc.registry.recording()
+    publication = publish(replace(doc, registry=registry), language)
+    return publication, frozenset(used) | doc.provenance.cites

@@ -1,24 +1,24 @@
 """The output formats a document is published in: one entry each, read by `build --format`,
 the build's workers and the preview.
 
-A format makes the bytes of one file from a rendered page (`render.Page`: the HTML and the
-publication tree it was printed from): `make(page, asset_root, epoch)` returns the bytes and
-the files it read (fonts, a logo), which the build records as the file's inputs; `epoch`
-(the document's date, in seconds) stands in for "now" wherever a format would stamp a time,
-so the same input always gives the same bytes.  Makers are named as 'package.module:function' and
-imported only when a file of that format is made, so that WeasyPrint (PDF) or python-docx
-(Word) load only in a build that needs them.
+The build publishes a document once in each language and hands each format the same
+publication, as an `html.Edition` (the publication, with the templates to print it with, the
+document's date and the time a format may take): `make(edition)` returns the file's bytes and
+the files it read (fonts, a logo), which the build records as the file's inputs.  The
+document's date stands in for "now" wherever a format would stamp a time, so the same input
+always gives the same bytes.  Makers are named as 'package.module:function' and imported
+only when a file of that format is made, so that WeasyPrint (PDF) or python-docx (Word) load
+only in a build that needs them.
 """
 
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .html import Page
+    from .html import Edition
 
 
 @dataclass(frozen=True)
@@ -30,26 +30,23 @@ class OutputFormat:
     suffix: str
     """The file name's ending, e.g. 'html'."""
     maker: str
-    """'package.module:function'(page, asset_root, epoch) -> (bytes, files read)."""
+    """'package.module:function'(edition) -> (bytes, files read)."""
     from_html: bool = False
     """Made from the HTML page: the same HTML makes the same file, so it need not be made
     again when the HTML did not change."""
     timed: bool = False
-    """Its maker takes a time limit in seconds (`time_limit=`): past it, it gives up."""
+    """It can take long (it keeps to `Edition.time_limit`): the preview makes it in a worker."""
     description: str = ""
 
-    def make(self, page: Page, asset_root: Path, epoch: int, time_limit: float | None = None
-             ) -> tuple[bytes, tuple[str, ...]]:
+    def make(self, edition: Edition) -> tuple[bytes, tuple[str, ...]]:
         module, _, name = self.maker.partition(":")
-        maker = getattr(importlib.import_module(module), name)
-        made: tuple[bytes, tuple[str, ...]] = (
-            maker(page, asset_root, epoch, time_limit=time_limit) if self.timed
-            else maker(page, asset_root, epoch))
+        made: tuple[bytes, tuple[str, ...]] = getattr(importlib.import_module(module), name)(
+            edition)
         return made
 
 
 FORMATS: dict[str, OutputFormat] = {f.name: f for f in (
-    OutputFormat("html", "html", "pause_docs.render.html:html_bytes",
+    OutputFormat("html", "html", "pause_docs.render.html:html_file",
                  description="accessible HTML, styles included"),
     OutputFormat("pdf", "pdf", "pause_docs.render.pdf:make_pdf", from_html=True, timed=True,
                  description="tagged PDF (PDF/UA-1)"),

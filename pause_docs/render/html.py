@@ -8,12 +8,13 @@ page as markup.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
 from collections.abc import Iterable
 from contextvars import ContextVar
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,7 @@ from ..source.layout import TEMPLATES_DIR
 from ..source.resolved import ResolvedDocument
 
 STYLESHEET = "assets/style.css"
+DOCUMENT_TEMPLATE = "document.html"
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "#")
 # A page beside this one (the document in another language, a layer's full notice): a file
 # name as `layout.output_name` makes them, never a path.
@@ -288,43 +290,71 @@ def template_names(doc: ResolvedDocument) -> list[str]:
 
 @dataclass(frozen=True)
 class Page:
-    """A rendered document and what it was made from besides its YAML files."""
+    """A publication printed as HTML, and the templates it looked up."""
 
     html: str
     templates: dict[str, str | None]
     """Each template (and stylesheet) name looked up -> the file used, None if none was found."""
-    registry: frozenset[str]
-    """The registry entries it shows or was resolved with, as 'table:id' or 'table:*'."""
-    publication: Publication
 
 
-def render_page(doc: ResolvedDocument, templates: tuple[Path, ...] = (TEMPLATES_DIR,),
-                language: str | None = None) -> Page:
-    """The document published in `language` (None: its first) and printed as HTML, noting
-    which templates and registry entries the page used."""
-    if language in doc.languages:
-        doc = doc.in_language(language)
-    registry, used = doc.registry.recording()
+def render_page(publication: Publication, names: Iterable[str] = (DOCUMENT_TEMPLATE,),
+                templates: tuple[Path, ...] = (TEMPLATES_DIR,)) -> Page:
+    """A publication as a standalone HTML page, by the first of the templates `names` that
+    exists, noting every template it looked up."""
     loaded: dict[str, str | None] = {}
     token = _LOADED.set(loaded)
     try:
-        recorded = replace(doc, registry=registry)
-        publication = publish(recorded, language)
-        html = page_html(publication, template_names(doc), templates)
+        html = page_html(publication, list(names), templates)
     finally:
         _LOADED.reset(token)
-    return Page(html, loaded, frozenset(used) | doc.provenance.cites, publication)
+    return Page(html, loaded)
 
 
-def html_bytes(page: Page, asset_root: Path, epoch: int) -> tuple[bytes, tuple[str, ...]]:
+@dataclass
+class Edition:
+    """A publication on its way into files: what every output format makes its file from
+    (`formats`).  Its page's HTML is printed once, when the first format asks for it (the
+    HTML file, and the PDF printed from the same page)."""
+
+    publication: Publication
+    names: tuple[str, ...] = (DOCUMENT_TEMPLATE,)
+    """The page templates to print it with, the first that exists (see `template_names`)."""
+    templates: tuple[Path, ...] = (TEMPLATES_DIR,)
+    epoch: int = 0
+    """The document's date, in seconds: 'now' wherever a format would stamp a time."""
+    time_limit: float | None = None
+    """Seconds a format that takes a time limit (the PDF) may take."""
+
+    @functools.cached_property
+    def page(self) -> Page:
+        return render_page(self.publication, self.names, self.templates)
+
+    @property
+    def html(self) -> str:
+        return self.page.html
+
+    @property
+    def asset_root(self) -> Path:
+        return self.templates[0] / "assets"
+
+
+def html_file(edition: Edition) -> tuple[bytes, tuple[str, ...]]:
     """The HTML format's file (see `formats`): the page as UTF-8."""
-    return page.html.encode(), ()
+    return edition.page.html.encode(), ()
+
+
+def render_document(doc: ResolvedDocument, templates: tuple[Path, ...] = (TEMPLATES_DIR,),
+                    language: str | None = None) -> Edition:
+    """The document published in `language` (None: its first), ready to print: for tests
+    and the preview, which make one page at a time."""
+    return Edition(publish(doc, language), tuple(template_names(doc)), templates,
+                   calendar.timegm(doc.model.published.timetuple()))
 
 
 def render_html(doc: ResolvedDocument, templates: tuple[Path, ...] = (TEMPLATES_DIR,),
                 language: str | None = None) -> str:
     """The document as a standalone HTML page."""
-    return render_page(doc, templates, language).html
+    return render_document(doc, templates, language).page.html
 
 
 def page_html(publication: Publication, names: list[str],

@@ -25,7 +25,7 @@ from ..source.resources import TEMPLATES
 from .pdf_tags import repair
 
 if TYPE_CHECKING:
-    from .html import Page
+    from .html import Edition
 
 PDF_VARIANT = "pdf/ua-1"
 PDF_STYLESHEET = "pdf.css"
@@ -172,7 +172,8 @@ def _fonts(stylesheet: str) -> FontConfiguration:  # noqa: ARG001 - one per styl
     return FontConfiguration()
 
 
-def make_pdf(page: Page, asset_root: Path, epoch: int, time_limit: float | None = None
-             ) -> tuple[bytes, tuple[str, ...]]:
-    """The PDF output format (`formats.py`): the page printed, with the files it read."""
-    return print_pdf(page.html, asset_root, epoch, page.publication.files, time_limit)
+def make_pdf(edition: Edition) -> tuple[bytes, tuple[str, ...]]:
+    """The PDF output format (`formats`): the edition's page printed, with the files it
+    read."""
+    return print_pdf(edition.page.html, edition.asset_root, edition.epoch,
+                     edition.publication.files, edition.time_limit)

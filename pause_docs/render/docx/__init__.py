@@ -8,7 +8,6 @@ in its properties, and the PDF's footer.  Imported only when a Word file is made
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...publish.tree import Paragraph, Publication, Time, plain, walk
@@ -17,16 +16,16 @@ from .package import footer, new_document, properties, save
 from .place import Context
 
 if TYPE_CHECKING:
-    from ..html import Page
+    from ..html import Edition
 
 FOOTER_SEPARATOR = " · "
 """Between the title and the date in the page footer (as pdf.css prints it)."""
 
 
-def make_docx(page: Page, asset_root: Path, epoch: int) -> tuple[bytes, tuple[str, ...]]:
-    """The Word format's file (see `formats`): the page's publication as a .docx, and the
+def make_docx(edition: Edition) -> tuple[bytes, tuple[str, ...]]:
+    """The Word format's file (see `formats`): the edition's publication as a .docx, and the
     files it read (the logo)."""
-    return publication_docx(page.publication, epoch)
+    return publication_docx(edition.publication, edition.epoch)
 
 
 def publication_docx(publication: Publication, epoch: int) -> tuple[bytes, tuple[str, ...]]:
