@@ -27,7 +27,7 @@ from conftest import bundled_pages, page_id
 from htmlinfo import page_info
 
 from pause_docs.publish.locale import load_locale
-from pause_docs.render.html import render_document, render_html
+from pause_docs.render.edition import render_document, render_html
 
 PAGES = bundled_pages()
 IDS = [page_id(doc, language) for doc, language in PAGES]

@@ -15,7 +15,7 @@ from conftest import COUNCIL_YAML, REPO
 
 from pause_docs.check.lint import lint_document
 from pause_docs.cli import main
-from pause_docs.render.html import render_html
+from pause_docs.render.edition import render_html
 from pause_docs.source.loading import load_project
 
 # A council's own form: its labels and metadata, a Positive / Neutral / Negative / Don't know

@@ -36,7 +36,9 @@ DEFERRED = {
     "webbrowser": "serve --open only",
     "pause_docs.source.loading": "pydantic and every model: a build with nothing to make "
                                  "need not load the project",
-    "pause_docs.render.html": "Jinja and the publish stage: not for a no-op build",
+    "pause_docs.publish.document": "the publish stage (every model): not for a no-op build",
+    "pause_docs.render.html": "Jinja: not for a no-op build",
+    "pause_docs.render.edition": "Jinja and the publish stage: not for a no-op build",
 }
 STRING_IMPORT = re.compile(r"""["'](pause_docs(?:\.\w+)+):\w+["']""")
 

@@ -11,7 +11,7 @@ from conftest import COUNCIL_YAML, REPO
 from pause_docs.check.lint import lint_document
 from pause_docs.compare import diff_documents
 from pause_docs.compare.redline import as_text
-from pause_docs.render.html import render_html
+from pause_docs.render.edition import render_html
 from pause_docs.source.loading import load_project
 
 TODAY = dt.date(2026, 12, 2)

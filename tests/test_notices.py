@@ -5,7 +5,7 @@ from __future__ import annotations
 from test_render import bundled
 
 from pause_docs.publish.citations import citation
-from pause_docs.render.html import render_html
+from pause_docs.render.edition import render_html
 
 
 def roles(doc) -> list[str]:  # type: ignore[no-untyped-def]

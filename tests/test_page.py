@@ -12,7 +12,7 @@ from htmlinfo import page_info
 
 from pause_docs.build import build
 from pause_docs.publish.tree import Contents, Link, Paragraph, Text, plain, walk
-from pause_docs.render.html import render_document
+from pause_docs.render.edition import render_document
 from pause_docs.source.loading import load_project
 
 NOTICE = """\

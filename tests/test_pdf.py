@@ -10,7 +10,7 @@ import pikepdf
 import pytest
 from test_render import SEEDS, bundled, fidelity
 
-from pause_docs.render.html import render_document, render_html
+from pause_docs.render.edition import render_document, render_html
 from pause_docs.render.pdf import render_pdf
 from pause_docs.source.layout import TEMPLATES_DIR
 

@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from test_safety import SAFE_SCHEMES, Elements
 
-from pause_docs.render.html import render_html
+from pause_docs.render.edition import render_html
 from pause_docs.source.loader import parse_yaml
 from pause_docs.source.loading import load_project
 

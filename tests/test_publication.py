@@ -21,7 +21,7 @@ from pause_docs.publish.markup import blocks
 from pause_docs.publish.notice import publish_notice
 from pause_docs.publish.printed import texts_of
 from pause_docs.publish.tree import Heading, Origin, Publication, Section, Text, walk
-from pause_docs.render.html import render_html
+from pause_docs.render.edition import render_html
 from pause_docs.source.kinds import KINDS
 from pause_docs.source.languages import languages
 from pause_docs.source.loading import load_project

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import COUNCIL_YAML, REPO, SHARED
 
-from pause_docs.render.html import markdown_html, render_html
+from pause_docs.render.edition import render_html
+from pause_docs.render.html import markdown_html
 from pause_docs.source.loading import load_project
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -20,7 +20,8 @@ from conftest import COUNCIL_YAML, REPO
 
 from pause_docs.build.writer import confined
 from pause_docs.cli import main
-from pause_docs.render.html import markdown_html, render_html
+from pause_docs.render.edition import render_html
+from pause_docs.render.html import markdown_html
 from pause_docs.source.errors import ProjectError
 from pause_docs.source.loader import MAX_FILE_BYTES, parse_yaml
 from pause_docs.source.loading import load_project

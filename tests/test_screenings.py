@@ -15,7 +15,7 @@ from test_render import bundled
 
 from pause_docs.cli import main
 from pause_docs.forms.rules import outcome_of
-from pause_docs.render.html import render_html
+from pause_docs.render.edition import render_html
 from pause_docs.render.pdf import render_pdf
 from pause_docs.source.layout import TEMPLATES_DIR
 from pause_docs.source.loading import load_project

@@ -15,7 +15,7 @@ from conftest import COUNCIL_YAML, REPO
 
 from pause_docs.check.lint import lint_document
 from pause_docs.publish.locale import load_locale
-from pause_docs.render.html import render_document, render_html
+from pause_docs.render.edition import render_document, render_html
 from pause_docs.scaffold.json_schema import PER_LANGUAGE, json_schema
 from pause_docs.source.layout import output_name
 from pause_docs.source.loading import load_project

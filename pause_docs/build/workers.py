@@ -26,7 +26,8 @@ from .writer import write_if_changed
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from ..render.html import Edition, Page
+    from ..render.edition import Edition
+    from ..render.html import Page
     from ..source.project import Project
     from ..source.resolved import ResolvedDocument
 
@@ -107,7 +108,8 @@ class Worker:
         """Every file of the document: published once in each of its languages, then made
         in each format asked for from that publication."""
         from ..publish.document import publish_recorded
-        from ..render.html import Edition, TemplateProblem, template_names
+        from ..render.edition import Edition, template_names
+        from ..render.html import TemplateProblem
 
         epoch = calendar.timegm(doc.model.published.timetuple())
         names = tuple(template_names(doc))

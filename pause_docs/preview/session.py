@@ -24,7 +24,8 @@ from ..compare import diff_documents
 from ..compare.redline import as_html
 from ..compare.versions import load_revisions
 from ..publish.tree import Publication
-from ..render.html import Edition, TemplateProblem, environment, render_document
+from ..render.edition import Edition, render_document
+from ..render.html import TemplateProblem, environment
 from ..source.errors import CannotCompare, Location, Problem, ProjectError, display_path
 from ..source.layout import COUNCILS_DIR, REGISTRY_DIR, council_dirs, document_files
 from ..source.layout import search_path as template_path

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .html import Edition
+    from .edition import Edition
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class OutputFormat:
 
 
 FORMATS: dict[str, OutputFormat] = {f.name: f for f in (
-    OutputFormat("html", "html", "pause_docs.render.html:html_file",
+    OutputFormat("html", "html", "pause_docs.render.edition:html_file",
                  description="accessible HTML, styles included"),
     OutputFormat("pdf", "pdf", "pause_docs.render.pdf:make_pdf", from_html=True, timed=True,
                  description="tagged PDF (PDF/UA-1)"),

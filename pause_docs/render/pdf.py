@@ -25,7 +25,7 @@ from ..source.resources import TEMPLATES
 from .pdf_tags import repair
 
 if TYPE_CHECKING:
-    from .html import Edition
+    from .edition import Edition
 
 PDF_VARIANT = "pdf/ua-1"
 PDF_STYLESHEET = "pdf.css"

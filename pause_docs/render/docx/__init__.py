@@ -16,7 +16,7 @@ from .package import footer, new_document, properties, save
 from .place import Context
 
 if TYPE_CHECKING:
-    from ..html import Edition
+    from ..edition import Edition
 
 FOOTER_SEPARATOR = " · "
 """Between the title and the date in the page footer (as pdf.css prints it)."""
