@@ -28,14 +28,13 @@ from .tree import (
     Origin,
     Paragraph,
     Text,
-    Tick,
-    Time,
     plain,
 )
+from .wording import Wording
 
 
 @dataclass(frozen=True)
-class Context:
+class Context(Wording):
     """A document being published, in one language."""
 
     doc: ResolvedDocument
@@ -64,41 +63,6 @@ class Context:
         (`translations:`), else in English; with its origin."""
         text, language = worded(entry, name, self.locale.language)
         return text, self.registry_origin(key, language, name)
-
-    def text(self, key: str, **values: object) -> Text:
-        """A fixed string of the locale, as printed words."""
-        return Text(self.locale.text(key, **values))
-
-    def compose(self, key: str, **parts: Sequence[Inline] | str) -> tuple[Inline, ...]:
-        """The locale's string `key` with its placeholders replaced by inline content."""
-        out: list[Inline] = []
-        for i, piece in enumerate(self.locale.pieces(key)):
-            if i % 2 == 0:
-                if piece:
-                    out.append(Text(piece))
-                continue
-            value = parts[piece]
-            out += [Text(value)] if isinstance(value, str) else list(value)
-        return tuple(out)
-
-    def joined(self, items: Sequence[Sequence[Inline]], joiner: str = "and"
-               ) -> tuple[Inline, ...]:
-        """'A', 'A and B', 'A, B and C' with each item's own content (in Welsh, 'a' or
-        'ac' by the next item's first letter, and its mutation; see `Locale.joint`)."""
-        out: list[Inline] = list(items[0]) if items else []
-        for i, item in enumerate(items[1:]):
-            first = item[0] if item else None
-            following = first.text if isinstance(first, Text) else ""
-            between, words = self.locale.joint(i, len(items), following, joiner)
-            out.append(Text(between))
-            if isinstance(first, Text) and words != following:
-                item = (Text(words, first.origin), *item[1:])
-            out += item
-        return tuple(out)
-
-    def date(self, day: dt.date, style: str = "day") -> Time:
-        """A date as this language writes it, with its machine-readable form."""
-        return Time(day, (Text(self.locale.date(day, style)),))
 
 
 class NoticeContext(Context):
@@ -158,10 +122,6 @@ class FormContext(Context):
         at = self.section_path(section)
         return (*blocks(section.intro, self.form.origin(at + ("intro",))), *content,
                 *blocks(section.note, self.form.origin(at + ("note",))))
-
-    def tick(self, selected: bool) -> Tick:
-        return Tick(selected, self.locale.text("tick_selected" if selected
-                                               else "tick_not_selected"))
 
     def day(self, day: dt.date | None) -> tuple[Inline, ...]:
         return (self.date(day, self.model.date_style),) if day else ()
