@@ -67,10 +67,10 @@ def test_libreoffice_prints_the_redlines_changes(printed) -> None:  # type: igno
 
 
 def _body(text: str) -> list[str]:
-    """The redline's document, a paragraph a line, without the list markers a text export
-    prints."""
+    """The redline's document (after its heading and how to review it), a paragraph a line,
+    without the list markers a text export prints."""
     lines = text.splitlines()
-    lines = lines[lines.index(BODY) + 1:len(lines) - 1 - lines[::-1].index("Sign-off")]
+    lines = lines[lines.index(BODY) + 2:len(lines) - 1 - lines[::-1].index("Sign-off")]
     found = [" ".join(re.sub(r"^\s*(?:[•◦▪—]|\d+\.|[a-z]\.)\s+", "", line).split())
              for line in lines]
     return [line for line in found if line]

@@ -17,9 +17,9 @@ from wordinfo import W, accept_all, document_xml, paragraphs, reject_all, w
 
 from pause_docs.cli import main
 from pause_docs.compare import diff_documents
+from pause_docs.compare.redline import redline_file
 from pause_docs.publish.document import publish
 from pause_docs.render.docx import publication_docx
-from pause_docs.render.docx.redline import redline_docx
 
 OLD, NEW = "councils/lambeth/scoping-2017.yaml", "councils/lambeth/scoping-2026.yaml"
 BODY = "The document, with its changes tracked"
@@ -27,7 +27,7 @@ BODY = "The document, with its changes tracked"
 
 def redline(old, new, author: str = "pause-docs") -> bytes:  # type: ignore[no-untyped-def]
     comparison = diff_documents(old, new, old_label="old.yaml", new_label="new.yaml")
-    return redline_docx(comparison, publish(old), publish(new), author)
+    return redline_file(comparison, "docx", author)
 
 
 @pytest.fixture(scope="module")
@@ -36,9 +36,10 @@ def lambeth() -> bytes:
 
 
 def body(texts: list[str]) -> list[str]:
-    """The paragraphs between the redline's own heading for the document and its sign-off."""
+    """The paragraphs between the redline's own heading for the document (and the paragraph
+    under it, on how to review the changes) and its sign-off."""
     end = len(texts) - 1 - texts[::-1].index("Sign-off")
-    return texts[texts.index(BODY) + 1:end]
+    return texts[texts.index(BODY) + 2:end]
 
 
 def own_text(doc) -> list[str]:  # type: ignore[no-untyped-def]
@@ -84,8 +85,9 @@ def test_changes_are_word_by_word_inside_paragraphs(lambeth: bytes) -> None:
 def test_summary_of_legal_changes_comes_first_and_sign_off_last(lambeth: bytes) -> None:
     document = docx.Document(io.BytesIO(lambeth))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading 2")]
-    assert headings[:3] == ["How to read this redline", "Summary", BODY]
-    assert headings[-1] == "Sign-off"
+    assert headings == ["How to read this redline", "Summary", "Legal changes (22)",
+                        "Wording changes (22)", "Order and layout (no change in law)", BODY,
+                        "Sign-off"]
     summary = document.tables[1]
     assert [c.text for c in summary.rows[0].cells] == ["Area", "Change", "What"]
     assert summary.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None

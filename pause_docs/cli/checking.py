@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import json
 import sys
@@ -186,12 +185,15 @@ def where_used(ctx: click.Context, provision: str) -> None:
               "accept or reject one by one, to this file.")
 @click.option("--author", default="pause-docs", show_default=True,
               help="Whom the Word redline's tracked changes are by.")
+@click.option("--language", metavar="CODE", help="Compare the versions in this language of "
+              "theirs (e.g. cy), and write the redline in it (default: the new version's "
+              "first language).")
 @click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]),
               help="Date the checks judge both versions by (default: today).")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when the content changed (a change "
               "of order or layout alone does not count), like git diff --exit-code.")
 def diff(paths: tuple[Path, ...], revs: tuple[str, ...], fmt: str, html_file: Path | None,
-         pdf_file: Path | None, docx_file: Path | None, author: str,
+         pdf_file: Path | None, docx_file: Path | None, author: str, language: str | None,
          as_of: dt.datetime | None, exit_code: bool) -> None:
     """Show what changed between two versions of a document, in legal terms.
 
@@ -200,7 +202,7 @@ def diff(paths: tuple[Path, ...], revs: tuple[str, ...], fmt: str, html_file: Pa
     was at each revision). Legal changes come first, then wording, then order and layout.
     """
     from ..compare import diff_documents
-    from ..compare.redline import as_html, as_text
+    from ..compare.redline import as_text, redline_file
     from ..compare.versions import load_file, load_revisions
 
     if len(revs) > 2 or (revs and len(paths) != 1) or (not revs and len(paths) != 2):
@@ -208,6 +210,11 @@ def diff(paths: tuple[Path, ...], revs: tuple[str, ...], fmt: str, html_file: Pa
                                "[--rev REV2]")
     old, new = load_revisions(paths[0], revs) if revs else (load_file(paths[0]),
                                                             load_file(paths[1]))
+    for side in (old, new) if language else ():
+        if language not in side.document.languages:
+            raise click.UsageError(
+                f"{side.label} is not published in '{language}': its council's languages "
+                f"are {', '.join(side.document.languages)}")
     from ..check.lint import lint_document
 
     day = (as_of or dt.datetime.now()).date()
@@ -216,36 +223,16 @@ def diff(paths: tuple[Path, ...], revs: tuple[str, ...], fmt: str, html_file: Pa
         return lint_document(doc, day)
 
     comparison = diff_documents(old.document, new.document, lint, old_label=old.label,
-                                new_label=new.label)
+                                new_label=new.label, language=language)
     if fmt == "json":
         echo(json.dumps(comparison.as_dict(), indent=2, ensure_ascii=False))
     else:
         echo(as_text(comparison), nl=False)
-    if html_file or pdf_file:
-        _write_redline(as_html(comparison), html_file, pdf_file, new.document.model.published)
-    if docx_file:
-        from ..build.writer import write_if_changed
-        from ..publish.document import publish
-        from ..render.docx.redline import redline_docx  # python-docx only when Word is asked for
-
-        data = redline_docx(comparison, publish(old.document), publish(new.document), author)
-        write_if_changed(docx_file.parent, docx_file.name, data)
-        click.echo(f"wrote {docx_file}", err=True)
+    for path, suffix in ((html_file, "html"), (pdf_file, "pdf"), (docx_file, "docx")):
+        if path is not None:
+            _write_user_file(path, redline_file(comparison, suffix, author))
     if exit_code and comparison.changed:
         sys.exit(1)
-
-
-def _write_redline(html: str, html_file: Path | None, pdf_file: Path | None,
-                   day: dt.date) -> None:
-    from ..source.layout import TEMPLATES_DIR
-
-    if html_file:
-        _write_user_file(html_file, html.encode())
-    if pdf_file:
-        from ..render.pdf import render_pdf  # WeasyPrint only when a PDF is asked for
-
-        pdf = render_pdf(html, TEMPLATES_DIR / "assets", calendar.timegm(day.timetuple()))
-        _write_user_file(pdf_file, pdf)
 
 
 def _write_user_file(path: Path, data: bytes) -> None:

@@ -18,6 +18,7 @@ from .law import law_changes, right_changes
 from .layers import revisit_notes
 from .records import (
     AREAS,
+    WEIGHTS,
     Action,
     Change,
     Comparison,
@@ -26,6 +27,7 @@ from .records import (
     LintDelta,
     Version,
     Weight,
+    area_key,
     notice_of,
     version_of,
 )
@@ -34,17 +36,22 @@ from .text import order_changes, text_changes
 from .translations import language_changes
 from .words import words
 
-__all__ = ["AREAS", "Action", "Change", "Comparison", "Law", "Lint", "LintDelta", "Version",
-           "Weight", "diff_documents", "version_of", "words"]
+__all__ = ["AREAS", "WEIGHTS", "Action", "Change", "Comparison", "Law", "Lint", "LintDelta",
+           "Version", "Weight", "area_key", "diff_documents", "version_of", "words"]
 
 
 def diff_documents(old: ResolvedDocument, new: ResolvedDocument, lint: Lint | None = None,
                    *, old_label: str | None = None, new_label: str | None = None,
-                   notes: Iterable[str] = ()) -> Comparison:
-    """Every change from `old` to `new`; `lint`, when given, finds each version's problems.
+                   notes: Iterable[str] = (), language: str | None = None) -> Comparison:
+    """Every change from `old` to `new`, both in `language` (None: the new version's first
+    language; `new` must be published in it, and `old` is in its first language if it is
+    not); `lint`, when given, finds each version's problems, in all its languages.
 
     What each version says in law is compared on its resolved model; what its reader sees
     (contacts, wording) on its publication."""
+    delta = None if lint is None else _lint_delta(list(lint(old)), list(lint(new)))
+    new = new.in_language(language)
+    old = old.in_language(new.language if new.language in old.languages else None)
     old_page, new_page = publish(old), publish(new)
     changes = document_changes(old, new)
     if isinstance(old.model, Notice) and isinstance(new.model, Notice):
@@ -55,16 +62,11 @@ def diff_documents(old: ResolvedDocument, new: ResolvedDocument, lint: Lint | No
         changes += screening_changes(old, new)
     changes += [*contact_changes(old_page, new_page), *text_changes(old_page, new_page),
                 *language_changes(old, new)]
-    order = list(AREAS)
-    weights = ("legal", "wording", "presentation")
-    changes.sort(key=lambda c: (weights.index(c.weight), order.index(c.area)))
-    delta = None
-    if lint is not None:
-        delta = _lint_delta(list(lint(old)), list(lint(new)))
+    changes.sort(key=lambda c: (WEIGHTS.index(c.weight), AREAS.index(c.area)))
     if any(c.weight != "presentation" for c in changes):
         notes = (*notes, *revisit_notes(new))
     return Comparison(version_of(old, old_label), version_of(new, new_label), tuple(changes),
-                      delta, tuple(notes))
+                      delta, tuple(notes), new.language, (old_page, new_page))
 
 
 def _lint_delta(old: list[Problem], new: list[Problem]) -> LintDelta:

@@ -8,39 +8,31 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ..publish.locale import load_locale
+from ..publish.tree import Publication
 from ..source.errors import Problem
+from ..source.languages import DEFAULT_LANGUAGE
 from ..source.models import Notice
 from ..source.resolved import ResolvedDocument
 
 Weight = Literal["legal", "wording", "presentation"]
+WEIGHTS: tuple[Weight, ...] = ("legal", "wording", "presentation")
+"""Legal changes first, then wording, then order and layout."""
 Action = Literal["added", "removed", "replaced", "changed", "now-applies", "no-longer-applies",
                  "reordered"]
 
-# Areas in the order a legal team reads them; the title says what the area is in law.
-AREAS: dict[str, str] = {
-    "document": "Controller and kind of document",
-    "decision": "Decision of the screening",
-    "answers": "Answers to the form's questions",
-    "lawful-basis": "Lawful basis (UK GDPR Art 6)",
-    "special-category": "Special category condition (UK GDPR Art 9)",
-    "criminal-offence": "Criminal offence data condition (UK GDPR Art 10)",
-    "schedule-1": "DPA 2018 Schedule 1 condition",
-    "gateways": "Statutory gateways (powers and duties)",
-    "rights": "Rights of the people the data is about",
-    "purposes": "Purposes",
-    "data-categories": "Categories of personal data",
-    "data-subjects": "Whom the data is about",
-    "sources": "Where the data comes from",
-    "recipients": "Recipients, processors and onward sharing",
-    "transfers": "Transfers outside the UK",
-    "retention": "Retention",
-    "data-matching": "Data-matching annexes",
-    "contacts": "Contacts and Data Protection Officer",
-    "safeguards": "Safeguards",
-    "text": "Text",
-    "translations": "Translations (changed in one language only)",
-    "order": "Order and layout",
-}
+AREAS: tuple[str, ...] = (
+    "document", "decision", "answers", "lawful-basis", "special-category", "criminal-offence",
+    "schedule-1", "gateways", "rights", "purposes", "data-categories", "data-subjects",
+    "sources", "recipients", "transfers", "retention", "data-matching", "contacts",
+    "safeguards", "text", "translations", "order")
+"""The areas a change is in, in the order a legal team reads them; each area's title, which
+says what it is in law, is the locale's `area_<area>` ('Lawful basis (UK GDPR Art 6)')."""
+
+
+def area_key(area: str) -> str:
+    """The locale's key for the title of `area`."""
+    return "area_" + area.replace("-", "_")
 
 
 @dataclass(frozen=True)
@@ -73,7 +65,8 @@ class Change:
 
     @property
     def area_title(self) -> str:
-        return AREAS[self.area]
+        """The area's title in English (for `--format json`)."""
+        return load_locale().text(area_key(self.area))
 
 
 @dataclass(frozen=True)
@@ -105,6 +98,12 @@ class Comparison:
     changes: tuple[Change, ...]
     lint: LintDelta | None = None
     notes: tuple[str, ...] = field(default=())
+    language: str = DEFAULT_LANGUAGE
+    """The language both versions were compared in (and the redline is written in)."""
+    pages: tuple[Publication, Publication] | None = field(default=None, compare=False,
+                                                          repr=False)
+    """What each version prints in that language, old then new (for the Word redline's
+    tracked changes)."""
 
     def weighted(self, weight: Weight) -> list[Change]:
         return [c for c in self.changes if c.weight == weight]
@@ -120,6 +119,7 @@ class Comparison:
                     "message": p.message}
 
         return {
+            "language": self.language,
             "old": _jsonable(dataclasses.asdict(self.old)),
             "new": _jsonable(dataclasses.asdict(self.new)),
             "changed": self.changed,

@@ -19,8 +19,11 @@ from typing import ClassVar, Literal
 from ..source.errors import Location
 from ..source.loader import Path_
 
-Owner = Literal["document", "council", "registry", "form"]
-Style = Literal["strong", "em", "b", "i", "code", "sub", "sup", "abbr", "span"]
+Owner = Literal["document", "council", "registry", "form", "tool"]
+"""Whose words a text is: the document's, its council's, the registry's, a form's, or the
+tool's own (a comparison's descriptions of a change, a check's message: in English)."""
+Style = Literal["strong", "em", "b", "i", "code", "sub", "sup", "abbr", "span", "ins", "del"]
+"""How inline words print; 'ins' and 'del': words a redline marks inserted or deleted."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +94,14 @@ class Tick:
     selected: bool
     label: str | None = None
     type: ClassVar[str] = "tick"
+
+    @property
+    def mark(self) -> str:
+        """The box as every format prints it: ☒ ticked, ☐ not."""
+        return TICKED if self.selected else UNTICKED
+
+
+TICKED, UNTICKED = "☒", "☐"
 
 
 @dataclass(frozen=True, slots=True)

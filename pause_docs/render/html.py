@@ -55,7 +55,7 @@ _LOADED: ContextVar[dict[str, str | None] | None] = ContextVar("loaded", default
 # The language of the page being printed: text in another is marked with its `lang`.
 _PAGE_LANGUAGE: ContextVar[str | None] = ContextVar("page_language", default=None)
 _TAGS = {"strong": "strong", "em": "em", "b": "b", "i": "i", "code": "code", "sub": "sub",
-         "sup": "sup", "abbr": "abbr", "span": "span"}
+         "sup": "sup", "abbr": "abbr", "span": "span", "ins": "ins", "del": "del"}
 
 
 class TemplateProblem(Exception):
@@ -129,7 +129,7 @@ def _inline(node: Inline) -> str:
         return f'<time datetime="{node.day.isoformat()}">{inline_html(node.children)}</time>'
     if isinstance(node, Tick):
         css = "tick selected" if node.selected else "tick"
-        mark = "☒" if node.selected else "☐"
+        mark = node.mark
         if node.label is None:
             return f'<span class="{css}" aria-hidden="true">{mark}</span>'
         return (f'<span class="{css}" role="img" aria-label="{escape_attribute(node.label)}">'

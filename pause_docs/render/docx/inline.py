@@ -16,12 +16,22 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt
 
-from ...publish.tree import Image, Inline, LineBreak, Link, Styled, Text, Tick, Time
+from ...publish.tree import (
+    TICKED,
+    UNTICKED,
+    Image,
+    Inline,
+    LineBreak,
+    Link,
+    Styled,
+    Text,
+    Tick,
+    Time,
+)
 from ..html import SAFE_SCHEMES, prints_address
 from .theme import THEME, Theme
 from .xml import RPR, element, half_points, put
 
-TICKED, UNTICKED = "☒", "☐"
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 
 
@@ -38,13 +48,16 @@ class Look:
     colour: str | None = None
     size: float | None = None
     """Points."""
+    underline: bool = False
+    strike: bool = False
 
 
 PLAIN = Look()
 _STYLED: dict[str, dict[str, Any]] = {
     "strong": {"bold": True}, "b": {"bold": True}, "em": {"italic": True},
     "i": {"italic": True}, "code": {"style": "Code"},
-    "sub": {"vertical": "subscript"}, "sup": {"vertical": "superscript"}}
+    "sub": {"vertical": "subscript"}, "sup": {"vertical": "superscript"},
+    "ins": {"underline": True}, "del": {"strike": True}}
 
 
 def run(text: str, look: Look = PLAIN) -> BaseOxmlElement:
@@ -67,6 +80,10 @@ def _props(look: Look) -> BaseOxmlElement | None:
         put(rPr, element("w:b"), RPR)
     if look.italic:
         put(rPr, element("w:i"), RPR)
+    if look.strike:
+        put(rPr, element("w:strike"), RPR)
+    if look.underline:
+        put(rPr, element("w:u", val="single"), RPR)
     if look.colour:
         put(rPr, element("w:color", val=look.colour), RPR)
     if look.size:

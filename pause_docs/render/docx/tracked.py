@@ -41,7 +41,7 @@ from ...publish.tree import (
 )
 from ..html import SAFE_SCHEMES, prints_address
 from .blocks import PARAGRAPH_STYLES, Writer, list_kind, unlettered
-from .inline import _SPACE, _STYLED, PLAIN, TICKED, UNTICKED, Look
+from .inline import _SPACE, _STYLED, PLAIN, Look
 from .numbering import ListKind, continued, numbered
 from .place import Place
 from .xml import PPR, element, put
@@ -226,7 +226,7 @@ def tokens(nodes: tuple[Inline, ...], look: Look = PLAIN, link: Link | None = No
         elif isinstance(node, Time):
             found += tokens(node.children, look, link)
         elif isinstance(node, Tick):
-            found.append((TICKED if node.selected else UNTICKED, look, link))
+            found.append((node.mark, look, link))
         elif isinstance(node, LineBreak):
             found.append(("\n", look, link))
         elif isinstance(node, Image):
