@@ -180,6 +180,18 @@ def test_no_module_or_function_is_longer_than_a_reader_can_hold() -> None:
     assert long == []
 
 
+def test_dates_are_written_only_by_the_locale() -> None:
+    """A date in a page or a message is written by `Locale.date` ('1 February 2017', '1
+    Rhagfyr 2026'), never by hand with a month name from strftime: '%B' writes the month in
+    the machine's language, and '%d' a day with a leading zero."""
+    by_hand = re.compile(r"%[BbAa]|\{[^{}]*:%[^{}]*[BbdAa][^{}]*\}|\.strftime\(")
+    found = [f"{path.relative_to(REPO)}:{n}: {line.strip()}"
+             for path in PACKAGE.rglob("*.py")
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if by_hand.search(line)]
+    assert found == []
+
+
 def _loaded_by(code: str) -> set[str]:
     run = subprocess.run([sys.executable, "-c", f"{code}\nimport sys\n"
                           "print('\\n'.join(sorted(sys.modules)))"],

@@ -146,6 +146,20 @@ def test_diff_of_a_full_notice_names_the_layers_to_revisit(project) -> None:
     assert "Layers to revisit: councils/example/layer.yaml (young people)" in text
 
 
+def test_the_layers_to_revisit_are_listed_as_the_locale_joins_a_list(project) -> None:
+    root, docs = site(project)
+    for name, audience in (("easy", "easy-read"), ("other", "young-people")):
+        (root / f"councils/example/{name}.yaml").write_text(
+            LAYER.replace("audience: young-people", f"audience: {audience}"), encoding="utf-8")
+    changed = root / "councils/example/full.yaml"
+    changed.write_text(changed.read_text().replace("public tasks", "public tasks by law"))
+    new = next(d for d in load_project(root).documents if d.slug == "full")
+    [note] = diff_documents(docs["full"], new).notes
+    assert note.startswith("Layers to revisit: councils/example/easy.yaml (easy read), "
+                           "councils/example/layer.yaml (young people) and "
+                           "councils/example/other.yaml (young people): ")
+
+
 def test_the_bundled_young_peoples_layer_links_to_its_full_notice() -> None:
     path = "councils/cambridgeshire/childrens-safeguarding-young-people.yaml"
     doc = next(d for d in load_project(REPO, only=[REPO / path]).documents if d.path == path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..publish.locale import load_locale
 from ..source.models import LegalReference, Provision, Right
 from ..source.models.notice import Notice
 from ..source.registry import role_of
@@ -125,7 +126,7 @@ def _status_note(provision: Provision, new: ResolvedDocument) -> str | None:
                 change.on <= notice_of(new).published:
             where = "" if len(change.nations) == 4 else f" in {nation.replace('-', ' ').title()}"
             return (f"{provision.citation} was {change.change}{where} on "
-                    f"{change.on.day} {change.on:%B %Y} ({change.by}).")
+                    f"{load_locale().date(change.on)} ({change.by}).")
     return None
 
 
@@ -176,8 +177,8 @@ def right_changes(old: ResolvedDocument, new: ResolvedDocument) -> list[Change]:
         right = registry.rights[rid]
         note = None
         if right.in_force_from and right.in_force_from > notice_of(old).published:
-            note = (f"A right that came into force on {right.in_force_from.day} "
-                    f"{right.in_force_from:%B %Y}, after the old version.")
+            note = (f"A right that came into force on {load_locale().date(right.in_force_from)}"
+                    ", after the old version.")
         changes.append(Change("rights", "added", right.title, new=right.summary,
                               new_law=(_right_law(right),), note=note))
     for rid in (r for r in was if r not in now):

@@ -3,6 +3,7 @@ need the same change in each, so `diff` names them."""
 
 from __future__ import annotations
 
+from ..publish.locale import load_locale
 from ..source.layout import document_files
 from ..source.loader import read_yaml
 from ..source.resolved import ResolvedDocument
@@ -28,5 +29,5 @@ def revisit_notes(doc: ResolvedDocument) -> tuple[str, ...]:
     layers = layers_under(doc)
     if not layers:
         return ()
-    return (f"Layers to revisit: {', '.join(layers)}: each sits under this notice and may "
-            "need the same change.",)
+    return (f"Layers to revisit: {load_locale().joined(layers)}: each sits under this notice "
+            "and may need the same change.",)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from ..publish.locale import load_locale
 from .records import Change, Weight
 
 SIMILAR = 0.5
@@ -45,9 +46,8 @@ def words(old: str, new: str) -> tuple[tuple[str, str], ...]:
 
 
 def joined(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    """'A', 'A and B', 'A, B and C', as the English locale joins them."""
+    return load_locale().joined(items)
 
 
 T = TypeVar("T")

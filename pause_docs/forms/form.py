@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, ConfigDict, Field, create_model
 
+from ..publish.locale import load_locale
 from ..publish.tree import Origin, Owner
 from ..source.errors import Location
 from ..source.loader import Path_, SourceFile
@@ -139,7 +140,7 @@ def _date_or(field: FormField) -> Any:
     """A date, or one of the words the form accepts instead (e.g. not-applicable)."""
     options = {o.value: o.label for o in field.options}
     choose = _choose(options)
-    words = " or ".join(options)
+    words = load_locale().joined(list(options), "or")
 
     def parse(value: object) -> object:
         if isinstance(value, str):

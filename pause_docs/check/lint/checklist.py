@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ...publish.locale import load_locale
 from ...source.errors import Problem, Severity
 from ...source.loader import Path_
 from .published import GDPR_APPLIED, Published
@@ -191,7 +192,7 @@ def check_consistency(published: Published) -> list[Problem]:
     roles = {ref.role for ref in references}
     problems: list[Problem] = []
     if bases and model.rights and published.shows("rights", via_parent=False):
-        names = " and ".join(BASIS_NAMES[b] for b in sorted(bases))
+        names = load_locale().joined([BASIS_NAMES[b] for b in sorted(bases)])
         listed = {entry.right: i for i, entry in enumerate(model.rights)}
         for right_id, index in listed.items():
             right = registry.rights[right_id]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from ...publish.locale import load_locale
 from ...source.errors import Location, Problem
 from ...source.models import Provision
 from ...source.registry import role_of
@@ -180,7 +181,7 @@ def _top(address: Address) -> Address:
 def _disagreement(citation: Citation, reference: Referenced, setting: Setting) -> Finding:
     cited = [setting.registry.provisions[i] for i in citation.provisions]
     ids = [p.id for p in reference.provisions]
-    meant = " and ".join(p.citation for p in cited)
+    meant = load_locale().joined([p.citation for p in cited])
     return Finding(
         ("words-disagree-with-provision", tuple(ids), citation.provisions), "error",
         "words-disagree-with-provision",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from ...publish.locale import load_locale
 from ...source.errors import Severity
 from ...source.models import Provision, StatusChange
 from ...source.registry import role_of
@@ -66,7 +67,7 @@ def check_provisions(provisions: Sequence[Provision], words: str | None, setting
                 "date the document from that day, or cite the law in force when it was "
                 "published", source))
         if setting.nation not in provision.nations:
-            extent = " and ".join(NATION_NAMES[n] for n in provision.nations)
+            extent = load_locale().joined([NATION_NAMES[n] for n in provision.nations])
             found.append(Finding(
                 ("outside-extent", provision.id), "warning", "outside-extent",
                 f"{subject([provision], words)} extends to {extent} only, but "

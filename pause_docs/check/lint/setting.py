@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ...publish.locale import load_locale
 from ...source.errors import Location, Problem, Severity
 from ...source.models.base import Nation
 from ...source.registry import Registry
@@ -85,8 +86,8 @@ class Finding:
 
 
 def long_day(day: dt.date) -> str:
-    """'4 April 2012'."""
-    return f"{day.day} {day:%B %Y}"
+    """'4 April 2012', as the English locale writes a date."""
+    return load_locale().date(day)
 
 
 def graded(severity: Severity, *grades: str | None) -> Severity:
