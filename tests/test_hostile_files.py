@@ -108,9 +108,8 @@ def test_pipes_devices_and_link_loops_get_a_located_error_at_once(project,
     (folder / "random.yaml").symlink_to("/dev/urandom")
     (folder / "zero.yaml").symlink_to("/dev/zero")
     for command in (["validate"], ["build", "--output", str(tmp_path / "out")], ["lint"]):
-        started = time.monotonic()
-        done = run(root, *command)
-        assert time.monotonic() - started < 30 and "Traceback" not in done.stderr
+        done = run(root, *command)  # one that waited on the pipe would run into its timeout
+        assert "Traceback" not in done.stderr
         assert done.returncode == 1
         for line in (
                 "councils/example/loop.yaml: error: unreadable: a loop of symbolic links: "
@@ -141,12 +140,12 @@ def test_aliases_of_a_long_text_are_refused_where_they_are_used(project) -> None
     long = "x" * 900_000
     root = example(project, NOTICE + f"subtitle: &text '{long}'\nsections:\n"
                    + "".join("  - heading: *text\n" for _ in range(200)))
-    started = time.monotonic()
+    started = time.process_time()  # the work done, which a loaded machine does not stretch
     assert cli(root, "validate") == (1, (
         "councils/example/notice.yaml:7:5: error: too-large: more than 1,000,000 characters of "
         "text once aliases are expanded; is an alias ('*name') of a long text repeated many "
         "times?\n1 error\n"))
-    assert time.monotonic() - started < 10
+    assert time.process_time() - started < 10
 
 
 def test_a_pdf_past_its_time_limit_is_a_located_error_and_the_others_are_made(
@@ -282,17 +281,35 @@ def test_upper_case_yaml_files_are_documents_too(project, tmp_path: Path) -> Non
     assert (tmp_path / "out" / "example" / "notice.html").is_file()
 
 
+# Ctrl-C once the build has finished its first documents: a controlled point in the build,
+# not a time, so that it lands part-way however slow or fast the machine is.
+CTRL_C_AFTER_FIRST = """\
+import os, signal, sys
+import pause_docs.build as build
+finished = build._progress
+
+def progress(callback, done):
+    finished(callback, done)
+    if done:
+        os.kill(os.getpid(), signal.SIGINT)
+
+build._progress = progress
+from pause_docs.cli import main
+main(sys.argv[1:], prog_name="pause-docs")
+"""
+
+
 def test_ctrl_c_stops_a_build_with_status_130(project, tmp_path: Path) -> None:
     root = project(councils=("lambeth", "oxfordshire", "middlesbrough"))
-    process = subprocess.Popen([sys.executable, "-m", "pause_docs", "--project", str(root),
-                                "build", "--output", str(tmp_path / "out")],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(1.5)
-    process.send_signal(signal.SIGINT)
-    stdout, stderr = process.communicate(timeout=60)
-    assert process.returncode == 130, stdout + stderr
-    assert "Traceback" not in stderr and "Aborted" not in stderr
-    assert stderr.strip().startswith("interrupted: stopped before the end")
+    done = subprocess.run([sys.executable, "-c", CTRL_C_AFTER_FIRST, "--project", str(root),
+                           "build", "--format", "html", "-j", "1", "--output",
+                           str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 130, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr and "Aborted" not in done.stderr
+    assert done.stderr.strip().startswith("interrupted: stopped before the end")
+    made = list((tmp_path / "out").rglob("*.html"))
+    assert 0 < len(made) < 9  # it kept what it finished, and stopped before the end
 
 
 # --- diff: revisions and the names of the files it writes ------------------------------------

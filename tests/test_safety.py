@@ -95,9 +95,9 @@ def test_expansion_and_nesting_bombs_fail_fast_with_a_located_error(project, tex
                                                                     code: str) -> None:
     root = project({"councils/example/council.yaml": COUNCIL_YAML,
                     "councils/example/notice.yaml": text})
-    started = time.perf_counter()
+    started = time.process_time()  # the work done, which a loaded machine does not stretch
     exit_code, output = validate(root)
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
     assert exit_code == 1
     first = output.splitlines()[0]
     assert first.startswith("councils/example/notice.yaml:") and f"error: {code}:" in first

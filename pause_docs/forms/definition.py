@@ -9,10 +9,11 @@ is read into `FormDefinition`; a question set (`.../forms/sets/<name>.yaml`) int
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
+from ..source.kinds import form_kinds
 from ..source.models.base import Markdown, Model, RegistryId, Slug
 from ..source.models.notice import LegalReference
 
@@ -29,8 +30,10 @@ def _field_id(value: str) -> str:
 FieldId = Annotated[str, AfterValidator(_field_id),
                     Field(description="The key documents write the value under, e.g. "
                           "'service_area'.")]
-FormKind = Literal["impact-assessment", "equality-screening", "equality-impact-assessment",
-                   "dpia-screening"]
+if TYPE_CHECKING:
+    FormKind = str
+else:  # the kinds of `KINDS` written on a form: pydantic checks them, the schema lists them
+    FormKind = Literal[tuple(form_kinds())]
 FieldType = Literal["text", "markdown", "date", "period", "choice", "choices", "list",
                     "money", "references", "person", "table"]
 Rule = Literal["any", "at-least", "per-characteristic", "criteria"]
@@ -282,9 +285,8 @@ class FormDefinition(Model):
     """A form: pause_docs/forms/<name>.yaml or councils/forms/<name>.yaml."""
 
     title: str = Field(description="The title documents on it get unless they give one.")
-    for_kind: FormKind = Field(alias="for", description="The kind of document written on it: "
-                               "impact-assessment, equality-screening, "
-                               "equality-impact-assessment or dpia-screening.")
+    for_kind: FormKind = Field(alias="for", description="The kind of document written on it, one of: "
+                               f"{', '.join(form_kinds())}.")
     description: str = Field(description="One line saying what it is, for `pause-docs new`.")
     replaces_bundled: bool = Field(False, description="A project's form with the name of a "
                                    "bundled form replaces it only when this is true.")

@@ -55,6 +55,11 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind in (
 FAMILIES: tuple[str, ...] = tuple(dict.fromkeys(kind.family for kind in KINDS.values()))
 
 
+def kinds_checked_by(model: str) -> tuple[str, ...]:
+    """The kinds whose documents the model named `model` checks."""
+    return tuple(name for name, kind in KINDS.items() if kind.model == model)
+
+
 def processing_kinds() -> list[str]:
     """The kinds a DPIA screening can screen."""
     return [name for name, kind in KINDS.items() if kind.describes_processing]

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from ..kinds import kinds_checked_by
 from .base import Markdown, Model, RegistryId, Slug, Url
 from .council import Contact
 
-NoticeKind = Literal["fair-processing-notice", "privacy-notice"]
+if TYPE_CHECKING:
+    NoticeKind = str
+else:  # the kinds of `KINDS` this model checks: pydantic checks them, the schema lists them
+    NoticeKind = Literal[kinds_checked_by("Notice")]
 
 Block = Literal[
     "programme",
@@ -256,7 +260,8 @@ class Section(Model):
 class Notice(Model):
     """A fair processing notice or a privacy notice: councils/<council>/<slug>.yaml."""
 
-    kind: NoticeKind = Field(description="fair-processing-notice or privacy-notice.")
+    kind: NoticeKind = Field(description="The kind of notice, one of: "
+                             f"{', '.join(kinds_checked_by('Notice'))}.")
     title: str = Field(description="Title as published.")
     subtitle: str | None = Field(None, description="Line under the title.")
     published: dt.date = Field(description="Publication date (YYYY-MM-DD).")
