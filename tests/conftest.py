@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import resource
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,45 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+# --- the fast loop -------------------------------------------------------------------------
+
+SLOW = 2.0
+"""Seconds of work: a test that does more is marked `slow`, so that `make test-fast` stays
+fast."""
+_UNMARKED: dict[str, tuple[float, float]] = {}
+
+
+def _work() -> float:
+    """Processor seconds used by this process and the processes it waited for: what a test
+    costs, which a loaded machine does not stretch as it does the wall clock."""
+    own, children = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
+                                                         resource.RUSAGE_CHILDREN))
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):  # type: ignore[no-untyped-def]
+    """Note the work and the time each test without the slow mark took (setup included)."""
+    if item.get_closest_marker("slow") is not None:
+        yield
+        return
+    work, started = _work(), time.perf_counter()
+    yield
+    _UNMARKED[item.nodeid] = (_work() - work, time.perf_counter() - started)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Name the tests without the slow mark that did more than `SLOW` seconds of work.  It
+    reports and never fails: the figures vary a little from run to run."""
+    slow = sorted(((w, s, n) for n, (w, s) in _UNMARKED.items() if w > SLOW), reverse=True)
+    if slow:
+        terminalreporter.section("tests to mark slow")
+        terminalreporter.write_line(f"{len(slow)} test(s) without @pytest.mark.slow did more "
+                                    f"than {SLOW:g} s of work (processor time):")
+        for work, seconds, name in slow:
+            terminalreporter.write_line(f"{work:6.1f} s ({seconds:.1f} s on the clock)  {name}")
 
 
 def build_tree(root: Path, files: dict[str, str]) -> Path:

@@ -285,8 +285,8 @@ class FormDefinition(Model):
     """A form: pause_docs/forms/<name>.yaml or councils/forms/<name>.yaml."""
 
     title: str = Field(description="The title documents on it get unless they give one.")
-    for_kind: FormKind = Field(alias="for", description="The kind of document written on it, one of: "
-                               f"{', '.join(form_kinds())}.")
+    for_kind: FormKind = Field(alias="for", description="The kind of document written on "
+                               f"it, one of: {', '.join(form_kinds())}.")
     description: str = Field(description="One line saying what it is, for `pause-docs new`.")
     replaces_bundled: bool = Field(False, description="A project's form with the name of a "
                                    "bundled form replaces it only when this is true.")
