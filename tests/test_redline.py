@@ -14,6 +14,7 @@ from typing import get_args
 import docx
 import pikepdf
 import pytest
+from accessibility import REQUIRED, browser, missing_tools
 from click.testing import CliRunner
 from conftest import REPO
 from pdfua import check
@@ -27,6 +28,7 @@ from pause_docs.publish.document import publish
 from pause_docs.publish.locale import load_locale
 from pause_docs.publish.tree import Section, Styled, walk
 from pause_docs.render.docx import publication_docx
+from pause_docs.render.edition import Edition
 from pause_docs.source.languages import languages
 from pause_docs.source.loading import load_project
 
@@ -63,16 +65,10 @@ def test_the_redline_takes_its_words_from_the_locale() -> None:
                    for i, p in enumerate(english.pieces(k)))
         for k in english.strings}})
     page = publish_redline(lambeth_comparison(), marked)
-    html = as_html_of(page)
+    html = Edition(page).html
     for phrase in ("Changes to", "How to read", "Summary", "Legal changes", "Was:",
                    "Law now", "Sign-off", "Approved", "Comments", "Replaced", "Lawful basis"):
         assert phrase not in html, phrase
-
-
-def as_html_of(page):  # type: ignore[no-untyped-def]
-    from pause_docs.render.edition import Edition
-
-    return Edition(page).html
 
 
 def test_the_terminal_prints_the_redline_without_what_is_there_for_the_page() -> None:
@@ -180,6 +176,24 @@ def test_a_welsh_redline_in_word_tracks_the_welsh_page(welsh) -> None:  # type: 
     assert body(accept_all(root)) == own(welsh["new"])
     assert body(reject_all(root)) == own(welsh["old"])
     assert "Dim ond ystadegau dienw" in " ".join(own(welsh["new"]))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("width", [1280, 320])
+def test_redlines_in_english_and_welsh_pass_axe_and_read_at_320_px(
+        welsh, tmp_path: Path, width: int) -> None:  # type: ignore[no-untyped-def]
+    missing = missing_tools(browser=True)
+    if missing:
+        reason = f"accessibility tools not installed: {'; '.join(missing)}"
+        pytest.fail(reason) if REQUIRED else pytest.skip(reason)
+    english = tmp_path / "redline.html"
+    english.write_text(as_html(lambeth_comparison()), encoding="utf-8")
+    with browser() as chrome:
+        for page in (english, welsh["html"]):
+            chrome.open(page, width=width)
+            result = chrome.axe()
+            assert result["violations"] == [] and result["passes"] >= 20, (page, result)
+            assert chrome.run("return document.documentElement.scrollWidth") <= width, page
 
 
 def test_a_language_the_versions_are_not_in_is_a_usage_error() -> None:
