@@ -7,7 +7,7 @@ APT    := libharfbuzz-subset0 poppler-utils fonts-dejavu-core libcairo2
 A11Y   := node_modules/.installed
 export SOURCE_DATE_EPOCH ?= 1704067200
 
-.PHONY: build test test-tools fuzz bench system-packages a11y-tools office-tools clean
+.PHONY: build test test-fast test-tools fuzz bench system-packages a11y-tools office-tools clean
 
 build: $(STAMP)
 	$(VENV)/bin/pause-docs build
@@ -16,6 +16,13 @@ test: $(STAMP) test-tools
 	$(VENV)/bin/ruff check pause_docs tests benchmarks
 	$(VENV)/bin/mypy
 	$(PY) -m pytest
+
+# The loop while working: every test but the slow ones (real builds, PDFs, browsers, servers,
+# LibreOffice), in under two minutes on two cores.  `make test` (and CI) run them all.
+test-fast: $(STAMP)
+	$(VENV)/bin/ruff check pause_docs tests benchmarks
+	$(VENV)/bin/mypy
+	$(PY) -m pytest -q -m "not slow and not fuzz"
 
 # The tools some tests need (Chromium, axe-core and the Nu checker; LibreOffice), installed
 # when they can be.  When they cannot (no apt, no network), the tests that need them are
