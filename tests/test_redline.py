@@ -203,3 +203,49 @@ def test_a_language_the_versions_are_not_in_is_a_usage_error() -> None:
     assert result.exit_code == 2
     assert ("councils/lambeth/scoping-2017.yaml is not published in 'cy': its council's "
             "languages are en") in result.output
+
+
+def test_a_publication_prints_as_text_in_lines_lists_and_columns() -> None:
+    from pause_docs.publish.tree import (
+        Cell,
+        Heading,
+        Item,
+        Link,
+        ListBlock,
+        Paragraph,
+        Row,
+        RowGroup,
+        Table,
+        Text,
+        Tick,
+    )
+    from pause_docs.render.text import publication_text
+
+    def words(text: str) -> tuple[Text, ...]:
+        return (Text(text),)
+
+    text = publication_text((
+        Heading(2, words("Part")),
+        Paragraph((Text("See "), Link("https://example.org/a", words("the page")), Text(" or "),
+                   Link("https://example.org/b", words("example.org/b")), Text("."))),
+        Heading(3, words("Minor")),
+        ListBlock((Item((Paragraph(words("one")), Paragraph(words("its second line")))),
+                   Item(words("two")))),
+        Table(words("Caption"), (RowGroup((
+            Row((Cell(words("a"), header=True, scope="row", rowspan=2), Cell(words("bb")))),
+            Row((Cell(words("c")),)))),),
+            head=(Row((Cell(words("Head")), Cell(words("X")))),)),
+        ListBlock((Item((Text("Yes "), Tick(False))), Item((Text("No "), Tick(True)))),
+                  role="choices")))
+    assert text == (
+        "Part\n\n"
+        "See the page <https://example.org/a> or example.org/b.\n\n"
+        "Minor\n"
+        "  - one\n"
+        "    its second line\n"
+        "  - two\n\n"
+        "Caption\n"
+        "Head   X\n"
+        "a      bb\n"
+        "       c\n\n"
+        "Yes ☐   No ☒\n")
