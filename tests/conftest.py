@@ -31,6 +31,20 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 SLOW = 2.0
 """Seconds of work: a test that does more is marked `slow`, so that `make test-fast` stays
 fast."""
+HEAVY_FIXTURES = {
+    "chrome": "a real Chromium", "nu_messages": "the W3C Nu HTML checker (Java)",
+    "served": "a real preview server", "printed": "LibreOffice",
+    "built": "a build of every bundled document's PDF", "installed": "an installed wheel",
+}
+"""Fixtures that make every test using them slow: such a test is marked without being told."""
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark `slow` every test that uses a heavy fixture, before `-m` selects the tests."""
+    for item in items:
+        if HEAVY_FIXTURES.keys() & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 _UNMARKED: dict[str, tuple[float, float]] = {}
 
 

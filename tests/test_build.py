@@ -66,6 +66,7 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_a_second_build_makes_nothing_and_force_makes_everything(site: Path) -> None:
     report = build(site, site / "output", "html", jobs=1)
     assert report.built == [] and sorted(report.skipped) == ALL
@@ -80,6 +81,7 @@ def test_a_second_build_of_the_bundled_project_makes_nothing(tmp_path: Path) -> 
     assert build(REPO, tmp_path / "output", "html", jobs=1).built == []
 
 
+@pytest.mark.slow
 def test_changing_a_registry_entry_rebuilds_exactly_the_documents_citing_it(site: Path) -> None:
     registry = own(site, "legal_bases", "dpa-1998.yaml")
     edit(registry, "summary: The old conditions for using any personal data",
@@ -91,6 +93,7 @@ def test_changing_a_registry_entry_rebuilds_exactly_the_documents_citing_it(site
     assert rebuilt(site) == []  # the file changed, no entry in it did
 
 
+@pytest.mark.slow
 def test_the_regulator_is_used_by_every_document(site: Path) -> None:
     edit(own(site, "legal_bases", "bodies.yaml"), "ico.org.uk", "ico.org.uk/")
     assert rebuilt(site) == ALL
@@ -106,12 +109,14 @@ def test_changing_a_council_file_rebuilds_that_councils_documents(site: Path) ->
     assert "data.protection@example.gov.uk" in html
 
 
+@pytest.mark.slow
 def test_changing_the_programme_rebuilds_the_documents_inheriting_it(site: Path) -> None:
     edit(own(site, "councils/programmes", "pause.yaml"), "Pause Practices now work",
          "Pause Practices work")
     assert rebuilt(site) == ALL
 
 
+@pytest.mark.slow
 def test_changing_a_template_rebuilds_the_documents_using_it(site: Path) -> None:
     templates = site / "templates"
     templates.mkdir()
@@ -133,12 +138,14 @@ def test_changing_a_template_rebuilds_the_documents_using_it(site: Path) -> None
     assert "<title>Own title</title>" in (site / "output/lambeth/scoping-2017.html").read_text()
 
 
+@pytest.mark.slow
 def test_a_missing_output_or_a_new_document_is_made(site: Path) -> None:
     (site / "output" / "lambeth" / "scoping-2017.html").unlink()
     (site / "councils" / "example" / "second.yaml").write_text(EXAMPLE_NOTICE, encoding="utf-8")
     assert rebuilt(site) == sorted([LAMBETH, "councils/example/second.yaml"])
 
 
+@pytest.mark.slow
 def test_a_pdf_is_printed_again_only_when_its_html_changed(site: Path) -> None:
     registry = own(site, "legal_bases", "dpa-1998.yaml")
     report = build(site, site / "output", "all", councils=["lambeth"], jobs=1)
@@ -154,6 +161,7 @@ def test_a_pdf_is_printed_again_only_when_its_html_changed(site: Path) -> None:
                               "lambeth/scoping-2017.docx"]
 
 
+@pytest.mark.slow
 def test_one_failing_document_does_not_stop_the_others(project, tmp_path: Path) -> None:
     root = project({
         "councils/example/council.yaml": COUNCIL_YAML,
@@ -208,6 +216,7 @@ def test_the_manifest_finds_templates_where_jinja_does(name: str, tmp_path: Path
     assert find_template(search, name) == jinja
 
 
+@pytest.mark.slow
 def test_validate_does_not_import_weasyprint() -> None:
     code = ("import sys\nfrom pause_docs.cli import main\n"
             "try: main(['--project', sys.argv[1], 'validate'])\n"
@@ -219,6 +228,7 @@ def test_validate_does_not_import_weasyprint() -> None:
     assert "documents valid" in done.stdout
 
 
+@pytest.mark.slow
 def test_a_build_of_pages_and_word_files_does_not_import_weasyprint(tmp_path: Path) -> None:
     code = ("import sys\nfrom pause_docs.cli import main\n"
             "for fmt in ('html', 'docx'):\n"
@@ -232,6 +242,7 @@ def test_a_build_of_pages_and_word_files_does_not_import_weasyprint(tmp_path: Pa
     assert (tmp_path / "out/lambeth/scoping-2026.docx").is_file()
 
 
+@pytest.mark.slow
 def test_only_the_pdf_module_imports_weasyprint() -> None:
     modules = sorted(p.stem for p in (REPO / "pause_docs").rglob("*.py") if p.stem != "pdf")
     code = ("import importlib, sys\n"
@@ -245,6 +256,7 @@ def test_only_the_pdf_module_imports_weasyprint() -> None:
     assert done.returncode == 0, done.stderr
 
 
+@pytest.mark.slow
 def test_a_worker_that_dies_costs_only_its_own_document(site: Path, monkeypatch) -> None:
     import pause_docs.build.workers as building
 
@@ -261,6 +273,7 @@ def test_a_worker_that_dies_costs_only_its_own_document(site: Path, monkeypatch)
     assert [p.code for p in report.problems] == ["build-crashed"]
 
 
+@pytest.mark.slow
 def test_a_programme_of_the_project_replacing_the_packages_rebuilds_its_documents(
         site: Path) -> None:
     target = site / "councils" / "programmes" / "pause.yaml"

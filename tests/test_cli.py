@@ -24,6 +24,7 @@ def test_every_command_has_help_and_is_in_the_readme(command: str) -> None:
     assert f"pause-docs {command}" in (REPO / "README.md").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_build_writes_html_and_pdf_then_skips_unchanged(project, tmp_path: Path) -> None:
     root = project(councils=("lambeth", "middlesbrough", "oxfordshire"))
     for name in ("pause-equality-screening", "pause-equality-impact-assessment"):
@@ -93,6 +94,7 @@ def test_module_entry_point_and_help_do_not_import_weasyprint() -> None:
     assert "Usage: pause-docs" in done.stdout
 
 
+@pytest.mark.slow
 def test_quiet_and_verbose_on_every_command_and_never_a_colour(tmp_path: Path) -> None:
     root = tmp_path / "site"
     shutil.copytree(REPO / "councils" / "lambeth", root / "councils" / "lambeth")

@@ -57,11 +57,13 @@ def two_builds(tmp_path: Path, extra_env: dict[str, str] | None = None) -> tuple
     return first, second
 
 
+@pytest.mark.slow
 def test_two_builds_give_byte_identical_html_and_pdf(tmp_path: Path) -> None:
     first, second = two_builds(tmp_path)
     assert_identical(first, second)
 
 
+@pytest.mark.slow
 def test_two_builds_are_identical_without_libharfbuzz_subset(tmp_path: Path) -> None:
     env = {"PYTHONPATH": str(NO_SUBSET)}
     probe = subprocess.run([sys.executable, "-c", "import weasyprint.text.ffi as f; "
@@ -87,6 +89,7 @@ def _decoded_pdf(path: Path) -> bytes:
     return path.read_bytes() + b"\n".join(parts)
 
 
+@pytest.mark.slow
 def test_output_holds_no_build_time_path_or_random_id(tmp_path: Path) -> None:
     out = tmp_path / "some-output-folder"
     run_build(out, cwd=tmp_path, seed="7", tz="UTC", jobs=2)
@@ -109,6 +112,7 @@ def test_output_holds_no_build_time_path_or_random_id(tmp_path: Path) -> None:
                 assert str(pdf.docinfo.ModDate).startswith(stamp)
 
 
+@pytest.mark.slow
 def test_pdf_does_not_depend_on_the_fonts_the_machine_has(tmp_path: Path) -> None:
     if not DOCUMENTS:
         pytest.skip("no bundled documents")

@@ -237,6 +237,7 @@ def test_diff_rev_head_reports_exactly_the_lawful_basis_and_the_recipient(projec
     assert report["new"]["label"] == "councils/lambeth/scoping-2026.yaml (working tree)"
 
 
+@pytest.mark.slow
 def test_diff_between_two_revisions_and_a_bad_revision(project) -> None:
     root = committed_project(project)
     notice = root / "councils/lambeth/scoping-2026.yaml"
@@ -257,6 +258,7 @@ def test_diff_between_two_revisions_and_a_bad_revision(project) -> None:
     assert "'no-such-branch' is not a revision in this repository" in bad.output
 
 
+@pytest.mark.slow
 def test_programme_change_at_a_revision_shows_in_the_notice_that_inherits_it(project) -> None:
     root = committed_project(project)
     programme = root / "councils/programmes/pause.yaml"  # the project's own, over the package's
@@ -296,6 +298,7 @@ def test_redline_marks_changes_without_relying_on_colour() -> None:
     assert "How to read this redline" in html and 'id="sign-off"' in html
 
 
+@pytest.mark.slow
 def test_redline_pdf_is_tagged_and_holds_the_sign_off(tmp_path: Path) -> None:
     pikepdf = pytest.importorskip("pikepdf")
     root = tmp_path
@@ -312,6 +315,7 @@ def test_redline_pdf_is_tagged_and_holds_the_sign_off(tmp_path: Path) -> None:
         assert "/StructTreeRoot" in pdf.Root
 
 
+@pytest.mark.slow
 def test_diff_does_not_import_weasyprint_without_pdf() -> None:
     code = ("import sys\nfrom click.testing import CliRunner\nfrom pause_docs.cli import main\n"
             "r = CliRunner().invoke(main, ['diff', 'councils/lambeth/scoping-2017.yaml',\n"
@@ -338,6 +342,7 @@ def test_a_right_stops_applying_when_the_lawful_basis_moves_away_from_public_tas
             ) in result.output
 
 
+@pytest.mark.slow
 def test_the_readme_worked_example_is_real_output() -> None:
     result = CliRunner().invoke(main, ["diff", str(REPO / "councils/lambeth/scoping-2017.yaml"),
                                        str(REPO / "councils/lambeth/scoping-2026.yaml")])

@@ -50,6 +50,7 @@ def test_word_is_an_output_format() -> None:
     assert "docx" in choices()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("doc", DOCUMENTS, ids=document_id)
 def test_headings_are_word_heading_styles_in_order(doc, made) -> None:  # type: ignore[no-untyped-def]
     _, document, publication = made[document_id(doc)]
@@ -215,6 +216,7 @@ def test_two_renders_in_different_processes_are_byte_identical(tmp_path: Path) -
     assert runs[0] == runs[1] and len(runs[0].split()) == 4
 
 
+@pytest.mark.slow
 def test_zip_members_are_dated_from_the_document(made) -> None:  # type: ignore[no-untyped-def]
     data, _, _ = made["lambeth/scoping-2017"]
     again, _ = publication_docx(publish(bundled("lambeth", "scoping-2017")), 0)

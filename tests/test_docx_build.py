@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 import docx
+import pytest
 from click.testing import CliRunner
 from conftest import REPO
 
@@ -21,6 +22,7 @@ def build(out: Path, fmt: str) -> str:
     return result.output
 
 
+@pytest.mark.slow
 def test_build_format_docx_writes_a_word_file_for_each_document(tmp_path: Path) -> None:
     build(tmp_path, "docx")
     made = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.docx"))
@@ -35,6 +37,7 @@ def test_build_format_docx_writes_a_word_file_for_each_document(tmp_path: Path) 
     assert (again / made[0]).read_bytes() == first
 
 
+@pytest.mark.slow
 def test_build_all_includes_word(tmp_path: Path) -> None:
     build(tmp_path, "all")
     for suffix in ("html", "pdf", "docx"):

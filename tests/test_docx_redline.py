@@ -47,6 +47,7 @@ def own_text(doc) -> list[str]:  # type: ignore[no-untyped-def]
     return paragraphs(document_xml(publication_docx(publish(doc), 0)[0]))[1:]
 
 
+@pytest.mark.slow
 def test_accepting_every_change_gives_the_new_version(lambeth: bytes) -> None:
     accepted = body(paragraphs(accept_all(document_xml(lambeth))))
     assert accepted == own_text(bundled("lambeth", "scoping-2026"))
@@ -98,6 +99,7 @@ def test_summary_of_legal_changes_comes_first_and_sign_off_last(lambeth: bytes) 
     assert len(sign_off._tbl.findall(".//" + qn("w:sdt"))) == 3  # Approved, with changes, not
 
 
+@pytest.mark.slow
 def test_author_is_who_the_command_names(tmp_path: Path) -> None:
     out = tmp_path / "redline.docx"
     result = CliRunner().invoke(main, ["--project", str(REPO), "diff", str(REPO / OLD),

@@ -381,17 +381,17 @@ def test_diff_of_two_screening_versions_reports_the_answer_and_the_decision(proj
     result = CliRunner().invoke(main, ["--project", str(root), "diff", str(old), str(new)])
     assert result.exit_code == 0, result.output
     assert """Decision of the screening
-  changed: decision
-      was: Decision: the screening is complete; every answer is No, so no Level 2 Full Impact \
-Assessment is needed.
-      now: Decision: a Level 2 Full Impact Assessment must be completed
-      note: Community cohesion is now Uncertain
+  - Changed: decision
+    Was: [−Decision: the screening is complete; every answer is No, so no Level 2 Full Impact \
+Assessment is needed.−]
+    Now: [+Decision: a Level 2 Full Impact Assessment must be completed+]
+    Community cohesion is now Uncertain
 
 Answers to the form's questions
-  changed: Community cohesion
-      was: No
-      now: Uncertain
-      note: this answer now calls for a Level 2 Full Impact Assessment
+  - Changed: Community cohesion
+    Was: [−No−]
+    Now: [+Uncertain+]
+    this answer now calls for a Level 2 Full Impact Assessment
 """ in result.output
     data = json.loads(CliRunner().invoke(main, ["--project", str(root), "diff", str(old),
                                                 str(new), "--format", "json"]).output)

@@ -73,6 +73,7 @@ def test_control_characters_written_as_escapes_are_refused_where_written(
         "1 error\n"))
 
 
+@pytest.mark.slow
 def test_a_lone_surrogate_is_refused_in_every_kind_of_file(project, tmp_path: Path) -> None:
     half = '"\\ud800"'
     root = project({
@@ -99,6 +100,7 @@ def test_a_lone_surrogate_is_refused_in_every_kind_of_file(project, tmp_path: Pa
 
 # --- 10. files that are not files ------------------------------------------------------------
 
+@pytest.mark.slow
 def test_pipes_devices_and_link_loops_get_a_located_error_at_once(project,
                                                                   tmp_path: Path) -> None:
     root = example(project, NOTICE)
@@ -148,6 +150,7 @@ def test_aliases_of_a_long_text_are_refused_where_they_are_used(project) -> None
     assert time.process_time() - started < 10
 
 
+@pytest.mark.slow
 def test_a_pdf_past_its_time_limit_is_a_located_error_and_the_others_are_made(
         project, tmp_path: Path) -> None:
     root = project(councils=("lambeth",))
@@ -197,6 +200,7 @@ def test_a_read_only_output_folder_is_one_clear_error(project, tmp_path: Path) -
             f"Error: cannot write to the output folder {out}: Permission denied\n")
 
 
+@pytest.mark.slow
 def test_a_full_disk_still_reports_every_document(project, tmp_path: Path) -> None:
     root = project(councils=("lambeth", "oxfordshire"))
     out = tmp_path / "out"
@@ -299,6 +303,7 @@ main(sys.argv[1:], prog_name="pause-docs")
 """
 
 
+@pytest.mark.slow
 def test_ctrl_c_stops_a_build_with_status_130(project, tmp_path: Path) -> None:
     root = project(councils=("lambeth", "oxfordshire", "middlesbrough"))
     done = subprocess.run([sys.executable, "-c", CTRL_C_AFTER_FIRST, "--project", str(root),
@@ -336,6 +341,7 @@ def repository(project) -> Path:  # type: ignore[no-untyped-def]
     return root
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("rev", ["HEAD", ":/first published", "HEAD~1", "HEAD^{tree}"])
 def test_diff_at_any_revision_syntax_with_committed_links(repository: Path, rev: str) -> None:
     done = subprocess.run([sys.executable, "-m", "pause_docs", "diff",
@@ -350,6 +356,7 @@ def test_diff_at_any_revision_syntax_with_committed_links(repository: Path, rev:
         assert "The London Borough of Lambeth" in done.stdout
 
 
+@pytest.mark.slow
 def test_diff_writes_redlines_under_any_name_the_user_gives(repository: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "pause_docs", "diff",
                            "councils/lambeth/scoping-2026.yaml", "--rev", "HEAD",

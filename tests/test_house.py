@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import REPO
 
 PACKAGE = REPO / "pause_docs"
@@ -129,6 +130,7 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
+@pytest.mark.slow
 def test_the_import_graph_has_no_cycle_counting_every_deferred_import() -> None:
     assert _cycles(_graph()) == []
 
@@ -145,6 +147,7 @@ def test_only_the_entry_points_sit_loose_at_the_top_of_the_package() -> None:
     assert loose == ENTRY_POINTS
 
 
+@pytest.mark.slow
 def test_imports_are_deferred_only_for_the_heavy_libraries_listed() -> None:
     unlisted = []
     for module, path in MODULES.items():
@@ -206,6 +209,7 @@ def test_help_and_the_command_line_load_no_heavy_library() -> None:
     assert not loaded & {"weasyprint", "docx", "pydantic", "jinja2", "starlette"}
 
 
+@pytest.mark.slow
 def test_validate_and_a_build_of_pages_load_neither_weasyprint_nor_python_docx(
         tmp_path: Path) -> None:
     loaded = _loaded_by(

@@ -183,6 +183,7 @@ def check(schema_folder: Path, files: dict[str, list[Path]]) -> list[str]:
     return failures
 
 
+@pytest.mark.slow
 def test_every_bundled_file_and_every_file_new_writes_passes_its_schema(
         initialised: Path) -> None:
     assert run("--project", str(initialised), "new", "north-somerset", "--form",
@@ -193,6 +194,7 @@ def test_every_bundled_file_and_every_file_new_writes_passes_its_schema(
     assert check(initialised / "schemas", files) == []
 
 
+@pytest.mark.slow
 def test_a_planted_mistake_fails_the_schema_as_it_fails_validate(initialised: Path) -> None:
     council = initialised / "councils/example-council/council.yaml"
     notice = initialised / "councils/example-council/family-help-privacy-notice.yaml"
@@ -221,6 +223,7 @@ def test_pause_docs_schema_prints_what_init_writes(initialised: Path) -> None:
 
 # --- build --strict: the publishing gate --------------------------------------------------------
 
+@pytest.mark.slow
 def test_build_strict_publishes_nothing_with_lint_errors_and_names_them(project) -> None:
     root = project(councils=("cambridgeshire", "middlesbrough"))
     out = root / "output"

@@ -44,6 +44,7 @@ def cli(root: Path, *args: str) -> tuple[int, str]:
 
 # --- 1. a build stopped part-way -------------------------------------------------------------
 
+@pytest.mark.slow
 def test_a_build_stopped_after_one_document_leaves_the_rest_to_be_made(project,
                                                                        tmp_path: Path) -> None:
     root = project(councils=("lambeth", "oxfordshire", "middlesbrough"))
@@ -87,6 +88,7 @@ def test_a_file_edited_during_a_build_is_made_again_by_the_next(project,
 
 # --- 2. reusable sections --------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_the_first_build_after_any_build_makes_nothing(project, tmp_path: Path) -> None:
     root = project(councils=("cambridgeshire", "oxfordshire"))  # sections, a DPIA screening
     out = tmp_path / "out"
@@ -114,6 +116,7 @@ def test_changing_a_reusable_section_remakes_the_documents_using_it(project,
 
 # --- 3. withdrawn documents ------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_a_withdrawn_document_or_council_is_unpublished_and_nothing_else(project,
                                                                         tmp_path: Path) -> None:
     root = project(councils=("lambeth", "middlesbrough", "oxfordshire"))
@@ -179,6 +182,7 @@ def test_a_second_build_waits_for_the_first_then_says_one_is_running(project,
     assert len(build(root, out, "html", jobs=1, lock_wait=0.3).built) == 2  # lock let go
 
 
+@pytest.mark.slow
 def test_two_builds_at_once_keep_every_record(project, tmp_path: Path) -> None:
     root = project(councils=("lambeth", "oxfordshire", "middlesbrough", "cambridgeshire"))
     out = tmp_path / "out"
@@ -195,6 +199,7 @@ def test_two_builds_at_once_keep_every_record(project, tmp_path: Path) -> None:
 
 # --- 5. symbolic links -----------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_linked_documents_and_council_folders_inside_the_project_are_built(
         project, tmp_path: Path) -> None:
     root = project({"councils/example/council.yaml": COUNCIL_YAML,
@@ -243,6 +248,7 @@ def test_a_document_that_fails_for_no_reported_reason_still_fails_loudly(
 
 # --- the manifest itself ---------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_an_older_manifest_still_lets_withdrawn_pages_be_removed(project,
                                                                  tmp_path: Path) -> None:
     root = project(councils=("lambeth",))
@@ -256,6 +262,7 @@ def test_an_older_manifest_still_lets_withdrawn_pages_be_removed(project,
     assert report.removed == {"councils/lambeth/scoping-2017.yaml": ["lambeth/scoping-2017.html"]}
 
 
+@pytest.mark.slow
 def test_an_html_only_build_says_which_pdfs_it_left_behind(project, tmp_path: Path) -> None:
     root = project(councils=("lambeth",))
     out = tmp_path / "out"
@@ -274,6 +281,7 @@ def test_an_html_only_build_says_which_pdfs_it_left_behind(project, tmp_path: Pa
 
 # --- languages -------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_a_language_dropped_or_a_document_withdrawn_unpublishes_its_other_language_pages(
         project, tmp_path: Path) -> None:
     root = project(councils=("glanyrafon",))

@@ -178,6 +178,7 @@ def test_repealed_law_in_a_new_notice_was_wrong_when_published(project) -> None:
     assert "repealed-when-published" in codes(project, edit(COMPLETE, "ca1989-s17", "dpa1998"))
 
 
+@pytest.mark.slow
 def test_disapplied_power_depends_on_the_councils_nation(project) -> None:
     doc = edit(COMPLETE, "2026-07-01", "2019-07-01")
     doc = edit(doc, "ca1989-s17", "lga2000-s2")
@@ -252,6 +253,7 @@ def test_nonexistent_act_in_cited_as_is_reported(project) -> None:
     assert "nonexistent-instrument" in codes(project, doc)
 
 
+@pytest.mark.slow
 def test_outdated_department_name_by_date(project) -> None:
     doc = edit(COMPLETE, "name: Police", "name: DCLG")
     assert "outdated-name-when-published" in codes(project, doc)
@@ -274,6 +276,7 @@ def test_regulator_name_after_the_change(project) -> None:
     assert "outdated-name-since-published" not in codes(project, doc)
 
 
+@pytest.mark.slow
 def test_retired_mail_domain_anywhere_in_the_text(project) -> None:
     doc = edit(COMPLETE, "name: Police", "name: 'Police (write to help@police.gsi.gov.uk)'")
     assert "retired-email-when-published" in codes(project, doc)
@@ -367,6 +370,7 @@ def test_a_notice_before_the_gdpr_is_not_held_to_its_checklist(project) -> None:
     assert codes(project, doc, as_of=dt.date(2018, 1, 1)) == ["before-uk-gdpr"]
 
 
+@pytest.mark.slow
 def test_a_notice_that_shows_no_date_warns_even_before_the_gdpr(project) -> None:
     undated = edit(COMPLETE, "sections:", "show_date: none\nsections:")
     assert codes(project, undated) == ["undated-notice"]
@@ -499,6 +503,7 @@ def test_where_used_suggests_a_close_id() -> None:
         in result.output
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", [["lint"], ["where-used", "dpa1998"]])
 def test_lint_and_where_used_do_not_import_weasyprint(command: list[str]) -> None:
     code = ("import sys, runpy; sys.argv=['pause-docs', *sys.argv[1:]];\n"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from conftest import COUNCIL_YAML
 from test_lint import COMPLETE, _project, codes, edit
 
@@ -62,6 +63,7 @@ def test_words_that_agree_or_name_companion_law_are_not_a_disagreement(project) 
     assert codes(project, doc) == []
 
 
+@pytest.mark.slow
 def test_the_fix_for_a_disapplied_power_is_the_one_for_the_councils_nation(project) -> None:
     doc = edit(edit(COMPLETE, "2026-07-01", "2022-03-01"), "ca1989-s17", "lga2000-s2")
     welsh = one(findings(project, doc, council=WALES), "disapplied-when-published")

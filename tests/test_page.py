@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pikepdf
+import pytest
 from conftest import COUNCIL_YAML, REPO, build_tree
 from htmlinfo import page_info
 
@@ -121,6 +122,7 @@ def test_the_logo_stands_above_the_page_and_is_copied_beside_it(project) -> None
     assert '<p class="publisher">Example Borough Council</p>' in page(project).html
 
 
+@pytest.mark.slow
 def test_a_build_copies_the_logo_and_prints_it_in_the_pdf(project) -> None:
     root = project({"councils/example/council.yaml": COUNCIL_YAML + LOGO,
                     "councils/example/notice.yaml": NOTICE, "councils/example/crest.svg": SVG})

@@ -72,6 +72,7 @@ def test_pdf_refuses_resources_outside_the_project(hostile: str) -> None:
         render_pdf(html + "<p>x</p></body></html>", ASSETS, 0)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("council", "slug", "seed"), SEEDS)
 def test_seed_survives_in_pdf(tmp_path: Path, council: str, slug: str, seed: str) -> None:
     page = render_document(bundled(council, slug))

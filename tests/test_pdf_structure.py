@@ -196,6 +196,7 @@ def test_pdf_passes_the_pdf_ua_structure_checker(built: Path, name: str) -> None
     assert [str(f) for f in check(pdf_path, html.languages)] == []
 
 
+@pytest.mark.slow
 def test_redline_pdf_passes_the_pdf_ua_structure_checker(tmp_path: Path) -> None:
     redline = tmp_path / "redline.pdf"
     result = CliRunner().invoke(main, ["--project", str(REPO), "diff",

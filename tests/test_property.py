@@ -164,6 +164,7 @@ def _check_page(html: str) -> None:
             assert str(attrs["href"]).lower().startswith(SAFE_SCHEMES), attrs
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("examples", [20, pytest.param(210, marks=pytest.mark.fuzz)])
 def test_any_yaml_is_rendered_or_refused_with_located_problems(tmp_path: Path,
                                                                examples: int) -> None:

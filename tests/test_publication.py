@@ -84,6 +84,7 @@ def _load(root: Path, name: str):  # type: ignore[no-untyped-def]
     return next(d for d in project.documents if d.slug == name)
 
 
+@pytest.mark.slow
 def test_a_new_field_reaches_the_page_lint_and_diff_untouched(project, extended_kind) -> None:
     statement = "We welcome letters in Welsh, under the Childrens Act 2004 of course.\n"
     root = project({

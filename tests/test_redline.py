@@ -71,6 +71,7 @@ def test_the_redline_takes_its_words_from_the_locale() -> None:
         assert phrase not in html, phrase
 
 
+@pytest.mark.slow
 def test_the_terminal_prints_the_redline_without_what_is_there_for_the_page() -> None:
     text = CliRunner().invoke(main, ["diff", str(REPO / "councils/lambeth/scoping-2017.yaml"),
                                      str(REPO / "councils/lambeth/scoping-2026.yaml")]).output
@@ -113,6 +114,7 @@ def english_words(page: str) -> str:
     return html_lib.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body)))
 
 
+@pytest.mark.slow
 def test_a_welsh_redline_in_the_terminal_is_in_welsh(welsh) -> None:  # type: ignore[no-untyped-def]
     text = welsh["text"]
     assert text.startswith("Newidiadau i'r ddogfen: Ymarfer cwmpasu Pause: hysbysiad "

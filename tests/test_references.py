@@ -258,6 +258,7 @@ def test_there_are_at_least_thirty_references_wrong_and_right() -> None:
     assert len(CASES) >= 30 and len(WRONG) >= 15 and len(CORRECT) >= 15
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("way", ["id", "prose"])
 def test_every_wrong_reference_is_found_and_nothing_else(findings, way: str) -> None:
     missed = {c.label: dict(findings[(c.label, way)]) for c in WRONG

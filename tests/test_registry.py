@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from conftest import REPO
 
@@ -219,6 +220,7 @@ def test_a_project_entry_contradicting_the_packages_address_or_status_is_an_erro
     assert lines[-1] == "2 errors"
 
 
+@pytest.mark.slow
 def test_a_retired_domain_must_be_a_domain(project) -> None:
     root = project({"legal_bases/zz-extra.yaml": (
         "retired_domains:\n"

@@ -83,6 +83,7 @@ def billion_laughs(levels: int = 9, width: int = 9) -> str:
     return "\n".join(lines) + "\n"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("text", "code"), [
     (NOTICE + billion_laughs(), "too-large"),            # 9^10 values once expanded
     (NOTICE + billion_laughs(levels=3, width=40), "too-large"),
@@ -132,6 +133,7 @@ def test_files_above_the_size_limit_are_refused_without_being_read(project) -> N
                       f"files above {MAX_FILE_BYTES:,} bytes are refused\n1 error\n")
 
 
+@pytest.mark.slow
 def test_jinja_syntax_in_yaml_text_is_not_a_template(project) -> None:
     root = project({
         "councils/example/council.yaml": COUNCIL_YAML,
@@ -430,6 +432,7 @@ def test_ordinary_output_names_are_accepted(tmp_path: Path) -> None:
     assert confined(out, ".pause-docs-manifest.json").name == ".pause-docs-manifest.json"
 
 
+@pytest.mark.slow
 def test_validate_of_bundled_project_still_passes_the_name_rules() -> None:
     result = subprocess.run([sys.executable, "-m", "pause_docs", "--project", str(REPO),
                              "validate"], capture_output=True, text=True)

@@ -43,6 +43,7 @@ def test_middlesbrough_screening_needs_no_level_2_when_every_answer_is_no() -> N
     assert "must be completed</strong>" not in html
 
 
+@pytest.mark.slow
 def test_one_answer_changed_to_uncertain_requires_level_2_and_names_the_question(
         project) -> None:
     root = project(councils=("middlesbrough", "oxfordshire"))
@@ -103,6 +104,7 @@ def test_an_answer_to_an_unknown_question_is_a_located_error(project) -> None:
                      output), output
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("suffix", ["html", "pdf"])
 def test_seed_002_survives_in_html_and_pdf(tmp_path: Path, suffix: str) -> None:
     tool = SHARED / "tools" / "fidelity.py"
@@ -118,6 +120,7 @@ def test_seed_002_survives_in_html_and_pdf(tmp_path: Path, suffix: str) -> None:
     assert score >= 0.90, out
 
 
+@pytest.mark.slow
 def test_assessment_pdf_reads_as_a_signed_form(tmp_path: Path) -> None:
     html = render_html(bundled("middlesbrough", "north-east-pause-screening"))
     text = pdf_text(render_pdf(html, TEMPLATES_DIR / "assets", 0), tmp_path)
@@ -292,6 +295,7 @@ def test_a_bad_answer_or_review_date_gives_one_plain_error_each(project) -> None
                              "not one of: no, yes, uncertain")
 
 
+@pytest.mark.slow
 def test_dpia_pdf_states_the_decision_and_its_sources(tmp_path: Path) -> None:
     html = render_html(bundled("oxfordshire", "pause-dpia-screening"))
     text = " ".join(pdf_text(render_pdf(html, TEMPLATES_DIR / "assets", 0), tmp_path).split())

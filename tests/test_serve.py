@@ -318,6 +318,7 @@ def test_the_pdf_is_printed_once_per_input(served: Served) -> None:
     assert served.get("/lambeth/scoping-2026.pdf")[2] == first
 
 
+@pytest.mark.slow
 def test_a_councils_logo_is_served_beside_its_pages_and_printed(tmp_path: Path) -> None:
     root = make_project(tmp_path)
     shutil.copytree(REPO / "councils/example-council", root / "councils/example-council")
@@ -337,6 +338,7 @@ def test_a_councils_logo_is_served_beside_its_pages_and_printed(tmp_path: Path) 
     assert status == 0 and "Traceback" not in err, err
 
 
+@pytest.mark.slow
 def test_ctrl_c_stops_the_server_with_exit_status_0(tmp_path: Path) -> None:
     running = start(make_project(tmp_path / "project"))
     where = urlsplit(running.url)

@@ -43,6 +43,7 @@ def committed(root: Path) -> None:
         subprocess.run(["git", "-C", str(root), *args], check=True)
 
 
+@pytest.mark.slow
 def test_changing_the_english_makes_its_translation_stale_until_confirmed(project) -> None:
     root = project(councils=("glanyrafon",))
     committed(root)

@@ -234,6 +234,7 @@ def test_a_welsh_dpia_screening_prints_the_forms_and_the_registrys_welsh(project
     assert len(untranslated) == 1 and "of the form's texts" in untranslated[0].message
 
 
+@pytest.mark.slow
 def test_serve_previews_each_language_at_its_own_address(project) -> None:
     from pause_docs.preview.session import Session
 
