@@ -87,6 +87,9 @@ class Time:
     type: ClassVar[str] = "time"
 
 
+TICKED, UNTICKED = "☒", "☐"
+
+
 @dataclass(frozen=True, slots=True)
 class Tick:
     """A tick box; `label` is what a screen reader says (None when words beside it say it)."""
@@ -99,9 +102,6 @@ class Tick:
     def mark(self) -> str:
         """The box as every format prints it: ☒ ticked, ☐ not."""
         return TICKED if self.selected else UNTICKED
-
-
-TICKED, UNTICKED = "☒", "☐"
 
 
 @dataclass(frozen=True, slots=True)
