@@ -14,6 +14,7 @@ import calendar
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from ..publish.common import FORM_STYLESHEET, FRAME_STRINGS, STYLESHEET
 from ..publish.locale import Locale, load_locale
@@ -44,8 +45,9 @@ from ..source.layout import TEMPLATES_DIR
 from .records import AREAS, WEIGHTS, Change, Comparison, Law, LintDelta, Weight, area_key
 
 REDLINE_STYLESHEET = "assets/redline.css"
-INSERTED = ("[+", "+]")
-DELETED = ("[−", "−]")
+Edit = Literal["ins", "del"]
+MARKS: dict[Edit, tuple[str, str]] = {"ins": ("[+", "+]"), "del": ("[−", "−]")}
+"""The marks around words inserted and deleted, so that a redline reads in black and white."""
 SIGN_OFF = ("redline_name", "redline_role", "redline_signature", "redline_date",
             "redline_comments")
 DECISIONS = ("redline_approved", "redline_approved_with_changes", "redline_not_approved")
@@ -109,14 +111,14 @@ def _versions(words: _Words, comparison: Comparison) -> Table:
 
 def _legend(words: _Words) -> Section:
     """How to read the redline: the marks, and what was compared."""
-    def marks(key: str, example: str, mark: tuple[str, str], style: str) -> Item:
-        shown = _marked(style, (words.text(example),))
-        return Item(words.compose(key, example=(shown,), start=(_strong(mark[0]),),
-                                  end=(_strong(mark[1]),)))
+    def marks(key: str, example: str, style: Edit) -> Item:
+        start, end = MARKS[style]
+        return Item(words.compose(key, example=(_marked(style, (words.text(example),)),),
+                                  start=(_strong(start),), end=(_strong(end),)))
 
     return _section(words, "redline_how", "legend", (ListBlock((
-        marks("redline_how_inserted", "redline_inserted_example", INSERTED, "ins"),
-        marks("redline_how_deleted", "redline_deleted_example", DELETED, "del"),
+        marks("redline_how_inserted", "redline_inserted_example", "ins"),
+        marks("redline_how_deleted", "redline_deleted_example", "del"),
         Item((words.text("redline_how_compared"),))), role="legend"),))
 
 
@@ -241,10 +243,9 @@ def deleted(text: str, origin: Origin | None = None) -> Styled:
     return _marked("del", (Text(text, origin),))
 
 
-def _marked(style: str, words: tuple[Inline, ...]) -> Styled:
-    start, end = INSERTED if style == "ins" else DELETED
-    return Styled("ins" if style == "ins" else "del",
-                  (_mark(start), *words, _mark(end)))
+def _marked(style: Edit, words: tuple[Inline, ...]) -> Styled:
+    start, end = MARKS[style]
+    return Styled(style, (_mark(start), *words, _mark(end)))
 
 
 def _mark(text: str) -> Styled:
