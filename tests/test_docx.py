@@ -249,15 +249,19 @@ def test_svg_logo_fetches_nothing_it_refers_to(project) -> None:  # type: ignore
 
     from pause_docs.source.loading import load_project
 
+    hostile = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
+               ' width="40" height="20"><image xlink:href="file:///etc/passwd" width="40" '
+               'height="20"/><rect width="10" height="10" fill="#1d4f91"/></svg>')
     root = project({
         "councils/example/council.yaml": COUNCIL_YAML + "logo: {file: logo.svg, alt: Example}\n",
-        "councils/example/logo.svg": (
-            '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
-            ' width="40" height="20"><image xlink:href="file:///etc/passwd" width="40" '
-            'height="20"/><rect width="10" height="10" fill="#1d4f91"/></svg>'),
+        "councils/example/logo.svg": hostile,
         "councils/example/notice.yaml": ("kind: privacy-notice\ntitle: Notice\n"
                                          "published: 2026-01-01\nprogramme: pause\n")})
+    assert [p.code for p in load_project(root).problems] == ["unsafe-logo"]
+    # Swapped after it was checked: the Word writer still fetches nothing it names.
+    (root / "councils/example/logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
     (doc,) = load_project(root).documents
+    (root / "councils/example/logo.svg").write_text(hostile)
     data, read = publication_docx(publish(doc), 0)
     assert read == (str(root / "councils" / "example" / "logo.svg"),)
     assert b"root:" not in data

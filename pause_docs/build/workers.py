@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING
 
 from ..render.formats import FORMATS, OutputFormat, selected
 from ..source.errors import Location, Problem, ProjectError
-from ..source.layout import COUNCILS_DIR, output_name, search_path
+from ..source.layout import COUNCILS_DIR, home, output_name, search_path
+from ..source.logo import read_logo
+from ..source.reader import NotReadable
 from .manifest import Record, output_stat
 from .writer import write_if_changed
 
@@ -191,11 +193,11 @@ class Worker:
     def _write_beside(self, doc: ResolvedDocument, name: str, source: Path, outcome: Outcome
                       ) -> bool:
         """Copy a file the page shows (the council's logo) beside it."""
-        try:
-            data = source.read_bytes()
-        except OSError as exc:
-            outcome.problems.append(Problem(Location(doc.path), "error", "cannot-read",
-                                            f"could not read {source}: {exc.strerror or exc}"))
+        try:  # checked again: it may have changed since the project was loaded
+            data = read_logo(source, home(source, self.shared.root))
+        except NotReadable as exc:
+            outcome.problems.append(Problem(Location(doc.path), "error", exc.code,
+                                            f"could not publish {source.name}: {exc.message}"))
             return False
         return self._write_file(doc, f"{doc.council_slug}/{name}", data, outcome)
 

@@ -31,6 +31,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from watchfiles import Change, DefaultFilter, awatch
 
 from ..source.errors import Location, Problem, ProjectError, display_path
+from ..source.layout import home
+from ..source.logo import read_logo
+from ..source.reader import NotReadable
 from .pages import asset, document_page, index_page, message_page, redline_page
 from .printing import Printer, PrintFailed
 from .session import DocumentRef, DocumentView, Session
@@ -159,10 +162,14 @@ class Site:
         """A file the published page shows from beside it (the council's logo)."""
         council, name = request.path_params["council"], request.path_params["name"]
         path = await run_in_threadpool(self.session.file_beside, council, name)
-        if path is None or not path.is_file():
+        if path is None:
             raise HTTPException(404)
+        try:  # the rules `validate` applies: a file of the project, bounded, no script
+            data = await run_in_threadpool(read_logo, path, home(path, self.root))
+        except NotReadable as exc:
+            raise HTTPException(404) from exc
         kind = {".svg": "image/svg+xml", ".png": "image/png"}.get(path.suffix, "image/jpeg")
-        return Response(path.read_bytes(), media_type=kind)
+        return Response(data, media_type=kind)
 
     async def pdf(self, request: Request) -> Response:
         view = await self._view(request)

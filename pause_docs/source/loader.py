@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from .errors import Location, Problem
-from .reader import NotReadable, read_regular
+from .reader import NotReadable, outside, read_regular
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 20_000  # after alias expansion: a "billion laughs" file stops here
@@ -299,9 +299,9 @@ def read_yaml(file: Path, display: str, inside: Path | None = None
     """Read and parse one YAML file, refusing files too large, not UTF-8 or not ordinary
     files; with `inside`, also a symbolic link that leads out of that folder."""
     if inside is not None:
-        outside = _outside(file, inside)
-        if outside:
-            return None, [Problem(Location(display), "error", "outside-project", outside)]
+        away = outside(file, inside)
+        if away:
+            return None, [Problem(Location(display), "error", "outside-project", away)]
     try:
         raw = read_regular(file, MAX_FILE_BYTES)
     except NotReadable as exc:
@@ -313,15 +313,3 @@ def read_yaml(file: Path, display: str, inside: Path | None = None
         return None, [Problem(Location(display, line, 1), "error", "encoding",
                               "the file is not UTF-8 text (save it as UTF-8)")]
     return parse_yaml(text.removeprefix("\ufeff"), display)
-
-
-def _outside(file: Path, folder: Path) -> str:
-    """Why `file` is not inside `folder` once symbolic links are followed, or ''."""
-    try:
-        target = file.resolve()
-        if target.is_relative_to(folder.resolve()):
-            return ""
-    except (OSError, RuntimeError):  # a loop of links: reading it reports that
-        return ""
-    return (f"a symbolic link to {target}, outside the project: pause-docs reads only the "
-            "project's own files (copy the file into the project instead)")

@@ -18,14 +18,17 @@ from .layout import (
     COUNCILS_DIR,
     council_dirs,
     document_files,
+    home,
     programme_files,
     section_files,
 )
 from .loader import SourceFile
+from .logo import read_logo
 from .models import Council, Programme
 from .models.base import _SLUG
 from .models.notice import StandardSection
 from .project import Project, read_source, scratch
+from .reader import NotReadable
 from .references import CouncilVersions, link_notices, resolve_document
 from .registry import load_registry
 from .resolved import ResolvedDocument
@@ -181,7 +184,8 @@ def _load_council(project: Project, slug: str, file: Path
     council, found = validate(Council, chosen.data, source.locator, "council")
     project.problems += with_todos(chosen.problems + found, todos(source))
     if council is not None and council.logo is not None:
-        problem = _check_logo(file.parent / council.logo.file, source)
+        problem = _check_logo(file.parent / council.logo.file, source,
+                              home(file, project.root))
         if problem is not None:
             project.problems.append(problem)
             return None, source
@@ -199,23 +203,20 @@ def _load_council(project: Project, slug: str, file: Path
     return versions, source
 
 
-# What an SVG must not hold: it is copied beside the pages, where a browser opening it
-# would run its scripts.
-_UNSAFE_SVG = re.compile(rb"<script|<foreignObject|javascript:|\son[a-z]+\s*=", re.I)
-
-
-def _check_logo(image: Path, source: SourceFile) -> Problem | None:
-    """A problem with the council's logo file: missing, or an SVG that could run code."""
+def _check_logo(image: Path, source: SourceFile, root: Path) -> Problem | None:
+    """A problem with the council's logo file: missing, not an ordinary file of the project,
+    too large, or an SVG that could run code or fetch something."""
     where = source.locate(("logo", "file"))
     try:
-        data = image.read_bytes()
-    except OSError:
-        return Problem(where, "error", "missing-logo",
-                       f"no logo file '{image.name}' beside {source.path}: add it, or "
-                       "correct 'logo: file:'")
-    if image.suffix == ".svg" and _UNSAFE_SVG.search(data):
-        return Problem(where, "error", "unsafe-logo",
-                       f"'{image.name}' holds a script, an event handler or embedded HTML, "
-                       "which pages cannot carry: export the logo again as a plain SVG or "
-                       "a PNG")
+        read_logo(image, root)
+    except NotReadable as exc:
+        if exc.code == "missing-logo":
+            return Problem(where, "error", "missing-logo",
+                           f"no logo file '{image.name}' beside {source.path}: add it, or "
+                           "correct 'logo: file:'")
+        if exc.code == "unsafe-logo":
+            return Problem(where, "error", "unsafe-logo",
+                           f"'{image.name}' cannot be published beside the pages: "
+                           f"{exc.message}; export the logo again as a plain SVG or a PNG")
+        return Problem(where, "error", exc.code, f"the logo '{image.name}': {exc.message}")
     return None

@@ -84,3 +84,15 @@ def _reason(exc: OSError) -> str:
     if exc.errno == errno.ENAMETOOLONG:
         return "the file name is too long"
     return exc.strerror or str(exc)
+
+
+def outside(file: Path, folder: Path) -> str:
+    """Why `file` is not inside `folder` once symbolic links are followed, or ''."""
+    try:
+        target = file.resolve()
+        if target.is_relative_to(folder.resolve()):
+            return ""
+    except (OSError, RuntimeError):  # a loop of links: reading it reports that
+        return ""
+    return (f"a symbolic link to {target}, outside the project: pause-docs reads only the "
+            "project's own files (copy the file into the project instead)")
