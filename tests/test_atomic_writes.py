@@ -9,12 +9,13 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from pause_docs.build.writer import is_temporary
+from pause_docs.build.writer import STOP_AT, is_temporary
+
+pytestmark = pytest.mark.slow  # real builds in other processes
 
 
 def snapshot(out: Path) -> dict[str, bytes]:
@@ -26,25 +27,16 @@ def snapshot(out: Path) -> dict[str, bytes]:
 
 
 def build_command(root: Path, out: Path) -> list[str]:
+    """A build of the HTML only (every format goes through the same writer; PDFs would
+    make each of the many builds here cost seconds)."""
     return [sys.executable, "-m", "pause_docs", "--project", str(root), "build",
-            "--output", str(out), "--jobs", "1", "--quiet"]
+            "--output", str(out), "--jobs", "1", "--quiet", "--format", "html"]
 
 
 def run_build(root: Path, out: Path) -> None:
     result = subprocess.run(build_command(root, out), capture_output=True, text=True,
                             timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
-
-
-def changed(out: Path, before: dict[str, tuple[int, int]]) -> bool:
-    now = {p.relative_to(out).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
-           for p in out.rglob("*") if p.is_file()}
-    return now != before
-
-
-def stats(out: Path) -> dict[str, tuple[int, int]]:
-    return {p.relative_to(out).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
-            for p in out.rglob("*") if p.is_file()}
 
 
 @pytest.fixture(scope="module")
@@ -68,13 +60,13 @@ def versions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
     new_out = base / "new"
     run_build(root, new_out)
     old, new = snapshot(old_out), snapshot(new_out)
-    documents = [n for n in old if n.endswith((".html", ".pdf"))]
+    documents = [n for n in old if n.endswith(".html")]
     assert documents and all(old[n] != new[n] for n in documents), "every output must change"
     return root, old, new
 
 
-def check_old_or_new(out: Path, old: dict[str, bytes], new: dict[str, bytes]) -> str:
-    """Every file is its old or its new version ('mixed' when both kinds are there)."""
+def check_old_or_new(out: Path, old: dict[str, bytes], new: dict[str, bytes]) -> set[str]:
+    """Every file is its old or its new version, or a hidden temporary file: which kinds."""
     kinds = set()
     for name, data in snapshot(out).items():
         if is_temporary(out / name):
@@ -87,7 +79,7 @@ def check_old_or_new(out: Path, old: dict[str, bytes], new: dict[str, bytes]) ->
             kinds.add("new")
         else:
             pytest.fail(f"{name} is neither its old nor its new version ({len(data)} bytes)")
-    return "mixed" if {"old", "new"} <= kinds else "/".join(sorted(kinds))
+    return kinds
 
 
 def restore(out: Path, old: dict[str, bytes]) -> None:
@@ -97,50 +89,55 @@ def restore(out: Path, old: dict[str, bytes]) -> None:
         (out / name).write_bytes(data)
 
 
-def test_a_build_killed_part_way_leaves_each_file_old_or_new(
-        versions: tuple[Path, dict[str, bytes], dict[str, bytes]], tmp_path: Path) -> None:
-    root, old, new = versions
-    out = tmp_path / "output"
-    outcomes = []
-    # Kill as soon as the first file changes, then at points spread over a whole build.
-    plans: list[float | None] = [None, None, None, 0.3, 0.5, 0.7, 0.9, 1.1, 1.4, 1.8]
-    for delay in plans:
-        restore(out, old)
-        before = stats(out)
-        process = subprocess.Popen(build_command(root, out), stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
-        started = time.monotonic()
-        while process.poll() is None:
-            if (delay is None and changed(out, before)) or (
-                    delay is not None and time.monotonic() - started >= delay):
-                break
-            time.sleep(0.0005)
+def killed_at(command: list[str], point: str) -> bool:
+    """Run `command` until the writer stops itself at `point` (PAUSE_DOCS_STOP_AT), then kill
+    it with SIGKILL; False if it finished first (never reached that point)."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env={**os.environ, STOP_AT: point})
+    _, status = os.waitpid(process.pid, os.WUNTRACED)  # returns once stopped, or ended
+    stopped = os.WIFSTOPPED(status)
+    if stopped:
         process.send_signal(signal.SIGKILL)
         process.wait()
-        outcomes.append(check_old_or_new(out, old, new))
-    print("outcomes:", outcomes)
-    assert "mixed" in outcomes, f"no kill landed part-way through a build: {outcomes}"
+    else:
+        process.returncode = os.waitstatus_to_exitcode(status)
+    return stopped
+
+
+def test_a_build_killed_part_way_leaves_each_file_old_or_new(
+        versions: tuple[Path, dict[str, bytes], dict[str, bytes]], tmp_path: Path) -> None:
+    """Killed at a controlled point in the build (the writer stops itself there), not after
+    a delay: each kill lands part-way by construction, however loaded the machine is."""
+    root, old, new = versions
+    out = tmp_path / "output"
+    changing = sum(old[n] != new.get(n) for n in old)
+    outcomes = {}
+    # The first, second and last file replaced, and one half-way; each with its temporary
+    # file written but not yet renamed, and just after the rename.
+    for n in sorted({1, 2, changing // 2, changing - 1}):
+        for point in ("before-rename", "after-rename"):
+            restore(out, old)
+            assert killed_at(build_command(root, out), f"{point}:{n}"), f"{point}:{n}"
+            outcomes[f"{point}:{n}"] = check_old_or_new(out, old, new)
+    temporary = "half-written temporary file"
+    assert outcomes["before-rename:1"] == {"old", temporary}, outcomes
+    assert outcomes["after-rename:1"] == {"old", "new"}, outcomes  # part-way: both kinds
+    assert all(o == {"old", "new", temporary} for p, o in outcomes.items()
+               if p.startswith("before") and p != "before-rename:1"), outcomes
     run_build(root, out)  # the next build completes the job and clears any leftovers
     assert snapshot(out) == new
 
 
-def test_a_write_killed_half_way_leaves_the_old_file(tmp_path: Path) -> None:
+def test_a_write_killed_before_its_rename_leaves_the_old_file(tmp_path: Path) -> None:
     out = tmp_path / "output"
     (out / "council").mkdir(parents=True)
     target = out / "council" / "document.pdf"
     target.write_bytes(b"old version\n")
-    big = 150 * 1024 * 1024  # large enough that the kill lands while the bytes are going out
     script = ("import sys; from pathlib import Path; from pause_docs.build.writer import "
               "write_if_changed; write_if_changed(Path(sys.argv[1]), 'council/document.pdf', "
-              f"b'n' * {big})")
-    before = stats(out)
-    process = subprocess.Popen([sys.executable, "-c", script, str(out)])
-    while process.poll() is None and not changed(out, before):
-        time.sleep(0.0002)
-    process.send_signal(signal.SIGKILL)
-    process.wait()
-    assert process.returncode == -signal.SIGKILL, "the writer finished before it was killed"
+              "b'n' * 5_000_000)")
+    assert killed_at([sys.executable, "-c", script, str(out)], "before-rename:1")
     assert target.read_bytes() == b"old version\n"
     left = [p for p in (out / "council").iterdir() if p != target]
-    assert all(is_temporary(p) for p in left), left
+    assert len(left) == 1 and is_temporary(left[0]) and left[0].stat().st_size == 5_000_000
     assert os.stat(target).st_size == len(b"old version\n")

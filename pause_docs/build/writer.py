@@ -8,6 +8,7 @@ import errno
 import fcntl
 import os
 import re
+import signal
 import stat
 import tempfile
 import time
@@ -21,6 +22,12 @@ from ..source.reader import NotReadable, read_regular
 TEMP_SUFFIX = ".pause-docs-tmp"
 LOCK_FILE = ".pause-docs.lock"
 LOCK_WAIT = 10.0  # seconds a build waits for another one writing to the same folder
+# A controlled point in a build, for the tests that kill one part-way: "before-rename:N"
+# (or "after-rename:N") stops the process (SIGSTOP) when its N-th published file is written to its
+# temporary file but not yet renamed over the old one (or just after), so that a kill lands
+# there by construction, however fast or loaded the machine is.
+STOP_AT = "PAUSE_DOCS_STOP_AT"
+_reached: dict[str, int] = {}
 # One path segment: letters, digits, '.', '_' and '-', not starting with '-' and never '..';
 # a leading '.' is allowed for the build's own hidden files.
 _SEGMENT = re.compile(r"^\.?[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -94,11 +101,24 @@ def write_file(target: Path, data: bytes) -> bool:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
+        _checkpoint("before-rename", target)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _checkpoint("after-rename", target)
     return True
+
+
+def _checkpoint(point: str, target: Path) -> None:
+    """Stop this process here when PAUSE_DOCS_STOP_AT names this point and the count of
+    published files written so far (the build's own hidden files are not counted)."""
+    wanted = os.environ.get(STOP_AT)
+    if not wanted or target.name.startswith("."):
+        return
+    _reached[point] = _reached.get(point, 0) + 1
+    if wanted == f"{point}:{_reached[point]}":
+        os.kill(os.getpid(), signal.SIGSTOP)
 
 
 def remove_output(output_root: Path, relative: str) -> bool:
