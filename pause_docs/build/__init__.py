@@ -20,7 +20,7 @@ from ..render.formats import ALL, selected
 from ..source.errors import Location, Problem
 from ..source.layout import council_dirs, document_files, unknown_councils
 from .session import BuildReport, Session, output_files
-from .unpublish import drop, own_files, withdraw
+from .unpublish import drop, own_files, retire_logos, withdraw
 from .workers import PDF_TIME_LIMIT, Outcome, Settings, Task, run
 from .writer import LOCK_WAIT, output_lock, remove_temporary
 
@@ -52,7 +52,7 @@ def build(root: Path, output: Path, fmt: str = ALL, *,
         if stale:
             _make(session, stale, fmt, force, jobs, pdf_time_limit, on_progress, report)
         else:
-            session.save(report)
+            session.save(report, final=True)
     report.problems = sorted(set(report.problems))
     return report
 
@@ -84,6 +84,7 @@ def _make(session: Session, stale: list[Path], fmt: str, force: bool, jobs: int 
                 report.failed.append(key)
             report.written += outcome.written
             session.manifest.made.update(own_files(outcome))
+            retire_logos(session, outcome, report)
             report.problems += outcome.problems + _unexplained(outcome)
             _progress(on_progress, len(outcome.records) + len(outcome.failed))
             if time.monotonic() - saved > SAVE_EVERY:
@@ -91,7 +92,7 @@ def _make(session: Session, stale: list[Path], fmt: str, force: bool, jobs: int 
                 saved = time.monotonic()
     finally:
         outcomes.close()  # stops the workers at once if the build was interrupted
-        session.save(report)
+        session.save(report, final=True)
 
 
 def _unexplained(outcome: Outcome) -> list[Problem]:

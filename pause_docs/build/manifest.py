@@ -28,6 +28,7 @@ from .. import __version__
 from ..source.layout import find_template, key_path, shadowed
 from ..source.reader import NotReadable, read_regular
 from ..source.resources import PACKAGE_ROOT
+from .writer import claimed
 
 MANIFEST = ".pause-docs-manifest.json"
 VERSION = 4
@@ -199,8 +200,15 @@ class Manifest:
         """The manifest in `output`, or an empty one if it is missing, unreadable or old.
 
         An older manifest's list of outputs made is kept, so that the outputs it names can
-        still be removed when their documents are withdrawn.
+        still be removed when their documents are withdrawn; so are the files the journal
+        names (written by a build stopped before it could record them).
         """
+        manifest = cls._read(output)
+        manifest.made |= claimed(output)
+        return manifest
+
+    @classmethod
+    def _read(cls, output: Path) -> Manifest:
         try:
             data = json.loads(read_regular(output / MANIFEST, MAX_INPUT_BYTES))
             if data.get("manifest") != VERSION:

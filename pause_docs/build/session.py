@@ -24,7 +24,7 @@ from .manifest import (
     template_files,
     tool_fingerprint,
 )
-from .writer import write_if_changed
+from .writer import claimed, clear_claims, write_if_changed
 
 if TYPE_CHECKING:
     from ..source.project import Project
@@ -47,6 +47,9 @@ class BuildReport:
     """Withdrawn documents (their YAML is gone) -> the output files removed."""
     dropped: dict[str, list[str]] = field(default_factory=dict)
     """Documents no longer published in a language -> that language's files, removed."""
+    retired: list[str] = field(default_factory=list)
+    """Files once published beside the pages (a council's logo) that no page shows now,
+    removed."""
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -162,15 +165,23 @@ class Session:
     def forget(self, key: str) -> None:
         self.changed |= self.manifest.documents.pop(key, None) is not None
 
-    def save(self, report: BuildReport) -> None:
+    def save(self, report: BuildReport, final: bool = False) -> None:
         """Write the manifest if anything in it changed; a failure to write it is reported
-        (the documents it would have recorded are made again next time)."""
+        (the documents it would have recorded are made again next time).  `final`: no
+        worker is writing any more, so the journal's names are taken into the manifest and
+        the journal cleared once it is saved."""
+        if final:
+            claims = claimed(self.output)
+            self.changed |= not claims <= self.manifest.made
+            self.manifest.made |= claims
         if "shared" in self.__dict__:
             clean = not self.shared.errors
             if (self.manifest.shared, self.manifest.shared_clean) != (self.shared_now, clean):
                 self.manifest.shared, self.manifest.shared_clean = self.shared_now, clean
                 self.changed = True
         if not self.changed and self.manifest.hashes == self._saved_hashes:
+            if final:
+                clear_claims(self.output)
             return
         try:
             write_if_changed(self.output, MANIFEST, self.manifest.dumps())
@@ -183,6 +194,8 @@ class Session:
             return
         self.changed = False
         self._saved_hashes = dict(self.manifest.hashes)
+        if final:
+            clear_claims(self.output)
 
 
 def output_files(output: Path, file: Path, fmt: str, record: Record | None

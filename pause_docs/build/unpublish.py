@@ -1,39 +1,49 @@
-"""Unpublishing: the files of documents that were withdrawn (their YAML is gone), or of a
-language a document is no longer published in, removed from the output folder.
+"""Unpublishing: the files of documents that were withdrawn (their YAML is gone), of a
+language a document is no longer published in, or a logo no page shows any more, removed
+from the output folder.
 
-Only files the build's manifest says this tool made are removed (and another language's
-file of such a document, which a build stopped part-way may have written unrecorded), never
-a file of the council's own.
+Only files the build's manifest (or its journal, for a build stopped before it could record
+them) says this tool made are removed: never a file of the council's own, however it is
+named (`<document>.fr.html` beside the pages stays).
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..render.formats import ALL, suffixes
 from ..source.errors import Location, Problem
-from ..source.layout import COUNCILS_DIR
+from ..source.layout import COUNCIL_FILE, COUNCILS_DIR
 from .writer import remove_output
 
 if TYPE_CHECKING:
     from .session import BuildReport, Session
     from .workers import Outcome
 
+# What the build copies beside the pages (the council's logo); no format makes these.
+BESIDE = (".svg", ".png", ".jpg", ".jpeg")
+
 
 def withdraw(session: Session, files: list[Path], councils: set[str] | None,
              report: BuildReport) -> None:
     """Remove the outputs this tool made for documents whose YAML is gone (in the councils
-    built, or anywhere when all are), and forget their records."""
+    built, or anywhere when all are), and a council's logo once it has no document left;
+    forget their records."""
     present = {(f.parent.name, f.stem) for f in files}
+    published = {council for council, _ in present}
     manifest = session.manifest
     sources = {(k.rpartition("/")[0].rpartition("/")[2], Path(k).stem): k
                for k in manifest.documents}
-    for name in sorted(_with_languages(session.output, manifest.made)):
+    for name in sorted(manifest.made):
         council, _, base = name.rpartition("/")
+        if councils is not None and council not in councils:
+            continue
+        if base.endswith(BESIDE):
+            if council not in published:
+                _retire(session, name, report)
+            continue
         stem = base.partition(".")[0]  # a document's name has no '.'
-        if (council, stem) in present or (councils is not None and council not in councils):
+        if (council, stem) in present:
             continue
         document = sources.get((council, stem), f"{COUNCILS_DIR}/{council}/{stem}.yaml")
         _remove(session, name, document, report.removed, report,
@@ -42,29 +52,22 @@ def withdraw(session: Session, files: list[Path], councils: set[str] | None,
         session.forget(key)
 
 
-def _with_languages(output: Path, made: set[str]) -> set[str]:
-    """The files this tool made, and any other language's of the same documents (one made
-    by a build stopped before it could record it)."""
-    found = set(made)
-    endings = "|".join(sorted(suffixes(ALL)))
-    pattern = re.compile(rf"[a-z0-9-]+\.[a-z]{{2,3}}\.(?:{endings})")
-    for council in {name.rpartition("/")[0] for name in made}:
-        stems = {n.rpartition("/")[2].partition(".")[0] for n in made
-                 if n.startswith(f"{council}/")}
-        try:
-            files = [f.name for f in (output / council).iterdir()]
-        except OSError:
-            continue
-        found.update(f"{council}/{f}" for f in files
-                     if pattern.fullmatch(f) and f.partition(".")[0] in stems)
-    return found
+def retire_logos(session: Session, outcome: Outcome, report: BuildReport) -> None:
+    """Remove a logo the build once copied beside a council's pages when the documents just
+    made of that council show another one (or none)."""
+    built = {Path(key).parent.name for key in outcome.records}
+    for name in sorted(session.manifest.made):
+        council, _, base = name.rpartition("/")
+        if council in built and base.endswith(BESIDE) and name not in outcome.beside:
+            _retire(session, name, report)
 
 
 def own_files(outcome: Outcome) -> list[str]:
-    """The files of its documents a worker wrote (not the logo beside them)."""
+    """The files of its documents a worker wrote, and the logos it copied beside them."""
     stems = {(Path(k).parent.name, Path(k).stem) for k in outcome.records}
     return [name for name in outcome.written
-            if (name.rpartition("/")[0], name.rpartition("/")[2].partition(".")[0]) in stems]
+            if (name.rpartition("/")[0], name.rpartition("/")[2].partition(".")[0]) in stems
+            or name in outcome.beside]
 
 
 def _withdrawn(key: str, present: set[tuple[str, str]], councils: set[str] | None) -> bool:
@@ -79,6 +82,14 @@ def drop(session: Session, key: str, names: list[str], report: BuildReport) -> N
     for name in names:
         _remove(session, name, key, report.dropped, report,
                 f"{name} is no longer published, but could not be removed")
+
+
+def _retire(session: Session, name: str, report: BuildReport) -> None:
+    council = name.rpartition("/")[0]
+    removed: dict[str, list[str]] = {}
+    _remove(session, name, f"{COUNCILS_DIR}/{council}/{COUNCIL_FILE}", removed, report,
+            f"no page shows {name} any more, but it could not be removed")
+    report.retired += [n for names in removed.values() for n in names]
 
 
 def _remove(session: Session, name: str, document: str, removed: dict[str, list[str]],

@@ -23,7 +23,7 @@ from ..source.layout import COUNCILS_DIR, home, output_name, search_path
 from ..source.logo import read_logo
 from ..source.reader import NotReadable
 from .manifest import Record, output_stat
-from .writer import write_if_changed
+from .writer import claim, write_if_changed
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -61,6 +61,8 @@ class Outcome:
     failed: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    beside: set[str] = field(default_factory=set)
+    """The files published beside the pages of its documents (their council's logo)."""
 
 
 @dataclass(frozen=True)
@@ -199,11 +201,13 @@ class Worker:
             outcome.problems.append(Problem(Location(doc.path), "error", exc.code,
                                             f"could not publish {source.name}: {exc.message}"))
             return False
+        outcome.beside.add(f"{doc.council_slug}/{name}")
         return self._write_file(doc, f"{doc.council_slug}/{name}", data, outcome)
 
     def _write_file(self, doc: ResolvedDocument, name: str, data: bytes, outcome: Outcome
                     ) -> bool:
         try:
+            claim(self.settings.output, name)
             if write_if_changed(self.settings.output, name, data):
                 outcome.written.append(name)
         except (OSError, ProjectError) as exc:

@@ -21,6 +21,11 @@ from ..source.reader import NotReadable, read_regular
 # Half-written files are hidden (".name.XXXX.pause-docs-tmp") until renamed over the target.
 TEMP_SUFFIX = ".pause-docs-tmp"
 LOCK_FILE = ".pause-docs.lock"
+# Every file a build sets out to write, named before it is written (one line each, appended
+# by whichever process writes it): a build killed before it could record a file in the
+# manifest still knows the file is the tool's, and may remove it when its document goes.
+JOURNAL = ".pause-docs-made.log"
+MAX_JOURNAL_BYTES = 64 * 1024 * 1024
 LOCK_WAIT = 10.0  # seconds a build waits for another one writing to the same folder
 # A controlled point in a build, for the tests that kill one part-way: "before-rename:N"
 # (or "after-rename:N") stops the process (SIGSTOP) when its N-th published file is written to its
@@ -119,6 +124,36 @@ def _checkpoint(point: str, target: Path) -> None:
     _reached[point] = _reached.get(point, 0) + 1
     if wanted == f"{point}:{_reached[point]}":
         os.kill(os.getpid(), signal.SIGSTOP)
+
+
+def claim(output_root: Path, relative: str) -> None:
+    """Note in the journal that this tool is about to write `output_root/relative`."""
+    confined(output_root, relative)
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(output_root / JOURNAL, flags, 0o644)
+    try:
+        os.write(fd, f"{relative}\n".encode())
+    finally:
+        os.close(fd)
+
+
+def claimed(output_root: Path) -> set[str]:
+    """The files the journal names (plain names inside the output folder only)."""
+    path = output_root / JOURNAL
+    if path.is_symlink():
+        return set()
+    try:
+        text = read_regular(path, MAX_JOURNAL_BYTES).decode("utf-8", errors="replace")
+    except NotReadable:
+        return set()
+    return {line for line in text.splitlines()
+            if line and all(_SEGMENT.match(s) and ".." not in s for s in line.split("/"))}
+
+
+def clear_claims(output_root: Path) -> None:
+    """Forget the journal, once the manifest records every file it named."""
+    with contextlib.suppress(OSError):
+        (output_root / JOURNAL).unlink()
 
 
 def remove_output(output_root: Path, relative: str) -> bool:

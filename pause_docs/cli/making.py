@@ -91,6 +91,8 @@ def build(ctx: click.Context, councils: tuple[str, ...], fmt: str, output: Path 
     for document, removed in sorted(report.dropped.items()):
         say(f"removed {', '.join(removed)}: {document} is no longer published in that "
             "language")
+    for name in sorted(report.retired):
+        say(f"removed {name}: no page shows it any more")
     for document in sorted(report.built):
         detail(f"built {document}")
     for document in sorted(report.skipped):
