@@ -77,6 +77,9 @@ class Registry:
     criteria: dict[str, Criterion] = field(default_factory=dict)
     defined_at: dict[str, Location] = field(default_factory=dict)
     files: tuple[str, ...] = ()
+    faulty: dict[str, Location] = field(default_factory=dict)
+    """'table:id' -> where an error in that entry is (an address that is not the law's, a
+    change to the package's entry): a document citing it is stopped, not made with it."""
 
     def instrument_of(self, provision: Provision) -> Instrument:
         return self.instruments[provision.instrument]
@@ -90,7 +93,8 @@ class Registry:
         'table:id' ('table:*' when a whole table is read): what a document depends on."""
         used: set[str] = set()
         tables = {name: _Recorded(getattr(self, name), name, used) for name in TABLES}
-        copy = Registry(**tables, defined_at=self.defined_at, files=self.files)
+        copy = Registry(**tables, defined_at=self.defined_at, files=self.files,
+                        faulty=self.faulty)
         return copy, used
 
     def fingerprints(self) -> dict[str, str]:
@@ -162,7 +166,7 @@ def load_registry(root: Path) -> tuple[Registry, list[Problem]]:
     return Registry(registry.instruments, registry.provisions, registry.rights, registry.bodies,
                     registry.nonexistent, registry.retired_domains, registry.criteria_sets,
                     registry.criteria, registry.defined_at,
-                    tuple(display_path(f, root) for f in files)), problems
+                    tuple(display_path(f, root) for f in files), registry.faulty), problems
 
 
 def _load_file(registry: Registry, file: Path, root: Path, replaceable: frozenset[str]
@@ -246,6 +250,7 @@ def _add_one(registry: Registry, table: dict[str, Any], kind: str, key: str, ite
                             f"'{name}' is already defined at {first}")]
         differs = _contradiction(table[name], item)
         if differs:  # reported, and the entry still checked like any other
+            registry.faulty[f"{_TABLE.get(kind, kind)}:{name}"] = where
             problems.append(Problem(
                 where, "error", "contradicts-package",
                 f"'{name}' is in the package's registry ({first}) with a different {differs}: "
@@ -269,6 +274,9 @@ def _add_one(registry: Registry, table: dict[str, Any], kind: str, key: str, ite
                 (*path, listed, index))
     return problems
 
+
+# The registry's tables by the name a file's entries are listed under.
+_TABLE = {"instrument": "instruments"}
 
 # What a project's entry may not change in the package's entry of the same id.
 _STATUS = ("url", "in_force_from", "changes", "superseded_by", "retired_on")
@@ -360,7 +368,13 @@ def _check_urls(registry: Registry) -> list[Problem]:
     for kind, name, url, instrument in entries:
         reason = None if url is None else url_mismatch(url, instrument)
         if reason is not None:
-            problems.append(Problem(registry.defined_at[f"{kind}:{name}:url"], "error",
+            where = registry.defined_at[f"{kind}:{name}:url"]
+            registry.faulty[f"{_TABLE.get(kind, kind)}:{name}"] = where
+            if kind == "instrument":  # every provision of it links into it
+                registry.faulty.update((f"provisions:{p.id}", where)
+                                       for p in registry.provisions.values()
+                                       if p.instrument == name)
+            problems.append(Problem(where, "error",
                                     "registry-url-mismatch",
                                     f"the address of '{name}' {reason}"))
     return problems

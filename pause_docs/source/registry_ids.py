@@ -49,6 +49,15 @@ def _unknown_ids(key: str, value: str | list[Any], registry: Registry, merged: M
         (v, path + (key, j)) for j, v in enumerate(value) if isinstance(v, str)]
     what = {"provisions": "legal registry", "criteria": "DPIA criteria"}.get(table_name,
                                                                               "registry")
-    return [Problem(merged.locate(where), "error", code,
-                    f"'{ref}' is not in the {what}{did_you_mean(ref, table)}")
-            for ref, where in ids if ref not in table]
+    problems = [Problem(merged.locate(where), "error", code,
+                        f"'{ref}' is not in the {what}{did_you_mean(ref, table)}")
+                for ref, where in ids if ref not in table]
+    for ref, where in ids:
+        fault = registry.faulty.get(f"{table_name}:{ref}") if ref in table else None
+        if fault is not None:
+            problems.append(Problem(
+                merged.locate(where), "error", "cites-faulty-entry",
+                f"'{ref}' cannot be printed: its registry entry has an error at {fault} "
+                "(its address, or a change to the law the package ships); fix that entry "
+                "and this page is made"))
+    return problems
