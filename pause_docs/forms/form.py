@@ -22,7 +22,7 @@ from ..publish.tree import Origin, Owner
 from ..source.errors import Location
 from ..source.loader import Path_, SourceFile
 from ..source.models.assessment import CitedText, FormDocument, Period
-from ..source.models.base import Markdown, SignOff
+from ..source.models.base import Markdown, Model, SignOff
 from .definition import (
     FormDefinition,
     FormField,
@@ -162,7 +162,7 @@ def _row_model(name: str, columns: tuple[TableColumn, ...]) -> Any:
     fields: dict[str, Any] = {
         c.id: (types[c.type], Field(description=c.label)) if c.required
         else (types[c.type] | None, Field(None, description=c.label)) for c in columns}
-    return create_model(name, __config__=ConfigDict(extra="forbid", frozen=True), **fields)
+    return create_model(name, __base__=Model, **fields)  # required text not left blank
 
 
 def value_type(field: FormField, name: str) -> Any:

@@ -4,15 +4,34 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+import unicodedata
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 
 class Model(BaseModel):
-    """Every YAML mapping: unknown keys are errors and templates cannot change the data."""
+    """Every YAML mapping: unknown keys are errors, templates cannot change the data, and no
+    text is left blank (spaces alone would print an empty heading or line)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _written(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, str) and info.field_name and blank(value):
+            field = cls.model_fields.get(info.field_name)
+            if field is not None and (field.is_required() or field.default):
+                raise ValueError("must not be empty: write the text (spaces alone are "
+                                 "not text)")
+            if field is not None and field.default is None:
+                raise ValueError("is empty: write the text, or leave the key out")
+        return value
+
+
+def blank(text: str) -> bool:
+    """True when `text` prints nothing: only spaces, line breaks and invisible characters."""
+    return all(c.isspace() or unicodedata.category(c) in ("Cf", "Cc") for c in text)
 
 
 _SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
