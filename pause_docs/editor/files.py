@@ -2,8 +2,8 @@
 `council.yaml` and documents, the project's own forms, programmes and standard sections under
 `councils/`, and its own registry files in `legal_bases/`.
 
-A browser names a file by the name this listing gives it ('glanyrafon/pause-privacy-notice',
-'forms/middlesbrough-level-1', 'legal_bases/local-acts'); no path is ever made by joining what
+A browser names a file by the name this listing gives it ('<council>/<document>',
+'<council>/council', 'forms/<form>', 'legal_bases/<file>'); no path is ever made by joining what
 a request says, so nothing outside these folders can be named, let alone written.
 """
 
