@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 from click.testing import CliRunner
 
@@ -99,6 +100,7 @@ def test_every_suggested_quoting_reads_back_as_the_text() -> None:
         assert yaml.safe_load(f"key: {quoted(text)}\n") == {"key": text}
 
 
+@pytest.mark.slow  # a command: loads the package's registry and forms
 def test_validate_prints_the_trap_at_its_line_and_column(tmp_path: Path) -> None:
     council = tmp_path / "councils" / "ours"
     council.mkdir(parents=True)
