@@ -152,7 +152,9 @@ def test_a_form_error_does_not_hide_cross_reference_errors_in_the_form_or_the_do
 GUIDANCE = """\
   - id: notes
     heading: {en: Guidance notes, cy: Nodiadau cyfarwyddyd}
-    intro: {en: "Answer **every** question before you sign.", cy: "Atebwch **bob** cwestiwn cyn llofnodi."}
+    intro:
+      en: Answer **every** question before you sign.
+      cy: Atebwch **bob** cwestiwn cyn llofnodi.
 """
 
 
