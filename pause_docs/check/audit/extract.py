@@ -4,14 +4,16 @@ each character traceable to its line (and page) in the file."""
 
 from __future__ import annotations
 
+import io
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
 from ...source.errors import Location
+from ...source.reader import NotReadable, read_regular
+from .package import Unsafe, checked_docx
 
 SUFFIXES = {".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx", ".txt": "text",
             ".md": "text", ".markdown": "text"}
@@ -52,16 +54,14 @@ def extract(file: Path, display: str) -> Extracted:
     if kind is None:
         raise CannotRead(f"'{file.suffix or file.name}' files cannot be audited: give an "
                          f"HTML, PDF, Word (.docx), text or Markdown file")
-    try:
-        if file.stat().st_size > MAX_BYTES:
-            raise CannotRead(f"larger than {MAX_BYTES:,} bytes")
-        if kind == "pdf":
-            return _pdf(file, display)
-        if kind == "docx":
-            return _docx(file, display)
-        raw = file.read_bytes()
-    except OSError as exc:
-        raise CannotRead(exc.strerror or str(exc)) from exc
+    try:  # an ordinary file only (a pipe or device would hang), bounded however it grows
+        raw = read_regular(file, MAX_BYTES)
+    except NotReadable as exc:
+        raise CannotRead(exc.message) from exc
+    if kind == "pdf":
+        return _pdf(raw, display)
+    if kind == "docx":
+        return _docx(raw, display)
     text = _decode(raw)
     if kind == "html":
         return Extracted(display, kind, tuple(_html(text, display)))
@@ -192,17 +192,20 @@ def _html(text: str, path: str) -> list[Block]:
 
 # --- PDF and Word ----------------------------------------------------------------------------
 
-def _pdf(file: Path, path: str) -> Extracted:
+def _pdf(data: bytes, path: str) -> Extracted:
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
 
     try:
-        reader = PdfReader(file)
+        reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise CannotRead("the PDF is encrypted with a password")
         pages = [page.extract_text() or "" for page in reader.pages]
-    except (PyPdfError, ValueError, KeyError, TypeError) as exc:
-        raise CannotRead(f"not a PDF that can be read ({exc})") from exc
+    except CannotRead:
+        raise
+    except (Exception, RecursionError) as exc:  # a damaged or hostile PDF: pypdf raises
+        # many kinds of error, none of which should reach the person auditing as a traceback
+        raise CannotRead(f"not a PDF that can be read ({type(exc).__name__}: "
+                         f"{str(exc)[:200]})") from exc
     blocks: list[Block] = []
     starts: list[int] = []
     line = 1
@@ -215,15 +218,18 @@ def _pdf(file: Path, path: str) -> Extracted:
     return Extracted(path, "pdf", tuple(blocks), tuple(starts))
 
 
-def _docx(file: Path, path: str) -> Extracted:
+def _docx(data: bytes, path: str) -> Extracted:
     from docx import Document
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     try:
-        document = Document(str(file))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise CannotRead(f"not a Word document that can be read ({exc})") from exc
+        document = Document(checked_docx(data))
+    except Unsafe as exc:
+        raise CannotRead(str(exc)) from exc
+    except Exception as exc:  # python-docx's own errors: not a package, a part missing
+        raise CannotRead(f"not a Word document that can be read ({type(exc).__name__}: "
+                         f"{str(exc)[:200]})") from exc
     paragraphs: list[Paragraph] = []
     for part in document.iter_inner_content():
         if isinstance(part, Table):
