@@ -172,7 +172,14 @@ def _heading_lines(block: Block) -> Iterable[tuple[str, Location]]:
 def _phrase(item: Item, passages: Sequence[Passage]) -> Location | None:
     """The first place the item's phrase is said; a block with the two after it, since the
     DPO's address is often on the lines after their title."""
-    for index, passage in enumerate(passages):
+    first = item.phrase.search("\n".join(p.text for p in passages))
+    if first is None:  # said nowhere: no window need be searched
+        return None
+    skip, ends = 0, 0  # the windows of the passages before it cannot say it
+    while skip < len(passages) and ends + len(passages[skip].text) < first.start():
+        ends += len(passages[skip].text) + 1
+        skip += 1
+    for index, passage in enumerate(passages[skip:], skip):
         window = "\n".join(p.text for p in passages[index:index + 3])
         match = item.phrase.search(window)
         if match is not None and match.start() < len(passage.text):

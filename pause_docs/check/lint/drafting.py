@@ -74,8 +74,9 @@ def _policy_document(mentions: Sequence[Mention], passages: Sequence[Passage],
                      setting: Setting) -> list[Found]:
     """A Schedule 1 condition that needs one: the appropriate policy document is mentioned."""
     registry = setting.registry
-    texts = [p.text for p in passages] + [p.text for m in mentions for p in m.passages]
-    if any(_POLICY_DOCUMENT.search(t) for t in texts):
+    # each passage once: thousands of mentions in one long passage all carry it
+    texts = {id(p): p.text for p in (*passages, *(p for m in mentions for p in m.passages))}
+    if any(_POLICY_DOCUMENT.search(t) for t in texts.values()):
         return []
     for ident, mention in _cited(mentions).items():
         provision = registry.provisions[ident]

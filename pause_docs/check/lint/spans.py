@@ -9,9 +9,12 @@ located this way, so the file is scanned only when there is something to report.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+from array import array
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import yaml
 
@@ -87,9 +90,42 @@ def _double_quoted(text: str, start: int, end: int) -> Iterator[tuple[int, str]]
             i += 2
 
 
+@functools.lru_cache(maxsize=8)
+def _starts(text: str) -> array[int]:
+    return array("q", _line_starts(text))
+
+
 def _place(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index)
-    return line + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+    starts = _starts(text)
+    line = bisect.bisect_right(starts, index) - 1
+    return line + 1, index - starts[line] + 1
+
+
+@dataclass(frozen=True)
+class _Alignment:
+    """A value's characters and the scalar's in the file, the spaces left out of both:
+    made once per value, so that each of a thousand findings in it is placed at once."""
+
+    indices: array[int]  # the file index of each character written, spaces left out
+    written: str  # those characters
+    wanted: str  # the value's characters, spaces left out
+    spaces: array[int]  # the index in the value of each of its spaces
+
+    @property
+    def direct(self) -> bool:
+        """The characters match one for one (no {{ variable }} in between)."""
+        return self.written == self.wanted
+
+
+@functools.lru_cache(maxsize=8)
+def _alignment(file_text: str, first: int, last: int, style: str, value: str) -> _Alignment:
+    indices, chars = array("q"), []
+    for i, c in _decoded(file_text, first, last, style):
+        if not c.isspace():
+            indices.append(i)
+            chars.append(c)
+    return _Alignment(indices, "".join(chars), "".join(c for c in value if not c.isspace()),
+                      array("q", (k for k, c in enumerate(value) if c.isspace())))
 
 
 def words_location(file_text: str, value_at: Location, value: str, start: int,
@@ -105,10 +141,13 @@ def words_location(file_text: str, value_at: Location, value: str, start: int,
     first, last, style = scalar
     while start < len(value) and value[start].isspace():
         start += 1
-    wanted = [c for c in value if not c.isspace()]
-    target = sum(1 for c in value[:start] if not c.isspace())
-    written = [(i, c) for i, c in _decoded(file_text, first, last, style) if not c.isspace()]
-    at = _align(file_text, written, wanted, target)
+    aligned = _alignment(file_text, first, last, style, value)
+    target = start - bisect.bisect_left(aligned.spaces, start)
+    if aligned.direct:
+        at = aligned.indices[target] if target < len(aligned.indices) else None
+    else:
+        at = _align(file_text, list(zip(aligned.indices, aligned.written, strict=True)),
+                    list(aligned.wanted), target)
     if at is not None:
         return Location(value_at.path, *_place(file_text, at))
     return _search(file_text, value_at, value, start, end if end is not None else start + 1,

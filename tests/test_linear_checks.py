@@ -1,0 +1,93 @@
+"""Finding and checking citations costs time in proportion to the text: ten times the
+citations costs at most twelve times the processor time, for `lint` of a notice (every
+finding located in its YAML) and `audit` of a published text, in one paragraph or many.
+Measured as processor time in one run (not a wall-clock limit), so a loaded machine does not
+change the ratio."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import random
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import COUNCIL_YAML, REPO
+
+from pause_docs.check.audit import audit_file
+from pause_docs.check.lint import lint_document
+from pause_docs.source.loading import load_project
+from pause_docs.source.registry import load_registry
+
+pytestmark = pytest.mark.slow  # seconds of processor time, by design
+CITES = ("section 17 of the Children Act 1989", "Article 6(1)(e) UK GDPR",
+         "the Data Protection Act 1998", "section 10 of the Children Act 2004",
+         "the Localism Act 2011", "s.115 of the Crime and Disorder Act 1998",
+         "Children Act 2004, s.11", "the Data Protection Act 2017")
+DAY = dt.date(2026, 11, 21)
+
+
+def sentences(n: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    return [f"We share what we know under {rng.choice(CITES)} to help families." for _ in range(n)]
+
+
+def cpu(work: Callable[[], object]) -> float:
+    gc.collect()
+    started = time.process_time()
+    work()
+    return time.process_time() - started
+
+
+def ratio(small: Callable[[], object], large: Callable[[], object]) -> float:
+    """The large input's processor time over the small one's, measured side by side three
+    times; the lowest of the three, since other work on the machine only ever adds time (a
+    cost that grew faster than the text could not give a low ratio in any round)."""
+    small()  # warm: imports, compiled patterns, the registry's indexes
+    rounds = []
+    for _ in range(3):
+        base = min(cpu(small) for _ in range(3))
+        rounds.append(cpu(large) / base)
+    return min(rounds)
+
+
+@pytest.mark.parametrize("layout", ["one paragraph", "paragraphs"])
+def test_audit_costs_in_proportion_to_the_text(tmp_path: Path, layout: str) -> None:
+    registry = load_registry(REPO)[0]
+    files = {}
+    for n in (800, 8000):
+        parts = sentences(n)
+        text = " ".join(parts) if layout == "one paragraph" else "\n\n".join(parts)
+        files[n] = tmp_path / f"notice-{n}.txt"
+        files[n].write_text(text, encoding="utf-8")
+
+    def audit(n: int) -> Callable[[], object]:
+        return lambda: audit_file(files[n], files[n].name, registry, nation=None,
+                                  published=None, as_of=DAY)
+
+    assert len(audit(8000)().problems) >= 1
+    found = ratio(audit(800), audit(8000))
+    print(f"audit, {layout}: 10 times the citations, {found:.1f} times the time")
+    assert found <= 12
+
+
+def test_lint_costs_in_proportion_to_the_notice(project) -> None:
+    def notice(n: int) -> str:
+        return ("kind: privacy-notice\ntitle: Help\npublished: 2026-07-01\nsummary: Help.\n"
+                "sections:\n  - heading: Law\n    text: >-\n      " + " ".join(sentences(n))
+                + "\n")
+
+    root = project({"councils/example/council.yaml": COUNCIL_YAML,
+                    "councils/example/small.yaml": notice(300),
+                    "councils/example/large.yaml": notice(3000)})
+    documents = {d.path.rsplit("/", 1)[-1]: d for d in load_project(root).documents}
+    small, large = documents["small.yaml"], documents["large.yaml"]
+    problems = lint_document(large, DAY)
+    assert sum(p.code == "nonexistent-instrument" for p in problems) >= 1
+    assert all(p.location.line == 8 and p.location.column > 7 for p in problems
+               if p.code == "nonexistent-instrument")  # located in the long line
+    found = ratio(lambda: lint_document(small, DAY), lambda: lint_document(large, DAY))
+    print(f"lint: 10 times the citations, {found:.1f} times the time")
+    assert found <= 12
