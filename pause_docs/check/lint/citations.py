@@ -11,7 +11,6 @@ the registry, so a council that adds an Act to its own registry has it recognise
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -19,6 +18,7 @@ from typing import Literal
 
 from ...source.registry import Registry
 from .addresses import Address, Written, find_addresses, provision_address
+from .titles import Titles
 
 NameKind = Literal["nonexistent", "misnomer", "former", "title", "body", "named",
                    "named-as-basis"]
@@ -149,7 +149,7 @@ class Recogniser:
         if not plain_text.strip():
             return []
         found = list(self._found(plain_text))
-        titles = _Titles([f for f in found if f.name.kind in _INSTRUMENT_NAMES])
+        titles = Titles([f for f in found if f.name.kind in _INSTRUMENT_NAMES])
         citations: list[Citation] = []
         used: set[int] = set()
         for written in find_addresses(plain_text):
@@ -178,7 +178,7 @@ class Recogniser:
                 continue
             yield _Found(match.start(), match.end(), name)
 
-    def _addresses(self, text: str, written: Written, titles: _Titles, used: set[int]
+    def _addresses(self, text: str, written: Written, titles: Titles[_Found], used: set[int]
                    ) -> Citation | None:
         title = self._bind(text, written, titles)
         if title is None:
@@ -203,7 +203,7 @@ class Recogniser:
                         (title.start, title.end) if title else (0, 0),
                         _historical(text, start, end))
 
-    def _bind(self, text: str, written: Written, titles: _Titles) -> _Found | None:
+    def _bind(self, text: str, written: Written, titles: Titles[_Found]) -> _Found | None:
         """The Act an address is in: named just after it ('section 2 of the LGA 2000') or,
         failing that, just before it ('Children Act 2004, s.10')."""
         gap = _AFTER.match(text, written.end)
@@ -246,29 +246,6 @@ class Recogniser:
             if found is not None:
                 return found
         return self._whole.get(instrument)
-
-
-class _Titles:
-    """The titles found in a text, in order and not overlapping (as a regular expression
-    finds them), looked up by place in logarithmic time: a text with thousands of
-    citations is checked in time proportional to its length."""
-
-    def __init__(self, titles: list[_Found]) -> None:
-        self.titles = titles
-        self.starts = [t.start for t in titles]
-        self.ends = [t.end for t in titles]
-
-    def overlapping(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self.ends, start)  # the first title ending after `start`
-        return i < len(self.titles) and self.titles[i].start < end
-
-    def starting_at(self, place: int) -> _Found | None:
-        i = bisect.bisect_left(self.starts, place)
-        return self.titles[i] if i < len(self.titles) and self.starts[i] == place else None
-
-    def last_ending_by(self, place: int) -> _Found | None:
-        i = bisect.bisect_right(self.ends, place) - 1
-        return self.titles[i] if i >= 0 else None
 
 
 def _alternation(names: list[Name]) -> re.Pattern[str]:
