@@ -231,8 +231,10 @@ class FormSection(Model):
     questions: tuple[Question, ...] = Field((), description="Its own questions.")
     scale: Slug | None = Field(None, description="The scale of its questions.")
     columns: tuple[Column, ...] = Field((), description="Columns besides answer and evidence.")
-    evidence: Literal["below", "column"] = Field(
-        "below", description="Evidence in a row under each question, or in its own column.")
+    evidence: Literal["below", "column", "none"] = Field(
+        "below", description="Evidence in a row under each question, or in its own column; "
+        "none: the form has no place for evidence, so documents give none and lint asks for "
+        "none.")
     numbered: bool = Field(False, description="Print each question's number in a column.")
     question_label: str | None = Field(None, description="Heading of the questions column.")
     answer_label: str | None = Field(None, description="Heading of the answer column.")
@@ -266,6 +268,9 @@ class FormSection(Model):
             raise ValueError("a section with nothing to fill in is guidance: give it a "
                              "heading and its text (intro), or give it fields, questions, "
                              "decision: true or show")
+        if self.evidence == "none" and self.evidence_label:
+            raise ValueError("evidence_label names the evidence, but this section says "
+                             "evidence: none: leave one of them out")
         if not kinds and "layout" in self.model_fields_set:
             raise ValueError("layout is for a section's fields; a guidance section (heading "
                              "and text only) has none: leave layout out")
