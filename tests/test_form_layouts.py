@@ -377,3 +377,31 @@ def test_no_evidence_heading_in_pdf_and_word_in_either_language(project,
         assert needed in out.pdf and any(needed in p for p in out.word)
         assert evidence not in out.pdf
         assert not any(evidence in p for p in out.word)
+
+
+# --- 24: the form's numeric date style -------------------------------------------------------
+
+@pytest.mark.parametrize(("style", "printed_as"), [
+    ("numeric", "03/02/27"), ("numeric-long", "03/02/2027"), ("ordinal", "3rd February 2027")])
+def test_a_form_prints_its_dates_in_its_own_style(project, style: str, printed_as: str) -> None:
+    form = f"date_style: {style}\n" + FORM.replace(*DATE_FIELD)
+    doc = documents(project, form, DOCUMENT + "review: 2027-02-03\n")
+    html = html_of(doc)
+    assert f'<time datetime="2027-02-03">{printed_as}</time>' in html
+    if style.startswith("numeric"):
+        assert f'<time datetime="2027-02-03">{printed_as}</time>' in html_of(doc, "cy")
+
+
+DATE_FIELD = ("type: text, required: true}\n",
+              "type: text, required: true}\n"
+              "      - {id: review, label: {en: 'Review by:', cy: 'Adolygu erbyn:'}, type: date}\n")
+
+
+@pytest.mark.slow
+def test_numeric_dates_in_pdf_and_word(project, tmp_path: Path) -> None:
+    doc = documents(project, "date_style: numeric\n" + FORM.replace(*DATE_FIELD),
+                    DOCUMENT + "review: 2027-02-03\n")
+    for language in ("en", "cy"):
+        out = printed(doc, language, tmp_path)
+        assert "03/02/27" in out.pdf
+        assert "03/02/27" in out.word

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from ..source.kinds import form_kinds
+from ..source.models.assessment import DATE_STYLES, DateStyle
 from ..source.models.base import Markdown, Model, RegistryId, Slug
 from ..source.models.notice import LegalReference
 
@@ -343,8 +344,7 @@ class FormDefinition(Model):
     show_date: Literal["day", "month", "none"] = Field(
         "day", description="Print the document's date under the title as a day, a month, or "
         "not at all.")
-    date_style: Literal["day", "ordinal"] = Field(
-        "day", description="Dates as '28 February 2023' or '28th February 2023'.")
+    date_style: DateStyle = Field("day", description=DATE_STYLES)
     scales: dict[Slug, Scale] = Field(default_factory=dict, description="Answer scales by name.")
     sections: tuple[FormSection, ...] = Field(min_length=1, description="The form, in order.")
     decision: DecisionRule | None = Field(None, description="How the answers decide; leave "

@@ -22,7 +22,7 @@ from ..publish.locale import load_locale
 from ..publish.tree import Origin, Owner
 from ..source.errors import Location
 from ..source.loader import Path_, SourceFile
-from ..source.models.assessment import CitedText, FormDocument, Period
+from ..source.models.assessment import CitedText, DateStyle, FormDocument, Period
 from ..source.models.base import Markdown, SignOff
 from .definition import (
     FormDefinition,
@@ -232,7 +232,7 @@ def document_model(definition: FormDefinition, name: str, questions: tuple[FormQ
         "form": (str | None, Field(name, description="The form it is written on.")),
         "title": (str, Field(definition.title, description="Title.")),
         "show_date": (Literal["day", "month", "none"], Field(definition.show_date)),
-        "date_style": (Literal["day", "ordinal"], Field(definition.date_style)),
+        "date_style": (DateStyle, Field(definition.date_style)),
         "answers": (answers_model, Field(answers_model(), description="The answers, by "
                                         "question id.")),
     }
