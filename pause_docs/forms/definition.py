@@ -303,6 +303,15 @@ class FormDefinition(Model):
     description: str = Field(description="One line saying what it is, for `pause-docs new`.")
     replaces_bundled: bool = Field(False, description="A project's form with the name of a "
                                    "bundled form replaces it only when this is true.")
+    above_title: str | None = Field(
+        None, description="A line printed above the title, e.g. 'APPENDIX 4' or 'Form "
+        "version 3 (April 2024)'; '{field_id}' puts in a document's value of one of the "
+        "form's text fields, e.g. 'APPENDIX {appendix}' (the line is left out while that "
+        "field is empty).")
+    show_council: bool = Field(
+        False, description="true: the council's logo, or else its name, is printed above "
+        "the title, as on a paper form that names its council; false (the default): the "
+        "form prints no council name there.")
     show_date: Literal["day", "month", "none"] = Field(
         "day", description="Print the document's date under the title as a day, a month, or "
         "not at all.")
