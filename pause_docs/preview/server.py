@@ -32,6 +32,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from watchfiles import Change, DefaultFilter, awatch
 
+from ..editor.app import Editor
 from ..render.formats import FORMATS, OutputFormat
 from ..source.errors import Location, Problem, ProjectError, display_path
 from . import api
@@ -43,11 +44,12 @@ TICK = 0.25  # seconds between looks at whether the server is stopping, in an ev
 KEEP_ALIVE = 15.0  # seconds between comments on an idle event stream
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1", "[::1]")
 # The page's own stylesheet is inline; the preview's script and stylesheet come from here.
-# Nothing else may load or run, and no page may be framed by another site.
+# Nothing else may load or run, forms go only here (the editor's), and no page may be framed
+# by another site (the editor frames its own preview).
 HEADERS = [
     (b"content-security-policy", b"default-src 'none'; style-src 'self' 'unsafe-inline'; "
      b"script-src 'self'; connect-src 'self'; img-src 'self' data:; font-src 'self' data:; "
-     b"base-uri 'none'; form-action 'none'; frame-ancestors 'none'"),
+     b"frame-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'"),
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
     (b"cache-control", b"no-store"),
@@ -312,11 +314,13 @@ class _SecurityHeaders:
         await self.app(scope, receive, sending if scope["type"] == "http" else send)
 
 
-def application(site: Site, host: str) -> Starlette:
+def application(site: Site, host: str, allow_edit: bool = False) -> Starlette:
     """The web application; on a loopback address it answers only requests made to one, so
-    that a web page elsewhere cannot read the preview through a name it points here."""
+    that a web page elsewhere cannot read the preview through a name it points here. The
+    editor (/_edit/) saves only on a loopback address, or with `allow_edit`."""
     hosts = ["*"] if not is_loopback(host) else sorted({*LOOPBACK_NAMES, host})
-    return Starlette(routes=site.routes(), lifespan=site.lifespan,
+    editor = Editor(site.root, is_loopback(host) or allow_edit, site.say)
+    return Starlette(routes=editor.routes() + site.routes(), lifespan=site.lifespan,
                      middleware=[Middleware(_SecurityHeaders),
                                  Middleware(TrustedHostMiddleware, allowed_hosts=hosts)],
                      exception_handlers={404: site.not_found})
@@ -334,11 +338,11 @@ class _Server(uvicorn.Server):
         super().handle_exit(sig, frame)
 
 
-def run(session: Session, sock: socket.socket, say: Say) -> None:
+def run(session: Session, sock: socket.socket, say: Say, allow_edit: bool = False) -> None:
     """Serve the preview on `sock` until Ctrl-C (or SIGTERM)."""
     site = Site(session, say)
     host = sock.getsockname()[0]
-    config = uvicorn.Config(application(site, host), lifespan="on", log_config=None,
+    config = uvicorn.Config(application(site, host, allow_edit), lifespan="on", log_config=None,
                             log_level="warning", access_log=False, server_header=False,
                             proxy_headers=False, timeout_graceful_shutdown=3)
     server = _Server(config, site.changes)

@@ -137,3 +137,23 @@ def _derivable(criteria: tuple[str, ...], registry: Registry | None) -> bool:
         return False
     return all(c in registry.criteria and registry.criteria[c].derived_from is not None
                for c in criteria)
+
+
+def council_text(slug: str) -> str:
+    """The council file `new` writes for a council called `slug`, every field marked TODO."""
+    return _filled("council", slug=slug)
+
+
+def document_text(root: Path, kind: str, programme: str | None) -> str:
+    """The document of `kind` (a notice) that `new` writes, inheriting `programme` (None: a
+    document that inherits nothing, with its title and date to fill in)."""
+    scaffolded = KINDS[kind].scaffold
+    files = programme_files(root)
+    if programme is None or programme not in files or scaffolded is None:
+        return (f"kind: {kind}\ntitle: TODO the title as published\n"
+                "published: TODO publication date as YYYY-MM-DD\n")
+    source, _ = read_yaml(files[programme], programme)
+    data = source.data if source is not None and isinstance(source.data, dict) else {}
+    return _filled(scaffolded, programme=programme,
+                   programme_name=str(data.get("name", programme)),
+                   programme_file=display_path(files[programme], root))
