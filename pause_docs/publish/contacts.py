@@ -5,7 +5,7 @@ main notice for what that notice covers instead."""
 from __future__ import annotations
 
 from ..source.models import Contact
-from ..source.models.notice import Section
+from ..source.models.sections import Section
 from .common import Shown, address, main_notice
 from .context import NoticeContext
 from .markup import blocks, inlines, plain_text

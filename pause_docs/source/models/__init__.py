@@ -5,7 +5,7 @@ from .assessment import FormDocument
 from .base import Model
 from .council import Contact, Council, Organisation, Programme
 from .dpia import CriteriaFile, CriteriaSet, Criterion, DpiaScreening
-from .notice import LegalReference, Notice, RightEntry, Section
+from .notice import LegalReference, Notice, RightEntry
 from .registry import (
     Body,
     BodyName,
@@ -17,6 +17,7 @@ from .registry import (
     Right,
     StatusChange,
 )
+from .sections import Section
 
 Document = Notice | FormDocument
 
