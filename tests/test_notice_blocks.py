@@ -272,6 +272,7 @@ def _variants() -> dict[str, tuple[str, str]]:
     return found
 
 
+@pytest.mark.slow
 def test_every_option_a_block_honours_changes_what_it_prints(project) -> None:
     variants = _variants()
     root = project({"councils/example/council.yaml": COUNCIL_YAML, **{

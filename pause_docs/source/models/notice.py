@@ -196,6 +196,10 @@ class TopLevelNotice(Model):
                               "notice' (a layer's `parent:` gives it).")
     url: Url | None = Field(None, description="Where it is published (a layer's `parent:` "
                             "gives it).")
+    pointer: Markdown | None = Field(
+        None, description="The notice's own sentence pointing to the main notice, printed "
+        "once, in the first section that shows a part the main notice covers (its title in "
+        "the sentence becomes the link); the locale's sentence when left out.")
     covers: tuple[Deferred, ...] = Field(
         ("rights", "complaints", "dpo"),
         description="Sections this notice leaves to the main notice instead of repeating "
