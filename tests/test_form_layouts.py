@@ -270,3 +270,57 @@ def test_the_line_above_the_title_and_no_council_name_in_pdf_and_word(project,
         at = out.word.index(line)
         assert out.word[at + 1] == title
         assert not any("Example Borough Council" in p for p in out.word[:at])
+
+
+# --- 25: a question with no topic is named by its text, shortened ----------------------------
+
+UNTITLED = FORM.replace("      - {id: access, topic: {en: Access, cy: Mynediad}}\n", """\
+      - {id: access, topic: {en: Access, cy: Mynediad}}
+      - id: reach
+        number: "2"
+        question:
+          en: >-
+            Will the change make it **harder** for families to reach the service when
+            they need it?
+          cy: >-
+            A fydd y newid yn ei gwneud yn anoddach i deuluoedd gyrraedd y gwasanaeth pan
+            fo angen?
+""")
+REACH_EN = "2 Will the change make it harder for families to reach the…"
+REACH_CY = "2 A fydd y newid yn ei gwneud yn anoddach i deuluoedd…"
+
+
+def test_a_decision_names_a_question_without_topic_by_its_text_shortened(project) -> None:
+    doc = documents(project, UNTITLED, DOCUMENT + "  reach: {answer: 'yes', evidence: Bus "
+                    "routes change.}\n")
+    for language, name in (("en", REACH_EN), ("cy", REACH_CY)):
+        html = html_of(doc, language)
+        decision = html[html.index('<div class="decision"'):]
+        assert f'<a href="#question-reach">{name}</a>' in decision
+        assert "reach</a>" not in decision
+
+
+def test_lint_and_diff_name_a_question_without_topic_by_its_text(project) -> None:
+    root = project({"councils/cymru/council.yaml": COUNCIL_YAML,
+                    "councils/forms/trial.yaml": UNTITLED,
+                    "councils/cymru/screening.yaml": DOCUMENT})
+    old = root / "councils/cymru/screening.yaml"
+    new = old.with_name("revised.yaml")
+    new.write_text(DOCUMENT + "  reach: {answer: 'yes', evidence: Bus routes change.}\n",
+                   encoding="utf-8")
+    result = CliRunner().invoke(main, ["--project", str(root), "diff", str(old), str(new)])
+    assert f"{REACH_EN} is now Yes" in result.output, result.output
+    assert f"  - Added: {REACH_EN}\n" in result.output
+    result = CliRunner().invoke(main, ["--project", str(root), "lint", str(old)])
+    assert f"'{REACH_EN}' is not answered" in result.output, result.output
+
+
+@pytest.mark.slow
+def test_a_question_without_topic_in_the_decision_in_pdf_and_word(project,
+                                                                 tmp_path: Path) -> None:
+    doc = documents(project, UNTITLED, DOCUMENT + "  reach: {answer: 'yes', evidence: Bus "
+                    "routes change.}\n")
+    for language, name in (("en", REACH_EN), ("cy", REACH_CY)):
+        out = printed(doc, language, tmp_path)
+        assert name in out.pdf
+        assert any(name in p for p in out.word), out.word

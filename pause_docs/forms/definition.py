@@ -159,11 +159,34 @@ class Question(Model):
     characteristic: bool = Field(False, description="A protected (or local) characteristic: "
                                  "the per-characteristic rule looks at these.")
 
+    @property
+    def name(self) -> str:
+        """What a decision, a diff or a check calls it: its topic, or else its number and its
+        question shortened ('4 Does the change affect how people reach…')."""
+        if self.topic:
+            return self.topic
+        return " ".join(filter(None, (self.number, shortened(self.question or ""))))
+
     @model_validator(mode="after")
     def _asks(self) -> Question:
         if not (self.topic or self.question):
             raise ValueError("a question needs a topic or its question text")
         return self
+
+
+_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`#>]+")
+SHORT = 60
+"""The longest a question's text is when it names the question (see `Question.name`)."""
+
+
+def shortened(text: str, limit: int = SHORT) -> str:
+    """Markdown as plain words on one line, cut at a word before `limit` characters with an
+    ellipsis when longer."""
+    words = " ".join(_MARKUP.sub(lambda m: m.group(1) or "", text).split())
+    if len(words) <= limit:
+        return words
+    cut = words[:limit].rsplit(" ", 1)[0] if " " in words[:limit] else words[:limit]
+    return cut.rstrip(" ,;:.-–") + "…"
 
 
 class QuestionSet(Model):
