@@ -44,20 +44,41 @@ def check_targets(root: Path, councils: tuple[str, ...] = (),
         raise UnknownTarget(problems)
 
 
+STRICT_LEVELS = ("errors", "warnings")
+
+
 class StrictCommand(click.Command):
-    """A command whose bare `--strict` means `--strict=errors`: the word after it is never
-    taken for its value (`build --strict north-somerset` builds that council)."""
+    """A command with `--strict`, read alike on `lint` and `build`: `--strict=LEVEL` and
+    `--strict LEVEL` (LEVEL: errors or warnings) give the level; a bare `--strict` means
+    the command's `bare_strict`, and any other word after it is never taken for its value
+    (`build --strict north-somerset` builds that council)."""
+
+    bare_strict = "errors"
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         end = args.index("--") if "--" in args else len(args)
-        args = [("--strict=errors" if a == "--strict" and i < end else a)
-                for i, a in enumerate(args)]
-        return super().parse_args(ctx, args)
+        read: list[str] = []
+        words = iter(enumerate(args))
+        for i, arg in words:
+            if arg != "--strict" or i >= end:
+                read.append(arg)
+            elif i + 1 < end and args[i + 1] in STRICT_LEVELS:
+                read.append(f"--strict={next(words)[1]}")
+            else:
+                read.append(f"--strict={self.bare_strict}")
+        return super().parse_args(ctx, read)
+
+
+class LintCommand(StrictCommand):
+    """`lint`: a bare `--strict` fails on warnings too (errors always fail)."""
+
+    bare_strict = "warnings"
 
 
 def publishing_gate(ctx: click.Context, root: Path, councils: tuple[str, ...],
                     level: Level | None) -> None:
-    """Stop the build, with every finding on stderr, when `level` is set and lint fails."""
+    """Stop the build when `level` is set and lint fails: every finding on stdout, as lint
+    prints them, and why nothing was built on stderr."""
     if level is None:
         return
     import datetime as dt
@@ -69,9 +90,9 @@ def publishing_gate(ctx: click.Context, root: Path, councils: tuple[str, ...],
     if not found:
         return
     for problem in found:
-        click.echo(printable(str(problem)), err=True)
+        click.echo(printable(str(problem)))
         if problem.fix:
-            click.echo(printable(f"    fix: {problem.fix}"), err=True)
+            click.echo(printable(f"    fix: {problem.fix}"))
     names = documents_of(found)
     click.echo(printable(
         f"not built (--strict{'=warnings' if level == 'warnings' else ''}): {summary(found)} "
@@ -94,11 +115,13 @@ def init(folder: Path, example: bool, schemas_only: bool) -> None:
 
     written = refresh_schemas(folder) if schemas_only else init(folder, example)
     for path in written:
-        click.echo(f"created {path.relative_to(folder).as_posix()}")
+        click.echo(f"created {path.relative_to(folder).as_posix()}", err=True)
     if not schemas_only:
-        start = (f"look at councils/{EXAMPLE_SLUG}/, then " if example else "")
-        click.echo(f"next: {start}pause-docs new YOUR-COUNCIL, fill in every TODO, and "
-                   "pause-docs validate", err=True)
+        steps = [] if folder.resolve() == Path.cwd().resolve() else [f"cd {folder}"]
+        if example:
+            steps.append(f"look at councils/{EXAMPLE_SLUG}/")
+        steps += ["pause-docs new YOUR-COUNCIL", "fill in every TODO", "pause-docs validate"]
+        click.echo("next: " + "; then ".join(steps), err=True)
 
 
 @click.command()

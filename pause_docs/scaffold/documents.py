@@ -70,7 +70,8 @@ def scaffold(root: Path, slug: str, programme: str, forms: tuple[str, ...] = ())
     folder.mkdir(parents=True, exist_ok=True)
     named = (root / SCHEMAS_DIR).is_dir()  # a project `init` made: documents name a schema
     for path, text in planned:
-        line = modeline(kind_of(text)) if named and path.name != COUNCIL_FILE else ""
+        named_kind = "council" if path.name == COUNCIL_FILE else kind_of(text)
+        line = modeline(named_kind) if named else ""
         path.write_text(line + text, encoding="utf-8")
     return [p for p, _ in planned]
 
