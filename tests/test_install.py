@@ -13,6 +13,7 @@ import yaml
 from click.testing import CliRunner
 from conftest import REPO
 
+from pause_docs import __version__
 from pause_docs.cli import main
 from pause_docs.scaffold.project import EXAMPLE
 from pause_docs.scaffold.schemas import KIND_NAMES
