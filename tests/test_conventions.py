@@ -160,3 +160,37 @@ def test_diff_of_a_file_outside_a_council_says_to_name_the_council(project: Any,
     assert code == 2 and "--council SLUG" in err and "Traceback" not in err
     code, out, err = run(root, "diff", str(loose), str(loose), "--council", "nowhere")
     assert code == 2 and "no council 'nowhere'" in err
+
+
+def test_no_finding_points_into_the_installed_package(project: Any) -> None:
+    """An inherited value and a rule's source are named by what an officer can use (the
+    registry id and `pause-docs law`, the programme and `pause-docs show`), never by a file
+    inside site-packages; a finding about the package's own files keeps its location."""
+    root = project(councils=("oxfordshire", "lambeth", "cambridgeshire"))
+    code, out, err = run(root, "lint")
+    words = [line.split(": ", 1)[1] if line.startswith("pause_docs/") else line
+             for line in out.splitlines()]
+    assert not [w for w in words if "pause_docs/" in w]
+    assert "pause-docs law " in out and "pause-docs show programme pause" in out
+    law = next(w for w in words if "see: pause-docs law " in w)
+    ident = law.split("see: pause-docs law ", 1)[1].split()[0].rstrip(")")
+    code, listed, _ = run(root, "show", "programme", "pause")
+    assert code == 0 and listed == (REPO / "pause_docs/programmes/pause.yaml").read_text()
+    assert ident  # an id `pause-docs law` finds
+
+
+def test_show_lists_and_prints_what_the_tool_ships_and_the_projects_own(project: Any) -> None:
+    root = project()
+    own = root / "councils/programmes/pause.yaml"
+    own.parent.mkdir()
+    code, listed, _ = run(root, "show", "programme")
+    assert code == 0 and "pause\n" in listed
+    code, text, err = run(root, "show", "programme", "pause")
+    assert "save it as councils/programmes/pause.yaml" in err
+    own.write_text(text.replace("name: Pause", "name: Ours", 1), encoding="utf-8")
+    code, listed, _ = run(root, "show", "programme")
+    assert "pause  (the project’s own)" in listed
+    code, text, err = run(root, "show", "programme", "pause")
+    assert "name: Ours" in text and "the project's own" in err
+    code, _, err = run(root, "show", "form", "level-1-screenin")
+    assert code == 2 and "did you mean 'level-1-screening'" in err

@@ -88,7 +88,8 @@ def test_new_in_an_initialised_project_names_each_documents_schema(initialised: 
     assert code == 0, err
     notice = (initialised / "councils/north-somerset/privacy-notice.yaml").read_text()
     assert notice.startswith("# yaml-language-server: $schema=../../schemas/privacy-notice.json\n")
-    assert "pause_docs/programmes/pause.yaml" in notice  # where its defaults come from
+    assert "pause-docs show programme pause" in notice  # where its defaults come from
+    assert "pause_docs/" not in notice  # never a path inside the installed package
     council = (initialised / "councils/north-somerset/council.yaml").read_text()
     assert council.startswith("# yaml-language-server: $schema=../../schemas/council.json\n")
 

@@ -48,5 +48,6 @@ def main(ctx: click.Context, project: Path | None) -> None:
 
 for _command in (making.validate, making.build, checking.lint, checking.audit,
                  checking.where_used, making.new, checking.diff, checking.translations,
-                 making.schema, making.serve, setup_commands.init, setup_commands.registry):
+                 making.schema, making.serve, setup_commands.init, setup_commands.registry,
+                 setup_commands.show):
     main.add_command(_command)

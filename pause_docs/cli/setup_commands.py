@@ -156,3 +156,34 @@ def registry(version: str | None) -> None:
     if ids:
         click.echo("to find the documents to check again: "
                    + "; ".join(f"pause-docs where-used {i}" for i in ids))
+
+
+@click.command()
+@verbosity_options
+@click.argument("what", type=click.Choice(["programme", "section", "form", "question-set"]))
+@click.argument("name", required=False)
+@click.pass_context
+def show(ctx: click.Context, what: str, name: str | None) -> None:
+    """Print a programme, standard section or form the tool ships (or the project's own,
+    which replaces it), to read or to copy into the project and change: `pause-docs show
+    programme pause > councils/programmes/pause.yaml`. Without NAME, list them."""
+    from ..scaffold.bundled import names, show
+    from ..source.errors import ProjectError
+    from .output import echo, project_root
+
+    try:
+        root: Path | None = project_root(ctx)
+    except ProjectError:
+        root = None
+    if name is None:
+        for found, own in names(what, root).items():
+            echo(f"{found}{'  (the project’s own)' if own else ''}")
+        return
+    shown = show(what, name, root)
+    echo(shown.text, nl=not shown.text.endswith("\n"))
+    if shown.own:
+        click.echo(f"the project's own {what} '{name}', from {shown.copy_to}", err=True)
+    else:
+        click.echo(f"the {what} '{name}' the tool ships; to change it for this project, save "
+                   f"it as {shown.copy_to} (pause-docs show {what} {name} > {shown.copy_to})",
+                   err=True)
