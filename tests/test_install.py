@@ -253,3 +253,16 @@ def test_build_strict_publishes_nothing_with_lint_errors_and_names_them(project)
     assert code == 1 and err.splitlines()[-1] == (
         "not built (--strict=warnings): 1 warning in 1 file: "
         "councils/middlesbrough/north-east-pause-screening.yaml")
+
+
+@pytest.mark.slow
+def test_the_scaffolded_workflow_is_valid_for_github_actions(initialised: Path) -> None:
+    workflow = initialised / ".github/workflows/pause-docs.yml"
+    done = subprocess.run([str(CHECK_JSONSCHEMA), "--builtin-schema", "vendor.github-workflows",
+                           str(workflow)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    broken = initialised / "broken.yml"
+    broken.write_text(workflow.read_text().replace("runs-on:", "run-on:"), encoding="utf-8")
+    done = subprocess.run([str(CHECK_JSONSCHEMA), "--builtin-schema", "vendor.github-workflows",
+                           str(broken)], capture_output=True, text=True, check=False)
+    assert done.returncode == 1  # the check can fail
