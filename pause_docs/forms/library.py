@@ -26,7 +26,7 @@ from ..source.registry_ids import check_references
 from ..source.resolved import Merged
 from ..source.validation import validate
 from .definition import FormDefinition, FormSection, Question, QuestionSet, Scale
-from .form import Form, FormQuestion, document_model
+from .form import FIELD_IN_LINE, Form, FormQuestion, document_model
 
 SETS_DIR = "sets"
 _RESERVED_COLUMNS = {"answer", "evidence"}
@@ -41,6 +41,9 @@ class _Loaded:
     bundled: bool
     file: str
     """The file as a build records it (relative to the project, or absolute)."""
+    references: tuple[Problem, ...] = ()
+    """Registry ids it names that do not exist (found even when the file has other errors,
+    so that one pass reports both)."""
 
 
 def form_folders(root: Path) -> tuple[tuple[Path, bool], ...]:
@@ -63,21 +66,19 @@ def load_forms(root: Path, registry: Registry, language: str = DEFAULT_LANGUAGE
     """Every form a document of this project may name, in `language` (its texts given per
     language read in that language), and the problems found in them."""
     problems: list[Problem] = []
-    sets = _read_all(root, SETS_DIR, QuestionSet, "question set", problems, language)
+    sets = _read_all(root, SETS_DIR, QuestionSet, "question set", problems, registry,
+                     language)
     valid_sets: dict[str, tuple[QuestionSet, SourceFile]] = {}
     set_files: dict[str, str] = {}
     for name, (loaded, model) in sets.items():
-        problems += check_references(loaded.source.data, registry, Merged(
-            loaded.source.data, loaded.source))
         valid_sets[name] = (model, loaded.source)
         set_files[name] = loaded.file
     forms: dict[str, Form] = {}
     for name, (loaded, definition) in _read_all(root, "", FormDefinition, "form",
-                                                problems, language).items():
+                                                problems, registry, language).items():
         found = _check(definition, loaded.source, valid_sets, registry)
-        found += check_references(loaded.source.data, registry, Merged(
-            loaded.source.data, loaded.source))
         problems += found
+        found += loaded.references
         if not found:
             forms[name] = _assemble(name, definition, loaded, valid_sets, set_files, registry,
                                     language)
@@ -85,8 +86,10 @@ def load_forms(root: Path, registry: Registry, language: str = DEFAULT_LANGUAGE
 
 
 def _read_all(root: Path, sub: str, model: type[Any], what: str, problems: list[Problem],
-              language: str = DEFAULT_LANGUAGE) -> dict[str, tuple[_Loaded, Any]]:
-    """The valid files of one sort (forms or question sets), project over bundled."""
+              registry: Registry, language: str = DEFAULT_LANGUAGE
+              ) -> dict[str, tuple[_Loaded, Any]]:
+    """The valid files of one sort (forms or question sets), project over bundled; the
+    registry ids of every file read are checked, valid or not, in the same pass."""
     found: dict[str, tuple[_Loaded, Any]] = {}
     bundled: set[str] = set()
     for folder, is_bundled in form_folders(root):
@@ -102,7 +105,8 @@ def _read_all(root: Path, sub: str, model: type[Any], what: str, problems: list[
             problems += chosen.problems
             source = replace(source, data=chosen.data, languages=chosen.languages)
             parsed, invalid = validate(model, source.data, source.locator, what)
-            problems += invalid
+            references = check_references(source.data, registry, Merged(source.data, source))
+            problems += invalid + references
             if parsed is None:
                 continue
             name = file.stem
@@ -116,7 +120,8 @@ def _read_all(root: Path, sub: str, model: type[Any], what: str, problems: list[
                 continue
             if is_bundled:
                 bundled.add(name)
-            found[name] = (_Loaded(name, source, is_bundled, display_path(file, root)), parsed)
+            found[name] = (_Loaded(name, source, is_bundled, display_path(file, root),
+                                   tuple(references)), parsed)
     return found
 
 
@@ -175,6 +180,7 @@ def _check(form: FormDefinition, source: SourceFile,
             error(at, "missing-scale", "this section's questions have no scale: give the "
                   "section a 'scale:' (one of: "
                   f"{', '.join(form.scales) or 'none: add scales: to the form'})")
+    _check_above_title(form, source, problems)
     _check_criteria(form, source, registry, problems)
     _check_decision(form, source, questions, problems)
     return problems
@@ -201,6 +207,19 @@ def _section_scale(form: FormDefinition, section: FormSection) -> str | None:
     if section.scale:
         return section.scale
     return next(iter(form.scales)) if len(form.scales) == 1 else None
+
+
+def _check_above_title(form: FormDefinition, source: SourceFile, problems: list[Problem]
+                       ) -> None:
+    """Each '{field}' in the line above the title names one of the form's text fields."""
+    texts = {f.id for s in form.sections for f in s.fields if f.type == "text"}
+    for name in FIELD_IN_LINE.findall(form.above_title or ""):
+        if name not in texts:
+            problems.append(Problem(
+                source.locate(("above_title",)), "error", "unknown-field",
+                f"above_title: '{{{name}}}' is not a text field of this form"
+                f"{did_you_mean(name, texts)}; the text fields are: "
+                f"{', '.join(sorted(texts)) or 'none'}"))
 
 
 def _check_criteria(form: FormDefinition, source: SourceFile, registry: Registry,

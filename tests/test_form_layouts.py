@@ -1,0 +1,326 @@
+"""What a council's own form decides about its layout and words, each on a form and a document
+written here (not bundled), in HTML, PDF and Word, in English and Welsh where text is
+printed: guidance-only sections, a line above the title, the council's name only when the
+form names it, and mistakes in a form and a document reported in one pass."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import COUNCIL_YAML
+from wordinfo import document_xml, paragraphs
+
+from pause_docs.cli import main
+from pause_docs.render.edition import render_document
+from pause_docs.render.formats import FORMATS
+from pause_docs.source.loading import load_project
+
+WELSH_COUNCIL = COUNCIL_YAML.replace("nation: england", "nation: wales\nlanguages: [en, cy]")
+
+# A small screening form of an invented council, with its words in English and Welsh.
+FORM = """\
+title: {en: Service change screening, cy: Sgrinio newid gwasanaeth}
+for: equality-screening
+description: A trial form
+scales:
+  yes-no:
+    options:
+      - {value: "no", label: {en: "No", cy: Na}}
+      - {value: "yes", label: {en: "Yes", cy: Ydy}, triggers: true}
+sections:
+  - id: about
+    heading: {en: About the change, cy: Am y newid}
+    layout: rows
+    fields:
+      - {id: service, label: {en: "Service:", cy: "Gwasanaeth:"}, type: text, required: true}
+  - id: impact
+    heading: {en: Impact, cy: Effaith}
+    scale: yes-no
+    questions:
+      - {id: access, topic: {en: Access, cy: Mynediad}}
+  - id: outcome
+    heading: {en: Outcome, cy: Canlyniad}
+    decision: true
+decision:
+  rule: any
+  next_stage: a full assessment
+  triggered: {en: A full assessment is needed, cy: Mae angen asesiad llawn}
+  not_triggered: {en: No full assessment is needed, cy: Nid oes angen asesiad llawn}
+translations:
+  cy: {reviewed: false}
+"""
+
+DOCUMENT = """\
+kind: equality-screening
+form: trial
+published: 2026-05-01
+service: {en: Youth support, cy: Cymorth ieuenctid}
+answers:
+  access: {answer: "no", evidence: {en: Seen in the data., cy: Wedi'i weld yn y data.}}
+"""
+
+
+def add_section(form: str, section: str, before: str = "  - id: impact\n") -> str:
+    """The form with `section` (YAML lines of one section) put before `before`."""
+    assert before in form
+    return form.replace(before, section + before, 1)
+
+
+def documents(project, form: str = FORM, document: str = DOCUMENT,  # type: ignore[no-untyped-def]
+              council: str = WELSH_COUNCIL):
+    return loaded(project({"councils/cymru/council.yaml": council,
+                           "councils/forms/trial.yaml": form,
+                           "councils/cymru/screening.yaml": document}))
+
+
+def loaded(root: Path):  # type: ignore[no-untyped-def]
+    """The one document of the project at `root`, which has no problems."""
+    project = load_project(root)
+    assert project.problems == [], project.problems
+    (doc,) = [d for d in project.documents if d.council_slug == "cymru"]
+    return doc
+
+
+@dataclass(frozen=True)
+class Printed:
+    """One document in one language, as each format prints it."""
+
+    html: str
+    pdf: str
+    word: list[str]
+
+
+def printed(doc, language: str, tmp_path: Path) -> Printed:  # type: ignore[no-untyped-def]
+    edition = render_document(doc, language=language)
+    pdf, _ = FORMATS["pdf"].make(edition)
+    path = tmp_path / f"{language}.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    word, _ = FORMATS["docx"].make(edition)
+    return Printed(edition.html, " ".join(text.split()), paragraphs(document_xml(word)))
+
+
+def html_of(doc, language: str = "en") -> str:  # type: ignore[no-untyped-def]
+    return render_document(doc, language=language).html
+
+
+def validate(root: Path) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["--project", str(root), "validate"])
+    return result.exit_code, result.output
+
+
+# --- 30: a form's mistakes and a document's in one pass ---------------------------------------
+
+def test_a_form_error_does_not_hide_cross_reference_errors_in_the_form_or_the_document(
+        project) -> None:
+    form = FORM.replace("layout: rows", "layout: rowz").replace(
+        "{id: access, topic: {en: Access, cy: Mynediad}}",
+        "{id: access, topic: Access, law: [{provision: eqa2010-s999}]}").replace(
+        "type: text, required: true}",
+        "type: text, required: true}\n      - {id: basis, label: Basis, type: references}")
+    document = DOCUMENT + "basis:\n  - text: Because.\n    references: [{provision: ukgdpr-zz}]\n"
+    root = project({"councils/cymru/council.yaml": COUNCIL_YAML,
+                    "councils/forms/trial.yaml": form, "councils/cymru/screening.yaml": document})
+    code, output = validate(root)
+    assert code == 1
+    lines = output.splitlines()
+    expected = [
+        r"councils/forms/trial\.yaml:\d+:\d+: error: invalid-value: sections\[1\]\.layout: "
+        r"'rowz' is not one of",
+        r"councils/forms/trial\.yaml:\d+:\d+: error: unknown-legal-basis: 'eqa2010-s999' is "
+        r"not in the legal registry \(did you mean 'eqa2010-s149'\?\)",
+        r"councils/cymru/screening\.yaml:2:7: error: form-has-errors: the form 'trial'",
+        r"councils/cymru/screening\.yaml:\d+:\d+: error: unknown-legal-basis: 'ukgdpr-zz'",
+    ]
+    for pattern in expected:
+        assert any(re.match(pattern, line) for line in lines), (pattern, output)
+    # a form whose schema is right but which names a missing scale: also both in one pass
+    form = FORM.replace("scale: yes-no\n", "scale: yes-noo\n").replace(
+        "{id: access, topic: {en: Access, cy: Mynediad}}",
+        "{id: access, topic: Access, law: [{provision: eqa2010-s999}]}")
+    (root / "councils/forms/trial.yaml").write_text(form, encoding="utf-8")
+    code, output = validate(root)
+    assert "error: unknown-scale: no scale 'yes-noo'" in output
+    assert "error: unknown-legal-basis: 'eqa2010-s999'" in output
+    assert "error: unknown-legal-basis: 'ukgdpr-zz'" in output
+
+
+# --- 22: guidance-only sections -------------------------------------------------------------
+
+GUIDANCE = """\
+  - id: notes
+    heading: {en: Guidance notes, cy: Nodiadau cyfarwyddyd}
+    intro:
+      en: Answer **every** question before you sign.
+      cy: Atebwch **bob** cwestiwn cyn llofnodi.
+"""
+
+
+def test_a_guidance_section_prints_its_heading_and_text_where_the_form_puts_it(project) -> None:
+    doc = documents(project, add_section(FORM, GUIDANCE))
+    html = html_of(doc)
+    notes = html.index('id="notes"')
+    assert html.index("About the change") < notes < html.index(">Impact<")
+    assert "Guidance notes</h2>" in html
+    assert "Answer <strong>every</strong> question before you sign." in html
+    assert "Atebwch <strong>bob</strong> cwestiwn cyn llofnodi." in html_of(doc, "cy")
+
+
+@pytest.mark.parametrize(("section", "message"), [
+    ("  - id: empty\n", "a section with nothing to fill in is guidance: give it a heading and "
+     "its text"),
+    ("  - id: notes\n    heading: Notes\n    layout: rows\n", "layout is for a section's "
+     "fields; a guidance section (heading and text only) has none"),
+])
+def test_a_section_with_nothing_or_an_option_it_cannot_honour_is_refused(
+        project, section: str, message: str) -> None:
+    root = project({"councils/cymru/council.yaml": COUNCIL_YAML,
+                    "councils/forms/trial.yaml": add_section(FORM, section),
+                    "councils/cymru/screening.yaml": DOCUMENT})
+    code, output = validate(root)
+    assert code == 1
+    assert re.search(r"^councils/forms/trial\.yaml:\d+:\d+: error: .*" + re.escape(message),
+                     output, re.M), output
+
+
+@pytest.mark.slow
+def test_a_guidance_section_in_pdf_and_word_in_both_languages(project, tmp_path: Path) -> None:
+    doc = documents(project, add_section(FORM, GUIDANCE))
+    for language, heading, text in (
+            ("en", "Guidance notes", "Answer every question before you sign."),
+            ("cy", "Nodiadau cyfarwyddyd", "Atebwch bob cwestiwn cyn llofnodi.")):
+        out = printed(doc, language, tmp_path)
+        for words in (heading, text):
+            assert words in out.pdf
+            assert words in out.word
+        assert out.pdf.index(heading) < out.pdf.index(text)
+
+
+# --- 18: a line above the title; 29: the council's name only when the form names it ----------
+
+ABOVE = """\
+above_title: {en: "APPENDIX {appendix}", cy: "ATODIAD {appendix}"}
+show_council: true
+"""
+APPENDIX_FIELD = ("type: text, required: true}\n",
+                  "type: text, required: true}\n"
+                  "      - {id: appendix, label: {en: Appendix, cy: Atodiad}, type: text}\n")
+
+
+def test_the_form_prints_a_line_above_the_title_with_the_documents_value(project) -> None:
+    form = ABOVE + FORM.replace(*APPENDIX_FIELD)
+    root = project({"councils/cymru/council.yaml": WELSH_COUNCIL,
+                    "councils/forms/trial.yaml": form,
+                    "councils/cymru/screening.yaml": DOCUMENT + "appendix: '4'\n"})
+    doc = loaded(root)
+    html = html_of(doc)
+    assert re.search(r'<p class="above-title">APPENDIX 4</p>\s*<h1>Service change screening'
+                     r"</h1>", html), html[:3000]
+    assert '<p class="above-title">ATODIAD 4</p>' in html_of(doc, "cy")
+    # a document that leaves the value out has no line, rather than 'APPENDIX '
+    (root / "councils/cymru/screening.yaml").write_text(DOCUMENT, encoding="utf-8")
+    assert 'class="above-title"' not in html_of(loaded(root))
+
+
+def test_a_line_above_the_title_naming_no_text_field_is_refused(project) -> None:
+    root = project({"councils/cymru/council.yaml": COUNCIL_YAML,
+                    "councils/forms/trial.yaml": ABOVE + FORM,
+                    "councils/cymru/screening.yaml": DOCUMENT})
+    code, output = validate(root)
+    assert code == 1
+    assert re.search(r"^councils/forms/trial\.yaml:1:\d+: error: unknown-field: above_title: "
+                     r"'\{appendix\}' is not a text field of this form; the text fields are: "
+                     r"service$", output, re.M), output
+
+
+def test_the_councils_name_is_printed_above_the_title_only_when_the_form_says_so(
+        project) -> None:
+    council = "Example Borough Council"
+    root = project({"councils/cymru/council.yaml": COUNCIL_YAML,
+                    "councils/forms/trial.yaml": FORM, "councils/cymru/screening.yaml": DOCUMENT})
+    html = html_of(loaded(root))
+    body = html[html.index("<body"):]
+    assert council not in body[:body.index("<h1>")]
+    assert 'class="publisher"' not in body
+    (root / "councils/forms/trial.yaml").write_text("show_council: true\n" + FORM,
+                                                    encoding="utf-8")
+    html = html_of(loaded(root))
+    body = html[html.index("<body"):]
+    assert f'<p class="publisher">{council}</p>' in body[:body.index("<h1>")]
+
+
+@pytest.mark.slow
+def test_the_line_above_the_title_and_no_council_name_in_pdf_and_word(project,
+                                                                     tmp_path: Path) -> None:
+    form = FORM.replace(*APPENDIX_FIELD).replace(
+        "title: {en", 'above_title: {en: "APPENDIX {appendix}", cy: "ATODIAD {appendix}"}\n'
+        "title: {en")
+    doc = documents(project, form, DOCUMENT + "appendix: 4b\n")
+    for language, line, title in (("en", "APPENDIX 4b", "Service change screening"),
+                                  ("cy", "ATODIAD 4b", "Sgrinio newid gwasanaeth")):
+        out = printed(doc, language, tmp_path)
+        assert f"{line} {title}" in out.pdf
+        assert "Example Borough Council" not in out.pdf[:out.pdf.index(line)]
+        at = out.word.index(line)
+        assert out.word[at + 1] == title
+        assert not any("Example Borough Council" in p for p in out.word[:at])
+
+
+# --- 25: a question with no topic is named by its text, shortened ----------------------------
+
+UNTITLED = FORM.replace("      - {id: access, topic: {en: Access, cy: Mynediad}}\n", """\
+      - {id: access, topic: {en: Access, cy: Mynediad}}
+      - id: reach
+        number: "2"
+        question:
+          en: >-
+            Will the change make it **harder** for families to reach the service when
+            they need it?
+          cy: >-
+            A fydd y newid yn ei gwneud yn anoddach i deuluoedd gyrraedd y gwasanaeth pan
+            fo angen?
+""")
+REACH_EN = "2 Will the change make it harder for families to reach the…"
+REACH_CY = "2 A fydd y newid yn ei gwneud yn anoddach i deuluoedd…"
+
+
+def test_a_decision_names_a_question_without_topic_by_its_text_shortened(project) -> None:
+    doc = documents(project, UNTITLED, DOCUMENT + "  reach: {answer: 'yes', evidence: Bus "
+                    "routes change.}\n")
+    for language, name in (("en", REACH_EN), ("cy", REACH_CY)):
+        html = html_of(doc, language)
+        decision = html[html.index('<div class="decision"'):]
+        assert f'<a href="#question-reach">{name}</a>' in decision
+        assert "reach</a>" not in decision
+
+
+def test_lint_and_diff_name_a_question_without_topic_by_its_text(project) -> None:
+    root = project({"councils/cymru/council.yaml": COUNCIL_YAML,
+                    "councils/forms/trial.yaml": UNTITLED,
+                    "councils/cymru/screening.yaml": DOCUMENT})
+    old = root / "councils/cymru/screening.yaml"
+    new = old.with_name("revised.yaml")
+    new.write_text(DOCUMENT + "  reach: {answer: 'yes', evidence: Bus routes change.}\n",
+                   encoding="utf-8")
+    result = CliRunner().invoke(main, ["--project", str(root), "diff", str(old), str(new)])
+    assert f"{REACH_EN} is now Yes" in result.output, result.output
+    assert f"  - Added: {REACH_EN}\n" in result.output
+    result = CliRunner().invoke(main, ["--project", str(root), "lint", str(old)])
+    assert f"'{REACH_EN}' is not answered" in result.output, result.output
+
+
+@pytest.mark.slow
+def test_a_question_without_topic_in_the_decision_in_pdf_and_word(project,
+                                                                 tmp_path: Path) -> None:
+    doc = documents(project, UNTITLED, DOCUMENT + "  reach: {answer: 'yes', evidence: Bus "
+                    "routes change.}\n")
+    for language, name in (("en", REACH_EN), ("cy", REACH_CY)):
+        out = printed(doc, language, tmp_path)
+        assert name in out.pdf
+        assert any(name in p for p in out.word), out.word
