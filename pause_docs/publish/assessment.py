@@ -66,6 +66,9 @@ def publish_form(doc: ResolvedDocument, locale: Locale) -> Publication:
             body += processing_section(ctx, section)
         elif section.show is not None:  # a full DPIA's drafted parts, risks and outcome
             body += DPIA_PARTS[section.show](ctx, section)
+        elif section.guidance_only:
+            body.append(Section(ctx.heading(section), ctx.around(section, ()),
+                                role="form-box guidance"))
         elif section.layout == "rows":
             body += ctx.rows(section)
         elif section.layout == "sign-off":
