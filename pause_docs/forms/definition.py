@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from ..source.kinds import form_kinds
+from ..source.models.assessment import DATE_STYLES, DateStyle
 from ..source.models.base import Markdown, Model, RegistryId, Slug
 from ..source.models.notice import LegalReference
 from .risk import RiskMatrix
@@ -232,8 +233,10 @@ class FormSection(Model):
     questions: tuple[Question, ...] = Field((), description="Its own questions.")
     scale: Slug | None = Field(None, description="The scale of its questions.")
     columns: tuple[Column, ...] = Field((), description="Columns besides answer and evidence.")
-    evidence: Literal["below", "column"] = Field(
-        "below", description="Evidence in a row under each question, or in its own column.")
+    evidence: Literal["below", "column", "none"] = Field(
+        "below", description="Evidence in a row under each question, or in its own column; "
+        "none: the form has no place for evidence, so documents give none and lint asks for "
+        "none.")
     numbered: bool = Field(False, description="Print each question's number in a column.")
     question_label: str | None = Field(None, description="Heading of the questions column.")
     answer_label: str | None = Field(None, description="Heading of the answer column.")
@@ -271,6 +274,9 @@ class FormSection(Model):
             raise ValueError("a section with nothing to fill in is guidance: give it a "
                              "heading and its text (intro), or give it fields, questions, "
                              "decision: true or show")
+        if self.evidence == "none" and self.evidence_label:
+            raise ValueError("evidence_label names the evidence, but this section says "
+                             "evidence: none: leave one of them out")
         if not kinds and "layout" in self.model_fields_set:
             raise ValueError("layout is for a section's fields; a guidance section (heading "
                              "and text only) has none: leave layout out")
@@ -343,8 +349,7 @@ class FormDefinition(Model):
     show_date: Literal["day", "month", "none"] = Field(
         "day", description="Print the document's date under the title as a day, a month, or "
         "not at all.")
-    date_style: Literal["day", "ordinal"] = Field(
-        "day", description="Dates as '28 February 2023' or '28th February 2023'.")
+    date_style: DateStyle = Field("day", description=DATE_STYLES)
     scales: dict[Slug, Scale] = Field(default_factory=dict, description="Answer scales by name.")
     sections: tuple[FormSection, ...] = Field(min_length=1, description="The form, in order.")
     decision: DecisionRule | None = Field(None, description="How the answers decide; leave "
