@@ -107,8 +107,9 @@ def _on_form(form: Form, template: str, given: dict[str, Any], values: dict[str,
     facts = registry if given.get("notice") else None  # a notice answers what follows from it
     answers = "".join(
         f"  {q.id}:\n    answer: TODO {', '.join(o.label for o in q.scale.options)}"
-        f" ({q.question.topic or q.question.number or q.id})\n"
-        "    evidence: TODO the evidence for the answer\n"
+        f" ({q.question.name})\n"
+        + ("    evidence: TODO the evidence for the answer\n"
+           if q.section.evidence != "none" else "")
         for q in form.questions
         if q.id not in pre_filled and not _derivable(q.question.criteria, facts))
     text = text.replace("{fields}", fields)
