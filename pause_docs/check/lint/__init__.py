@@ -15,8 +15,10 @@ from ...source.languages import DEFAULT_LANGUAGE
 from ...source.project import Project
 from ...source.resolved import ResolvedDocument
 from .checklist import check_completeness, check_consistency, check_dated
+from .dpia import check_dpia
 from .law import check_law, inherited_at_document
 from .layers import check_layer
+from .pointers import for_officers
 from .published import Published
 from .readability import check_readability, check_sentences
 from .screening import check_answers, check_dates
@@ -27,7 +29,7 @@ __all__ = ["Citing", "UnknownProvision", "lint_document", "lint_project", "where
 CHECKS: dict[Layout, tuple[Callable[[Published], list[Problem]], ...]] = {
     "notice": (check_completeness, check_consistency, check_dated, check_readability,
                check_layer),
-    "form": (check_answers, check_dates),
+    "form": (check_answers, check_dates, check_dpia),
 }
 """The checks each shape of document (`Kind.layout`) adds to those of the law and names."""
 
@@ -48,7 +50,7 @@ def lint_document(doc: ResolvedDocument, as_of: dt.date,
     for version in doc.all_versions():
         if version.language != main.language:
             found += check_sentences(Published(version, pages.get(version.language), as_of))
-    return sorted(set(inherited_at_document(found, doc)))
+    return sorted({for_officers(p, doc.registry) for p in inherited_at_document(found, doc)})
 
 
 def lint_project(project: Project, as_of: dt.date) -> list[Problem]:
