@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import html
+import io
 import itertools
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -16,6 +19,7 @@ from test_render import bundled
 from pause_docs.check.lint import lint_document
 from pause_docs.forms.risk import judge
 from pause_docs.publish.document import publish
+from pause_docs.render.docx import publication_docx
 from pause_docs.render.edition import render_html
 from pause_docs.render.text import publication_text
 from pause_docs.source.loading import load_project
@@ -185,3 +189,17 @@ def test_changed_notice_makes_lint_report_the_approved_dpia_out_of_date(project)
     assert "the notice 'pause-privacy-notice'" in found[0].message
     assert found[0].location.path.endswith("pause-dpia.yaml") and found[0].location.line
     assert REPO.exists()
+
+
+@pytest.mark.slow
+def test_word_matrix_is_a_picture_with_the_text_alternative() -> None:
+    doc = bundled("oxfordshire", "pause-dpia")
+    data, _ = publication_docx(publish(doc), 1704067200)
+    _, alt = matrix_svg(render_html(doc))
+    with zipfile.ZipFile(io.BytesIO(data)) as docx:
+        body = docx.read("word/document.xml").decode()
+        pictures = [n for n in docx.namelist() if n.startswith("word/media/")]
+    described = re.findall(r'<wp:docPr [^>]*descr="([^"]*)"', body)
+    assert html.unescape(described[-1]) == alt
+    assert pictures, "the matrix is embedded as a picture"
+    assert "R1" in alt and "R3" in alt
