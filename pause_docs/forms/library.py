@@ -184,6 +184,12 @@ def _check(form: FormDefinition, source: SourceFile,
                   f"{', '.join(form.scales) or 'none: add scales: to the form'})")
         _check_one_grid(form, section, at, error)
     _check_above_title(form, source, problems)
+    if form.blank_means is not None:
+        for name, scale in form.scales.items():
+            if all(o.value != form.blank_means for o in scale.options):
+                error(("blank_means",), "unknown-answer", f"blank_means: '{form.blank_means}' "
+                      f"is not an answer of the scale '{name}' (its answers: "
+                      f"{', '.join(o.value for o in scale.options)})")
     _check_criteria(form, source, registry, problems)
     _check_decision(form, source, questions, problems)
     return problems
