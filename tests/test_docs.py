@@ -1,0 +1,95 @@
+"""The documentation site: README.md short, the reference pages generated from the code up to
+date, and every YAML example in the pages what it says it is."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from conftest import REPO
+
+from pause_docs.cli import main
+
+DOCS = REPO / "docs"
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+# Each YAML example is marked on the line before it: '<!-- example: part -->' (a fragment of
+# a file: it must be YAML), '<!-- example: PATH -->' (a whole file: at PATH in a copy of the
+# bundled project, `validate` finds no error) or '<!-- example: PATH wrong CODE -->' (at PATH,
+# `validate` reports CODE, as the page says).
+EXAMPLE = re.compile(r"^<!-- example: (?P<what>[^ ]+)(?: wrong (?P<code>[a-z0-9-]+))? -->\n"
+                     r"```yaml\n(?P<body>.*?)^```", re.S | re.M)
+FENCE = re.compile(r"^```yaml\n", re.M)
+
+
+def _hand_written() -> list[Path]:
+    import docs_reference
+
+    return [p for p in sorted(DOCS.rglob("*.md"))
+            if not p.read_text(encoding="utf-8").startswith(docs_reference.GENERATED)]
+
+
+def _examples() -> list[tuple[str, str, str | None, str]]:
+    found = []
+    for page in _hand_written():
+        text = page.read_text(encoding="utf-8")
+        for m in EXAMPLE.finditer(text):
+            found.append((page.relative_to(REPO).as_posix(), m["what"], m["code"], m["body"]))
+    return found
+
+
+def test_readme_fits_on_a_screen_and_starts_with_the_two_set_up_commands() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert len(readme.splitlines()) <= 150
+    first = readme.split("```sh\n", 1)[1].split("```", 1)[0].splitlines()
+    assert [line.split()[:2] for line in first] == [["make", "build"], ["make", "test"]]
+
+
+def test_readme_links_lead_to_pages_that_exist() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    links = re.findall(r"\]\((docs/[^)#]+)", readme)
+    assert len(links) > 20
+    assert [link for link in links if not (REPO / link).is_file()] == []
+
+
+@pytest.mark.slow
+def test_the_reference_pages_are_what_the_code_generates() -> None:
+    """A new command, field, block, rule or registry entry changes its page: run
+    `python -m docs_reference` (or `make docs`) and commit the pages."""
+    import docs_reference
+
+    assert docs_reference.stale() == []
+
+
+def test_every_yaml_example_in_the_pages_is_marked() -> None:
+    for page in _hand_written():
+        text = page.read_text(encoding="utf-8")
+        fences = len(FENCE.findall(text))
+        assert len(EXAMPLE.findall(text)) == fences, (
+            f"{page}: mark each ```yaml example with <!-- example: part|PATH [wrong CODE] -->")
+
+
+@pytest.mark.parametrize(("page", "what", "code", "body"), _examples(),
+                         ids=lambda v: v if isinstance(v, str) and "\n" not in v else "")
+def test_yaml_example(page: str, what: str, code: str | None, body: str,
+                      tmp_path: Path) -> None:
+    data = yaml.safe_load(body.replace("\t", "  "))  # every example is YAML, parts too
+    assert data is not None
+    if what == "part":
+        return
+    root = tmp_path / "project"
+    shutil.copytree(REPO / "councils", root / "councils")
+    target = root / what
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(body, encoding="utf-8")
+    result = CliRunner().invoke(main, ["--project", str(root), "validate"])
+    errors = [line for line in result.output.splitlines() if ": error: " in line]
+    if code is None:
+        assert errors == [], f"{page}: the example at {what} should be valid"
+    else:
+        assert any(f": error: {code}: " in line for line in errors), errors
