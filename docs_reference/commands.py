@@ -5,17 +5,9 @@ from __future__ import annotations
 import click
 
 from pause_docs.cli import main as cli
+from pause_docs.scaffold.documentation import GUIDES
 
 WIDTH = 96
-# The guide that explains each command at length (a command without one is still listed).
-GUIDES = {
-    "validate": "../guides/ig-officer.md", "build": "../get-started/publishing.md",
-    "lint": "../guides/lint.md", "audit": "../guides/audit.md",
-    "where-used": "../guides/lint.md", "new": "../guides/ig-officer.md",
-    "diff": "../guides/legal-review.md", "translations": "../guides/welsh.md",
-    "schema": "../get-started/first-notice.md", "serve": "../get-started/first-notice.md",
-    "init": "../get-started/install.md", "registry": "../guides/law-updates.md",
-}
 
 
 def help_text(command: click.Command, name: str, parent: click.Context | None) -> str:
@@ -37,7 +29,8 @@ def pages() -> dict[str, str]:
         command = cli.commands[name]
         out += [f"## `pause-docs {name}`", ""]
         if name in GUIDES:
-            out += [f"Explained in [{_title(GUIDES[name])}]({GUIDES[name]}).", ""]
+            page = f"../{GUIDES[name]}"
+            out += [f"Explained in [{_title(page)}]({page}).", ""]
         out += ["```text", help_text(command, name, root), "```", ""]
     return {"reference/commands.md": "\n".join(out)}
 

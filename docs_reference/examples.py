@@ -40,7 +40,7 @@ def _bundled() -> dict[str, list[Any]]:
         if kind is None:
             continue
         try:
-            data = yaml.safe_load(file.read_text(encoding="utf-8"))
+            data = yaml.load(file.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
         except (yaml.YAMLError, OSError, UnicodeDecodeError):
             continue
         if kind == "document":

@@ -8,12 +8,15 @@ import shutil
 import sys
 from pathlib import Path
 
+import click
 import pytest
 import yaml
 from click.testing import CliRunner
 from conftest import REPO
 
 from pause_docs.cli import main
+from pause_docs.scaffold import documentation
+from pause_docs.scaffold.project import README as INIT_README
 
 DOCS = REPO / "docs"
 if str(REPO) not in sys.path:
@@ -57,13 +60,33 @@ def test_readme_links_lead_to_pages_that_exist() -> None:
     assert [link for link in links if not (REPO / link).is_file()] == []
 
 
-@pytest.mark.slow
-def test_the_reference_pages_are_what_the_code_generates() -> None:
+@pytest.mark.parametrize("source", [
+    "commands", "kinds", pytest.param("blocks", marks=pytest.mark.slow), "rules", "registry"])
+def test_the_reference_pages_are_what_the_code_generates(source: str) -> None:
     """A new command, field, block, rule or registry entry changes its page: run
-    `python -m docs_reference` (or `make docs`) and commit the pages."""
+    `python -m docs_reference` (or `make docs`) and commit the pages it writes."""
     import docs_reference
 
-    assert docs_reference.stale() == []
+    assert docs_reference.stale(sources=(source,)) == [], (
+        "run 'python -m docs_reference' (or make docs) and commit docs/")
+
+
+def test_no_generated_page_is_left_that_nothing_generates() -> None:
+    import docs_reference
+
+    left = [p for p in DOCS.rglob("*.md")
+            if p.read_text(encoding="utf-8").startswith(docs_reference.GENERATED)]
+    wanted = set(docs_reference.pages(("commands", "rules", "registry")))
+    wanted |= {"reference/blocks.md"} | {f"reference/kinds/{k}.md" for k in _kinds()}
+    wanted |= {"reference/kinds/index.md"}
+    assert sorted(p.relative_to(DOCS).as_posix() for p in left
+                  if p.relative_to(DOCS).as_posix() not in wanted) == []
+
+
+def _kinds() -> list[str]:
+    from pause_docs.scaffold.schemas import KIND_NAMES
+
+    return KIND_NAMES
 
 
 def test_every_yaml_example_in_the_pages_is_marked() -> None:
@@ -93,3 +116,14 @@ def test_yaml_example(page: str, what: str, code: str | None, body: str,
         assert errors == [], f"{page}: the example at {what} should be valid"
     else:
         assert any(f": error: {code}: " in line for line in errors), errors
+
+
+def test_init_writes_a_readme_naming_the_guide_of_every_command() -> None:
+    assert isinstance(main, click.Group)
+    assert set(documentation.GUIDES) <= set(main.commands)
+    for name, page in documentation.GUIDES.items():
+        assert (DOCS / page).is_file(), page
+        assert f"pause-docs {name}" in (DOCS / page).read_text(encoding="utf-8"), page
+        assert f"pause-docs {name:<13} {documentation.SITE}/{page}" in INIT_README
+    for page in re.findall(rf"{documentation.SITE}/(\S+\.md)", INIT_README):
+        assert (DOCS / page).is_file(), page
