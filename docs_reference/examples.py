@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from pathlib import Path
 from typing import Any
 
-import yaml
+from pause_docs.source.loader import read_yaml
 
 from . import REPO
+
+_SPECIAL = re.compile(r"[:{}\[\],#]|^[-?!&*'\"|>%@`]")
 
 LONGEST = 60
 
@@ -39,10 +42,10 @@ def _bundled() -> dict[str, list[Any]]:
         kind = _kind_of(file)
         if kind is None:
             continue
-        try:
-            data = yaml.load(file.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-        except (yaml.YAMLError, OSError, UnicodeDecodeError):
+        source, _problems = read_yaml(file, file.name)  # as pause-docs reads it: 'No' is 'No'
+        if source is None:
             continue
+        data = source.data
         if kind == "document":
             kind = str(data.get("kind")) if isinstance(data, dict) else ""
         found.setdefault(kind, []).append(data)
@@ -66,17 +69,21 @@ def _kind_of(file: Path) -> str | None:
 
 def _short(value: Any) -> str:
     """The value as YAML writes it in one line, cut short."""
-    if isinstance(value, str):
-        text = value.strip().replace("\n", " ")
-    else:
-        text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True,
-                              width=10_000, sort_keys=False).strip()
-        if text.endswith("\n..."):
-            text = text[:-4].strip()
+    text = value.strip().replace("\n", " ") if isinstance(value, str) else _flow(value)
     if len(text) > LONGEST:
         text = text[:LONGEST - 1].rstrip() + "…"
     return "`" + text.replace("`", "'") + "`" if text else ""
 
 
-def as_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+def _flow(value: Any) -> str:
+    """YAML's flow style, as a person writes it: {key: value, …}, [a, b]."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_flow(v) for v in value) + "]"
+    if isinstance(value, str):
+        text = " ".join(value.split())
+        return json.dumps(text, ensure_ascii=False) if _SPECIAL.search(text) or not text \
+            else text
+    return "null" if value is None else str(value).lower() if isinstance(value, bool) \
+        else str(value)
