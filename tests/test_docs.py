@@ -121,3 +121,14 @@ def test_init_writes_a_readme_naming_the_guide_of_every_command() -> None:
         assert f"pause-docs {name:<13} {documentation.SITE}/{page}" in INIT_README
     for page in re.findall(rf"{documentation.SITE}/(\S+\.md)", INIT_README):
         assert (DOCS / page).is_file(), page
+
+
+@pytest.mark.parametrize(("page", "command"), [
+    ("guides/law-updates.md",
+     "pause-docs law children act 2004 section 10 --nation wales --as-of 2026-12-01"),
+])
+def test_a_guides_example_is_the_real_output(page: str, command: str) -> None:
+    text = (DOCS / page).read_text(encoding="utf-8")
+    shown = text.split(f"{command}\n```\n```\n", 1)[1].split("```", 1)[0]
+    result = CliRunner().invoke(main, ["--project", str(REPO), *command.split()[1:]])
+    assert result.output == shown

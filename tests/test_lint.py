@@ -226,8 +226,8 @@ def test_a_rule_resting_on_an_unverified_fact_only_warns(project) -> None:
 def test_law_outside_its_extent_warns(project) -> None:
     welsh = COUNCIL_YAML.replace("nation: england", "nation: wales")
     doc = edit(COMPLETE, "ca1989-s17", "ca2004-s10")
-    assert "outside-extent" in codes(project, doc, council=welsh)
-    assert "outside-extent" not in codes(project, doc)
+    assert "wrong-nation" in codes(project, doc, council=welsh)
+    assert "wrong-nation" not in codes(project, doc)
 
 
 # --- names ---------------------------------------------------------------------------------

@@ -152,9 +152,9 @@ CASES = [
          also=("missing-right",)),
     Case("Children Act 2004 s.10 in Wales", "provision: ca2004-s10",
          "We work with partners under section 10 of the Children Act 2004.",
-         ("outside-extent",), nation="wales"),
+         ("wrong-nation",), nation="wales"),
     Case("Localism Act 2011 s.1 in Wales", "provision: localism2011-s1",
-         "We act under the Localism Act 2011, s.1.", ("outside-extent",), nation="wales"),
+         "We act under the Localism Act 2011, s.1.", ("wrong-nation",), nation="wales"),
     # --- correct citations --------------------------------------------------------------------
     Case("Art 6(1)(e) UK GDPR", "provision: ukgdpr-art6-1-e\n    cited_as: Article 6(1)(e) of "
          "the UK GDPR", "We rely on Article 6(1)(e) of the UK GDPR."),

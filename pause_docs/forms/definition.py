@@ -188,7 +188,8 @@ class Column(Model):
 
 
 class FormSection(Model):
-    """A part of the form: labelled fields, questions, the decision, or the sign-off."""
+    """A part of the form: labelled fields, questions, the decision, the sign-off, or
+    guidance only (a heading and text, nothing to fill in)."""
 
     id: Slug = Field(description="Its anchor on the page, e.g. 'about'.")
     heading: str | None = Field(None, description="Its heading (a table's caption for rows).")
@@ -224,15 +225,27 @@ class FormSection(Model):
     def has_questions(self) -> bool:
         return bool(self.questions or self.include or self.criteria_set)
 
+    @property
+    def guidance_only(self) -> bool:
+        """A heading and text, with nothing to fill in (the form's guidance notes)."""
+        return not (self.fields or self.has_questions or self.decision or self.show)
+
     @model_validator(mode="after")
     def _one_kind(self) -> FormSection:
         kinds = [name for name, present in (
             ("fields", bool(self.fields)), ("questions", self.has_questions),
             ("decision", self.decision), ("show", self.show is not None)) if present]
-        if len(kinds) != 1:
-            raise ValueError("a section holds exactly one of: fields, questions (or include, "
+        if len(kinds) > 1:
+            raise ValueError("a section holds at most one of: fields, questions (or include, "
                              f"criteria_set), decision: true, show; this one has "
-                             f"{', '.join(kinds) or 'none'}")
+                             f"{', '.join(kinds)}")
+        if not kinds and not (self.heading or self.intro or self.note):
+            raise ValueError("a section with nothing to fill in is guidance: give it a "
+                             "heading and its text (intro), or give it fields, questions, "
+                             "decision: true or show")
+        if not kinds and "layout" in self.model_fields_set:
+            raise ValueError("layout is for a section's fields; a guidance section (heading "
+                             "and text only) has none: leave layout out")
         return self
 
 

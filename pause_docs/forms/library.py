@@ -41,6 +41,9 @@ class _Loaded:
     bundled: bool
     file: str
     """The file as a build records it (relative to the project, or absolute)."""
+    references: tuple[Problem, ...] = ()
+    """Registry ids it names that do not exist (found even when the file has other errors,
+    so that one pass reports both)."""
 
 
 def form_folders(root: Path) -> tuple[tuple[Path, bool], ...]:
@@ -63,21 +66,19 @@ def load_forms(root: Path, registry: Registry, language: str = DEFAULT_LANGUAGE
     """Every form a document of this project may name, in `language` (its texts given per
     language read in that language), and the problems found in them."""
     problems: list[Problem] = []
-    sets = _read_all(root, SETS_DIR, QuestionSet, "question set", problems, language)
+    sets = _read_all(root, SETS_DIR, QuestionSet, "question set", problems, registry,
+                     language)
     valid_sets: dict[str, tuple[QuestionSet, SourceFile]] = {}
     set_files: dict[str, str] = {}
     for name, (loaded, model) in sets.items():
-        problems += check_references(loaded.source.data, registry, Merged(
-            loaded.source.data, loaded.source))
         valid_sets[name] = (model, loaded.source)
         set_files[name] = loaded.file
     forms: dict[str, Form] = {}
     for name, (loaded, definition) in _read_all(root, "", FormDefinition, "form",
-                                                problems, language).items():
+                                                problems, registry, language).items():
         found = _check(definition, loaded.source, valid_sets, registry)
-        found += check_references(loaded.source.data, registry, Merged(
-            loaded.source.data, loaded.source))
         problems += found
+        found += loaded.references
         if not found:
             forms[name] = _assemble(name, definition, loaded, valid_sets, set_files, registry,
                                     language)
@@ -85,8 +86,10 @@ def load_forms(root: Path, registry: Registry, language: str = DEFAULT_LANGUAGE
 
 
 def _read_all(root: Path, sub: str, model: type[Any], what: str, problems: list[Problem],
-              language: str = DEFAULT_LANGUAGE) -> dict[str, tuple[_Loaded, Any]]:
-    """The valid files of one sort (forms or question sets), project over bundled."""
+              registry: Registry, language: str = DEFAULT_LANGUAGE
+              ) -> dict[str, tuple[_Loaded, Any]]:
+    """The valid files of one sort (forms or question sets), project over bundled; the
+    registry ids of every file read are checked, valid or not, in the same pass."""
     found: dict[str, tuple[_Loaded, Any]] = {}
     bundled: set[str] = set()
     for folder, is_bundled in form_folders(root):
@@ -102,7 +105,8 @@ def _read_all(root: Path, sub: str, model: type[Any], what: str, problems: list[
             problems += chosen.problems
             source = replace(source, data=chosen.data, languages=chosen.languages)
             parsed, invalid = validate(model, source.data, source.locator, what)
-            problems += invalid
+            references = check_references(source.data, registry, Merged(source.data, source))
+            problems += invalid + references
             if parsed is None:
                 continue
             name = file.stem
@@ -116,7 +120,8 @@ def _read_all(root: Path, sub: str, model: type[Any], what: str, problems: list[
                 continue
             if is_bundled:
                 bundled.add(name)
-            found[name] = (_Loaded(name, source, is_bundled, display_path(file, root)), parsed)
+            found[name] = (_Loaded(name, source, is_bundled, display_path(file, root),
+                                   tuple(references)), parsed)
     return found
 
 

@@ -63,6 +63,9 @@ def publish_form(doc: ResolvedDocument, locale: Locale) -> Publication:
             body += decision_section(ctx, section, outcome)
         elif section.show == "processing":
             body += processing_section(ctx, section)
+        elif section.guidance_only:
+            body.append(Section(ctx.heading(section), ctx.around(section, ()),
+                                role="form-box guidance"))
         elif section.layout == "rows":
             body += ctx.rows(section)
         elif section.layout == "sign-off":

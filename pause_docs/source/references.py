@@ -76,8 +76,9 @@ def _resolve_in(project: Project, council_slug: str, file: Path, source: SourceF
         problems += found
     form, found = _form_of(project, kind, filled, merged, language)
     problems += found
-    if KINDS[kind].form is not None and form is None:
-        project.problems += problems
+    if KINDS[kind].form is not None and form is None:  # the rest is still checked
+        problems += check_references(filled, registry, merged)
+        project.problems += [_naming(p, source.path) for p in problems]
         return None
     if form is not None:
         filled = _for_form(filled, merged, form)

@@ -32,7 +32,9 @@ def text_report(audit: Audit) -> list[str]:
         lines.append("What UK GDPR Arts 13 and 14 ask a notice to say, as found in its words:")
         for found in audit.items:
             status = "found    " if found.where else "not found"
-            at = f" ({audit.place(found.where)}, by {found.how})" if found.where else ""
+            parts = [w for w in (audit.place(found.where), found.how and f"by {found.how}")
+                     if w] if found.where else []
+            at = f" ({', '.join(parts)})" if parts else ""
             note = f" [{found.note}]" if found.note else ""
             lines.append(f"  {status}  {found.item.title}{at}{note}")
     lines.append(f"{summary(audit.problems)} (as of {audit.setting.as_of.isoformat()})")

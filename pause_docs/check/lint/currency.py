@@ -69,7 +69,7 @@ def check_provisions(provisions: Sequence[Provision], words: str | None, setting
         if setting.nation not in provision.nations:
             extent = load_locale().joined([NATION_NAMES[n] for n in provision.nations])
             found.append(Finding(
-                ("outside-extent", provision.id), "warning", "outside-extent",
+                ("wrong-nation", provision.id), "warning", "wrong-nation",
                 f"{subject([provision], words)} extends to {extent} only, but "
                 f"{setting.council} is in {NATION_NAMES[setting.nation]}",
                 f"cite the law that applies in {NATION_NAMES[setting.nation]}", source))

@@ -77,10 +77,10 @@ class Finding:
         message = self.message
         if inherited_from is not None:
             message += f" (inherited from {inherited_from})"
-        if others:
-            places = ", ".join(dict.fromkeys(
-                f"line {w.line}" if w.path == where.path and w.line else str(w)
-                for w in others if (w.path, w.line) != (where.path, where.line)))
+        places = ", ".join(dict.fromkeys(
+            f"line {w.line}" if w.path == where.path and w.line else str(w)
+            for w in others if (w.path, w.line) != (where.path, where.line) and str(w)))
+        if places:  # never '(also at )': other places on the same line add nothing
             message += f" (also at {places})"
         return Problem(where, self.severity, self.code, message, fix=self.fix, rule=self.rule)
 
