@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from ..source.kinds import form_kinds
+from ..source.models.assessment import DATE_STYLES, DateStyle
 from ..source.models.base import Markdown, Model, RegistryId, Slug
 from ..source.models.notice import LegalReference
 
@@ -159,11 +160,34 @@ class Question(Model):
     characteristic: bool = Field(False, description="A protected (or local) characteristic: "
                                  "the per-characteristic rule looks at these.")
 
+    @property
+    def name(self) -> str:
+        """What a decision, a diff or a check calls it: its topic, or else its number and its
+        question shortened ('4 Does the change affect how people reach…')."""
+        if self.topic:
+            return self.topic
+        return " ".join(filter(None, (self.number, shortened(self.question or ""))))
+
     @model_validator(mode="after")
     def _asks(self) -> Question:
         if not (self.topic or self.question):
             raise ValueError("a question needs a topic or its question text")
         return self
+
+
+_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`#>]+")
+SHORT = 60
+"""The longest a question's text is when it names the question (see `Question.name`)."""
+
+
+def shortened(text: str, limit: int = SHORT) -> str:
+    """Markdown as plain words on one line, cut at a word before `limit` characters with an
+    ellipsis when longer."""
+    words = " ".join(_MARKUP.sub(lambda m: m.group(1) or "", text).split())
+    if len(words) <= limit:
+        return words
+    cut = words[:limit].rsplit(" ", 1)[0] if " " in words[:limit] else words[:limit]
+    return cut.rstrip(" ,;:.-–") + "…"
 
 
 class QuestionSet(Model):
@@ -208,8 +232,10 @@ class FormSection(Model):
     questions: tuple[Question, ...] = Field((), description="Its own questions.")
     scale: Slug | None = Field(None, description="The scale of its questions.")
     columns: tuple[Column, ...] = Field((), description="Columns besides answer and evidence.")
-    evidence: Literal["below", "column"] = Field(
-        "below", description="Evidence in a row under each question, or in its own column.")
+    evidence: Literal["below", "column", "none"] = Field(
+        "below", description="Evidence in a row under each question, or in its own column; "
+        "none: the form has no place for evidence, so documents give none and lint asks for "
+        "none.")
     numbered: bool = Field(False, description="Print each question's number in a column.")
     question_label: str | None = Field(None, description="Heading of the questions column.")
     answer_label: str | None = Field(None, description="Heading of the answer column.")
@@ -243,6 +269,9 @@ class FormSection(Model):
             raise ValueError("a section with nothing to fill in is guidance: give it a "
                              "heading and its text (intro), or give it fields, questions, "
                              "decision: true or show")
+        if self.evidence == "none" and self.evidence_label:
+            raise ValueError("evidence_label names the evidence, but this section says "
+                             "evidence: none: leave one of them out")
         if not kinds and "layout" in self.model_fields_set:
             raise ValueError("layout is for a section's fields; a guidance section (heading "
                              "and text only) has none: leave layout out")
@@ -303,11 +332,19 @@ class FormDefinition(Model):
     description: str = Field(description="One line saying what it is, for `pause-docs new`.")
     replaces_bundled: bool = Field(False, description="A project's form with the name of a "
                                    "bundled form replaces it only when this is true.")
+    above_title: str | None = Field(
+        None, description="A line printed above the title, e.g. 'APPENDIX 4' or 'Form "
+        "version 3 (April 2024)'; '{field_id}' puts in a document's value of one of the "
+        "form's text fields, e.g. 'APPENDIX {appendix}' (the line is left out while that "
+        "field is empty).")
+    show_council: bool = Field(
+        False, description="true: the council's logo, or else its name, is printed above "
+        "the title, as on a paper form that names its council; false (the default): the "
+        "form prints no council name there.")
     show_date: Literal["day", "month", "none"] = Field(
         "day", description="Print the document's date under the title as a day, a month, or "
         "not at all.")
-    date_style: Literal["day", "ordinal"] = Field(
-        "day", description="Dates as '28 February 2023' or '28th February 2023'.")
+    date_style: DateStyle = Field("day", description=DATE_STYLES)
     scales: dict[Slug, Scale] = Field(default_factory=dict, description="Answer scales by name.")
     sections: tuple[FormSection, ...] = Field(min_length=1, description="The form, in order.")
     decision: DecisionRule | None = Field(None, description="How the answers decide; leave "

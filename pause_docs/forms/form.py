@@ -10,6 +10,7 @@ the question's scale with the answers that are.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -21,7 +22,7 @@ from ..publish.locale import load_locale
 from ..publish.tree import Origin, Owner
 from ..source.errors import Location
 from ..source.loader import Path_, SourceFile
-from ..source.models.assessment import CitedText, FormDocument, Period
+from ..source.models.assessment import CitedText, DateStyle, FormDocument, Period
 from ..source.models.base import Markdown, SignOff
 from .definition import (
     FormDefinition,
@@ -34,6 +35,8 @@ from .definition import (
 )
 
 NOT_ANSWERED = "not-answered"
+FIELD_IN_LINE = re.compile(r"\{([a-z][a-z0-9_-]*)\}")
+"""'{appendix}' in a line of the form (`above_title`): a document's value of that field."""
 # A criterion's words as a question: its title is the topic, its description the question.
 _CRITERION: dict[Path_, str] = {("topic",): "title", ("question",): "description"}
 
@@ -198,13 +201,16 @@ def _shorthand(value: object) -> object:
     return {"answer": value} if isinstance(value, str | bool) else value
 
 
-def answer_model(name: str, scale: Scale, columns: tuple[str, ...]) -> Any:
-    """One answer on `scale`: the chosen answer, the evidence and the form's other columns."""
+def answer_model(name: str, scale: Scale, columns: tuple[str, ...], evidence: bool = True
+                 ) -> Any:
+    """One answer on `scale`: the chosen answer, the evidence (when the form has a place
+    for it) and the form's other columns."""
     options = {o.value: o.label for o in scale.options}
     fields: dict[str, Any] = {
         "answer": (_choice(options) | None, Field(
             None, description=f"One of: {', '.join(options)}; leave out if not answered.")),
-        "evidence": (Markdown | None, Field(None, description="Why: the evidence.")),
+        **({"evidence": (Markdown | None, Field(None, description="Why: the evidence."))}
+           if evidence else {}),
         **{c: (Markdown | None, Field(None)) for c in columns}}
     model = create_model(name, __config__=ConfigDict(extra="forbid", frozen=True), **fields)
     return Annotated[model | None, BeforeValidator(_shorthand)]
@@ -217,7 +223,8 @@ def document_model(definition: FormDefinition, name: str, questions: tuple[FormQ
     answers: dict[str, Any] = {}
     for q in questions:
         columns = tuple(c.id for c in q.section.columns)
-        answers[q.id] = (answer_model(f"{name}:{q.id}", q.scale, columns), None)
+        answers[q.id] = (answer_model(f"{name}:{q.id}", q.scale, columns,
+                                      q.section.evidence != "none"), None)
     answers_model = create_model(f"{name}:answers", __config__=ConfigDict(
         extra="forbid", frozen=True), **answers)
     fields: dict[str, Any] = {
@@ -225,7 +232,7 @@ def document_model(definition: FormDefinition, name: str, questions: tuple[FormQ
         "form": (str | None, Field(name, description="The form it is written on.")),
         "title": (str, Field(definition.title, description="Title.")),
         "show_date": (Literal["day", "month", "none"], Field(definition.show_date)),
-        "date_style": (Literal["day", "ordinal"], Field(definition.date_style)),
+        "date_style": (DateStyle, Field(definition.date_style)),
         "answers": (answers_model, Field(answers_model(), description="The answers, by "
                                         "question id.")),
     }
