@@ -8,7 +8,8 @@ A11Y   := node_modules/.installed
 DOCS_STAMP := $(VENV)/.docs-installed
 export SOURCE_DATE_EPOCH ?= 1704067200
 
-.PHONY: build test test-fast test-tools fuzz bench docs docs-images system-packages a11y-tools office-tools clean
+.PHONY: build test test-fast test-tools fuzz bench docs docs-images system-packages a11y-tools \
+	office-tools clean constraints
 
 build: $(STAMP)
 	$(VENV)/bin/pause-docs build
@@ -37,7 +38,7 @@ test-tools:
 fuzz: $(STAMP)
 	$(PY) -m pytest -m fuzz
 
-# Speed at scale (minutes; not part of the tests): see "Performance" in README.md.
+# Speed at scale (minutes; not part of the tests): see docs/maintaining/performance.md.
 bench: $(STAMP)
 	$(PY) benchmarks/bench.py
 
@@ -53,14 +54,16 @@ docs-images: $(STAMP)
 	$(PY) -m docs_reference.images
 
 $(DOCS_STAMP): $(STAMP) pyproject.toml
-	$(PY) -m pip install -q -e '.[docs]'
+	$(PY) -m pip install -q -c constraints.txt -e '.[docs]'
 	touch $@
 
-$(STAMP): pyproject.toml
+# constraints.txt pins what CI installs, so that two runs test the same versions; refresh it
+# with `make constraints` after changing a dependency.
+$(STAMP): pyproject.toml constraints.txt
 	$(MAKE) system-packages
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q -c constraints.txt -e '.[test,dev]'
 	touch $(STAMP)
 
 # System libraries: harfbuzz-subset makes WeasyPrint fast and its PDFs reproducible;
@@ -86,7 +89,8 @@ $(A11Y): package.json package-lock.json
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
-	  echo "installing system packages:$$missing"; \
+	  echo "installing system packages:$$missing (apt may also upgrade what they depend on, \
+	such as systemd or perl)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 	npm ci --ignore-scripts --no-audit --no-fund
@@ -103,6 +107,10 @@ office-tools:
 	  echo "installing system packages:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+
+# After changing a dependency in pyproject.toml: pin what the venv now holds for CI.
+constraints: $(STAMP)
+	$(PY) -m pip freeze --exclude-editable | grep -v '^pause-docs' > constraints.txt
 
 clean:
 	rm -rf $(VENV) output node_modules site

@@ -405,3 +405,72 @@ def test_numeric_dates_in_pdf_and_word(project, tmp_path: Path) -> None:
         out = printed(doc, language, tmp_path)
         assert "03/02/27" in out.pdf
         assert "03/02/27" in out.word
+
+
+# --- 23: a table's rows given by the form ----------------------------------------------------
+
+FIXED_ROWS = """\
+  - id: effects
+    heading: {en: Effects over time, cy: Effeithiau dros amser}
+    fields:
+      - id: effects
+        label: {en: Effects over time, cy: Effeithiau dros amser}
+        type: table
+        show_empty: true
+        rows_label: {en: Timescale, cy: Amserlen}
+        rows:
+          - {value: short-term, label: {en: Short term, cy: Tymor byr}}
+          - {value: medium-term, label: {en: Medium term, cy: Tymor canolig}}
+          - {value: long-term, label: {en: Long term, cy: Tymor hir}}
+        columns:
+          - {id: effect, label: {en: Effect, cy: Effaith}}
+          - {id: action, label: {en: Action, cy: Cam gweithredu}}
+"""
+FILLED_ROWS = """\
+effects:
+  short-term: {effect: Fewer drop-in hours, action: Add an evening session}
+  long-term: {effect: A new hub opens}
+"""
+
+
+def test_a_table_prints_the_rows_the_form_gives_filled_in_or_not(project) -> None:
+    doc = documents(project, add_section(FORM, FIXED_ROWS), DOCUMENT + FILLED_ROWS)
+    html = html_of(doc)
+    table = html[html.index("Effects over time</caption>"):]
+    table = table[:table.index("</table>")]
+    assert '<th scope="col">Timescale</th><th scope="col">Effect</th>' in table
+    rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]
+    assert [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", r) for r in rows] == [
+        ["Short term", "Fewer drop-in hours", "Add an evening session"],
+        ["Medium term", "", ""],
+        ["Long term", "A new hub opens", ""],
+    ]
+    assert '<th scope="row">Medium term</th><td></td><td></td>' in table
+    cy = html_of(doc, "cy")
+    assert '<th scope="row">Tymor canolig</th>' in cy and ">Amserlen</th>" in cy
+
+
+@pytest.mark.parametrize(("document", "message"), [
+    (FILLED_ROWS.replace("long-term:", "longterm:"), "unknown key 'longterm' in effects"),
+    (FILLED_ROWS.replace("action:", "actoin:"), "unknown key 'actoin' in effects.short-term"),
+])
+def test_a_row_or_column_the_form_does_not_give_is_refused_at_its_place(
+        project, document: str, message: str) -> None:
+    root = project({"councils/cymru/council.yaml": COUNCIL_YAML,
+                    "councils/forms/trial.yaml": add_section(FORM, FIXED_ROWS),
+                    "councils/cymru/screening.yaml": DOCUMENT + document})
+    code, output = validate(root)
+    assert code == 1
+    assert re.search(r"^councils/cymru/screening\.yaml:\d+:\d+: error: unknown-key: "
+                     + re.escape(message), output, re.M), output
+
+
+@pytest.mark.slow
+def test_fixed_rows_in_pdf_and_word(project, tmp_path: Path) -> None:
+    doc = documents(project, add_section(FORM, FIXED_ROWS), DOCUMENT)  # none filled in
+    for language, labels in (("en", ["Short term", "Medium term", "Long term"]),
+                             ("cy", ["Tymor byr", "Tymor canolig", "Tymor hir"])):
+        out = printed(doc, language, tmp_path)
+        at = [out.pdf.index(label) for label in labels]
+        assert at == sorted(at)
+        assert [p for p in out.word if p in labels] == labels

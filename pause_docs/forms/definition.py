@@ -123,6 +123,13 @@ class FormField(Model):
     numbering: Literal["bullets", "letters", "numbers"] = Field(
         "bullets", description="list: how items are marked (a., b., ... for letters).")
     columns: tuple[TableColumn, ...] = Field((), description="table: its columns.")
+    rows: tuple[FieldOption, ...] = Field(
+        (), description="table: rows the form gives, each with its label printed in the "
+        "first column (e.g. short-term 'Short term', medium-term 'Medium term'); documents "
+        "then fill in each row by its value, e.g. 'short-term: {effect: ...}', and every "
+        "row is printed, filled in or not.")
+    rows_label: str | None = Field(None, description="table with rows: the heading over "
+                                   "the row labels, e.g. 'Timescale'.")
     law_label: str | None = Field(None, description="references: the words before one "
                                   "reference, e.g. 'Reference: '.")
     law_label_many: str | None = Field(None, description="references: the words before "
@@ -136,6 +143,12 @@ class FormField(Model):
             raise ValueError(f"a {self.type} field needs its options")
         if self.type == "table" and not self.columns:
             raise ValueError("a table field needs its columns")
+        if (self.rows or self.rows_label) and self.type != "table":
+            raise ValueError("rows and rows_label are for a table field")
+        values = [r.value for r in self.rows]
+        twice = sorted({v for v in values if values.count(v) > 1})
+        if twice:
+            raise ValueError(f"row {', '.join(repr(v) for v in twice)} is given twice")
         if self.role == "review-date" and self.type != "date":
             raise ValueError("only a date field can be the review date")
         if self.wording is not None and "{value}" not in self.wording:

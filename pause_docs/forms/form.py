@@ -193,7 +193,13 @@ def value_type(field: FormField, name: str) -> Any:
         case "person":
             return SignOff
         case _:  # table
-            return tuple[_row_model(f"{name}:{field.id}", field.columns), ...]  # type: ignore[misc]
+            row = _row_model(f"{name}:{field.id}", field.columns)
+            if field.rows:  # the form's rows, each filled in (or not) by its value
+                fixed: dict[str, Any] = {r.value: (row | None, Field(None, description=r.label))
+                                         for r in field.rows}
+                return create_model(f"{name}:{field.id}:rows", __config__=ConfigDict(
+                    extra="forbid", frozen=True), **fixed)
+            return tuple[row, ...]  # type: ignore[valid-type]
 
 
 def _shorthand(value: object) -> object:
@@ -241,7 +247,7 @@ def document_model(definition: FormDefinition, name: str, questions: tuple[FormQ
             kind = value_type(field, name)
             if field.required:
                 fields[field.id] = (kind, Field(description=field.label or field.id))
-            elif field.type in ("choices", "list", "references", "table"):
+            elif field.type in ("choices", "list", "references", "table") and not field.rows:
                 fields[field.id] = (kind, Field((), description=field.label or field.id))
             else:
                 fields[field.id] = (kind | None, Field(None, description=field.label or field.id))

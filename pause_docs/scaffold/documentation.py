@@ -17,7 +17,7 @@ GUIDES = {
     "where-used": "guides/lint.md", "audit": "guides/audit.md",
     "diff": "guides/legal-review.md", "translations": "guides/welsh.md",
     "init": "get-started/install.md", "registry": "guides/law-updates.md",
-    "law": "guides/law-updates.md",
+    "law": "guides/law-updates.md", "show": "guides/ig-officer.md",
 }
 """The guide that explains each command at length, by its path under docs/."""
 

@@ -15,6 +15,7 @@ from ..source.layout import COUNCIL_FILE, COUNCILS_DIR, RESERVED_SLUGS, programm
 from ..source.loader import read_yaml
 from ..source.models.base import _SLUG
 from ..source.registry import Registry
+from ..source.resources import package_label
 from .schemas import SCHEMAS_DIR, kind_of, modeline
 
 SCAFFOLDS = Path(__file__).resolve().parent / "drafts"
@@ -50,7 +51,7 @@ def scaffold(root: Path, slug: str, programme: str, forms: tuple[str, ...] = ())
     source, _ = read_yaml(files[programme], programme)
     data = source.data if source is not None and isinstance(source.data, dict) else {}
     values = {"programme": programme, "programme_name": str(data.get("name", programme)),
-              "programme_file": display_path(files[programme], root)}
+              "programme_file": _programme_named(files[programme], programme, root)}
     planned: list[tuple[Path, str]] = []
     if not folder.exists():
         planned.append((folder / COUNCIL_FILE, _filled("council", slug=slug)))
@@ -70,9 +71,19 @@ def scaffold(root: Path, slug: str, programme: str, forms: tuple[str, ...] = ())
     folder.mkdir(parents=True, exist_ok=True)
     named = (root / SCHEMAS_DIR).is_dir()  # a project `init` made: documents name a schema
     for path, text in planned:
-        line = modeline(kind_of(text)) if named and path.name != COUNCIL_FILE else ""
+        named_kind = "council" if path.name == COUNCIL_FILE else kind_of(text)
+        line = modeline(named_kind) if named else ""
         path.write_text(line + text, encoding="utf-8")
     return [p for p, _ in planned]
+
+
+def _programme_named(file: Path, programme: str, root: Path) -> str:
+    """The programme as the comments of a draft name it: the project's own file, or the
+    command that prints the one the tool ships (never a path inside the installed package)."""
+    shown = display_path(file, root)
+    if package_label(file) is None:
+        return shown
+    return f"the programme '{programme}' (pause-docs show programme {programme})"
 
 
 def _forms(root: Path, names: tuple[str, ...]) -> tuple[list[Form], Registry | None]:

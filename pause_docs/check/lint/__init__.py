@@ -17,6 +17,7 @@ from ...source.resolved import ResolvedDocument
 from .checklist import check_completeness, check_consistency, check_dated
 from .law import check_law, inherited_at_document
 from .layers import check_layer
+from .pointers import for_officers
 from .published import Published
 from .readability import check_readability, check_sentences
 from .screening import check_answers, check_dates
@@ -48,7 +49,7 @@ def lint_document(doc: ResolvedDocument, as_of: dt.date,
     for version in doc.all_versions():
         if version.language != main.language:
             found += check_sentences(Published(version, pages.get(version.language), as_of))
-    return sorted(set(inherited_at_document(found, doc)))
+    return sorted({for_officers(p, doc.registry) for p in inherited_at_document(found, doc)})
 
 
 def lint_project(project: Project, as_of: dt.date) -> list[Problem]:
