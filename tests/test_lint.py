@@ -112,6 +112,8 @@ BUNDLED = {
     "councils/middlesbrough/north-east-pause-screening.yaml": ["superseded-since-published"],
     "councils/lambeth/scoping-2026.yaml": [],
     "councils/oxfordshire/pause-dpia-screening.yaml": [],
+    # the form's words name the ICO, renamed since; the review date of 2019 has passed
+    "councils/oxfordshire/pause-dpia.yaml": ["renamed-since-published", "review-date-passed"],
     "councils/oxfordshire/pause-equality-screening.yaml": [],
     "councils/oxfordshire/pause-equality-impact-assessment.yaml": [],
     "councils/cambridgeshire/childrens-safeguarding-young-people.yaml": [],

@@ -17,6 +17,7 @@ from ..source.kinds import form_kinds
 from ..source.models.assessment import DATE_STYLES, DateStyle
 from ..source.models.base import Markdown, Model, RegistryId, Slug
 from ..source.models.notice import LegalReference
+from .risk import RiskMatrix
 
 _FIELD_ID = re.compile(r"^[a-z][a-z0-9_-]{0,62}$")
 
@@ -255,8 +256,12 @@ class FormSection(Model):
     evidence_label: str | None = Field(None, description="Heading of the evidence.")
     caption: str | None = Field(None, description="What the table holds, for screen readers.")
     decision: bool = Field(False, description="The decision is printed here.")
-    show: Literal["processing"] | None = Field(
-        None, description="DPIA: processing, the controller and what is screened.")
+    show: Literal["processing", "screened", "drafted", "risks", "outcome"] | None = Field(
+        None, description="DPIA screening: processing (the controller and what is screened). "
+        "Full DPIA: screened (the criteria its screening found met, with their evidence), "
+        "drafted (what the notice and the screening say, each with where it was "
+        "written), risks (the risk register and the risk matrix picture), outcome (whether "
+        "the Information Commissioner must be consulted first, UK GDPR Art 36).")
     date_label: str | None = Field(None, description="sign-off: 'Date:'.")
     signature_label: str | None = Field(None, description="sign-off: 'Signature:'.")
 
@@ -362,4 +367,13 @@ class FormDefinition(Model):
     sections: tuple[FormSection, ...] = Field(min_length=1, description="The form, in order.")
     decision: DecisionRule | None = Field(None, description="How the answers decide; leave "
                                           "out for a form with no decision (a full EqIA).")
+    risk_matrix: RiskMatrix | None = Field(
+        None, description="A full DPIA: the likelihoods, severities and levels of risk, and "
+        "the level of each pair, by which each risk's overall and residual level is derived.")
     translations: dict[str, TranslationReview] = ReviewedTranslations
+
+    @model_validator(mode="after")
+    def _matrix(self) -> FormDefinition:
+        if any(s.show == "risks" for s in self.sections) and self.risk_matrix is None:
+            raise ValueError("a form with a 'show: risks' section needs its risk_matrix")
+        return self

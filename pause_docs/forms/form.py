@@ -33,6 +33,7 @@ from .definition import (
     Scale,
     TableColumn,
 )
+from .risk import risk_model
 
 NOT_ANSWERED = "not-answered"
 FIELD_IN_LINE = re.compile(r"\{([a-z][a-z0-9_-]*)\}")
@@ -251,6 +252,10 @@ def document_model(definition: FormDefinition, name: str, questions: tuple[FormQ
                 fields[field.id] = (kind, Field((), description=field.label or field.id))
             else:
                 fields[field.id] = (kind | None, Field(None, description=field.label or field.id))
+    if definition.risk_matrix is not None:  # a full DPIA: its risks on the form's scales
+        risk = risk_model(definition.risk_matrix, name)
+        register = tuple[risk, ...]  # type: ignore[valid-type]
+        fields["risks"] = (register, Field((), description="The risk register."))
     strict = type(f"{base.__name__}OnForm", (base,), {
         "model_config": ConfigDict(extra="forbid", frozen=True), "__module__": base.__module__})
     return create_model(name, __base__=strict, **fields)

@@ -30,6 +30,7 @@ from .questions import (
     processing_section,
     questions_section,
 )
+from .risks import DPIA_PARTS
 from .tree import (
     Block,
     Cell,
@@ -64,6 +65,8 @@ def publish_form(doc: ResolvedDocument, locale: Locale) -> Publication:
             body += decision_section(ctx, section, outcome)
         elif section.show == "processing":
             body += processing_section(ctx, section)
+        elif section.show is not None:  # a full DPIA's drafted parts, risks and outcome
+            body += DPIA_PARTS[section.show](ctx, section)
         elif section.guidance_only:
             body.append(Section(ctx.heading(section), ctx.around(section, ()),
                                 role="form-box guidance"))
