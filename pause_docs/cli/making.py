@@ -12,7 +12,7 @@ import click
 from ..render.formats import ALL, FORMATS, choices
 from ..source.errors import ProblemsFound, summary
 from ..source.kinds import KINDS
-from ..source.layout import bundled_form_names
+from ..source.layout import bundled_form_names, programme_files
 from .output import (
     detail,
     echo,
@@ -133,14 +133,16 @@ def _build_line(report: BuildReport, seconds: float) -> str:
 @click.command()
 @verbosity_options
 @click.argument("slug")
-@click.option("--programme", default="pause", show_default=True,
-              help="Programme the new documents inherit.")
+@click.option("--programme", default=None, metavar="NAME",
+              help="Programme the new documents inherit, e.g. pause; 'none' for a plain "
+              "privacy notice of the council's own.  Asked for when left out on a terminal; "
+              "none when piped.")
 @click.option("--form", "forms", multiple=True, metavar="NAME",
               help="Also write a screening or assessment on this form (repeat for more); "
               "for a council that exists, only that.  Bundled forms: "
               f"{', '.join(bundled_form_names())}; or a project's own in councils/forms/.")
 @click.pass_context
-def new(ctx: click.Context, slug: str, programme: str, forms: tuple[str, ...]) -> None:
+def new(ctx: click.Context, slug: str, programme: str | None, forms: tuple[str, ...]) -> None:
     """Start a new site: councils/SLUG/ with a council file and notices to fill in.
 
     Screenings and assessments are written only when asked for, each on a named form:
@@ -149,9 +151,13 @@ def new(ctx: click.Context, slug: str, programme: str, forms: tuple[str, ...]) -
     """
     from ..forms.library import bundled_forms
     from ..scaffold.documents import scaffold
-
     root = project_root(ctx)
-    for path in scaffold(root, slug, programme, forms):
+    if programme is None and sys.stdin.isatty():
+        choices = [*sorted(programme_files(root)), "none"]
+        programme = click.prompt("Programme the documents inherit ('none': a plain notice of "
+                                 "your own)", type=click.Choice(choices), default="none")
+    for path in scaffold(root, slug, None if programme in (None, "none") else programme,
+                         forms):
         say(f"created {path.relative_to(root)}")
     say(f"next: fill in every TODO, then run 'pause-docs validate councils/{slug}'")
     if not forms:

@@ -16,7 +16,7 @@ from ..forms.definition import FormDefinition, QuestionSet
 from ..source.kinds import KINDS
 from ..source.loader import read_yaml
 from ..source.models import Council, CriteriaFile, Model, Programme, RegistryFile, model_of
-from ..source.models.notice import StandardSection
+from ..source.models.sections import StandardSection
 from .json_schema import json_schema
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

@@ -24,7 +24,7 @@ from .layout import (
 from .loader import SourceFile
 from .models import Council, Programme
 from .models.base import _SLUG
-from .models.notice import StandardSection
+from .models.sections import StandardSection
 from .project import Project, read_source, scratch
 from .references import CouncilVersions, link_notices, resolve_document
 from .registry import load_registry

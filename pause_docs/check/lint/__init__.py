@@ -18,6 +18,7 @@ from .checklist import check_completeness, check_consistency, check_dated
 from .dpia import check_dpia
 from .law import check_law, inherited_at_document
 from .layers import check_layer
+from .parties import check_parties
 from .pointers import for_officers
 from .published import Published
 from .readability import check_readability, check_sentences
@@ -28,7 +29,7 @@ __all__ = ["Citing", "UnknownProvision", "lint_document", "lint_project", "where
 
 CHECKS: dict[Layout, tuple[Callable[[Published], list[Problem]], ...]] = {
     "notice": (check_completeness, check_consistency, check_dated, check_readability,
-               check_layer),
+               check_layer, check_parties),
     "form": (check_answers, check_dates, check_dpia),
 }
 """The checks each shape of document (`Kind.layout`) adds to those of the law and names."""

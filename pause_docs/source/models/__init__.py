@@ -6,7 +6,7 @@ from .base import Model
 from .council import Contact, Council, Organisation, Programme
 from .dpia import CriteriaFile, CriteriaSet, Criterion, DpiaScreening
 from .dpia_full import Dpia
-from .notice import LegalReference, Notice, RightEntry, Section
+from .notice import LegalReference, Notice, RightEntry
 from .registry import (
     Body,
     BodyName,
@@ -18,6 +18,7 @@ from .registry import (
     Right,
     StatusChange,
 )
+from .sections import Section
 
 Document = Notice | FormDocument
 
