@@ -13,9 +13,11 @@ from pause_docs.source.resolved import ResolvedDocument
 
 from . import REPO
 
-# What each block shows, in a line: a block added to the model without a line here stops
-# the generator (and so fails the test that the pages are up to date).
+# What each block shows, in a line, where its publisher's docstring does not say it: a block
+# with neither stops the generator (and so fails the test that the pages are up to date).
 SHOWS = {
+    "data-subjects": "whom the information is about (`data_subjects`), each with its "
+                     "description",
     "programme": "the programme's description (`about_programme`, or the programme's own)",
     "summary": "the notice's opening paragraphs (`summary`)",
     "purpose": "what the data is used for and why (`purpose`)",
@@ -58,7 +60,8 @@ def block_names() -> tuple[str, ...]:
 
 def pages() -> dict[str, str]:
     names = block_names()
-    missing = [n for n in names if n not in SHOWS]
+    shows = {n: SHOWS.get(n) or _docstring(n) for n in names}
+    missing = [n for n in names if not shows[n]]
     if missing:
         raise SystemExit(f"docs_reference/blocks.py: say what these blocks show in SHOWS: "
                          f"{', '.join(missing)}")
@@ -69,9 +72,10 @@ def pages() -> dict[str, str]:
            "prints below is real output: the section of the first bundled notice that shows "
            "it, published alone and printed as text.", "",
            "| block | what it shows |", "|---|---|"]
-    out += [f"| [`{n}`](#{n}) | {SHOWS[n]} |" for n in names]
+    out += [f"| [`{n}`](#{n}) | {shows[n]} |" for n in names]
     for name in names:
-        out += ["", f"## {name}", "", SHOWS[name][0].upper() + SHOWS[name][1:] + ".", ""]
+        out += ["", f"## {name}", "", shows[name][0].upper() + shows[name][1:].rstrip(".")
+                + ".", ""]
         example = _example(documents, name)
         if example is None:
             out += ["No bundled notice shows it."]
@@ -80,6 +84,14 @@ def pages() -> dict[str, str]:
         out += [f"From `councils/{doc.council_slug}/{doc.slug}.yaml`:", "", "```yaml",
                 _section_yaml(section), "```", "", "prints", "", "```text", text, "```"]
     return {"reference/blocks.md": "\n".join(out) + "\n"}
+
+
+def _docstring(name: str) -> str:
+    """The first sentence of the docstring of the block's publisher, in lower case."""
+    from pause_docs.publish.notice import BLOCKS
+
+    doc = " ".join((BLOCKS[name].__doc__ or "").split("\n\n")[0].split())
+    return doc[:1].lower() + doc[1:] if doc else ""
 
 
 def _example(documents: list[ResolvedDocument], name: str
