@@ -23,7 +23,7 @@ BUNDLED = [("lambeth", "scoping-2017"), ("lambeth", "scoping-2026"),
            ("middlesbrough", "north-east-pause-screening"),
            ("oxfordshire", "pause-dpia-screening"),
            ("oxfordshire", "pause-equality-screening"),
-           ("oxfordshire", "pause-equality-impact-assessment"),
+           ("oxfordshire", "pause-equality-impact-assessment"), ("oxfordshire", "pause-dpia"),
            ("brackenford", "childrens-services-privacy-notice"),
            ("brackenford", "youth-justice-privacy-notice")]
 SEEDS = [
