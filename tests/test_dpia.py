@@ -5,17 +5,23 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import html
+import io
 import itertools
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from conftest import REPO
 from test_render import bundled
 
-from pause_docs.check.lint import lint_document
+from pause_docs.check.lint import lint_document, where_used
+from pause_docs.cli import main
 from pause_docs.forms.risk import judge
 from pause_docs.publish.document import publish
+from pause_docs.render.docx import publication_docx
 from pause_docs.render.edition import render_html
 from pause_docs.render.text import publication_text
 from pause_docs.source.loading import load_project
@@ -185,3 +191,46 @@ def test_changed_notice_makes_lint_report_the_approved_dpia_out_of_date(project)
     assert "the notice 'pause-privacy-notice'" in found[0].message
     assert found[0].location.path.endswith("pause-dpia.yaml") and found[0].location.line
     assert REPO.exists()
+
+
+@pytest.mark.slow
+def test_word_matrix_is_a_picture_with_the_text_alternative() -> None:
+    doc = bundled("oxfordshire", "pause-dpia")
+    data, _ = publication_docx(publish(doc), 1704067200)
+    _, alt = matrix_svg(render_html(doc))
+    with zipfile.ZipFile(io.BytesIO(data)) as docx:
+        body = docx.read("word/document.xml").decode()
+        pictures = [n for n in docx.namelist() if n.startswith("word/media/")]
+    described = re.findall(r'<wp:docPr [^>]*descr="([^"]*)"', body)
+    assert html.unescape(described[-1]) == alt
+    assert pictures, "the matrix is embedded as a picture"
+    assert "R1" in alt and "R3" in alt
+
+
+def test_diff_explains_a_raised_risk_and_a_removed_measure(project) -> None:
+    root = project(councils=("oxfordshire",))
+    old = root / DPIA
+    new = old.with_name("pause-dpia-revised.yaml")
+    new.write_text(old.read_text(encoding="utf-8").replace(
+        "    likelihood: possible\n    severity: significant\n    measures:\n"
+        "      - measure: A data sharing",
+        "    likelihood: probable\n    severity: significant\n    measures:\n"
+        "      - measure: A data sharing").replace(
+        "      - measure: No address is copied into the scoping list.\n"
+        "        effect: reduced\n", ""), encoding="utf-8")
+    result = CliRunner().invoke(main, ["--project", str(root), "diff", str(old), str(new)])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Risks and the measures against them (DPIA)" in out
+    assert "risk raised from Medium to High" in out
+    assert "Removed: measure against risk 'disclosure'" in out
+    assert "No address is copied into the scoping list." in out
+    assert "measure removed: check the residual risk still holds" in out
+
+
+def test_where_used_includes_the_dpia_that_prints_its_notices_law() -> None:
+    found = where_used(load_project(REPO, councils=["oxfordshire"]), "ca2004-s10")
+    documents = {c.document for c in found}
+    assert DPIA in documents and "councils/oxfordshire/pause-privacy-notice.yaml" in documents
+    dpia = next(c for c in found if c.document == DPIA)
+    assert dpia.location.path == "councils/oxfordshire/pause-privacy-notice.yaml"

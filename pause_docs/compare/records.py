@@ -22,9 +22,9 @@ Action = Literal["added", "removed", "replaced", "changed", "now-applies", "no-l
                  "reordered"]
 
 AREAS: tuple[str, ...] = (
-    "document", "decision", "answers", "lawful-basis", "special-category", "criminal-offence",
-    "schedule-1", "gateways", "rights", "purposes", "data-categories", "data-subjects",
-    "sources", "recipients", "transfers", "retention", "data-matching", "contacts",
+    "document", "decision", "answers", "risks", "lawful-basis", "special-category",
+    "criminal-offence", "schedule-1", "gateways", "rights", "purposes", "data-categories",
+    "data-subjects", "sources", "recipients", "transfers", "retention", "data-matching", "contacts",
     "safeguards", "text", "translations", "order")
 """The areas a change is in, in the order a legal team reads them; each area's title, which
 says what it is in law, is the locale's `area_<area>` ('Lawful basis (UK GDPR Art 6)')."""

@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ...publish.dpia import notice_of
 from ...publish.tree import Publication
 from ...source.errors import Location, Problem, did_you_mean
 from ...source.kinds import KINDS, Layout
@@ -90,10 +91,20 @@ def where_used(project: Project, ident: str) -> list[Citing]:
             ident, registry.provisions.keys() | registry.instruments.keys()))
     found = []
     for doc in project.documents:
-        published = Published(doc)
-        for ref in published.references(shown_only=False):
-            if any(p.id == ident or p.instrument == ident for p in ref.provisions):
-                words = ref.reference.cited_as or " and ".join(p.citation for p in ref.provisions)
-                found.append(Citing(published.locate(ref.path), doc.path, doc.model.title,
-                                    words, doc.model.published))
+        found += _citing(Published(doc), doc, ident)
+        assessed = notice_of(doc) if doc.kind == "dpia" else None
+        if assessed is not None:  # a DPIA prints the law of the notice it assesses
+            found += _citing(Published(assessed), doc, ident)
     return sorted(found, key=lambda c: (c.document, c.location))
+
+
+def _citing(published: Published, doc: ResolvedDocument, ident: str) -> list[Citing]:
+    """The references `published` holds to `ident`, as cited by `doc` (itself, or a DPIA
+    printing its notice's law: located where the notice gives it)."""
+    found = []
+    for ref in published.references(shown_only=False):
+        if any(p.id == ident or p.instrument == ident for p in ref.provisions):
+            words = ref.reference.cited_as or " and ".join(p.citation for p in ref.provisions)
+            found.append(Citing(published.locate(ref.path), doc.path, doc.model.title, words,
+                                doc.model.published))
+    return found
