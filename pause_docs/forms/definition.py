@@ -223,6 +223,10 @@ class Column(Model):
 
     id: FieldId
     label: str = Field(description="e.g. 'Mitigating actions'.")
+    place: Literal["below", "column"] = Field(
+        "below", description="below: printed under the answer with the evidence, only when "
+        "filled in; column: a column of the questions table with this label as its "
+        "heading, empty when not filled in.")
 
 
 class FormSection(Model):
@@ -252,7 +256,10 @@ class FormSection(Model):
         "none.")
     numbered: bool = Field(False, description="Print each question's number in a column.")
     question_label: str | None = Field(None, description="Heading of the questions column.")
-    answer_label: str | None = Field(None, description="Heading of the answer column.")
+    answer_label: str | None = Field(
+        None, description="Heading of the answer column; with a scale shown as columns "
+        "(display: columns), the heading over all its answer columns, e.g. 'Potential for "
+        "adverse impact' over Yes and No.")
     evidence_label: str | None = Field(None, description="Heading of the evidence.")
     caption: str | None = Field(None, description="What the table holds, for screen readers.")
     decision: bool = Field(False, description="The decision is printed here.")

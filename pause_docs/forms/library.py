@@ -8,6 +8,7 @@ changes the documents written on it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -181,6 +182,7 @@ def _check(form: FormDefinition, source: SourceFile,
             error(at, "missing-scale", "this section's questions have no scale: give the "
                   "section a 'scale:' (one of: "
                   f"{', '.join(form.scales) or 'none: add scales: to the form'})")
+        _check_one_grid(form, section, at, error)
     _check_above_title(form, source, problems)
     _check_criteria(form, source, registry, problems)
     _check_decision(form, source, questions, problems)
@@ -208,6 +210,21 @@ def _section_scale(form: FormDefinition, section: FormSection) -> str | None:
     if section.scale:
         return section.scale
     return next(iter(form.scales)) if len(form.scales) == 1 else None
+
+
+def _check_one_grid(form: FormDefinition, section: FormSection, at: Path_,
+                    error: Callable[[Path_, str, str], None]) -> None:
+    """Questions answered in tick-box columns share the columns of one scale: a question on
+    another scale would tick under the wrong headings."""
+    default = _section_scale(form, section)
+    names = {q.scale or default for q in section.questions} | (
+        {default} if section.include or section.criteria_set else set())
+    scales = [form.scales[n] for n in names if n in form.scales]
+    if len(scales) > 1 and any(s.display == "columns" for s in scales):
+        error(at + ("questions",), "mixed-scales", "the questions of this section are on "
+              f"different scales ({', '.join(sorted(n for n in names if n))}) and one of "
+              "them is shown as columns, which would put answers under the wrong headings: "
+              "give them one scale, or put them in sections of their own")
 
 
 def _check_above_title(form: FormDefinition, source: SourceFile, problems: list[Problem]
