@@ -5,15 +5,17 @@ form names it, and mistakes in a form and a document reported in one pass."""
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+import pikepdf
 import pytest
 from click.testing import CliRunner
 from conftest import COUNCIL_YAML
-from wordinfo import document_xml, paragraphs
+from wordinfo import document_xml, paragraphs, w
 
 from pause_docs.cli import main
 from pause_docs.render.edition import render_document
@@ -270,3 +272,421 @@ def test_the_line_above_the_title_and_no_council_name_in_pdf_and_word(project,
         at = out.word.index(line)
         assert out.word[at + 1] == title
         assert not any("Example Borough Council" in p for p in out.word[:at])
+
+
+# --- 25: a question with no topic is named by its text, shortened ----------------------------
+
+UNTITLED = FORM.replace("      - {id: access, topic: {en: Access, cy: Mynediad}}\n", """\
+      - {id: access, topic: {en: Access, cy: Mynediad}}
+      - id: reach
+        number: "2"
+        question:
+          en: >-
+            Will the change make it **harder** for families to reach the service when
+            they need it?
+          cy: >-
+            A fydd y newid yn ei gwneud yn anoddach i deuluoedd gyrraedd y gwasanaeth pan
+            fo angen?
+""")
+REACH_EN = "2 Will the change make it harder for families to reach the…"
+REACH_CY = "2 A fydd y newid yn ei gwneud yn anoddach i deuluoedd…"
+
+
+def test_a_decision_names_a_question_without_topic_by_its_text_shortened(project) -> None:
+    doc = documents(project, UNTITLED, DOCUMENT + "  reach: {answer: 'yes', evidence: Bus "
+                    "routes change.}\n")
+    for language, name in (("en", REACH_EN), ("cy", REACH_CY)):
+        html = html_of(doc, language)
+        decision = html[html.index('<div class="decision"'):]
+        assert f'<a href="#question-reach">{name}</a>' in decision
+        assert "reach</a>" not in decision
+
+
+def test_lint_and_diff_name_a_question_without_topic_by_its_text(project) -> None:
+    root = project({"councils/cymru/council.yaml": COUNCIL_YAML,
+                    "councils/forms/trial.yaml": UNTITLED,
+                    "councils/cymru/screening.yaml": DOCUMENT})
+    old = root / "councils/cymru/screening.yaml"
+    new = old.with_name("revised.yaml")
+    new.write_text(DOCUMENT + "  reach: {answer: 'yes', evidence: Bus routes change.}\n",
+                   encoding="utf-8")
+    result = CliRunner().invoke(main, ["--project", str(root), "diff", str(old), str(new)])
+    assert f"{REACH_EN} is now Yes" in result.output, result.output
+    assert f"  - Added: {REACH_EN}\n" in result.output
+    result = CliRunner().invoke(main, ["--project", str(root), "lint", str(old)])
+    assert f"'{REACH_EN}' is not answered" in result.output, result.output
+
+
+@pytest.mark.slow
+def test_a_question_without_topic_in_the_decision_in_pdf_and_word(project,
+                                                                 tmp_path: Path) -> None:
+    doc = documents(project, UNTITLED, DOCUMENT + "  reach: {answer: 'yes', evidence: Bus "
+                    "routes change.}\n")
+    for language, name in (("en", REACH_EN), ("cy", REACH_CY)):
+        out = printed(doc, language, tmp_path)
+        assert name in out.pdf
+        assert any(name in p for p in out.word), out.word
+
+
+# --- 28: a form with no place for evidence asks for none -------------------------------------
+
+NO_EVIDENCE = FORM.replace("    scale: yes-no\n", "    scale: yes-no\n    evidence: none\n")
+ANSWERED_YES = DOCUMENT.replace(
+    "  access: {answer: \"no\", evidence: {en: Seen in the data., cy: Wedi'i weld yn y data.}}",
+    "  access: 'yes'")
+
+
+def test_a_form_with_no_evidence_column_asks_for_no_evidence(project) -> None:
+    root = project({"councils/cymru/council.yaml": COUNCIL_YAML,
+                    "councils/forms/trial.yaml": NO_EVIDENCE,
+                    "councils/cymru/screening.yaml": ANSWERED_YES})
+    result = CliRunner().invoke(main, ["--project", str(root), "lint"])
+    assert "missing-evidence" not in result.output, result.output
+    html = html_of(loaded(root))
+    assert ">Evidence<" not in html and "evidence-row" not in html
+    assert "A full assessment is needed" in html
+    # a document that gives evidence all the same is told where, not silently ignored
+    (root / "councils/cymru/screening.yaml").write_text(DOCUMENT, encoding="utf-8")
+    code, output = validate(root)
+    assert code == 1
+    assert re.search(r"^councils/cymru/screening\.yaml:6:\d+: error: .*evidence", output,
+                     re.M), output
+    # and `new` writes no evidence to fill in
+    (root / "councils/cymru/screening.yaml").unlink()
+    result = CliRunner().invoke(main, ["--project", str(root), "new", "cymru",
+                                       "--form", "trial"])
+    assert result.exit_code == 0, result.output
+    text = (root / "councils/cymru/trial.yaml").read_text(encoding="utf-8")
+    assert "  access:\n    answer: TODO No, Yes (Access)\n" in text
+    assert "evidence" not in text
+
+
+def test_the_same_answer_on_a_form_with_evidence_is_still_asked_for_it(project) -> None:
+    root = project({"councils/cymru/council.yaml": COUNCIL_YAML,
+                    "councils/forms/trial.yaml": FORM,
+                    "councils/cymru/screening.yaml": ANSWERED_YES})
+    result = CliRunner().invoke(main, ["--project", str(root), "lint"])
+    assert "warning: missing-evidence: 'Access' is answered Yes" in result.output
+
+
+@pytest.mark.slow
+def test_no_evidence_heading_in_pdf_and_word_in_either_language(project,
+                                                               tmp_path: Path) -> None:
+    doc = documents(project, NO_EVIDENCE, ANSWERED_YES)
+    for language, evidence, needed in (("en", "Evidence", "A full assessment is needed"),
+                                       ("cy", "Tystiolaeth", "Mae angen asesiad llawn")):
+        out = printed(doc, language, tmp_path)
+        assert needed in out.pdf and any(needed in p for p in out.word)
+        assert evidence not in out.pdf
+        assert not any(evidence in p for p in out.word)
+
+
+# --- 24: the form's numeric date style -------------------------------------------------------
+
+@pytest.mark.parametrize(("style", "printed_as"), [
+    ("numeric", "03/02/27"), ("numeric-long", "03/02/2027"), ("ordinal", "3rd February 2027")])
+def test_a_form_prints_its_dates_in_its_own_style(project, style: str, printed_as: str) -> None:
+    form = f"date_style: {style}\n" + FORM.replace(*DATE_FIELD)
+    doc = documents(project, form, DOCUMENT + "review: 2027-02-03\n")
+    html = html_of(doc)
+    assert f'<time datetime="2027-02-03">{printed_as}</time>' in html
+    if style.startswith("numeric"):
+        assert f'<time datetime="2027-02-03">{printed_as}</time>' in html_of(doc, "cy")
+
+
+DATE_FIELD = ("type: text, required: true}\n",
+              "type: text, required: true}\n"
+              "      - {id: review, label: {en: 'Review by:', cy: 'Adolygu erbyn:'}, type: date}\n")
+
+
+@pytest.mark.slow
+def test_numeric_dates_in_pdf_and_word(project, tmp_path: Path) -> None:
+    doc = documents(project, "date_style: numeric\n" + FORM.replace(*DATE_FIELD),
+                    DOCUMENT + "review: 2027-02-03\n")
+    for language in ("en", "cy"):
+        out = printed(doc, language, tmp_path)
+        assert "03/02/27" in out.pdf
+        assert "03/02/27" in out.word
+
+
+# --- 23: a table's rows given by the form ----------------------------------------------------
+
+FIXED_ROWS = """\
+  - id: effects
+    heading: {en: Effects over time, cy: Effeithiau dros amser}
+    fields:
+      - id: effects
+        label: {en: Effects over time, cy: Effeithiau dros amser}
+        type: table
+        show_empty: true
+        rows_label: {en: Timescale, cy: Amserlen}
+        rows:
+          - {value: short-term, label: {en: Short term, cy: Tymor byr}}
+          - {value: medium-term, label: {en: Medium term, cy: Tymor canolig}}
+          - {value: long-term, label: {en: Long term, cy: Tymor hir}}
+        columns:
+          - {id: effect, label: {en: Effect, cy: Effaith}}
+          - {id: action, label: {en: Action, cy: Cam gweithredu}}
+"""
+FILLED_ROWS = """\
+effects:
+  short-term: {effect: Fewer drop-in hours, action: Add an evening session}
+  long-term: {effect: A new hub opens}
+"""
+
+
+def test_a_table_prints_the_rows_the_form_gives_filled_in_or_not(project) -> None:
+    doc = documents(project, add_section(FORM, FIXED_ROWS), DOCUMENT + FILLED_ROWS)
+    html = html_of(doc)
+    table = html[html.index("Effects over time</caption>"):]
+    table = table[:table.index("</table>")]
+    assert '<th scope="col">Timescale</th><th scope="col">Effect</th>' in table
+    rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]
+    assert [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", r) for r in rows] == [
+        ["Short term", "Fewer drop-in hours", "Add an evening session"],
+        ["Medium term", "", ""],
+        ["Long term", "A new hub opens", ""],
+    ]
+    assert '<th scope="row">Medium term</th><td></td><td></td>' in table
+    cy = html_of(doc, "cy")
+    assert '<th scope="row">Tymor canolig</th>' in cy and ">Amserlen</th>" in cy
+
+
+@pytest.mark.parametrize(("document", "message"), [
+    (FILLED_ROWS.replace("long-term:", "longterm:"), "unknown key 'longterm' in effects"),
+    (FILLED_ROWS.replace("action:", "actoin:"), "unknown key 'actoin' in effects.short-term"),
+])
+def test_a_row_or_column_the_form_does_not_give_is_refused_at_its_place(
+        project, document: str, message: str) -> None:
+    root = project({"councils/cymru/council.yaml": COUNCIL_YAML,
+                    "councils/forms/trial.yaml": add_section(FORM, FIXED_ROWS),
+                    "councils/cymru/screening.yaml": DOCUMENT + document})
+    code, output = validate(root)
+    assert code == 1
+    assert re.search(r"^councils/cymru/screening\.yaml:\d+:\d+: error: unknown-key: "
+                     + re.escape(message), output, re.M), output
+
+
+@pytest.mark.slow
+def test_fixed_rows_in_pdf_and_word(project, tmp_path: Path) -> None:
+    doc = documents(project, add_section(FORM, FIXED_ROWS), DOCUMENT)  # none filled in
+    for language, labels in (("en", ["Short term", "Medium term", "Long term"]),
+                             ("cy", ["Tymor byr", "Tymor canolig", "Tymor hir"])):
+        out = printed(doc, language, tmp_path)
+        at = [out.pdf.index(label) for label in labels]
+        assert at == sorted(at)
+        assert [p for p in out.word if p in labels] == labels
+
+
+# --- 19: a heading over the answer columns; 20: extra columns as real columns ----------------
+
+SPANNED = FORM.replace("    scale: yes-no\n", """\
+    scale: yes-no
+    answer_label: {en: Potential for adverse impact, cy: Potensial am effaith andwyol}
+    evidence: column
+    columns:
+      - id: mitigation
+        label: {en: Mitigating circumstances, cy: Amgylchiadau lliniarol}
+        place: column
+""").replace("      - {id: access, topic: {en: Access, cy: Mynediad}}\n",
+             "      - {id: access, topic: {en: Access, cy: Mynediad}}\n"
+             "      - {id: hours, topic: {en: Opening hours, cy: Oriau agor}}\n")
+SPANNED_DOCUMENT = DOCUMENT + "  hours: {answer: 'yes', mitigation: An evening session.}\n"
+
+
+def test_the_answer_label_heads_the_answer_columns_and_extra_columns_are_columns(
+        project) -> None:
+    doc = documents(project, SPANNED, SPANNED_DOCUMENT)
+    for language, words in (("en", ("Question", "Potential for adverse impact", "Evidence",
+                                     "Mitigating circumstances", "No", "Yes")),
+                            ("cy", ("Cwestiwn", "Potensial am effaith andwyol", "Tystiolaeth",
+                                    "Amgylchiadau lliniarol", "Na", "Ydy"))):
+        html = html_of(doc, language)
+        head = html[html.index("<thead>"):html.index("</thead>")]
+        question, label, evidence, mitigation, no, yes = words
+        assert re.findall(r"<tr>(.*?)</tr>", head, re.S) == [
+            f'<th scope="col" rowspan="2" class="question">{question}</th>'
+            f'<th scope="col" colspan="2" class="answers">{label}</th>'
+            f'<th scope="col" rowspan="2">{evidence}</th>'
+            f'<th scope="col" rowspan="2">{mitigation}</th>',
+            f'<th scope="col" class="tick-col">{no}</th>'
+            f'<th scope="col" class="tick-col">{yes}</th>']
+    html = html_of(doc)
+    row = html[html.index('<tbody id="question-hours">'):]
+    cells = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row[:row.index("</tr>")], re.S)
+    assert len(cells) == 5 and cells[4].strip() == "<p>An evening session.</p>"
+    row = html[html.index('<tbody id="question-access">'):]
+    cells = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row[:row.index("</tr>")], re.S)
+    assert len(cells) == 5 and cells[4] == ""  # an empty column, not a missing cell
+
+
+def test_questions_on_two_scales_in_one_grid_are_refused(project) -> None:
+    form = FORM.replace("  yes-no:\n", "  maybe:\n    options: [{value: maybe, label: Maybe}]\n"
+                        "  yes-no:\n").replace(
+        "      - {id: access, topic: {en: Access, cy: Mynediad}}\n",
+        "      - {id: access, topic: {en: Access, cy: Mynediad}}\n"
+        "      - {id: hours, topic: Hours, scale: maybe}\n")
+    root = project({"councils/cymru/council.yaml": COUNCIL_YAML,
+                    "councils/forms/trial.yaml": form, "councils/cymru/screening.yaml": DOCUMENT})
+    code, output = validate(root)
+    assert code == 1
+    assert re.search(r"^councils/forms/trial\.yaml:\d+:\d+: error: mixed-scales: the questions "
+                     r"of this section are on different scales \(maybe, yes-no\)", output,
+                     re.M), output
+
+
+@pytest.mark.slow
+def test_spanning_heading_and_extra_columns_in_pdf_and_word(project, tmp_path: Path) -> None:
+    doc = documents(project, SPANNED, SPANNED_DOCUMENT)
+    for language, label, mitigation in (
+            ("en", "Potential for adverse impact", "Mitigating circumstances"),
+            ("cy", "Potensial am effaith andwyol", "Amgylchiadau lliniarol")):
+        out = printed(doc, language, tmp_path)
+        for words in (label, mitigation):
+            assert words in out.pdf
+            assert words in out.word
+        assert "An evening session." in out.word
+
+
+# --- 26: headings and captions for screen readers only ---------------------------------------
+
+HIDDEN_HEADING = SPANNED.replace("    heading: {en: Impact, cy: Effaith}\n",
+                                 "    heading: {en: Impact, cy: Effaith}\n"
+                                 "    heading_hidden: true\n")
+
+
+@pytest.mark.slow
+def test_screen_reader_only_headings_and_captions_stay_out_of_printed_text(
+        project, tmp_path: Path) -> None:
+    doc = documents(project, HIDDEN_HEADING, SPANNED_DOCUMENT)
+    for language, heading, caption, label, question in (
+            ("en", "Impact", "The questions, the answer to each, and the evidence for it",
+             "Potential for adverse impact", "Question"),
+            ("cy", "Effaith", None, "Potensial am effaith andwyol", "Cwestiwn")):
+        edition = render_document(doc, language=language)
+        out = printed(doc, language, tmp_path)
+        caption = caption or re.search(r'<caption class="visually-hidden">(.*?)</caption>',
+                                       out.html).group(1)
+        assert f'<h2 id="impact" class="visually-hidden">{heading}</h2>' in out.html
+        # PDF: the words are neither printed nor extracted among the table's; the tag tree
+        # still has them, as the elements' alternate text
+        assert caption not in out.pdf
+        assert f" {heading} " not in out.pdf.replace(label, "")
+        assert question in out.pdf and label in out.pdf
+        pdf, _ = FORMATS["pdf"].make(edition)
+        with pikepdf.open(io.BytesIO(pdf)) as opened:
+            alts = {(str(e.get("/S")), str(e.get("/Alt"))) for e in _elements(
+                opened.Root.StructTreeRoot) if "/Alt" in e}
+        assert ("/H2", heading) in alts and ("/Caption", caption) in alts
+        # Word: the heading is hidden text (still a heading), the caption the table's title
+        word, _ = FORMATS["docx"].make(edition)
+        root = document_xml(word)
+        (hidden,) = [p for p in root.iter(w("p")) if "".join(
+            t.text or "" for t in p.iter(w("t"))) == heading]
+        assert all(r.find(f"{w('rPr')}/{w('vanish')}") is not None for r in hidden.iter(w("r")))
+        assert hidden.find(f"{w('pPr')}/{w('pStyle')}").get(w("val")).startswith("Heading")
+        assert caption not in paragraphs(root)
+
+
+def _elements(element):  # type: ignore[no-untyped-def]
+    yield element
+    k = element.get("/K")
+    for kid in (k if isinstance(k, pikepdf.Array) else [k] if k is not None else []):
+        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            yield from _elements(kid)
+
+
+# --- 21: tick-box lists feeding the decision; a blank box that means not ticked --------------
+
+CHECKLIST = FORM.replace("""\
+  yes-no:
+    options:
+      - {value: "no", label: {en: "No", cy: Na}}
+      - {value: "yes", label: {en: "Yes", cy: Ydy}, triggers: true}
+""", """\
+  tick:
+    display: box
+    options:
+      - {value: ticked, label: {en: Ticked, cy: Wedi ticio}, triggers: true}
+      - {value: not-ticked, label: {en: Not ticked, cy: Heb ticio}}
+""").replace("""\
+    scale: yes-no
+    questions:
+      - {id: access, topic: {en: Access, cy: Mynediad}}
+""", """\
+    scale: tick
+    layout: checklist
+    questions:
+      - id: data
+        question:
+          en: The change uses new personal data
+          cy: Mae'r newid yn defnyddio data personol newydd
+      - id: staff
+        question: {en: The change moves staff, cy: Mae'r newid yn symud staff}
+""")
+TICKED = DOCUMENT.replace(
+    "  access: {answer: \"no\", evidence: {en: Seen in the data., cy: Wedi'i weld yn y data.}}\n",
+    "  data: ticked\n")
+
+
+def _boxes(html: str) -> list[tuple[str, str]]:
+    listed = html[html.index('<ul class="choices stacked checklist">'):]
+    listed = listed[:listed.index("</ul>")]
+    return re.findall(r'aria-label="(selected|not selected)">.</span> ([^<(]+)', listed)
+
+
+def test_a_checklist_puts_each_box_before_its_statement_and_feeds_the_decision(
+        project) -> None:
+    root = project({"councils/cymru/council.yaml": WELSH_COUNCIL,
+                    "councils/forms/trial.yaml": CHECKLIST,
+                    "councils/cymru/screening.yaml": TICKED})
+    doc = loaded(root)
+    html = html_of(doc)
+    assert _boxes(html) == [("selected", "The change uses new personal data"),
+                            ("not selected", "The change moves staff ")]
+    assert "(Not answered)" in html  # staff: left blank, and the form does not say blank is No
+    decision = html[html.index('<div class="decision"'):]
+    assert "<strong>A full assessment is needed</strong>, because of this answer:" in decision
+    assert "<li>The change uses new personal data: Ticked</li>" in decision
+    assert "<li>The change moves staff</li>" in decision  # still to be answered
+    # nothing ticked and nothing said: unanswered, never taken as not ticked
+    screening = root / "councils/cymru/screening.yaml"
+    screening.write_text(TICKED.replace("answers:\n  data: ticked\n", "answers: {}\n"),
+                         encoding="utf-8")
+    html = html_of(loaded(root))
+    assert "Screening incomplete: 2 questions not answered" in html
+    # the form says a blank box means not ticked: the blanks count, and the decision is made
+    (root / "councils/forms/trial.yaml").write_text("blank_means: not-ticked\n" + CHECKLIST,
+                                                    encoding="utf-8")
+    for language, needed in (("en", "No full assessment is needed"),
+                             ("cy", "Nid oes angen asesiad llawn")):
+        html = html_of(loaded(root), language)
+        assert "(Not answered)" not in html
+        assert needed in html[html.index('<div class="decision"'):]
+
+
+def test_a_blank_means_answer_not_on_a_scale_and_a_checklist_of_fields_are_refused(
+        project) -> None:
+    root = project({"councils/cymru/council.yaml": COUNCIL_YAML,
+                    "councils/forms/trial.yaml": "blank_means: \"no\"\n" + CHECKLIST,
+                    "councils/cymru/screening.yaml": TICKED})
+    code, output = validate(root)
+    assert re.search(r"^councils/forms/trial\.yaml:1:\d+: error: unknown-answer: blank_means: "
+                     r"'no' is not an answer of the scale 'tick' \(its answers: ticked, "
+                     r"not-ticked\)", output, re.M), output
+    (root / "councils/forms/trial.yaml").write_text(
+        CHECKLIST.replace("    layout: rows\n", "    layout: checklist\n"), encoding="utf-8")
+    code, output = validate(root)
+    assert code == 1 and "layout: checklist is for a section of questions" in output
+
+
+@pytest.mark.slow
+def test_a_checklist_in_pdf_and_word(project, tmp_path: Path) -> None:
+    doc = documents(project, "blank_means: not-ticked\n" + CHECKLIST, TICKED)
+    for language, first, second in (
+            ("en", "The change uses new personal data", "The change moves staff"),
+            ("cy", "Mae'r newid yn defnyddio data personol newydd",
+             "Mae'r newid yn symud staff")):
+        out = printed(doc, language, tmp_path)
+        assert f"☒ {first}" in out.pdf and f"☐ {second}" in out.pdf
+        assert f"☒ {first}" in out.word and f"☐ {second}" in out.word

@@ -8,6 +8,7 @@ changes the documents written on it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -15,10 +16,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..source.errors import Location, Problem, did_you_mean, display_path
+from ..source.kinds import KINDS
 from ..source.languages import DEFAULT_LANGUAGE, select
 from ..source.layout import BUNDLED_FORMS, COUNCILS_DIR, FORMS_DIR
 from ..source.loader import Path_, SourceFile, read_yaml
-from ..source.models import CriteriaSet, DpiaScreening, FormDocument
+from ..source.models import MODELS, CriteriaSet, FormDocument
 from ..source.models.assessment import DOCUMENT_KEYS
 from ..source.models.registry import worded
 from ..source.registry import Registry
@@ -180,7 +182,9 @@ def _check(form: FormDefinition, source: SourceFile,
             error(at, "missing-scale", "this section's questions have no scale: give the "
                   "section a 'scale:' (one of: "
                   f"{', '.join(form.scales) or 'none: add scales: to the form'})")
+        _check_one_grid(form, section, at, error)
     _check_above_title(form, source, problems)
+    _check_blank_means(form, error)
     _check_criteria(form, source, registry, problems)
     _check_decision(form, source, questions, problems)
     return problems
@@ -207,6 +211,33 @@ def _section_scale(form: FormDefinition, section: FormSection) -> str | None:
     if section.scale:
         return section.scale
     return next(iter(form.scales)) if len(form.scales) == 1 else None
+
+
+def _check_blank_means(form: FormDefinition, error: Callable[[Path_, str, str], None]
+                       ) -> None:
+    """The answer a blank counts as is one of every scale's answers."""
+    if form.blank_means is None:
+        return
+    for name, scale in form.scales.items():
+        if all(o.value != form.blank_means for o in scale.options):
+            error(("blank_means",), "unknown-answer", f"blank_means: '{form.blank_means}' is "
+                  f"not an answer of the scale '{name}' (its answers: "
+                  f"{', '.join(o.value for o in scale.options)})")
+
+
+def _check_one_grid(form: FormDefinition, section: FormSection, at: Path_,
+                    error: Callable[[Path_, str, str], None]) -> None:
+    """Questions answered in tick-box columns share the columns of one scale: a question on
+    another scale would tick under the wrong headings."""
+    default = _section_scale(form, section)
+    names = {q.scale or default for q in section.questions} | (
+        {default} if section.include or section.criteria_set else set())
+    scales = [form.scales[n] for n in names if n in form.scales]
+    if len(scales) > 1 and any(s.display == "columns" for s in scales):
+        error(at + ("questions",), "mixed-scales", "the questions of this section are on "
+              f"different scales ({', '.join(sorted(n for n in names if n))}) and one of "
+              "them is shown as columns, which would put answers under the wrong headings: "
+              "give them one scale, or put them in sections of their own")
 
 
 def _check_above_title(form: FormDefinition, source: SourceFile, problems: list[Problem]
@@ -287,8 +318,8 @@ def _assemble(name: str, definition: FormDefinition, loaded: _Loaded,
         questions += [FormQuestion(q, scale(q), section, loaded.source,
                                    ("sections", i, "questions", j))
                       for j, q in enumerate(section.questions)]
-    base: type[FormDocument] = (DpiaScreening if definition.for_kind == "dpia-screening"
-                                else FormDocument)
+    base = MODELS[KINDS[definition.for_kind].model]
+    assert issubclass(base, FormDocument)
     model = document_model(definition, name, tuple(questions), base)
     return Form(name, definition, loaded.source, loaded.bundled, tuple(questions), model,
                 tuple(dict.fromkeys(files)), intros)

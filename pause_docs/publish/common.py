@@ -25,6 +25,7 @@ from .tree import (
     Image,
     Inline,
     Item,
+    LineBreak,
     Link,
     Origin,
     Paragraph,
@@ -61,11 +62,26 @@ def title_block(ctx: Context, form: bool = False) -> tuple[Block, ...]:
     if model.version:
         found.append(Paragraph(ctx.compose("version_line", version=(
             Text(model.version, ctx.origin(("version",))),)), role="version"))
+    found += _metadata(ctx)
     parent = main_notice(ctx) if ctx.doc.parent is not None else None
     if parent is not None:  # a layer: 'This is a short version of our <full notice>.'
         found.append(Paragraph(ctx.compose("layer_of", link=(parent,)), role="layer"))
     found += alternative_formats(ctx)
     return tuple(found)
+
+
+def _metadata(ctx: Context) -> list[Block]:
+    """A notice's own lines before its text ('Reference: CS-PN-04'), in its order and words."""
+    items = getattr(ctx.doc.model, "metadata", ())
+    found: list[Block] = []
+    for i, item in enumerate(items):
+        path = ("metadata", i)
+        value: Inline = Text(item.value, ctx.origin(path + ("value",)))
+        if item.url:
+            value = Link(item.url, (value,))
+        found.append(Paragraph(ctx.compose("metadata_line", label=plain_text(
+            item.label, ctx.origin(path + ("label",))), value=(value,)), role="metadata"))
+    return found
 
 
 def main_notice(ctx: Context) -> Link | None:
@@ -186,11 +202,13 @@ def publication(ctx: Context, body: tuple[Block, ...], *, form: bool = False,
 
 
 def contents(ctx: Context, body: tuple[Block, ...]) -> tuple[Block, ...]:
-    """'On this page' and a link to each part, for a page of CONTENTS_FROM parts or more (not
-    for forms, which are read from top to bottom as their paper versions are)."""
+    """'On this page' and a link to each part, for a page of CONTENTS_FROM parts or more, or
+    as the document's `contents:` decides (not for forms, which are read from top to bottom
+    as their paper versions are)."""
     parts = [b.heading for b in body if isinstance(b, Section) and b.heading is not None
              and b.heading.level == 2 and b.heading.anchor]
-    if len(parts) < CONTENTS_FROM:
+    choice = getattr(ctx.doc.model, "contents", "auto")
+    if not parts or choice == "never" or (choice == "auto" and len(parts) < CONTENTS_FROM):
         return ()
     items = tuple(Item((Link(f"#{h.anchor}", (Text(plain(h.content)),)),)) for h in parts)
     return (Contents((ctx.text("on_this_page"),), items, anchor="contents"),)
@@ -223,7 +241,8 @@ def sign_off(ctx: Context, left: tuple[str, SignOff | None, str],
 
 def address(ctx: Context, contact: Contact | dict[str, object], origin: Origin | None,
             name: str | None = None, name_origin: Origin | None = None) -> Address:
-    """Email, phone, postal address and website, one line each, in the locale's words; the
+    """Email, phone, postal address (the name, then each line of the address on a line of
+    its own) and website, in the locale's words; the
     name and each line of the address in the language it was written in (a council may give
     them per language); addresses and numbers in none."""
     get = contact.get if isinstance(contact, dict) else lambda key: getattr(contact, key, None)
@@ -239,7 +258,7 @@ def address(ctx: Context, contact: Contact | dict[str, object], origin: Origin |
     post: list[Inline] = [Text(name or str(get("name")), name_origin or _field(
         ctx, origin, "name"))]
     for i, line in enumerate(get("address") or ()):  # type: ignore[arg-type]
-        post += [Text(", "), Text(str(line), _field(ctx, origin, "address", i))]
+        post += [LineBreak(), Text(str(line), _field(ctx, origin, "address", i))]
     lines.append(ctx.compose("contact_post", address=tuple(post)))
     if website:
         lines.append(ctx.compose("contact_website", website=(

@@ -41,7 +41,7 @@ def check_answers(published: Published) -> list[Problem]:
     rule = form.definition.decision
     for a in answered:
         q = a.question
-        name = q.question.topic or q.question.number or q.id
+        name = q.question.name
         if not a.answered:
             incomplete = outcome is not None and outcome.status == "incomplete"
             choices = ", ".join(o.label for o in q.scale.options)
@@ -57,7 +57,7 @@ def check_answers(published: Published) -> list[Problem]:
         assert a.option is not None
         calls = (f", which calls for {rule.next_stage}," if rule is not None
                  else ", an adverse impact,")
-        if not a.evidence:
+        if not a.evidence and q.section.evidence != "none":  # the form may have no place
             found.append(Problem(
                 _at(published, a), "warning", "missing-evidence",
                 f"'{name}' is answered {a.option.label}{calls} but gives no evidence",

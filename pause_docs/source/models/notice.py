@@ -10,40 +10,13 @@ from pydantic import Field, model_validator
 from ..kinds import kinds_checked_by
 from .base import Markdown, Model, RegistryId, Slug, Url
 from .council import Contact
+from .sections import Group, Section
 
 if TYPE_CHECKING:
     NoticeKind = str
 else:  # the kinds of `KINDS` this model checks: pydantic checks them, the schema lists them
     NoticeKind = Literal[kinds_checked_by("Notice")]
 
-Block = Literal[
-    "programme",
-    "summary",
-    "purpose",
-    "purposes",
-    "phases",
-    "data-categories",
-    "sources",
-    "legal-bases",
-    "lawful-basis",
-    "gateways",
-    "recipients",
-    "safeguards",
-    "retention",
-    "transfers",
-    "rights",
-    "complaints",
-    "dpo",
-    "further-information",
-    "matching-purpose",
-    "matching-criteria",
-    "matching-data-sent",
-    "matching-datasets",
-    "matching-retention",
-    "matching-legal-bases",
-    "matching-contact",
-]
-Group = str
 _GROUP = ("A label to show some items of a list in one section and the rest in another: a "
           "section with `only: <group>` shows them")
 
@@ -110,12 +83,37 @@ class Complaints(Model):
                                     "phone number after `to_regulator`.")
 
 
+class MetadataItem(Model):
+    """One line of what a council prints before a notice's text: 'Reference: CS-PN-04',
+    'Last reviewed: March 2026', a download link."""
+
+    label: str = Field(description="The council's label, e.g. 'Reference' or 'Download'.")
+    value: str = Field(description="What stands after it, e.g. 'CS-PN-04' or 'this notice "
+                       "as a PDF'.")
+    url: Url | None = Field(None, description="Where `value` links to, e.g. the PDF.")
+
+
 class Purpose(Model):
     """One use of the information, optionally with the law it rests on."""
 
     description: Markdown = Field(description="What the information is used for.")
     legal_bases: tuple[LegalReference, ...] = Field(
         (), description="The lawful basis or law for this use, if it differs per use.")
+    group: Group | None = Field(None, description=_GROUP)
+
+
+class Service(Model):
+    """A service an umbrella notice covers (social care, early help, fostering ...), with its
+    own purposes and lawful bases where they differ from the notice's."""
+
+    name: str = Field(description="e.g. 'Fostering and adoption'.")
+    description: Markdown | None = Field(None, description="What the service does, and whose "
+                                         "information it uses.")
+    purposes: tuple[Purpose, ...] = Field((), description="What this service uses the "
+                                          "information for.")
+    legal_bases: tuple[LegalReference, ...] = Field(
+        (), description="The law this service relies on, by registry id, where it differs "
+        "from the notice's own legal_bases.")
 
 
 class DataCategory(Model):
@@ -126,6 +124,11 @@ class DataCategory(Model):
     special_category: bool = Field(False, description="Special category data (UK GDPR Art 9): "
                                    "health, ethnicity, religion, sex life, biometrics...")
     criminal_offence: bool = Field(False, description="Criminal offence data (UK GDPR Art 10).")
+    group: Group | None = Field(
+        None, description="The heading it is listed under, e.g. 'Special categories' or "
+        "'About parents and carers': a data-categories section without `only:` lists the "
+        "categories with no group, then each group under its own sub-heading, in the order "
+        "the notice gives them; `only: <group>` shows one group.")
 
 
 class DataSubject(Model):
@@ -158,8 +161,14 @@ class Recipient(Model):
     """An organisation or category of organisations that receives the data."""
 
     name: str = Field(description="e.g. 'Police' or 'Department for Education'.")
-    role: Literal["recipient", "processor", "joint-controller"] = Field(
-        "recipient", description="A processor acts only on the council's instructions.")
+    role: Literal["recipient", "processor", "joint-controller",
+                  "independent-controller"] = Field(
+        "recipient", description="What it is under data protection law: a recipient (said no "
+        "more about), a processor (acts only on the council's instructions), a "
+        "joint-controller (decides with the council why and how the data is used) or an "
+        "independent-controller (decides for itself); the recipients block prints any role "
+        "but 'recipient' beside the name, and the controller block lists processors and "
+        "joint controllers.")
     purpose: Markdown | None = Field(None, description="Why it receives the data.")
     data_shared: tuple[Markdown, ...] = Field((), description="What it receives, item by item.")
     onward: tuple[OnwardSharing, ...] = Field((), description="Who it may pass the data to.")
@@ -211,18 +220,14 @@ class TopLevelNotice(Model):
                               "notice' (a layer's `parent:` gives it).")
     url: Url | None = Field(None, description="Where it is published (a layer's `parent:` "
                             "gives it).")
+    pointer: Markdown | None = Field(
+        None, description="The notice's own sentence pointing to the main notice, printed "
+        "once, in the first section that shows a part the main notice covers (its title in "
+        "the sentence becomes the link); the locale's sentence when left out.")
     covers: tuple[Deferred, ...] = Field(
         ("rights", "complaints", "dpo"),
         description="Sections this notice leaves to the main notice instead of repeating "
         "them: legal-bases, rights, complaints, dpo.")
-
-
-class StandardSection(Model):
-    """A reusable section: councils/sections/<id>.yaml, used by `use: <id>` in a notice."""
-
-    heading: str | None = Field(None, description="Section heading.")
-    intro: Markdown | None = Field(None, description="Text before the block.")
-    text: Markdown = Field(description="The section's text; may use {{ council.name }} etc.")
 
 
 class ProcessingFeature(Model):
@@ -231,30 +236,6 @@ class ProcessingFeature(Model):
     applies: bool = Field(description="true if it does, false if the notice rules it out.")
     description: Markdown | None = Field(None, description="How, e.g. 'every case file of "
                                          "the county's children's social care since 2010'.")
-
-
-class Section(Model):
-    """One part of the page: a heading, some text, and/or a block built from the data."""
-
-    heading: str | None = Field(None, description="Section heading; none continues the last.")
-    level: Literal[2, 3] = Field(2, description="2 for a main heading, 3 for a sub-heading.")
-    use: Slug | None = Field(None, description="A standard section from councils/sections/, "
-                             "e.g. 'nhs-national-data-opt-out'; keys given here replace its own.")
-    intro: Markdown | None = Field(None, description="Text before the block.")
-    show: Block | None = Field(None, description="Which structured part to show here.")
-    only: Group | None = Field(None, description="Show the items with this group; without "
-                               "it, a section shows the items that have no group.")
-    style: Literal["list", "inline", "detail"] = Field(
-        "list", description="list: bullets; inline: one sentence, the intro then 'A, B and C'; "
-        "detail: for recipients, what each receives and who it passes it on to.")
-    matching: Slug | None = Field(None, description="For matching-* blocks: the annex id.")
-    text: Markdown | None = Field(None, description="Free text after the block.")
-
-    @model_validator(mode="after")
-    def _has_content(self) -> Section:
-        if not (self.heading or self.intro or self.show or self.text or self.use):
-            raise ValueError("a section needs a heading, intro, show, use or text")
-        return self
 
 
 class Notice(Model):
@@ -270,6 +251,10 @@ class Notice(Model):
     version: str | None = Field(None, description="Version label, e.g. '1.0'.")
     programme: Slug | None = Field(None, description="Programme this notice inherits, e.g. "
                                    "'pause' for the package's pause programme.")
+    metadata: tuple[MetadataItem, ...] = Field(
+        (), description="Lines printed under the title, before the text, in this order and "
+        "in these words (notice name, reference, last updated, version, a download link); "
+        "give 'show_date: none' to print the date only here.")
     summary: Markdown | None = Field(None, description="Opening paragraphs.")
     about_programme: Markdown | None = Field(
         None, description="What the programme is, in this notice's words; the programme's own "
@@ -281,6 +266,9 @@ class Notice(Model):
         "Art 9 and Art 10 conditions, and statutory gateways, each by registry id. Which is "
         "which follows from the registry entry of the first provision.")
     purposes: tuple[Purpose, ...] = Field((), description="What the information is used for.")
+    services: tuple[Service, ...] = Field(
+        (), description="For an umbrella notice: the services it covers, each with its own "
+        "purposes and lawful bases (a section with 'show: services' prints them).")
     data_categories: tuple[DataCategory, ...] = Field((), description="Kinds of data held.")
     data_subjects: tuple[DataSubject, ...] = Field((), description="Whom the data is about.")
     sources: tuple[DataSource, ...] = Field(
@@ -315,6 +303,15 @@ class Notice(Model):
         None, description="For a layer: the full notice it sits under, a notice in the same "
         "council folder (its file name without .yaml). The layer links to it, and leaves to it "
         "the legal bases, rights, complaints and DPO it does not give itself.")
+    layout: Literal["sections", "fields"] = Field(
+        "sections", description="sections: each section under its heading; fields: the "
+        "notice as a list of labelled fields ('Data controller:', 'Purpose:', 'Retention:'), "
+        "each section's heading its label and what it shows beside it. The same data prints "
+        "either way.")
+    contents: Literal["auto", "always", "never"] = Field(
+        "auto", description="The contents list ('On this page') under the title: auto prints "
+        "it when the page has five or more main headings; always or never decide for the "
+        "notice.")
     sections: tuple[Section, ...] = Field(min_length=1, description="The page, in order.")
 
     @model_validator(mode="after")
