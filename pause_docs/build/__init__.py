@@ -39,7 +39,7 @@ def build(root: Path, output: Path, fmt: str = ALL, *,
     documents that no longer exist are removed.  `on_wait` hears that another build holds
     the output folder, while this one waits for it."""
     root = root.resolve()
-    with output_lock(output, lock_wait, on_wait):
+    with output_lock(output, lock_wait, on_wait, project_root=root):
         report = BuildReport()
         remove_temporary(output)  # what a killed build was half-way through writing
         files = _documents(root, councils, report)

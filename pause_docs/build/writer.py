@@ -172,8 +172,42 @@ def remove_output(output_root: Path, relative: str) -> bool:
     return True
 
 
-def usable_folder(output_root: Path) -> None:
-    """Make the output folder if needed; an error saying why it cannot be used otherwise."""
+# Folders no build may write into or over: the system's own (a link named output/ that
+# leads to / or /etc would otherwise have pages written there).
+SYSTEM_FOLDERS = ("/bin", "/boot", "/dev", "/etc", "/lib", "/lib32", "/lib64", "/proc",
+                  "/sbin", "/sys", "/usr")
+# ...and folders a build may write below (/var/www, /srv/site) but not into themselves.
+SYSTEM_ROOTS = ("/home", "/mnt", "/media", "/opt", "/root", "/srv", "/tmp", "/var")
+# A project's sources: an output folder there would be mixed with what the pages are made from.
+SOURCE_FOLDERS = ("councils", "legal_bases", "templates", "schemas", ".git")
+
+
+def refused_folder(output_root: Path, project_root: Path) -> str:
+    """Why `output_root` may not be built into (links followed), or ''."""
+    try:
+        out, root = output_root.resolve(), project_root.resolve()
+    except (OSError, RuntimeError):
+        return ""  # a loop of links: making the folder says so
+    if out == root or root.is_relative_to(out):
+        return (f"it {'is' if out == root else 'contains'} the project folder {root}: a "
+                "build would write among the files it is made from (build into a folder of "
+                "its own, such as output/)")
+    for name in SOURCE_FOLDERS:
+        if out.is_relative_to(root / name):
+            return (f"it is inside the project's {name}/ folder: a build would write among "
+                    "the files it is made from (build into output/)")
+    roots = {Path(out.anchor), Path.home().resolve(), *map(Path, SYSTEM_ROOTS)}
+    if out in roots or any(out.is_relative_to(folder) for folder in SYSTEM_FOLDERS):
+        return f"it is the system folder {out}: pause-docs writes only into a folder of pages"
+    return ""
+
+
+def usable_folder(output_root: Path, project_root: Path | None = None) -> None:
+    """Make the output folder if needed; an error saying why it cannot be used otherwise
+    (with `project_root`: a system folder, or the project's own sources)."""
+    refused = refused_folder(output_root, project_root) if project_root is not None else ""
+    if refused:
+        raise ProjectError(f"refusing to build into {output_root}: {refused}")
     if output_root.exists() and not output_root.is_dir():
         raise ProjectError(f"--output {output_root} is not a folder: give a folder to build "
                            "into")
@@ -186,7 +220,8 @@ def usable_folder(output_root: Path) -> None:
 
 @contextlib.contextmanager
 def output_lock(output_root: Path, wait: float = LOCK_WAIT,
-                on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+                on_wait: Callable[[str], None] | None = None,
+                project_root: Path | None = None) -> Iterator[None]:
     """Hold the output folder for one build: another build into the same folder waits up to
     `wait` seconds (`on_wait` is told so, once), then stops with an error saying that one is
     running.
@@ -194,13 +229,20 @@ def output_lock(output_root: Path, wait: float = LOCK_WAIT,
     The lock is the operating system's (flock), so it is let go however a build ends,
     killed included; worker processes inherit it and hold it as long as they live.
     """
-    usable_folder(output_root)
+    usable_folder(output_root, project_root)
     path = output_root / LOCK_FILE
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+    flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    try:  # never through a link planted there: it would write the file it points to
+        fd = os.open(path, flags, 0o644)
     except OSError as exc:
-        raise OutputError(f"cannot write to the output folder {output_root}: "
-                          f"{exc.strerror or exc}") from exc
+        reason = (f"{path} is a symbolic link; pause-docs does not write through links "
+                  "(remove it)" if exc.errno == errno.ELOOP else exc.strerror or str(exc))
+        raise OutputError(f"cannot write to the output folder {output_root}: {reason}") \
+            from exc
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OutputError(f"cannot write to the output folder {output_root}: {path} is not "
+                          "an ordinary file (remove it)")
     try:
         _acquire(fd, output_root, wait, on_wait)
         with contextlib.suppress(OSError):

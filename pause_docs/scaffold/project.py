@@ -7,8 +7,11 @@ Nothing existing is overwritten: if any file it would write is there, nothing is
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
-import shutil
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -144,25 +147,69 @@ def _example_file(council: Path, file: Path) -> Planned:
 def init(folder: Path, example: bool = False) -> list[Path]:
     """Write a new project into `folder` (made if missing); the files written."""
     planned = plan(folder, example)
-    there = [p.path for p in planned if p.path.exists()]
+    there = [p.path for p in planned if os.path.lexists(p.path)]  # a link counts, even broken
     if there:
         names = ", ".join(str(p.relative_to(folder)) for p in there[:5])
         raise ProjectError(f"{folder} already has {names}{' …' if len(there) > 5 else ''}: "
                            "nothing was written (pause-docs init makes a new project; "
                            "`pause-docs init --schemas` refreshes the schemas only)")
-    return _write(planned)
+    return _write(planned, folder)
 
 
 def refresh_schemas(folder: Path) -> list[Path]:
     """Write the schemas again (after upgrading pause-docs), replacing the old ones."""
-    return _write(schema_files(folder))
+    return _write(schema_files(folder), folder)
 
 
-def _write(planned: list[Planned]) -> list[Path]:
-    for item in planned:
-        item.path.parent.mkdir(parents=True, exist_ok=True)
-        if item.copy_of is not None:
-            shutil.copyfile(item.copy_of, item.path)
-        else:
-            item.path.write_text(item.text or "", encoding="utf-8")
+def _write(planned: list[Planned], folder: Path) -> list[Path]:
+    """Write every planned file, each atomically and never through a symbolic link; if one
+    cannot be written, remove the files and folders made so far and say why, in one line."""
+    made: list[Path] = []  # files and folders that were not there before, to undo
+    item = planned[0] if planned else None
+    try:
+        for item in planned:
+            _parents(item.path.parent, folder, made)
+            new = not os.path.lexists(item.path)
+            data = item.copy_of.read_bytes() if item.copy_of is not None else \
+                (item.text or "").encode("utf-8")
+            _replace(item.path, data)
+            if new:
+                made.append(item.path)
+    except OSError as exc:
+        for path in reversed(made):
+            with contextlib.suppress(OSError):
+                path.rmdir() if path.is_dir() and not path.is_symlink() else path.unlink()
+        where = item.path if item is not None else folder
+        raise ProjectError(f"cannot write {where}: {exc.strerror or exc}; nothing was "
+                           "written") from exc
     return [p.path for p in planned]
+
+
+def _parents(parent: Path, folder: Path, made: list[Path]) -> None:
+    """Make `parent` and the folders above it inside `folder`; refuse one that is a link
+    leading out of `folder` (its files would be written somewhere else)."""
+    missing = []
+    for above in (parent, *parent.parents):
+        if os.path.lexists(above):
+            break
+        missing.append(above)
+    if os.path.lexists(parent) and not parent.resolve().is_relative_to(folder.resolve()):
+        raise OSError(errno.EXDEV, f"{parent} is a symbolic link to {parent.resolve()}, "
+                      "outside the project; pause-docs does not write through links")
+    for path in reversed(missing):
+        path.mkdir()
+        made.append(path)
+
+
+def _replace(target: Path, data: bytes) -> None:
+    """Write `data` beside `target`, then rename it over `target` (a link there is replaced,
+    not followed)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
