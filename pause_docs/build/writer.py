@@ -26,7 +26,9 @@ LOCK_FILE = ".pause-docs.lock"
 # manifest still knows the file is the tool's, and may remove it when its document goes.
 JOURNAL = ".pause-docs-made.log"
 MAX_JOURNAL_BYTES = 64 * 1024 * 1024
-LOCK_WAIT = 10.0  # seconds a build waits for another one writing to the same folder
+# Seconds a build waits for another one writing to the same folder (PAUSE_DOCS_LOCK_WAIT:
+# longer on a slow machine, or in a test where two builds must both finish).
+LOCK_WAIT = float(os.environ.get("PAUSE_DOCS_LOCK_WAIT", "") or 10.0)
 # A controlled point in a build, for the tests that kill one part-way: "before-rename:N"
 # (or "after-rename:N") stops the process (SIGSTOP) when its N-th published file is written to its
 # temporary file but not yet renamed over the old one (or just after), so that a kill lands
@@ -205,12 +207,12 @@ def refused_folder(output_root: Path, project_root: Path) -> str:
 def usable_folder(output_root: Path, project_root: Path | None = None) -> None:
     """Make the output folder if needed; an error saying why it cannot be used otherwise
     (with `project_root`: a system folder, or the project's own sources)."""
-    refused = refused_folder(output_root, project_root) if project_root is not None else ""
-    if refused:
-        raise ProjectError(f"refusing to build into {output_root}: {refused}")
     if output_root.exists() and not output_root.is_dir():
         raise ProjectError(f"--output {output_root} is not a folder: give a folder to build "
                            "into")
+    refused = refused_folder(output_root, project_root) if project_root is not None else ""
+    if refused:
+        raise ProjectError(f"refusing to build into {output_root}: {refused}")
     try:
         output_root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
