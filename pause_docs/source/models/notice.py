@@ -92,6 +92,20 @@ class Purpose(Model):
     group: Group | None = Field(None, description=_GROUP)
 
 
+class Service(Model):
+    """A service an umbrella notice covers (social care, early help, fostering ...), with its
+    own purposes and lawful bases where they differ from the notice's."""
+
+    name: str = Field(description="e.g. 'Fostering and adoption'.")
+    description: Markdown | None = Field(None, description="What the service does, and whose "
+                                         "information it uses.")
+    purposes: tuple[Purpose, ...] = Field((), description="What this service uses the "
+                                          "information for.")
+    legal_bases: tuple[LegalReference, ...] = Field(
+        (), description="The law this service relies on, by registry id, where it differs "
+        "from the notice's own legal_bases.")
+
+
 class DataCategory(Model):
     """A kind of personal data the notice covers."""
 
@@ -238,6 +252,9 @@ class Notice(Model):
         "Art 9 and Art 10 conditions, and statutory gateways, each by registry id. Which is "
         "which follows from the registry entry of the first provision.")
     purposes: tuple[Purpose, ...] = Field((), description="What the information is used for.")
+    services: tuple[Service, ...] = Field(
+        (), description="For an umbrella notice: the services it covers, each with its own "
+        "purposes and lawful bases (a section with 'show: services' prints them).")
     data_categories: tuple[DataCategory, ...] = Field((), description="Kinds of data held.")
     data_subjects: tuple[DataSubject, ...] = Field((), description="Whom the data is about.")
     sources: tuple[DataSource, ...] = Field(
@@ -272,6 +289,11 @@ class Notice(Model):
         None, description="For a layer: the full notice it sits under, a notice in the same "
         "council folder (its file name without .yaml). The layer links to it, and leaves to it "
         "the legal bases, rights, complaints and DPO it does not give itself.")
+    layout: Literal["sections", "fields"] = Field(
+        "sections", description="sections: each section under its heading; fields: the "
+        "notice as a list of labelled fields ('Data controller:', 'Purpose:', 'Retention:'), "
+        "each section's heading its label and what it shows beside it. The same data prints "
+        "either way.")
     contents: Literal["auto", "always", "never"] = Field(
         "auto", description="The contents list ('On this page') under the title: auto prints "
         "it when the page has five or more main headings; always or never decide for the "
