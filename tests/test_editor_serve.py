@@ -287,3 +287,28 @@ def test_a_value_the_programme_gives_is_shown_and_can_be_copied_to_change_it(
     assert status == 200 and int(values["data_categories/#count"]) > 0
     assert values["data_categories/0/name"]
     assert git(clean.root, "status", "--porcelain") == ""  # copied into the form, not saved
+
+
+def test_welsh_beside_english_marked_stale_and_confirmed_writes_the_from_record(
+        tmp_path: Path) -> None:
+    shutil.copytree(REPO / "councils" / "glanyrafon", tmp_path / "councils" / "glanyrafon")
+    served = start(tmp_path)
+    try:
+        page = "/_edit/glanyrafon/pause-privacy-notice"
+        values = form_of(served.text(page))
+        assert values["subtitle/@cy"].startswith("Sut rydym yn defnyddio")
+        values["subtitle/@en"] = "How we use what we know about you in the Pause scoping exercise"
+        _, shown = post(served, page, values, action="preview")
+        assert "Out of date: the English changed after this was confirmed" in shown
+        _, shown = post(served, page, form_of(shown), action="confirm:subtitle/@cy")
+        assert "Out of date" not in shown
+        status, _ = post(served, page, form_of(shown), action="save")
+        assert status == 200
+    finally:
+        stop(served)
+    text = (tmp_path / "councils/glanyrafon/pause-privacy-notice.yaml").read_text()
+    assert "  en: How we use what we know about you in the Pause scoping exercise\n" in text
+    assert "  cy-from: 193dc724\n" in text  # the hash of the new English, as `translations`
+    left = subprocess.run([sys.executable, "-m", "pause_docs", "--project", str(tmp_path),
+                           "translations"], capture_output=True, text=True, timeout=300)
+    assert "0 to re-translate" in left.stdout + left.stderr
