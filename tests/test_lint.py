@@ -117,6 +117,8 @@ BUNDLED = {
     "councils/oxfordshire/pause-equality-screening.yaml": [],
     "councils/oxfordshire/pause-equality-impact-assessment.yaml": [],
     "councils/cambridgeshire/childrens-safeguarding-young-people.yaml": [],
+    "councils/brackenford/childrens-services-privacy-notice.yaml": [],
+    "councils/brackenford/youth-justice-privacy-notice.yaml": [],
     # the Welsh registry texts it prints (13 entries) and the locale, not yet reviewed
     "councils/glanyrafon/pause-privacy-notice.yaml": ["translation-unreviewed"] * 14,
 }

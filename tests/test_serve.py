@@ -478,6 +478,11 @@ def test_the_law_picker_finds_law_by_plain_words_with_its_status(served: Served)
     first = found["results"][0]
     assert (first["id"], first["status"], first["usable"]) == (
         "ca2004-s10", "outside-extent", False)
+    status, _, body = served.get("/api/choices/block?q=how+long+kept")
+    assert status == 200 and json.loads(body)["results"][0] == {
+        "kind": "block", "id": "retention", "title": "retention",
+        "description": "how long the data is kept"}
+    assert served.get("/api/choices/templates")[0] == 404
     for bad, says in (("?q=x&nation=france", "nation must be one of"),
                       ("?q=x&as_of=yesterday", "as_of must be a day"),
                       ("?q=" + "x" * 201, "longer than 200")):

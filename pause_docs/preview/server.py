@@ -135,6 +135,7 @@ class Site:
     def routes(self) -> list[Route]:
         return [Route("/", self.index), Route("/_events", self.events),
                 Route("/api/law", self.law),
+                Route("/api/choices/{kind}", self.choices),
                 Route("/_preview/{name}", self.preview_file),
                 Route("/_published/{council}/{name}.html", self.published),
                 Route("/_published/{council}/{name}", self.published_file),
@@ -151,6 +152,9 @@ class Site:
 
     async def law(self, request: Request) -> Response:
         return await api.law(self.session, request)
+
+    async def choices(self, request: Request) -> Response:
+        return await api.choices(self.session, request)
 
     async def page(self, request: Request) -> Response:
         token = self.changes.token

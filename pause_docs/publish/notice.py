@@ -14,7 +14,7 @@ from ..source.languages import DEFAULT_LANGUAGE
 from ..source.models.notice import Recipient
 from ..source.models.sections import Section
 from ..source.resolved import ResolvedDocument
-from . import contacts, matching, parties
+from . import contacts, matching, parties, services
 from .citations import Citation, cited, cited_block, notice_citations
 from .common import Shown, publication, retention_rules
 from .context import NoticeContext
@@ -22,6 +22,7 @@ from .locale import Locale
 from .markup import blocks, inlines, plain_text
 from .tree import (
     Block,
+    Cell,
     Division,
     Group,
     Heading,
@@ -31,6 +32,9 @@ from .tree import (
     Origin,
     Paragraph,
     Publication,
+    Row,
+    RowGroup,
+    Table,
     Text,
     is_inline,
 )
@@ -45,6 +49,8 @@ def publish_notice(doc: ResolvedDocument, locale: Locale) -> Publication:
 
 def _parts(ctx: NoticeContext) -> tuple[Block, ...]:
     """Sections grouped under their headings; text before the first is a preamble."""
+    if ctx.notice.layout == "fields":
+        return _fields(ctx)
     parts: list[tuple[Heading | None, Origin, list[Block]]] = []
     for i, section in enumerate(ctx.notice.sections):
         if section.heading or not parts:
@@ -55,6 +61,25 @@ def _parts(ctx: NoticeContext) -> tuple[Block, ...]:
         parts[-1][2].extend(_section(ctx, i, section))
     return tuple(Part(heading, tuple(content), origin=origin)
                  for heading, origin, content in parts)
+
+
+def _fields(ctx: NoticeContext) -> tuple[Block, ...]:
+    """The notice as labelled fields: a row for each section with a heading, its label in
+    the row's header and what it shows beside it (a section without a heading continues the
+    field before it; before the first, a preamble)."""
+    preamble: list[Block] = []
+    rows: list[tuple[tuple[Inline, ...], list[Block]]] = []
+    for i, section in enumerate(ctx.notice.sections):
+        content = _section(ctx, i, section)
+        if section.heading:
+            rows.append((plain_text(section.heading, ctx.origin(("sections", i, "heading"))),
+                         content))
+        else:
+            (rows[-1][1] if rows else preamble).extend(content)
+    table = Table((ctx.text("fields_caption"),), (RowGroup(tuple(
+        Row((Cell(label, header=True, scope="row"), Cell(tuple(content))))
+        for label, content in rows)),), caption_hidden=True, role="fields")
+    return (Part(None, (*preamble, table), origin=ctx.origin(("sections",))),)
 
 
 def _section(ctx: NoticeContext, index: int, section: Section) -> list[Block]:
@@ -287,5 +312,6 @@ BLOCKS: dict[str, Callable[[NoticeContext, Section, int], Shown]] = {
     "transfers": _transfers,
     **contacts.BLOCKS,
     **parties.BLOCKS,
+    **services.BLOCKS,
     **matching.BLOCKS,
 }
