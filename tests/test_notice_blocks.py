@@ -423,3 +423,24 @@ def test_labelled_fields_and_services_print_in_word_and_pdf(project, tmp_path: P
         text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
                                        text=True, check=True).stdout.split())
         assert label in text and "Fostering" in text
+
+
+def test_a_notice_prints_its_own_lines_before_its_text_in_its_order(project) -> None:
+    notice = NOTICE.replace("published: 2026-11-20\n", (
+        "published: 2026-11-20\nshow_date: none\nmetadata:\n"
+        "  - {label: Reference, value: YS-PN-07}\n"
+        "  - {label: {en: Last reviewed, cy: Adolygwyd ddiwethaf}, value: March 2026}\n"
+        "  - label: Download\n    value: this notice as a PDF\n"
+        "    url: https://www.example.gov.uk/youth.pdf\n"))
+    root = project({"councils/vale/council.yaml": COUNCIL, "councils/vale/youth.yaml": notice})
+    (doc,) = load_project(root).documents
+    text = words(render_html(doc))
+    assert ("Youth support privacy notice Reference: YS-PN-07 Last reviewed: March 2026 "
+            "Download: this notice as a PDF") in text
+    assert "Last updated" not in text
+    welsh = words(render_html(doc, language="cy"))
+    assert "Adolygwyd ddiwethaf: March 2026" in welsh
+    edition = render_document(doc)
+    from pause_docs.render.docx import make_docx
+
+    assert "Reference: YS-PN-07" in docx_text(make_docx(edition)[0])

@@ -83,6 +83,16 @@ class Complaints(Model):
                                     "phone number after `to_regulator`.")
 
 
+class MetadataItem(Model):
+    """One line of what a council prints before a notice's text: 'Reference: CS-PN-04',
+    'Last reviewed: March 2026', a download link."""
+
+    label: str = Field(description="The council's label, e.g. 'Reference' or 'Download'.")
+    value: str = Field(description="What stands after it, e.g. 'CS-PN-04' or 'this notice "
+                       "as a PDF'.")
+    url: Url | None = Field(None, description="Where `value` links to, e.g. the PDF.")
+
+
 class Purpose(Model):
     """One use of the information, optionally with the law it rests on."""
 
@@ -241,6 +251,10 @@ class Notice(Model):
     version: str | None = Field(None, description="Version label, e.g. '1.0'.")
     programme: Slug | None = Field(None, description="Programme this notice inherits, e.g. "
                                    "'pause' for the package's pause programme.")
+    metadata: tuple[MetadataItem, ...] = Field(
+        (), description="Lines printed under the title, before the text, in this order and "
+        "in these words (notice name, reference, last updated, version, a download link); "
+        "give 'show_date: none' to print the date only here.")
     summary: Markdown | None = Field(None, description="Opening paragraphs.")
     about_programme: Markdown | None = Field(
         None, description="What the programme is, in this notice's words; the programme's own "
