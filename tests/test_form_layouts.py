@@ -594,3 +594,99 @@ def _elements(element):  # type: ignore[no-untyped-def]
     for kid in (k if isinstance(k, pikepdf.Array) else [k] if k is not None else []):
         if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
             yield from _elements(kid)
+
+
+# --- 21: tick-box lists feeding the decision; a blank box that means not ticked --------------
+
+CHECKLIST = FORM.replace("""\
+  yes-no:
+    options:
+      - {value: "no", label: {en: "No", cy: Na}}
+      - {value: "yes", label: {en: "Yes", cy: Ydy}, triggers: true}
+""", """\
+  tick:
+    display: box
+    options:
+      - {value: ticked, label: {en: Ticked, cy: Wedi ticio}, triggers: true}
+      - {value: not-ticked, label: {en: Not ticked, cy: Heb ticio}}
+""").replace("""\
+    scale: yes-no
+    questions:
+      - {id: access, topic: {en: Access, cy: Mynediad}}
+""", """\
+    scale: tick
+    layout: checklist
+    questions:
+      - id: data
+        question:
+          en: The change uses new personal data
+          cy: Mae'r newid yn defnyddio data personol newydd
+      - id: staff
+        question: {en: The change moves staff, cy: Mae'r newid yn symud staff}
+""")
+TICKED = DOCUMENT.replace(
+    "  access: {answer: \"no\", evidence: {en: Seen in the data., cy: Wedi'i weld yn y data.}}\n",
+    "  data: ticked\n")
+
+
+def _boxes(html: str) -> list[tuple[str, str]]:
+    listed = html[html.index('<ul class="choices stacked checklist">'):]
+    listed = listed[:listed.index("</ul>")]
+    return re.findall(r'aria-label="(selected|not selected)">.</span> ([^<(]+)', listed)
+
+
+def test_a_checklist_puts_each_box_before_its_statement_and_feeds_the_decision(
+        project) -> None:
+    root = project({"councils/cymru/council.yaml": WELSH_COUNCIL,
+                    "councils/forms/trial.yaml": CHECKLIST,
+                    "councils/cymru/screening.yaml": TICKED})
+    doc = loaded(root)
+    html = html_of(doc)
+    assert _boxes(html) == [("selected", "The change uses new personal data"),
+                            ("not selected", "The change moves staff ")]
+    assert "(Not answered)" in html  # staff: left blank, and the form does not say blank is No
+    decision = html[html.index('<div class="decision"'):]
+    assert "<strong>A full assessment is needed</strong>, because of this answer:" in decision
+    assert "<li>The change uses new personal data: Ticked</li>" in decision
+    assert "<li>The change moves staff</li>" in decision  # still to be answered
+    # nothing ticked and nothing said: unanswered, never taken as not ticked
+    screening = root / "councils/cymru/screening.yaml"
+    screening.write_text(TICKED.replace("answers:\n  data: ticked\n", "answers: {}\n"),
+                         encoding="utf-8")
+    html = html_of(loaded(root))
+    assert "Screening incomplete: 2 questions not answered" in html
+    # the form says a blank box means not ticked: the blanks count, and the decision is made
+    (root / "councils/forms/trial.yaml").write_text("blank_means: not-ticked\n" + CHECKLIST,
+                                                    encoding="utf-8")
+    for language, needed in (("en", "No full assessment is needed"),
+                             ("cy", "Nid oes angen asesiad llawn")):
+        html = html_of(loaded(root), language)
+        assert "(Not answered)" not in html
+        assert needed in html[html.index('<div class="decision"'):]
+
+
+def test_a_blank_means_answer_not_on_a_scale_and_a_checklist_of_fields_are_refused(
+        project) -> None:
+    root = project({"councils/cymru/council.yaml": COUNCIL_YAML,
+                    "councils/forms/trial.yaml": "blank_means: \"no\"\n" + CHECKLIST,
+                    "councils/cymru/screening.yaml": TICKED})
+    code, output = validate(root)
+    assert re.search(r"^councils/forms/trial\.yaml:1:\d+: error: unknown-answer: blank_means: "
+                     r"'no' is not an answer of the scale 'tick' \(its answers: ticked, "
+                     r"not-ticked\)", output, re.M), output
+    (root / "councils/forms/trial.yaml").write_text(
+        CHECKLIST.replace("    layout: rows\n", "    layout: checklist\n"), encoding="utf-8")
+    code, output = validate(root)
+    assert code == 1 and "layout: checklist is for a section of questions" in output
+
+
+@pytest.mark.slow
+def test_a_checklist_in_pdf_and_word(project, tmp_path: Path) -> None:
+    doc = documents(project, "blank_means: not-ticked\n" + CHECKLIST, TICKED)
+    for language, first, second in (
+            ("en", "The change uses new personal data", "The change moves staff"),
+            ("cy", "Mae'r newid yn defnyddio data personol newydd",
+             "Mae'r newid yn symud staff")):
+        out = printed(doc, language, tmp_path)
+        assert f"☒ {first}" in out.pdf and f"☐ {second}" in out.pdf
+        assert f"☒ {first}" in out.word and f"☐ {second}" in out.word

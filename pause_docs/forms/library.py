@@ -184,6 +184,7 @@ def _check(form: FormDefinition, source: SourceFile,
                   f"{', '.join(form.scales) or 'none: add scales: to the form'})")
         _check_one_grid(form, section, at, error)
     _check_above_title(form, source, problems)
+    _check_blank_means(form, error)
     _check_criteria(form, source, registry, problems)
     _check_decision(form, source, questions, problems)
     return problems
@@ -210,6 +211,18 @@ def _section_scale(form: FormDefinition, section: FormSection) -> str | None:
     if section.scale:
         return section.scale
     return next(iter(form.scales)) if len(form.scales) == 1 else None
+
+
+def _check_blank_means(form: FormDefinition, error: Callable[[Path_, str, str], None]
+                       ) -> None:
+    """The answer a blank counts as is one of every scale's answers."""
+    if form.blank_means is None:
+        return
+    for name, scale in form.scales.items():
+        if all(o.value != form.blank_means for o in scale.options):
+            error(("blank_means",), "unknown-answer", f"blank_means: '{form.blank_means}' is "
+                  f"not an answer of the scale '{name}' (its answers: "
+                  f"{', '.join(o.value for o in scale.options)})")
 
 
 def _check_one_grid(form: FormDefinition, section: FormSection, at: Path_,

@@ -81,7 +81,9 @@ def _links(ctx: FormContext, answered: tuple[Answered, ...]) -> ListBlock:
     for a in answered:
         q = a.question
         said = q.origin("topic" if q.question.topic else "question")
-        words: list[Inline] = [Link(f"#question-{q.id}", plain_text(q.question.name, said))]
+        name = plain_text(q.question.name, said)
+        words: list[Inline] = ([*name] if q.section.layout == "checklist"  # no row to link to
+                               else [Link(f"#question-{q.id}", name)])
         if a.option is not None:
             words.append(Text(f": {a.option.label}"))
         items.append(Item(tuple(words)))

@@ -58,6 +58,9 @@ def questions_section(ctx: FormContext, section: FormSection, answered: tuple[An
     answer as tick boxes, and the evidence in a row below or in its own column."""
     at = ctx.section_path(section)
     mine = [a for a in answered if a.question.section is section]
+    if section.layout == "checklist":
+        return [Section(ctx.heading(section), (*_set_intro(ctx, section), *ctx.around(
+            section, (_checklist(ctx, mine),))))]
     head, width = _head(ctx, section, mine[0].question.scale if mine else None)
     groups = tuple(_question_rows(ctx, section, a, width, a.question.id in waiting)
                    for a in mine)
@@ -71,6 +74,21 @@ def questions_section(ctx: FormContext, section: FormSection, answered: tuple[An
         heading = Heading(2, (Text(*ctx.worded(cs, "title", f"criteria_sets:{cs.id}")),),
                           anchor=section.id)
     return [Section(heading, (*intro, *ctx.around(section, (table,))))]
+
+
+def _checklist(ctx: FormContext, answered: list[Answered]) -> ListBlock:
+    """Each statement with its tick box before it, ticked when its answer is a triggering
+    one; one left blank says so, unless the form counts a blank box as an answer."""
+    items = []
+    for a in answered:
+        words: list[Inline | Block] = [ctx.tick(a.triggers), Text(" "), *_asked(ctx, a.question)]
+        if not a.answered:
+            words += [Text(" "), Styled("strong", (Text(f"({_not_answered(ctx, a)})"),),
+                                        role="not-answered")]
+        if a.evidence:
+            words += blocks(a.evidence, ctx.origin(("answers", a.question.id, "evidence")))
+        items.append(Item(tuple(words)))
+    return ListBlock(tuple(items), role="choices stacked checklist")
 
 
 def _head(ctx: FormContext, section: FormSection, scale: Scale | None
