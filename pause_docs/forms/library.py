@@ -175,13 +175,7 @@ def _check(form: FormDefinition, source: SourceFile,
                 error(where, "duplicate-id", f"question '{ident}' is already asked at "
                       f"{source.locate(questions[ident])}")
             questions.setdefault(ident, where)
-        needs_default = bool(section.include or section.criteria_set) or any(
-            q.scale is None for q in section.questions)
-        if section.has_questions and needs_default and _section_scale(form, section) is None:
-            error(at, "missing-scale", "this section's questions have no scale: give the "
-                  "section a 'scale:' (one of: "
-                  f"{', '.join(form.scales) or 'none: add scales: to the form'})")
-        _check_one_grid(form, section, at, error)
+        _check_section_scales(form, section, at, error)
     _check_above_title(form, source, problems)
     _check_blank_means(form, error)
     _check_criteria(form, source, registry, problems)
@@ -236,10 +230,16 @@ def _check_blank_means(form: FormDefinition, error: Callable[[Path_, str, str], 
                   f"{', '.join(o.value for o in scale.options)})")
 
 
-def _check_one_grid(form: FormDefinition, section: FormSection, at: Path_,
-                    error: Callable[[Path_, str, str], None]) -> None:
-    """Questions answered in tick-box columns share the columns of one scale: a question on
-    another scale would tick under the wrong headings."""
+def _check_section_scales(form: FormDefinition, section: FormSection, at: Path_,
+                          error: Callable[[Path_, str, str], None]) -> None:
+    """Every question has a scale; questions answered in tick-box columns share the columns
+    of one scale (a question on another would tick under the wrong headings)."""
+    needs_default = bool(section.include or section.criteria_set) or any(
+        q.scale is None for q in section.questions)
+    if section.has_questions and needs_default and _section_scale(form, section) is None:
+        error(at, "missing-scale", "this section's questions have no scale: give the "
+              "section a 'scale:' (one of: "
+              f"{', '.join(form.scales) or 'none: add scales: to the form'})")
     default = _section_scale(form, section)
     names = {q.scale or default for q in section.questions} | (
         {default} if section.include or section.criteria_set else set())
