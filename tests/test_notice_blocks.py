@@ -444,3 +444,37 @@ def test_a_notice_prints_its_own_lines_before_its_text_in_its_order(project) -> 
     from pause_docs.render.docx import make_docx
 
     assert "Reference: YS-PN-07" in docx_text(make_docx(edition)[0])
+
+
+def test_a_condition_prints_under_the_basis_it_goes_with_and_counts_for_lint(project) -> None:
+    nested = """\
+kind: privacy-notice
+title: Nested
+published: 2026-11-20
+legal_bases:
+  - provision: ukgdpr-art6-1-e
+    conditions:
+      - provision: ukgdpr-art9-2-g
+        schedule_1:
+          provision: [dpa2018-s10-3, dpa2018-sch1-p18]
+  - provision: ca2004-s10
+data_categories:
+  - name: Health
+    special_category: true
+sections:
+  - heading: {en: The law, cy: Y gyfraith}
+    show: legal-bases
+  - heading: {en: In full, cy: Yn llawn}
+    show: lawful-basis
+"""
+    root = project({"councils/vale/council.yaml": COUNCIL, "councils/vale/n.yaml": nested})
+    (doc,) = load_project(root).documents
+    html = render_html(doc)
+    listed = html.split("The law</h2>", 1)[1].split("<h2", 1)[0]
+    basis, condition = listed.index("Art 6(1)(e)"), listed.index("Art 9(2)(g)")
+    assert basis < listed.index('<ul class="conditions">') < condition \
+        < listed.index("Children Act 2004")
+    assert '<div class="legal-basis-condition">' in html
+    assert '<ul class="conditions">' in render_html(doc, language="cy")
+    codes = {p.code for p in lint_document(doc, TODAY)}
+    assert "special-category-without-condition" not in codes
