@@ -105,6 +105,8 @@ def _status(result: LawFound, found: LawSearch) -> str:
     if result.status == "not-yet-in-force":
         return f"{words}{where}: in force from {_day(result.since)}"
     instead = f"; cite instead: {', '.join(result.cite_instead)}" if result.cite_instead else ""
+    if found.nation is None and len(result.nations) > 1:  # each nation's change listed below
+        return f"{words} wherever it extends ({_nations(result.nations)}){instead}"
     return f"{words}{where} on {_day(result.since)} by {result.by}{instead}"
 
 
