@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -191,3 +192,15 @@ def test_without_a_nation_each_nations_change_is_listed() -> None:
         "(SI 2012/1008)",
         "    disapplied in Wales on 1 November 2021 by Local Government and Elections (Wales) "
         "Act 2021, s.24 and Sch 3"]
+
+
+@pytest.mark.slow  # a command
+def test_a_council_gives_its_nation(project: Any) -> None:
+    root = project(councils=("glanyrafon",))
+    result = CliRunner().invoke(main, ["--project", str(root), "law", "ca2004-s10",
+                                       "--council", "glanyrafon", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.stdout)
+    assert (found["nation"], found["results"][0]["status"]) == ("wales", "outside-extent")
+    wrong = CliRunner().invoke(main, ["--project", str(root), "law", "x", "--council", "nowhere"])
+    assert wrong.exit_code == 2 and "no council 'nowhere'" in wrong.output
