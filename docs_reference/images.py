@@ -5,7 +5,8 @@ headless Chromium (the system's browser and driver, as the accessibility tests u
 
 - docs/serve.png: a notice in the preview, its first problem followed (outlined on the page);
 - docs/images/index.png: the preview's index of every council and document;
-- docs/images/notice.png: a published privacy notice, as a reader sees it.
+- docs/images/notice.png: a published privacy notice, as a reader sees it;
+- docs/images/editor.png: the editor's form of a bilingual notice, the page beside it.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ SHOTS: list[tuple[str, str, Callable[[Any], None] | None]] = [
     ("serve.png", "/lambeth/scoping-2017.html", _follow_first_problem),
     ("images/index.png", "/", None),
     ("images/notice.png", "/_published/oxfordshire/pause-privacy-notice.html", None),
+    ("images/editor.png", "/_edit/glanyrafon/pause-privacy-notice", None),
 ]
 
 

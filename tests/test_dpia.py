@@ -337,8 +337,21 @@ def test_a_form_with_an_incomplete_matrix_says_which_pair_is_missing(project) ->
 
 def test_the_welsh_page_prints_the_register_and_outcome_in_welsh() -> None:
     text = text_of(publish(bundled("oxfordshire", "pause-dpia"), "cy"))
-    for words in ("Cofrestr risg", "Risg weddilliol", "Tebygolrwydd niwed",
+    for words in ("Risg gyffredinol", "Risg weddilliol", "Tebygolrwydd niwed",
                   "Nid oes rhaid ymgynghori â'r Comisiynydd Gwybodaeth"):
         assert words in text
     for english in ("Risk register", "Prior consultation", "Likelihood of harm"):
         assert english not in text
+
+
+def test_a_criterion_the_screening_found_met_needs_a_risk_naming_it(project) -> None:
+    root = project(councils=("oxfordshire",))
+    path = root / DPIA
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "criteria: [wp248-sensitive]", "criteria: []"), encoding="utf-8")
+    found = [p for p in lint_document(dpia_of(root), dt.date(2018, 7, 3))
+             if p.code == "criterion-without-risk"]
+    assert [p.message for p in found] == [
+        "the screening 'pause-dpia-screening' found 'Sensitive or highly personal data' met, "
+        "but no risk in the register names it"]
+    assert found[0].location.path.endswith("pause-dpia.yaml") and found[0].location.line

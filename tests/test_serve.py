@@ -238,7 +238,8 @@ def test_a_syntax_error_is_located_and_the_last_good_page_stays(served: Served) 
         lines = len(path.read_text(encoding="utf-8").splitlines())
         problem = page[page.index('class="pd-problem'):]
         problem = problem[:problem.index("</li>")]
-        assert f">{DOCUMENT}:{lines + 1}:1<" in problem and ">yaml-syntax<" in problem, problem
+        assert f">{DOCUMENT}:{lines}:11<" in problem and ">yaml-syntax<" in problem, problem
+        assert "this &#39;[&#39; is never closed" in problem, problem
         assert "Not updated:" in page and f"<h1>{title.group(1)}</h1>" in page
         assert "Traceback" not in page
         assert served.get("/lambeth/scoping-2026.pdf")[0] == 409

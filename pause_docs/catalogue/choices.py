@@ -21,6 +21,8 @@ from .words import fields, match, words
 # What each `show:` value prints, in a line (a test checks every block has one).
 BLOCKS = {
     "programme": "the programme's description (or the notice's own about_programme)",
+    "services": "an umbrella notice's services, each under its sub-heading with its purposes "
+                "and law",
     "summary": "the notice's summary",
     "purpose": "the notice's purpose, as one text",
     "purposes": "each purpose with its lawful basis (one group with only:)",

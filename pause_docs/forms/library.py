@@ -169,25 +169,30 @@ def _check(form: FormDefinition, source: SourceFile,
             error(at + ("criteria_set",), "unknown-criteria-set",
                   f"'{section.criteria_set}' is not a list of DPIA criteria"
                   f"{did_you_mean(section.criteria_set, registry.criteria_sets)}")
-        if section.show == "processing" and form.for_kind != "dpia-screening":
-            error(at + ("show",), "invalid-value", "show: processing is for DPIA screenings")
+        _check_show(form, section, at, error)
         for ident, where in _question_ids(section, at, sets, registry):
             if ident in questions:
                 error(where, "duplicate-id", f"question '{ident}' is already asked at "
                       f"{source.locate(questions[ident])}")
             questions.setdefault(ident, where)
-        needs_default = bool(section.include or section.criteria_set) or any(
-            q.scale is None for q in section.questions)
-        if section.has_questions and needs_default and _section_scale(form, section) is None:
-            error(at, "missing-scale", "this section's questions have no scale: give the "
-                  "section a 'scale:' (one of: "
-                  f"{', '.join(form.scales) or 'none: add scales: to the form'})")
-        _check_one_grid(form, section, at, error)
+        _check_section_scales(form, section, at, error)
     _check_above_title(form, source, problems)
     _check_blank_means(form, error)
     _check_criteria(form, source, registry, problems)
     _check_decision(form, source, questions, problems)
     return problems
+
+
+def _check_show(form: FormDefinition, section: FormSection, at: Path_,
+                error: Callable[[Path_, str, str], None]) -> None:
+    """show: processing is for DPIA screenings; screened, drafted, risks and outcome for full
+    DPIAs."""
+    if section.show is None:
+        return
+    kind = "dpia-screening" if section.show == "processing" else "dpia"
+    if form.for_kind != kind:
+        error(at + ("show",), "invalid-value", f"show: {section.show} is for "
+              f"{'DPIA screenings' if kind == 'dpia-screening' else 'full DPIAs (for: dpia)'}")
 
 
 def _scale_names(section: FormSection, at: Path_) -> list[tuple[Path_, str]]:
@@ -225,10 +230,16 @@ def _check_blank_means(form: FormDefinition, error: Callable[[Path_, str, str], 
                   f"{', '.join(o.value for o in scale.options)})")
 
 
-def _check_one_grid(form: FormDefinition, section: FormSection, at: Path_,
-                    error: Callable[[Path_, str, str], None]) -> None:
-    """Questions answered in tick-box columns share the columns of one scale: a question on
-    another scale would tick under the wrong headings."""
+def _check_section_scales(form: FormDefinition, section: FormSection, at: Path_,
+                          error: Callable[[Path_, str, str], None]) -> None:
+    """Every question has a scale; questions answered in tick-box columns share the columns
+    of one scale (a question on another would tick under the wrong headings)."""
+    needs_default = bool(section.include or section.criteria_set) or any(
+        q.scale is None for q in section.questions)
+    if section.has_questions and needs_default and _section_scale(form, section) is None:
+        error(at, "missing-scale", "this section's questions have no scale: give the "
+              "section a 'scale:' (one of: "
+              f"{', '.join(form.scales) or 'none: add scales: to the form'})")
     default = _section_scale(form, section)
     names = {q.scale or default for q in section.questions} | (
         {default} if section.include or section.criteria_set else set())

@@ -15,7 +15,7 @@ from ..source.models.notice import Recipient
 from ..source.models.sections import Section
 from ..source.resolved import ResolvedDocument
 from . import contacts, matching, parties, services
-from .citations import Citation, cited, cited_block, notice_citations
+from .citations import Citation, citations, cited, cited_block, notice_citations
 from .common import Shown, publication, retention_rules
 from .context import NoticeContext
 from .locale import Locale
@@ -177,8 +177,27 @@ def _legal_bases(ctx: NoticeContext, section: Section, index: int) -> Shown:
     if parent is not None:
         return parent
     chosen = [c for _, c in selected(notice_citations(ctx), section)]
-    return tuple(ctx.listed(section, index, [_with_condition(ctx, c)  # type: ignore[misc]
-                                            for c in chosen]))
+    items = [_with_nested(ctx, c, section.style == "inline") for c in chosen]
+    return tuple(ctx.listed(section, index, items))  # type: ignore[arg-type]
+
+
+def _with_nested(ctx: NoticeContext, c: Citation, inline: bool) -> tuple[Inline | Block, ...]:
+    """A citation with the Art 9 or Art 10 conditions the notice gives under it: a list
+    under it, or in a sentence 'A, with B and C'."""
+    basis = _with_condition(ctx, c)
+    nested = [_with_condition(ctx, n) for n in conditions_of(ctx, c)]
+    if not nested:
+        return basis
+    if inline and all(is_inline(n) for part in (basis, *nested) for n in part):
+        return ctx.compose("with_condition", basis=basis,  # type: ignore[arg-type]
+                           condition=ctx.joined(nested))  # type: ignore[arg-type]
+    return (*basis, ListBlock(tuple(Item(n) for n in nested), role="conditions"))
+
+
+def conditions_of(ctx: NoticeContext, c: Citation) -> list[Citation]:
+    """The conditions a notice nests under the basis `c` (`conditions:`)."""
+    return citations(c.reference.conditions, ctx.doc.registry.provisions,
+                     c.path + ("conditions",))
 
 
 def _with_condition(ctx: NoticeContext, c: Citation) -> tuple[Inline | Block, ...]:
@@ -210,6 +229,11 @@ def _lawful_basis(ctx: NoticeContext, section: Section, index: int) -> Shown:
         content = list(cited_block(ctx, c))
         if c.schedule_1:
             content += cited_block(ctx, c.schedule_1)
+        for n in conditions_of(ctx, c):
+            inner = list(cited_block(ctx, n))
+            if n.schedule_1:
+                inner += cited_block(ctx, n.schedule_1)
+            content.append(Division(tuple(inner), role="legal-basis-condition"))
         if c.reference.examples:
             content.append(Paragraph((ctx.text("examples"),)))
             content.append(ListBlock(tuple(

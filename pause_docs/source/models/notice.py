@@ -40,6 +40,10 @@ class LegalReference(Model):
         None, description="For an Art 9 or Art 10 condition: the DPA 2018 section 10 and "
         "Schedule 1 condition that goes with it.")
     examples: tuple[Markdown, ...] = Field((), description="Examples of what it covers.")
+    conditions: tuple[LegalReference, ...] = Field(
+        (), description="For an Art 6 lawful basis: the Art 9 or Art 10 conditions that go "
+        "with it, printed under it as councils write them (each may have its own "
+        "schedule_1).")
     group: Group | None = Field(None, description=_GROUP)
 
     @property
