@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 
 from .base import EvidenceGrade, Markdown, Model, Nation, Phone, RegistryId, Url
 
-InstrumentType = Literal["ukpga", "asc", "uksi", "eur", "guidance"]
+InstrumentType = Literal["ukpga", "asc", "anaw", "mwa", "uksi", "eur", "guidance"]
 ProvisionKind = Literal[
     "act",
     "lawful-basis",
@@ -97,7 +97,9 @@ class Instrument(Model):
     id: RegistryId = Field(description="Short id, e.g. 'ca2004'.")
     title: str = Field(description="The title as it should be written, e.g. 'Children Act 2004'.")
     type: InstrumentType = Field(description="legislation.gov.uk type: ukpga (Act of the UK "
-                                 "Parliament), asc (Act of Senedd Cymru), uksi, eur, or guidance.")
+                                 "Parliament), asc (Act of Senedd Cymru), anaw (Act of the "
+                                 "National Assembly for Wales, 2012-2020), mwa (Assembly "
+                                 "Measure, 2008-2011), uksi, eur, or guidance.")
     year: int = Field(description="Year of the instrument.")
     number: int | None = Field(None, description="Chapter or SI number (none for guidance).")
     url: Url = Field(description="Official web address of the whole instrument.")
@@ -162,6 +164,10 @@ class Provision(Model):
     changes: tuple[StatusChange, ...] = Field((), description="Repeals, disapplications and "
                                               "other changes, in date order.")
     superseded_by: tuple[RegistryId, ...] = Field((), description="Provisions to cite instead.")
+    elsewhere: tuple[RegistryId, ...] = Field(
+        (), description="Provisions that do the same in the nations this one does not extend "
+        "to, e.g. Children Act 2004 s.28 (Wales) for s.11 (England): a council there citing "
+        "this one is told to cite them.")
     misnomers: tuple[str, ...] = Field((), description="Wrong names seen in published documents.")
     aliases: tuple[str, ...] = Field((), description="Other correct ways documents cite it, "
                                      "e.g. 'Section 10 of the Children Act 2004'.")
