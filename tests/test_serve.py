@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import http.client
+import json
 import re
 import select
 import shutil
@@ -464,3 +465,21 @@ def test_a_problem_link_takes_the_reader_to_its_words(chrome: Browser, served: S
                     focused: document.activeElement === el,
                     visible: r.bottom > 0 && r.top < innerHeight};""")
         assert words in found["text"] and found["focused"] and found["visible"], found
+
+
+def test_the_law_picker_finds_law_by_plain_words_with_its_status(served: Served) -> None:
+    """What the editor's picker asks: the same answer as `pause-docs law --format json`."""
+    status, headers, body = served.get(
+        "/api/law?q=children+act+2004+section+10&nation=wales&as_of=2026-12-01")
+    assert status == 200 and headers["content-type"] == "application/json"
+    found = json.loads(body)
+    assert (found["query"], found["nation"], found["as_of"], found["complete"]) == (
+        "children act 2004 section 10", "wales", "2026-12-01", True)
+    first = found["results"][0]
+    assert (first["id"], first["status"], first["usable"]) == (
+        "ca2004-s10", "outside-extent", False)
+    for bad, says in (("?q=x&nation=france", "nation must be one of"),
+                      ("?q=x&as_of=yesterday", "as_of must be a day"),
+                      ("?q=" + "x" * 201, "longer than 200")):
+        status, _, body = served.get("/api/law" + bad)
+        assert status == 400 and says in json.loads(body)["error"]

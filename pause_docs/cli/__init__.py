@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from .. import __version__
-from . import checking, making, setup_commands
+from . import checking, lookup, making, setup_commands
 from .output import echo, verbosity_options
 
 INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C (128 + SIGINT)
@@ -48,5 +48,6 @@ def main(ctx: click.Context, project: Path | None) -> None:
 
 for _command in (making.validate, making.build, checking.lint, checking.audit,
                  checking.where_used, making.new, checking.diff, checking.translations,
-                 making.schema, making.serve, setup_commands.init, setup_commands.registry):
+                 making.schema, making.serve, setup_commands.init, setup_commands.registry,
+                 lookup.law):
     main.add_command(_command)

@@ -31,6 +31,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from watchfiles import Change, DefaultFilter, awatch
 
 from ..source.errors import Location, Problem, ProjectError, display_path
+from . import api
 from .pages import asset, document_page, index_page, message_page, redline_page
 from .printing import Printer, PrintFailed
 from .session import DocumentRef, DocumentView, Session
@@ -130,6 +131,7 @@ class Site:
 
     def routes(self) -> list[Route]:
         return [Route("/", self.index), Route("/_events", self.events),
+                Route("/api/law", self.law),
                 Route("/_preview/{name}", self.preview_file),
                 Route("/_published/{council}/{name}.html", self.published),
                 Route("/_published/{council}/{name}", self.published_file),
@@ -143,6 +145,9 @@ class Site:
         token = self.changes.token
         overview = await run_in_threadpool(self.session.overview)
         return HTMLResponse(index_page(overview, token, self.root))
+
+    async def law(self, request: Request) -> Response:
+        return await api.law(self.session, request)
 
     async def page(self, request: Request) -> Response:
         token = self.changes.token

@@ -31,6 +31,7 @@ from ..source.layout import COUNCILS_DIR, REGISTRY_DIR, council_dirs, document_f
 from ..source.layout import search_path as template_path
 from ..source.loader import SourceFile
 from ..source.loading import load_project
+from ..source.registry import Registry, load_registry
 from ..source.resolved import ResolvedDocument
 from .locate import Target, targets
 from .status import Overview, languages, overview
@@ -141,6 +142,11 @@ class Session:
     def overview(self) -> Overview:
         return self._remember("overview", lambda: overview(self.root, self.councils,
                                                            dt.date.today()))
+
+    def registry(self) -> Registry:
+        """The legal registry (the package's, with the project's own entries), read again
+        when a watched file changes."""
+        return self._remember("registry", lambda: load_registry(self.root)[0])
 
     def find(self, council: str, name: str) -> DocumentRef | None:
         """The document `name` ('slug' or 'slug.language') of `council`, found by listing

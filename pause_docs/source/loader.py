@@ -18,6 +18,7 @@ import yaml
 
 from .errors import Location, Problem
 from .reader import NotReadable, read_regular
+from .yaml_traps import syntax_problem, unquoted_comma
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 20_000  # after alias expansion: a "billion laughs" file stops here
@@ -120,9 +121,10 @@ class SourceFile:
 
 
 class _Walk:
-    def __init__(self, loader: _Loader, path: str) -> None:
+    def __init__(self, loader: _Loader, path: str, source: str = "") -> None:
         self.loader = loader
         self.path = path
+        self.source = source
         self.keys: dict[Path_, Location] = {}
         self.values: dict[Path_, Location] = {}
         self.problems: list[Problem] = []
@@ -163,7 +165,10 @@ class _Walk:
             return True
         if isinstance(node, yaml.MappingNode):
             first_seen: dict[object, int] = {}
-            for key_node, value_node in node.value:
+            for index, (key_node, value_node) in enumerate(node.value):
+                if node.flow_style and self.without_colon(key_node):
+                    self.comma_in_text(node, index)
+                    continue
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     self.error(key_node, "yaml-merge", "merge keys ('<<') are not supported: "
                                "write the keys out")
@@ -189,6 +194,21 @@ class _Walk:
                 if not self.walk(item, path + (index,), depth + 1):
                     return False
         return True
+
+    def without_colon(self, key: yaml.Node) -> bool:
+        """A plain word inside {…} with no ': ' after it (its value is YAML's null)."""
+        if not isinstance(key, yaml.ScalarNode) or key.style:  # quoted: '"' or "'"
+            return False
+        return not self.source[key.end_mark.index:].lstrip(" ").startswith(":")
+
+    def comma_in_text(self, node: yaml.MappingNode, index: int) -> None:
+        """'{en: a, b, cy: c}': the ', ' ended the text 'a, b' before its end."""
+        key = node.value[index][0]
+        previous = node.value[index - 1] if index else None
+        name = previous[0].value if previous and isinstance(previous[0], yaml.ScalarNode) \
+            else None
+        at, message = unquoted_comma(previous[1] if previous else None, key, name)
+        self.error(at, "yaml-unquoted-comma", message)
 
     def check_characters(self, node: yaml.ScalarNode) -> bool:
         """A control character or lone surrogate written as an escape is refused, like one
@@ -232,16 +252,13 @@ def parse_yaml(text: str, path: str) -> tuple[SourceFile | None, list[Problem]]:
     except RecursionError:  # PyYAML builds the tree recursively: '[[[[...' thousands deep
         return None, [_nesting_problem(text, path)]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
-        reason = (exc.problem or exc.context or "not valid YAML").strip()
-        return None, [Problem(where, "error", "yaml-syntax", f"{reason}{_syntax_hint(exc)}")]
+        return None, [syntax_problem(text, path, exc)]
     except yaml.YAMLError as exc:
         return None, [Problem(Location(path, 1, 1), "error", "yaml-syntax", str(exc))]
     try:
         if node is None:
             return None, [Problem(Location(path, 1, 1), "error", "empty-file", "the file is empty")]
-        walk = _Walk(loader, path)
+        walk = _Walk(loader, path, text)
         walk.walk(node, ())
         if any(p.code != "duplicate-key" for p in walk.problems):
             return None, walk.problems
@@ -281,17 +298,6 @@ def _nesting_problem(text: str, path: str) -> Problem:
             elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
                 depth -= 1
     return Problem(Location(path, 1, 1), "error", "too-deep", "nested too deeply")
-
-
-def _syntax_hint(exc: yaml.MarkedYAMLError) -> str:
-    problem = exc.problem or ""
-    if "found character '\\t'" in problem:
-        return " (indent with spaces, not tabs)"
-    if "mapping values are not allowed" in problem:
-        return " (a value containing ': ' must be put in quotes)"
-    if "expected a single document" in (exc.context or "") + problem:
-        return " (one document per file: remove the extra '---')"
-    return ""
 
 
 def read_yaml(file: Path, display: str, inside: Path | None = None
