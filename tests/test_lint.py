@@ -96,8 +96,8 @@ BUNDLED = {
         "repealed-since-published"],
     "councils/oxfordshire/pause-privacy-notice.yaml": [
         "disapplied-when-published", "misnamed-instrument", "missing-lawful-basis",
-        "outdated-name-since-published", "special-category-without-condition",
-        "undated-notice"],
+        "not-a-lawful-basis", "outdated-name-since-published",
+        "special-category-without-condition", "undated-notice"],
     "councils/cambridgeshire/childrens-safeguarding-privacy-notice.yaml": [
         "condition-not-named", "hard-to-read", "nonexistent-instrument",
         "nonexistent-instrument", "outdated-name-since-published",

@@ -92,9 +92,11 @@ CASES = [
     Case("Childrens Act 1989", "provision: ca1989\n    cited_as: the Childrens Act 1989",
          "Our duties are in the Childrens Act 1989.", ("misnamed-instrument",)),
     Case("DPA 2017", "provision: dpa2018\n    cited_as: DPA 2017",
-         "We follow the DPA 2017.", ("nonexistent-instrument",)),
+         "We follow the DPA 2017.", ("nonexistent-instrument",),
+         also=("not-a-lawful-basis",)),
     Case("Data Protection Act 2017", "provision: dpa2018\n    cited_as: Data Protection Act "
-         "2017", "We follow the Data Protection Act 2017.", ("nonexistent-instrument",)),
+         "2017", "We follow the Data Protection Act 2017.", ("nonexistent-instrument",),
+         also=("not-a-lawful-basis",)),
     Case("Children and Families Act 2017", "provision: cfa2014\n    cited_as: The Children "
          "and Families Act 2017", "Our duties are in The Children and Families Act 2017.",
          ("nonexistent-instrument",)),
@@ -103,7 +105,8 @@ CASES = [
     Case("Localism Act 2012", "provision: localism2011\n    cited_as: Localism Act 2012",
          "We act under the Localism Act 2012.", ("nonexistent-instrument",)),
     Case("Human Rights Act 1988", "provision: hra1998\n    cited_as: Human Rights Act 1988",
-         "We respect the Human Rights Act 1988.", ("nonexistent-instrument",)),
+         "We respect the Human Rights Act 1988.", ("nonexistent-instrument",),
+         also=("not-a-lawful-basis",)),
     Case("Working Together 2018 in 2024", "provision: wtsc-2018",
          "We follow Working Together to Safeguard Children 2018.",
          ("superseded-when-published",), "2024-03-01"),

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from ...source.errors import Location
 from ...source.models import Contact
 from .citing import Found, Mention
+from .gateways import not_a_basis
 from .setting import Finding, Passage, Setting, either
 
 _POLICY_DOCUMENT = re.compile(r"appropriate\s+policy\s+document|\bAPD\b", re.IGNORECASE)
@@ -36,7 +37,8 @@ def check_drafting(mentions: Sequence[Mention], passages: Sequence[Passage],
     """The rules over everything a notice cites."""
     live = [m for m in mentions if m.citation is None or not m.citation.historical]
     return (_conditions(live, setting) + _policy_document(live, passages, setting)
-            + _criminal_for_special(live, setting) + _consent(live))
+            + _criminal_for_special(live, setting) + _consent(live)
+            + not_a_basis(live, setting))
 
 
 def _cited(mentions: Iterable[Mention]) -> dict[str, Mention]:

@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 
 from .base import EvidenceGrade, Markdown, Model, Nation, Phone, RegistryId, Url
 
-InstrumentType = Literal["ukpga", "asc", "anaw", "mwa", "uksi", "eur", "guidance"]
+InstrumentType = Literal["ukpga", "asc", "anaw", "mwa", "uksi", "eur", "eudn", "guidance"]
 ProvisionKind = Literal[
     "act",
     "lawful-basis",
@@ -19,6 +19,7 @@ ProvisionKind = Literal[
     "statutory-power",
     "statutory-duty",
     "transparency-duty",
+    "transfer-mechanism",
     "guidance",
 ]
 Art6Basis = Literal["a", "b", "c", "d", "e", "f", "ea"]
@@ -99,7 +100,8 @@ class Instrument(Model):
     type: InstrumentType = Field(description="legislation.gov.uk type: ukpga (Act of the UK "
                                  "Parliament), asc (Act of Senedd Cymru), anaw (Act of the "
                                  "National Assembly for Wales, 2012-2020), mwa (Assembly "
-                                 "Measure, 2008-2011), uksi, eur, or guidance.")
+                                 "Measure, 2008-2011), uksi, eur, eudn (an EU "
+                                 "decision), or guidance.")
     year: int = Field(description="Year of the instrument.")
     number: int | None = Field(None, description="Chapter or SI number (none for guidance).")
     url: Url = Field(description="Official web address of the whole instrument.")
@@ -193,6 +195,11 @@ class Provision(Model):
     named_as_basis: tuple[str, ...] = Field(
         (), description="Words that name it only where the text says they are the lawful "
         "basis or condition, e.g. 'consent' in 'our lawful basis is consent'.")
+    not_a_basis: str | None = Field(
+        None, description="Why this, given as the lawful basis or the gateway for sharing, is "
+        "not one (the Freedom of Information Act 2000, the Data Protection Act 2018 as a "
+        "whole): a finding when a document gives it as the basis, silence when it is only "
+        "mentioned.")
     not_for_public_tasks: bool = Field(
         False, description="Not available to a public authority performing its tasks (UK "
         "GDPR Art 6(1), final words): citing it is an error for a council.")
