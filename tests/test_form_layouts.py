@@ -73,12 +73,16 @@ def add_section(form: str, section: str, before: str = "  - id: impact\n") -> st
 
 def documents(project, form: str = FORM, document: str = DOCUMENT,  # type: ignore[no-untyped-def]
               council: str = WELSH_COUNCIL):
-    root = project({"councils/cymru/council.yaml": council,
-                    "councils/forms/trial.yaml": form,
-                    "councils/cymru/screening.yaml": document})
-    loaded = load_project(root)
-    assert loaded.problems == [], loaded.problems
-    (doc,) = [d for d in loaded.documents if d.council_slug == "cymru"]
+    return loaded(project({"councils/cymru/council.yaml": council,
+                           "councils/forms/trial.yaml": form,
+                           "councils/cymru/screening.yaml": document}))
+
+
+def loaded(root: Path):  # type: ignore[no-untyped-def]
+    """The one document of the project at `root`, which has no problems."""
+    project = load_project(root)
+    assert project.problems == [], project.problems
+    (doc,) = [d for d in project.documents if d.council_slug == "cymru"]
     return doc
 
 
@@ -196,3 +200,127 @@ def test_a_guidance_section_in_pdf_and_word_in_both_languages(project, tmp_path:
             assert words in out.pdf
             assert words in out.word
         assert out.pdf.index(heading) < out.pdf.index(text)
+
+
+# --- 18: a line above the title; 29: the council's name only when the form names it ----------
+
+ABOVE = """\
+above_title: {en: "APPENDIX {appendix}", cy: "ATODIAD {appendix}"}
+show_council: true
+"""
+APPENDIX_FIELD = ("type: text, required: true}\n",
+                  "type: text, required: true}\n"
+                  "      - {id: appendix, label: {en: Appendix, cy: Atodiad}, type: text}\n")
+
+
+def test_the_form_prints_a_line_above_the_title_with_the_documents_value(project) -> None:
+    form = ABOVE + FORM.replace(*APPENDIX_FIELD)
+    root = project({"councils/cymru/council.yaml": WELSH_COUNCIL,
+                    "councils/forms/trial.yaml": form,
+                    "councils/cymru/screening.yaml": DOCUMENT + "appendix: '4'\n"})
+    doc = loaded(root)
+    html = html_of(doc)
+    assert re.search(r'<p class="above-title">APPENDIX 4</p>\s*<h1>Service change screening'
+                     r"</h1>", html), html[:3000]
+    assert '<p class="above-title">ATODIAD 4</p>' in html_of(doc, "cy")
+    # a document that leaves the value out has no line, rather than 'APPENDIX '
+    (root / "councils/cymru/screening.yaml").write_text(DOCUMENT, encoding="utf-8")
+    assert 'class="above-title"' not in html_of(loaded(root))
+
+
+def test_a_line_above_the_title_naming_no_text_field_is_refused(project) -> None:
+    root = project({"councils/cymru/council.yaml": COUNCIL_YAML,
+                    "councils/forms/trial.yaml": ABOVE + FORM,
+                    "councils/cymru/screening.yaml": DOCUMENT})
+    code, output = validate(root)
+    assert code == 1
+    assert re.search(r"^councils/forms/trial\.yaml:1:\d+: error: unknown-field: above_title: "
+                     r"'\{appendix\}' is not a text field of this form; the text fields are: "
+                     r"service$", output, re.M), output
+
+
+def test_the_councils_name_is_printed_above_the_title_only_when_the_form_says_so(
+        project) -> None:
+    council = "Example Borough Council"
+    root = project({"councils/cymru/council.yaml": COUNCIL_YAML,
+                    "councils/forms/trial.yaml": FORM, "councils/cymru/screening.yaml": DOCUMENT})
+    html = html_of(loaded(root))
+    body = html[html.index("<body"):]
+    assert council not in body[:body.index("<h1>")]
+    assert 'class="publisher"' not in body
+    (root / "councils/forms/trial.yaml").write_text("show_council: true\n" + FORM,
+                                                    encoding="utf-8")
+    html = html_of(loaded(root))
+    body = html[html.index("<body"):]
+    assert f'<p class="publisher">{council}</p>' in body[:body.index("<h1>")]
+
+
+@pytest.mark.slow
+def test_the_line_above_the_title_and_no_council_name_in_pdf_and_word(project,
+                                                                     tmp_path: Path) -> None:
+    form = FORM.replace(*APPENDIX_FIELD).replace(
+        "title: {en", 'above_title: {en: "APPENDIX {appendix}", cy: "ATODIAD {appendix}"}\n'
+        "title: {en")
+    doc = documents(project, form, DOCUMENT + "appendix: 4b\n")
+    for language, line, title in (("en", "APPENDIX 4b", "Service change screening"),
+                                  ("cy", "ATODIAD 4b", "Sgrinio newid gwasanaeth")):
+        out = printed(doc, language, tmp_path)
+        assert f"{line} {title}" in out.pdf
+        assert "Example Borough Council" not in out.pdf[:out.pdf.index(line)]
+        at = out.word.index(line)
+        assert out.word[at + 1] == title
+        assert not any("Example Borough Council" in p for p in out.word[:at])
+
+
+# --- 25: a question with no topic is named by its text, shortened ----------------------------
+
+UNTITLED = FORM.replace("      - {id: access, topic: {en: Access, cy: Mynediad}}\n", """\
+      - {id: access, topic: {en: Access, cy: Mynediad}}
+      - id: reach
+        number: "2"
+        question:
+          en: >-
+            Will the change make it **harder** for families to reach the service when
+            they need it?
+          cy: >-
+            A fydd y newid yn ei gwneud yn anoddach i deuluoedd gyrraedd y gwasanaeth pan
+            fo angen?
+""")
+REACH_EN = "2 Will the change make it harder for families to reach the…"
+REACH_CY = "2 A fydd y newid yn ei gwneud yn anoddach i deuluoedd…"
+
+
+def test_a_decision_names_a_question_without_topic_by_its_text_shortened(project) -> None:
+    doc = documents(project, UNTITLED, DOCUMENT + "  reach: {answer: 'yes', evidence: Bus "
+                    "routes change.}\n")
+    for language, name in (("en", REACH_EN), ("cy", REACH_CY)):
+        html = html_of(doc, language)
+        decision = html[html.index('<div class="decision"'):]
+        assert f'<a href="#question-reach">{name}</a>' in decision
+        assert "reach</a>" not in decision
+
+
+def test_lint_and_diff_name_a_question_without_topic_by_its_text(project) -> None:
+    root = project({"councils/cymru/council.yaml": COUNCIL_YAML,
+                    "councils/forms/trial.yaml": UNTITLED,
+                    "councils/cymru/screening.yaml": DOCUMENT})
+    old = root / "councils/cymru/screening.yaml"
+    new = old.with_name("revised.yaml")
+    new.write_text(DOCUMENT + "  reach: {answer: 'yes', evidence: Bus routes change.}\n",
+                   encoding="utf-8")
+    result = CliRunner().invoke(main, ["--project", str(root), "diff", str(old), str(new)])
+    assert f"{REACH_EN} is now Yes" in result.output, result.output
+    assert f"  - Added: {REACH_EN}\n" in result.output
+    result = CliRunner().invoke(main, ["--project", str(root), "lint", str(old)])
+    assert f"'{REACH_EN}' is not answered" in result.output, result.output
+
+
+@pytest.mark.slow
+def test_a_question_without_topic_in_the_decision_in_pdf_and_word(project,
+                                                                 tmp_path: Path) -> None:
+    doc = documents(project, UNTITLED, DOCUMENT + "  reach: {answer: 'yes', evidence: Bus "
+                    "routes change.}\n")
+    for language, name in (("en", REACH_EN), ("cy", REACH_CY)):
+        out = printed(doc, language, tmp_path)
+        assert name in out.pdf
+        assert any(name in p for p in out.word), out.word

@@ -175,16 +175,20 @@ def schema(ctx: click.Context, kind: str) -> None:
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Port to listen on (0: any free port).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the index in the web browser.")
+@click.option("--allow-edit", is_flag=True, help="Let the editor (/_edit/) save files when "
+              "--host is not a loopback address (anyone who can reach it can then change them).")
 @click.pass_context
 def serve(ctx: click.Context, councils: tuple[str, ...], host: str, port: int,
-          open_browser: bool) -> None:
+          open_browser: bool, allow_edit: bool) -> None:
     """Preview documents in the browser while you edit them, with their problems on the page.
 
     Serves an index of every council and document (or only COUNCILS), with each document's
     validate and lint status. A document's page is rendered from its YAML as `build` would
     publish it, with a panel listing its problems, each linked to the part of the page it is
     about; the page reloads when you save a file. Also serves each document's PDF and its
-    changes since the last git commit. Nothing is written. Ctrl-C stops it.
+    changes since the last git commit. At /_edit/ every file of the project is a form (made
+    from the same schemas `validate` uses) that saves it keeping its comments and layout; it
+    saves only on a loopback address unless --allow-edit is given. Ctrl-C stops it.
     """
     from ..preview.server import address, is_loopback, listen, run
     from ..preview.session import Session
@@ -194,6 +198,9 @@ def serve(ctx: click.Context, councils: tuple[str, ...], host: str, port: int,
     if not is_loopback(host):
         echo(f"warning: listening on {host}, not a loopback address: other machines "
                    "on the network can see these documents and drafts", err=True)
+        echo("warning: --allow-edit: anyone who can reach this address can change the "
+             "project's files" if allow_edit else "the editor will not save on this "
+             "address (add --allow-edit to let it)", err=True)
     sock = listen(host, port)
     url = address(sock)
     say(f"Previewing {root} at {url} (Ctrl-C to stop)")
@@ -201,4 +208,4 @@ def serve(ctx: click.Context, councils: tuple[str, ...], host: str, port: int,
         import webbrowser
 
         webbrowser.open(url)
-    run(Session(root, councils), sock, lambda message: echo(message, err=True))
+    run(Session(root, councils), sock, lambda message: echo(message, err=True), allow_edit)

@@ -32,8 +32,7 @@ def _answer(a: Answered | None) -> str:
 
 
 def _name(a: Answered) -> str:
-    q = a.question.question
-    return q.topic or (f"{q.number} {q.question}" if q.number else q.id)
+    return a.question.question.name
 
 
 def _answers(was: tuple[Answered, ...], now: tuple[Answered, ...], next_stage: str | None

@@ -65,7 +65,7 @@ def _spec(node: Mapping[str, Any], defs: Mapping[str, Any], depth: int, key: str
     found.label = label_of(key) if key else ""
     found.description = str(meta.get("description", ""))
     found.examples = tuple(meta.get("examples", ()))
-    found.per_language = per_language and found.kind in ("text", "markdown", "date")
+    found.per_language = per_language and found.kind in ("text", "markdown")
     found.required = required
     return found
 
@@ -173,7 +173,7 @@ def value_from_form(spec: Spec, reading: Reading, path: Path_, old: Any) -> Any:
         for index in range(count):
             item = value_from_form(spec.items, reading, (*path, index),
                                    olds[index] if index < len(olds) else None)
-            items.append(_blank(spec.items) if item is MISSING else item)
+            items.append(blank(spec.items) if item is MISSING else item)
         return items if items else MISSING
     if spec.per_language and (len(reading.languages) > 1 or isinstance(old, dict)):
         return _per_language(spec, reading, name, old)
@@ -220,6 +220,8 @@ def _scalar(spec: Spec, reading: Reading, name: str, given: str | None, old: Any
             return MISSING
         if spec.kind == "date":
             return _date(text)
+        if spec.kind == "choice" and isinstance(old, str) and old.lower() == text.lower():
+            return old  # 'No' stays as written
         return text
     if spec.kind == "flag":
         return {"true": True, "false": False}.get(given, MISSING)
@@ -255,7 +257,7 @@ def _yaml(reading: Reading, name: str, given: str, old: Any) -> Any:
     return source.data
 
 
-def _blank(spec: Spec) -> Any:
+def blank(spec: Spec) -> Any:
     return {} if spec.kind == "object" else ""
 
 

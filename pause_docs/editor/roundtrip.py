@@ -169,8 +169,9 @@ def _merge(old: Any, new: Any) -> Any:
         olds = list(old)
         while len(old) > len(new):
             del old[len(old) - 1]
+        used: set[int] = set()
         for index, value in enumerate(new):
-            before = _match(olds, value, index)
+            before = _match(olds, value, index, used)
             if index < len(old):
                 if not _same(old[index], value):
                     old[index] = _merge(before, value)
@@ -180,12 +181,17 @@ def _merge(old: Any, new: Any) -> Any:
     return _scalar(old, new)
 
 
-def _match(olds: list[Any], value: Any, index: int) -> Any:
-    """The old item `value` came from: an equal one (moved), else the one at its place."""
-    for item in olds:
-        if _same(item, value):
+def _match(olds: list[Any], value: Any, index: int, used: set[int]) -> Any:
+    """The old item `value` came from: an equal one (moved), else the one at its place; each
+    old item at most once (a node written twice would become a YAML alias)."""
+    for number, item in enumerate(olds):
+        if number not in used and _same(item, value):
+            used.add(number)
             return item
-    return olds[index] if index < len(olds) else None
+    if index < len(olds) and index not in used:
+        used.add(index)
+        return olds[index]
+    return None
 
 
 def _same(old: Any, new: Any) -> bool:
@@ -205,6 +211,8 @@ def _scalar(old: Any, new: Any) -> Any:
     (YAML 1.1) would otherwise read it as something other than text ('no', '1.0')."""
     if not isinstance(new, str):
         return new
+    if not new:
+        return SingleQuotedScalarString(new)
     if isinstance(old, LiteralScalarString) or ("\n" in new and not new.endswith(" ")):
         if isinstance(old, FoldedScalarString) and "\n" not in new.strip("\n"):
             return FoldedScalarString(new)
@@ -214,12 +222,12 @@ def _scalar(old: Any, new: Any) -> Any:
         return FoldedScalarString(new)
     if isinstance(old, DoubleQuotedScalarString):
         return DoubleQuotedScalarString(new)
-    if isinstance(old, SingleQuotedScalarString) or _not_text(new):
+    if isinstance(old, SingleQuotedScalarString) or not_text(new):
         return SingleQuotedScalarString(new)
     return new
 
 
-def _not_text(value: str) -> bool:
+def not_text(value: str) -> bool:
     """True when `value` unquoted would not be read as this text by the project's loader
     or by a YAML 1.1 reader (an editor's, a script's)."""
     if value != value.strip() or not value:

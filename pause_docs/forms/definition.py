@@ -159,11 +159,34 @@ class Question(Model):
     characteristic: bool = Field(False, description="A protected (or local) characteristic: "
                                  "the per-characteristic rule looks at these.")
 
+    @property
+    def name(self) -> str:
+        """What a decision, a diff or a check calls it: its topic, or else its number and its
+        question shortened ('4 Does the change affect how people reach…')."""
+        if self.topic:
+            return self.topic
+        return " ".join(filter(None, (self.number, shortened(self.question or ""))))
+
     @model_validator(mode="after")
     def _asks(self) -> Question:
         if not (self.topic or self.question):
             raise ValueError("a question needs a topic or its question text")
         return self
+
+
+_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`#>]+")
+SHORT = 60
+"""The longest a question's text is when it names the question (see `Question.name`)."""
+
+
+def shortened(text: str, limit: int = SHORT) -> str:
+    """Markdown as plain words on one line, cut at a word before `limit` characters with an
+    ellipsis when longer."""
+    words = " ".join(_MARKUP.sub(lambda m: m.group(1) or "", text).split())
+    if len(words) <= limit:
+        return words
+    cut = words[:limit].rsplit(" ", 1)[0] if " " in words[:limit] else words[:limit]
+    return cut.rstrip(" ,;:.-–") + "…"
 
 
 class QuestionSet(Model):
@@ -303,6 +326,15 @@ class FormDefinition(Model):
     description: str = Field(description="One line saying what it is, for `pause-docs new`.")
     replaces_bundled: bool = Field(False, description="A project's form with the name of a "
                                    "bundled form replaces it only when this is true.")
+    above_title: str | None = Field(
+        None, description="A line printed above the title, e.g. 'APPENDIX 4' or 'Form "
+        "version 3 (April 2024)'; '{field_id}' puts in a document's value of one of the "
+        "form's text fields, e.g. 'APPENDIX {appendix}' (the line is left out while that "
+        "field is empty).")
+    show_council: bool = Field(
+        False, description="true: the council's logo, or else its name, is printed above "
+        "the title, as on a paper form that names its council; false (the default): the "
+        "form prints no council name there.")
     show_date: Literal["day", "month", "none"] = Field(
         "day", description="Print the document's date under the title as a day, a month, or "
         "not at all.")

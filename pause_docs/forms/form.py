@@ -10,6 +10,7 @@ the question's scale with the answers that are.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -34,6 +35,8 @@ from .definition import (
 )
 
 NOT_ANSWERED = "not-answered"
+FIELD_IN_LINE = re.compile(r"\{([a-z][a-z0-9_-]*)\}")
+"""'{appendix}' in a line of the form (`above_title`): a document's value of that field."""
 # A criterion's words as a question: its title is the topic, its description the question.
 _CRITERION: dict[Path_, str] = {("topic",): "title", ("question",): "description"}
 

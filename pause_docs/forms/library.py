@@ -26,7 +26,7 @@ from ..source.registry_ids import check_references
 from ..source.resolved import Merged
 from ..source.validation import validate
 from .definition import FormDefinition, FormSection, Question, QuestionSet, Scale
-from .form import Form, FormQuestion, document_model
+from .form import FIELD_IN_LINE, Form, FormQuestion, document_model
 
 SETS_DIR = "sets"
 _RESERVED_COLUMNS = {"answer", "evidence"}
@@ -180,6 +180,7 @@ def _check(form: FormDefinition, source: SourceFile,
             error(at, "missing-scale", "this section's questions have no scale: give the "
                   "section a 'scale:' (one of: "
                   f"{', '.join(form.scales) or 'none: add scales: to the form'})")
+    _check_above_title(form, source, problems)
     _check_criteria(form, source, registry, problems)
     _check_decision(form, source, questions, problems)
     return problems
@@ -206,6 +207,19 @@ def _section_scale(form: FormDefinition, section: FormSection) -> str | None:
     if section.scale:
         return section.scale
     return next(iter(form.scales)) if len(form.scales) == 1 else None
+
+
+def _check_above_title(form: FormDefinition, source: SourceFile, problems: list[Problem]
+                       ) -> None:
+    """Each '{field}' in the line above the title names one of the form's text fields."""
+    texts = {f.id for s in form.sections for f in s.fields if f.type == "text"}
+    for name in FIELD_IN_LINE.findall(form.above_title or ""):
+        if name not in texts:
+            problems.append(Problem(
+                source.locate(("above_title",)), "error", "unknown-field",
+                f"above_title: '{{{name}}}' is not a text field of this form"
+                f"{did_you_mean(name, texts)}; the text fields are: "
+                f"{', '.join(sorted(texts)) or 'none'}"))
 
 
 def _check_criteria(form: FormDefinition, source: SourceFile, registry: Registry,

@@ -14,7 +14,10 @@ from pathlib import Path
 
 import jinja2
 
+from ..publish.locale import load_locale
+from ..render.formats import FORMATS, OutputFormat
 from ..source.errors import Problem
+from ..source.languages import LOCALES_DIR
 from ..source.layout import TEMPLATES_DIR
 from .session import DocumentView
 from .status import Overview
@@ -22,7 +25,7 @@ from .status import Overview
 PREVIEW_TEMPLATES = TEMPLATES_DIR / "preview"
 ASSETS = {"preview.css": "text/css; charset=utf-8",
           "preview.js": "text/javascript; charset=utf-8"}
-LANGUAGES = {"en": "English", "cy": "Welsh (Cymraeg)"}
+PAGE = FORMATS["html"]  # the page itself: the preview shows it with its panel
 
 
 @functools.cache
@@ -31,7 +34,8 @@ def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(PREVIEW_TEMPLATES)),
                              autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(language_name=language_name, kind_name=kind_name)
+    env.globals.update(language_name=language_name, kind_name=kind_name,
+                       formats=other_formats)
     return env
 
 
@@ -42,8 +46,21 @@ def asset(name: str) -> tuple[bytes, str] | None:
     return (PREVIEW_TEMPLATES / name).read_bytes(), ASSETS[name]
 
 
+def other_formats() -> list[OutputFormat]:
+    """The formats a page is also published in, each linked from the preview."""
+    return [f for f in FORMATS.values() if f is not PAGE]
+
+
+@functools.cache
 def language_name(code: str) -> str:
-    return LANGUAGES.get(code, code)
+    """'English', 'Welsh (Cymraeg)': the language's name from its locale, in English and,
+    when it differs, in itself."""
+    if not (LOCALES_DIR / f"{code}.yaml").is_file():
+        return code
+    locale = load_locale(code)
+    if locale.name == locale.english_name:
+        return locale.english_name
+    return f"{locale.english_name} ({locale.name})"
 
 
 def kind_name(kind: str | None) -> str:
@@ -90,8 +107,8 @@ def links(view: DocumentView) -> list[tuple[str, str]]:
     name = slug if view.language == view.languages[0] else f"{slug}.{view.language}"
     found = [("All documents", "/")]
     if view.current:
-        found += [("PDF", f"/{council}/{name}.pdf"), ("Word", f"/{council}/{name}.docx"),
-                  ("The page alone, as published", f"/_published/{council}/{name}.html")]
+        found += [(f.link_text, f"/{council}/{name}.{f.suffix}") for f in other_formats()]
+        found.append(("The page alone, as published", f"/_published/{council}/{name}.html"))
     if view.comparable:
         found.append(("Changes since the last commit", f"/_diff/{council}/{slug}.html"))
     for language in view.languages:

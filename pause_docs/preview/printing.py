@@ -1,9 +1,11 @@
-"""PDFs for the preview, made in a worker process so the server keeps answering while one is
-made, and kept by fingerprint so an unchanged page is printed once.
+"""The files of a page in every output format (`render.formats.FORMATS`), made by each
+format's own maker as `build` makes them: a timed one (the PDF) in a worker process, so the
+server keeps answering while it is made, and kept by fingerprint so an unchanged page is
+made once.
 
-The worker calls `pdf.render_pdf`, the same safe, deterministic printing `build` uses; it is
-started fresh ('spawn'), as the server has threads running, and ignores Ctrl-C, which the
-server handles for both.
+The worker is started fresh ('spawn'), as the server has threads running, and ignores
+Ctrl-C and SIGTERM, which the server handles for both; it is given the format itself (not
+its name), so a format added to FORMATS is made like the others.
 """
 
 from __future__ import annotations
@@ -14,73 +16,86 @@ import signal
 from collections import OrderedDict
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-KEPT = 12  # PDFs kept in memory, the most recently asked for
+from starlette.concurrency import run_in_threadpool
+
+from ..render.formats import OutputFormat
+
+if TYPE_CHECKING:
+    from ..render.edition import Edition
+
+KEPT = 12  # files kept in memory, the most recently asked for
 
 
 class PrintFailed(Exception):
-    """The page could not be printed; the message says why."""
+    """The file could not be made; the message says why."""
 
 
 class Printer:
-    """One worker process, started when the first PDF is asked for."""
+    """One worker process, started when the first timed file is asked for."""
 
     def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
-        self._kept: OrderedDict[str, bytes] = OrderedDict()
-        self._running: dict[str, asyncio.Future[bytes | str]] = {}
+        self._kept: OrderedDict[tuple[str, str], bytes] = OrderedDict()
+        self._running: dict[tuple[str, str], asyncio.Future[bytes | str]] = {}
 
-    async def pdf(self, key: str, html: str, asset_root: Path, epoch: int,
-                  files: dict[str, str] | None = None) -> bytes:
-        """The PDF of `html` (with `files` beside it: the logo), from the cache when `key`
-        was printed before."""
-        if key in self._kept:
-            self._kept.move_to_end(key)
-            return self._kept[key]
-        running = self._running.get(key)
-        if running is None:
-            loop = asyncio.get_running_loop()
-            running = loop.run_in_executor(self._executor(), _print, html, asset_root, epoch,
-                                           files or {})
-            self._running[key] = running
-        try:
-            made = await asyncio.shield(running)
-        except BrokenProcessPool as exc:
-            self._pool = None  # the worker died (out of memory, a crash): the next starts anew
-            raise PrintFailed("the process making the PDF stopped unexpectedly") from exc
-        finally:
-            if running.done():
-                self._running.pop(key, None)
+    async def make(self, fmt: OutputFormat, key: str, edition: Edition) -> bytes:
+        """The file of `edition` in `fmt`, from the cache when `key` (a fingerprint of all
+        it is made from) was made before."""
+        kept = (fmt.name, key)
+        if kept in self._kept:
+            self._kept.move_to_end(kept)
+            return self._kept[kept]
+        if not fmt.timed:
+            made = await run_in_threadpool(_make, fmt, edition)
+        else:
+            made = await self._in_worker(kept, fmt, edition)
         if isinstance(made, str):
             raise PrintFailed(made)
-        self._kept[key] = made
+        self._kept[kept] = made
         while len(self._kept) > KEPT:
             self._kept.popitem(last=False)
         return made
 
+    async def _in_worker(self, kept: tuple[str, str], fmt: OutputFormat, edition: Edition
+                         ) -> bytes | str:
+        running = self._running.get(kept)
+        if running is None:
+            loop = asyncio.get_running_loop()
+            running = loop.run_in_executor(self._executor(), _make, fmt, edition)
+            self._running[kept] = running
+        try:
+            return await asyncio.shield(running)
+        except BrokenProcessPool as exc:
+            self._pool = None  # the worker died (out of memory, a crash): the next starts anew
+            raise PrintFailed("the process making the file stopped unexpectedly") from exc
+        finally:
+            if running.done():
+                self._running.pop(kept, None)
+
     def close(self) -> None:
+        """Stop the worker and wait for it, so that nothing of it outlives the server."""
         if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=1, initializer=_ignore_interrupts,
+            self._pool = ProcessPoolExecutor(max_workers=1, initializer=_ignore_stops,
                                              mp_context=multiprocessing.get_context("spawn"))
         return self._pool
 
 
-def _ignore_interrupts() -> None:
+def _ignore_stops() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
 
-def _print(html: str, asset_root: Path, epoch: int, files: dict[str, str]) -> bytes | str:
-    """In the worker: the PDF, or why it could not be made."""
-    from ..render.pdf import render_pdf
-
+def _make(fmt: OutputFormat, edition: Edition) -> bytes | str:
+    """The file, or why it could not be made (in the worker, or in a thread)."""
     try:
-        return render_pdf(html, asset_root, epoch, files)
+        return fmt.make(edition)[0]
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # noqa: BLE001 - WeasyPrint stops a render with BaseException

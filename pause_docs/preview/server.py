@@ -1,8 +1,10 @@
 """The preview's web application and the server that runs it (Starlette on uvicorn).
 
 Pages are rendered on request; `/_events` is a stream of server-sent events that tells open
-pages to reload when the watcher (watchfiles) sees a project file change; PDFs are made in a
-worker process. Only GET and HEAD are answered, only at the addresses listed in `routes`, and
+pages to reload when the watcher (watchfiles) sees a project file change; a page's file in
+every other format of `render.formats.FORMATS` is made by that format's maker (a timed one,
+the PDF, in a worker process); `/api/law` answers the editor's law picker. Only GET and
+HEAD are answered, only at the addresses listed in `routes`, and
 only for the project's own documents and the preview's own two files: anything else is 404.
 """
 
@@ -13,7 +15,7 @@ import contextlib
 import ipaddress
 import secrets
 import socket
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from types import FrameType
 
@@ -30,9 +32,11 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from watchfiles import Change, DefaultFilter, awatch
 
+from ..editor.app import Editor
+from ..render.formats import FORMATS, OutputFormat
 from ..source.errors import Location, Problem, ProjectError, display_path
 from . import api
-from .pages import asset, document_page, index_page, message_page, redline_page
+from .pages import PAGE, asset, document_page, index_page, message_page, redline_page
 from .printing import Printer, PrintFailed
 from .session import DocumentRef, DocumentView, Session
 
@@ -40,11 +44,12 @@ TICK = 0.25  # seconds between looks at whether the server is stopping, in an ev
 KEEP_ALIVE = 15.0  # seconds between comments on an idle event stream
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1", "[::1]")
 # The page's own stylesheet is inline; the preview's script and stylesheet come from here.
-# Nothing else may load or run, and no page may be framed by another site.
+# Nothing else may load or run, forms go only here (the editor's), and no page may be framed
+# by another site (the editor frames its own preview).
 HEADERS = [
     (b"content-security-policy", b"default-src 'none'; style-src 'self' 'unsafe-inline'; "
      b"script-src 'self'; connect-src 'self'; img-src 'self' data:; font-src 'self' data:; "
-     b"base-uri 'none'; form-action 'none'; frame-ancestors 'none'"),
+     b"frame-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'"),
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
     (b"cache-control", b"no-store"),
@@ -93,9 +98,6 @@ def address(sock: socket.socket) -> str:
     return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
 
 
-WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
 class Changes:
     """What the watcher has seen, as a token each page carries, and a way to wait for more."""
 
@@ -137,8 +139,8 @@ class Site:
                 Route("/_published/{council}/{name}", self.published_file),
                 Route("/_diff/{council}/{name}.html", self.redline),
                 Route("/{council}/{name}.html", self.page),
-                Route("/{council}/{name}.pdf", self.pdf),
-                Route("/{council}/{name}.docx", self.word),
+                *(Route(f"/{{council}}/{{name}}.{f.suffix}", self.made_as(f))
+                  for f in FORMATS.values() if f.suffix != PAGE.suffix),
                 Route("/{council}/{name}", self.published_file)]
 
     async def index(self, request: Request) -> Response:
@@ -155,10 +157,13 @@ class Site:
         return HTMLResponse(document_page(view, token, self.root))
 
     async def published(self, request: Request) -> Response:
+        """The page alone, as the HTML format's maker writes it."""
         view = await self._view(request)
-        if view.rendering is None or not view.current:
+        job = await run_in_threadpool(self.session.print_job, view)
+        if job is None:
             return self._cannot(view, "published")
-        return HTMLResponse(view.rendering.html)
+        made = await self.printer.make(PAGE, job.key, job.edition)
+        return Response(made, media_type=PAGE.media_type)
 
     async def published_file(self, request: Request) -> Response:
         """A file the published page shows from beside it (the council's logo)."""
@@ -169,36 +174,30 @@ class Site:
         kind = {".svg": "image/svg+xml", ".png": "image/png"}.get(path.suffix, "image/jpeg")
         return Response(path.read_bytes(), media_type=kind)
 
-    async def pdf(self, request: Request) -> Response:
+    def made_as(self, fmt: OutputFormat) -> Callable[[Request], Awaitable[Response]]:
+        async def made(request: Request) -> Response:
+            return await self.made(request, fmt)
+        return made
+
+    async def made(self, request: Request, fmt: OutputFormat) -> Response:
+        """The page's file in `fmt`, made by the format's maker as `build` makes it (in a
+        worker when the format is timed)."""
         view = await self._view(request)
         job = await run_in_threadpool(self.session.print_job, view)
+        name = f"{request.path_params['name']}.{fmt.suffix}"
         if job is None:
-            return self._cannot(view, "printed")
-        name = request.path_params["name"]
+            return self._cannot(view, f"made as {fmt.link_text}")
         try:
-            made = await self.printer.pdf(job.key, job.html, job.asset_root, job.epoch,
-                                          job.files)
+            made = await self.printer.make(fmt, job.key, job.edition)
         except PrintFailed as exc:
-            problem = Problem(Location(view.ref.path), "error", "pdf-failed",
-                              f"could not make {name}.pdf: {exc}")
-            back = [("Back to the page", f"/{view.ref.council}/{name}.html")]
-            return HTMLResponse(message_page(f"{name}.pdf could not be made", self.changes.token,
+            problem = Problem(Location(view.ref.path), "error", f"{fmt.name}-failed",
+                              f"could not make {name}: {exc}")
+            back = [("Back to the page", f"/{view.ref.council}/{request_name(view)}.html")]
+            return HTMLResponse(message_page(f"{name} could not be made", self.changes.token,
                                              self.root, [], (problem,), back), 500)
-        return Response(made, media_type="application/pdf",
-                        headers={"content-disposition": f'inline; filename="{name}.pdf"'})
-
-    async def word(self, request: Request) -> Response:
-        """The Word file `build` would make of the page (quick enough to make on request)."""
-        from ..render.docx import publication_docx
-
-        view = await self._view(request)
-        if view.rendering is None or not view.current:
-            return self._cannot(view, "made as a Word file")
-        made, _ = await run_in_threadpool(publication_docx, view.rendering.publication,
-                                          view.epoch)
-        name = request.path_params["name"]
-        return Response(made, media_type=WORD, headers={
-            "content-disposition": f'attachment; filename="{name}.docx"'})
+        shown = "inline" if fmt.shown_in_browser else "attachment"
+        return Response(made, media_type=fmt.media_type,
+                        headers={"content-disposition": f'{shown}; filename="{name}"'})
 
     async def redline(self, request: Request) -> Response:
         token = self.changes.token
@@ -315,11 +314,13 @@ class _SecurityHeaders:
         await self.app(scope, receive, sending if scope["type"] == "http" else send)
 
 
-def application(site: Site, host: str) -> Starlette:
+def application(site: Site, host: str, allow_edit: bool = False) -> Starlette:
     """The web application; on a loopback address it answers only requests made to one, so
-    that a web page elsewhere cannot read the preview through a name it points here."""
+    that a web page elsewhere cannot read the preview through a name it points here. The
+    editor (/_edit/) saves only on a loopback address, or with `allow_edit`."""
     hosts = ["*"] if not is_loopback(host) else sorted({*LOOPBACK_NAMES, host})
-    return Starlette(routes=site.routes(), lifespan=site.lifespan,
+    editor = Editor(site.root, is_loopback(host) or allow_edit, site.say)
+    return Starlette(routes=editor.routes() + site.routes(), lifespan=site.lifespan,
                      middleware=[Middleware(_SecurityHeaders),
                                  Middleware(TrustedHostMiddleware, allowed_hosts=hosts)],
                      exception_handlers={404: site.not_found})
@@ -337,11 +338,11 @@ class _Server(uvicorn.Server):
         super().handle_exit(sig, frame)
 
 
-def run(session: Session, sock: socket.socket, say: Say) -> None:
+def run(session: Session, sock: socket.socket, say: Say, allow_edit: bool = False) -> None:
     """Serve the preview on `sock` until Ctrl-C (or SIGTERM)."""
     site = Site(session, say)
     host = sock.getsockname()[0]
-    config = uvicorn.Config(application(site, host), lifespan="on", log_config=None,
+    config = uvicorn.Config(application(site, host, allow_edit), lifespan="on", log_config=None,
                             log_level="warning", access_log=False, server_header=False,
                             proxy_headers=False, timeout_graceful_shutdown=3)
     server = _Server(config, site.changes)

@@ -58,6 +58,8 @@ class Rendering:
     html: str
     publication: Publication
     made: dt.datetime
+    edition: Edition | None = field(default=None, compare=False)
+    """What every output format makes its file from (see `render.formats`)."""
     sources: dict[str, SourceFile] = field(default_factory=dict)
     """The loaded files it was made from, by path: where each of their values starts."""
 
@@ -85,14 +87,11 @@ class DocumentView:
 
 @dataclass(frozen=True)
 class PrintJob:
-    """What the PDF of a page is made from, and a fingerprint of all of it."""
+    """What the files of a page in other formats are made from, and a fingerprint of all of
+    it (the page, its date, its templates and the files it shows, such as the logo)."""
 
-    html: str
-    asset_root: Path
-    epoch: int
+    edition: Edition
     key: str
-    files: dict[str, str] = field(default_factory=dict)
-    """The files the page shows from beside it (the council's logo): its name -> the file."""
 
 
 @dataclass(frozen=True)
@@ -168,10 +167,10 @@ class Session:
         return self._remember(("document", ref), lambda: self._document(ref))
 
     def print_job(self, view: DocumentView) -> PrintJob | None:
-        """What the PDF of a current page is made from, with `build`'s asset folder."""
-        if view.rendering is None or not view.current:
+        """What the files of a current page in every format are made from."""
+        if view.rendering is None or not view.current or view.rendering.edition is None:
             return None
-        asset_root = self.templates()[0] / "assets"
+        asset_root = view.rendering.edition.asset_root
         files = view.rendering.publication.files
         digest = hashlib.sha256(view.rendering.html.encode())
         digest.update(f"\0{view.epoch}\0{asset_root}".encode())
@@ -181,7 +180,7 @@ class Session:
             prints = Fingerprints(self.root, self._known)
             for name in template_files(self.templates()):
                 digest.update(f"\0{name}\0{prints.sha(name) or ''}".encode())
-        return PrintJob(view.rendering.html, asset_root, view.epoch, digest.hexdigest(), files)
+        return PrintJob(view.rendering.edition, digest.hexdigest())
 
     def file_beside(self, council: str, name: str) -> Path | None:
         """A file a page of `council` shows from beside it (its logo), if one does."""
@@ -250,7 +249,7 @@ class Session:
         key = (ref.council, ref.slug, language)
         if page is not None and doc is not None:
             self._last_good[key] = Rendering(page.html, page.publication, dt.datetime.now(),
-                                             _sources(doc))
+                                             page, _sources(doc))
         rendering = self._last_good.get(key)
         problems = sorted(set(problems))
         found = targets(rendering.publication, problems, rendering.sources) if rendering else {}

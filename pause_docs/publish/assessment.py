@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..forms.definition import FormField, FormSection
+from ..forms.form import FIELD_IN_LINE
 from ..forms.rules import outcome_of
 from ..source.loader import Path_
 from ..source.models.assessment import CitedText, Period
@@ -72,7 +73,8 @@ def publish_form(doc: ResolvedDocument, locale: Locale) -> Publication:
             body += ctx.sign_off(section)
         else:
             body += ctx.box(section)
-    return publication(ctx, tuple(body), form=True)
+    return publication(ctx, tuple(body), form=True, above_title=ctx.above_title(),
+                       show_council=ctx.form.definition.show_council)
 
 
 def as_blocks(content: Content) -> tuple[Block, ...]:
@@ -94,6 +96,24 @@ def as_blocks(content: Content) -> tuple[Block, ...]:
 
 class FormSections(FormContext):
     """A document on a form being published, section by section."""
+
+    def above_title(self) -> tuple[Block, ...]:
+        """The form's line above the title ('APPENDIX {appendix}'), with the document's
+        values put in; none while a value it names is empty."""
+        line = self.form.definition.above_title
+        if not line:
+            return ()
+        where = self.form.origin(("above_title",))
+        words: list[Inline] = []
+        for i, part in enumerate(FIELD_IN_LINE.split(line)):
+            if i % 2 == 0:
+                words += [Text(part, where)] if part else []
+                continue
+            value = self.model.value(part)
+            if value is None or not str(value).strip():
+                return ()
+            words += plain_text(str(value), self.origin((part,)))
+        return (Paragraph(tuple(words), role="above-title"),)
 
     # --- sections ----------------------------------------------------------------------
     def field_label(self, section: FormSection, field: FormField) -> tuple[Inline, ...]:

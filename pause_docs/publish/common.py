@@ -164,16 +164,19 @@ def footer(ctx: Context) -> tuple[Inline, ...]:
     return (Text(ctx.locale.text("footer_separator").join(parts)),)
 
 
-def publication(ctx: Context, body: tuple[Block, ...], *, form: bool = False
+def publication(ctx: Context, body: tuple[Block, ...], *, form: bool = False,
+                above_title: tuple[Block, ...] = (), show_council: bool = True
                 ) -> Publication:
-    """The publication of `ctx.doc` with the title block, footer and frame strings."""
+    """The publication of `ctx.doc` with the title block (after `above_title`), footer and
+    frame strings; the council's logo or name above it unless `show_council` is false."""
     doc = ctx.doc
     locale = ctx.locale
-    top, files = masthead(ctx)
+    top, files = masthead(ctx) if show_council else (language_links(ctx), {})
     return Publication(
         kind=doc.kind, language=locale.language, lang=locale.tag, title=doc.model.title,
         council=doc.council.name, published=doc.model.published,
-        header=title_block(ctx, form) + (() if form else contents(ctx, body)), body=body,
+        header=above_title + title_block(ctx, form) + (() if form else contents(ctx, body)),
+        body=body,
         footer=footer(ctx),
         strings={**{key: locale.strings[key] for key in FRAME_STRINGS},
                  "page_title": locale.text("page_title", title=doc.model.title,

@@ -308,8 +308,8 @@ def _links(ctx: FormContext, answered: tuple[Answered, ...]) -> ListBlock:
     items = []
     for a in answered:
         q = a.question
-        name = q.question.topic or q.question.number or q.id
-        words: list[Inline] = [Link(f"#question-{q.id}", plain_text(name, q.origin("topic")))]
+        said = q.origin("topic" if q.question.topic else "question")
+        words: list[Inline] = [Link(f"#question-{q.id}", plain_text(q.question.name, said))]
         if a.option is not None:
             words.append(Text(f": {a.option.label}"))
         items.append(Item(tuple(words)))

@@ -37,6 +37,19 @@ class OutputFormat:
     timed: bool = False
     """It can take long (it keeps to `Edition.time_limit`): the preview makes it in a worker."""
     description: str = ""
+    label: str = ""
+    """What a link to the file says, e.g. 'PDF' or 'Word' (the name in capitals if none)."""
+    media_type: str = "application/octet-stream"
+    """The file's media type, as the preview serves it."""
+
+    @property
+    def link_text(self) -> str:
+        return self.label or self.name.upper()
+
+    @property
+    def shown_in_browser(self) -> bool:
+        """A browser shows the file itself rather than saving it."""
+        return self.media_type.startswith("text/") or self.media_type == "application/pdf"
 
     def make(self, edition: Edition) -> tuple[bytes, tuple[str, ...]]:
         module, _, name = self.maker.partition(":")
@@ -47,11 +60,14 @@ class OutputFormat:
 
 FORMATS: dict[str, OutputFormat] = {f.name: f for f in (
     OutputFormat("html", "html", "pause_docs.render.edition:html_file",
-                 description="accessible HTML, styles included"),
+                 description="accessible HTML, styles included", label="HTML",
+                 media_type="text/html; charset=utf-8"),
     OutputFormat("pdf", "pdf", "pause_docs.render.pdf:make_pdf", from_html=True, timed=True,
-                 description="tagged PDF (PDF/UA-1)"),
+                 description="tagged PDF (PDF/UA-1)", label="PDF", media_type="application/pdf"),
     OutputFormat("docx", "docx", "pause_docs.render.docx:make_docx",
-                 description="Word document: heading styles, lists, table headers, links"),
+                 description="Word document: heading styles, lists, table headers, links",
+                 label="Word", media_type="application/vnd.openxmlformats-officedocument."
+                 "wordprocessingml.document"),
 )}
 ALL = "all"
 """Every format."""

@@ -107,7 +107,7 @@ def _on_form(form: Form, template: str, given: dict[str, Any], values: dict[str,
     facts = registry if given.get("notice") else None  # a notice answers what follows from it
     answers = "".join(
         f"  {q.id}:\n    answer: TODO {', '.join(o.label for o in q.scale.options)}"
-        f" ({q.question.topic or q.question.number or q.id})\n"
+        f" ({q.question.name})\n"
         "    evidence: TODO the evidence for the answer\n"
         for q in form.questions
         if q.id not in pre_filled and not _derivable(q.question.criteria, facts))
@@ -137,3 +137,23 @@ def _derivable(criteria: tuple[str, ...], registry: Registry | None) -> bool:
         return False
     return all(c in registry.criteria and registry.criteria[c].derived_from is not None
                for c in criteria)
+
+
+def council_text(slug: str) -> str:
+    """The council file `new` writes for a council called `slug`, every field marked TODO."""
+    return _filled("council", slug=slug)
+
+
+def document_text(root: Path, kind: str, programme: str | None) -> str:
+    """The document of `kind` (a notice) that `new` writes, inheriting `programme` (None: a
+    document that inherits nothing, with its title and date to fill in)."""
+    scaffolded = KINDS[kind].scaffold
+    files = programme_files(root)
+    if programme is None or programme not in files or scaffolded is None:
+        return (f"kind: {kind}\ntitle: TODO the title as published\n"
+                "published: TODO publication date as YYYY-MM-DD\n")
+    source, _ = read_yaml(files[programme], programme)
+    data = source.data if source is not None and isinstance(source.data, dict) else {}
+    return _filled(scaffolded, programme=programme,
+                   programme_name=str(data.get("name", programme)),
+                   programme_file=display_path(files[programme], root))

@@ -41,7 +41,7 @@ def check_answers(published: Published) -> list[Problem]:
     rule = form.definition.decision
     for a in answered:
         q = a.question
-        name = q.question.topic or q.question.number or q.id
+        name = q.question.name
         if not a.answered:
             incomplete = outcome is not None and outcome.status == "incomplete"
             choices = ", ".join(o.label for o in q.scale.options)

@@ -39,7 +39,8 @@ from .xml import PPR, border, element, put, shading
 PARAGRAPH_STYLES = {"subtitle": "Subtitle", "date": "Muted", "version": "Muted",
                     "formats": "Formats", "label": "Label", "law": "Small",
                     "references": "Small", "guidance": "Small", "publisher": "Publisher",
-                    "logo": "Masthead", "colophon": "Colophon"}
+                    "logo": "Masthead", "colophon": "Colophon",
+                    "above-title": "Publisher"}
 
 
 class Writer:

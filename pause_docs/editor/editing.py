@@ -1,0 +1,176 @@
+"""A file's form, from opening it to saving it: the form made from its schema, what was
+posted read back into its data, the buttons' actions, the draft checked and shown, and the
+save (refused, showing both versions, when the file changed on disk)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from ..scaffold.json_schema import json_schema
+from ..scaffold.schemas import inherited_keys, schema
+from ..source.kinds import KINDS
+from ..source.layout import COUNCIL_FILE, programme_files
+from ..source.loader import parse_yaml
+from ..source.loading import load_shared
+from . import drafts, making, pages
+from .fields import MISSING, Reading, Spec, spec_of, value_from_form
+from .files import EditableFile
+from .saving import ChangedOnDisk, NotSaved, fingerprint, load, proposed, read_text, save
+
+Action = Callable[[str, Any, Spec], tuple[Any, str]]
+
+
+class Editing:
+    """The forms of one project, and the last draft of each file as a page."""
+
+    def __init__(self, root: Path, token: str, writable: bool) -> None:
+        self.root = root
+        self.token = token
+        self.writable = writable
+        self.drafts: dict[str, str] = {}
+        self._versions: dict[str, int] = {}
+        self._lock = threading.Lock()  # one check or save at a time: the machine is shared
+
+    # --- the pages -----------------------------------------------------------------------
+
+    def opened(self, file: EditableFile) -> str:
+        loaded = load(file.path, file.shown)
+        if loaded.source is None:
+            return pages.render("unreadable.html", file=file, problems=loaded.problems,
+                                has_errors=True)
+        spec = self.spec_for(file, loaded.data)
+        return self._page(file, spec, loaded.data, loaded.text, loaded.fingerprint)
+
+    def posted(self, file: EditableFile, form: Mapping[str, str], action: Action) -> str:
+        on_disk = load(file.path, file.shown)
+        spec = self.spec_for(file, on_disk.data)
+        reading = Reading(form, self.languages(file, on_disk.data))
+        data = value_from_form(spec, reading, (), on_disk.data)
+        data = {} if data is MISSING else data
+        data, notice = action(form.get("_action", ""), data, spec)
+        loaded = form.get("_loaded", "")
+        changed = ""
+        if form.get("_action") == "save" and not reading.errors:
+            try:
+                with self._lock:
+                    written = save(file.path, loaded, data)
+                loaded = fingerprint(written)
+                notice = f"Saved {file.shown}."
+            except ChangedOnDisk as exc:
+                changed = exc.differences(file.shown)
+                loaded = fingerprint(exc.on_disk)  # saving again keeps this version
+            except NotSaved as exc:
+                notice = f"Not saved: {exc}"
+        elif form.get("_action") == "save":
+            notice = "Not saved: some fields could not be read (see the list at the top)."
+        raw = {name: form.get(name, "") for name in reading.errors}
+        return self._page(file, spec, data, self._text(file, data), loaded, notice=notice,
+                          changed=changed, errors=reading.errors, raw=raw)
+
+    def live(self, file: EditableFile, form: Mapping[str, str]) -> dict[str, Any]:
+        """The problems of the form as typed, by field, and the preview's new address."""
+        on_disk = load(file.path, file.shown)
+        spec = self.spec_for(file, on_disk.data)
+        reading = Reading(form, self.languages(file, on_disk.data))
+        data = value_from_form(spec, reading, (), on_disk.data)
+        data = {} if data is MISSING else data
+        checked = self._check(file, self._text(file, data))
+        page = pages.FormPage(file, spec, data, "", self.token, problems=checked.problems,
+                              paths=checked.paths, errors=reading.errors)
+        return {"fields": _by_field(page), "summary": pages.summary_html(page),
+                "preview": self._preview(file)}
+
+    def spec_for(self, file: EditableFile, data: Any) -> Spec:
+        """The form of `file`: its kind's schema; a form document's, its form's own."""
+        kind = KINDS.get(file.kind)
+        if kind is not None and kind.form is not None:
+            chosen = data.get("form") if isinstance(data, dict) else None
+            form = load_shared(self.root).forms.get(str(chosen or kind.form))
+            if form is not None:
+                return spec_of(json_schema(form.model))
+        programmes = list(programme_files(self.root).values())
+        return spec_of(schema(file.kind, inherited_keys(file.kind, programmes)))
+
+    def languages(self, file: EditableFile, data: Any) -> tuple[str, ...]:
+        """The languages a file's texts are written in: its council's."""
+        if file.kind == "council":
+            council = data
+        elif file.council is not None:
+            try:
+                text = read_text(file.path.parent / COUNCIL_FILE)
+            except NotSaved:
+                return ("en",)
+            source, _ = parse_yaml(text, COUNCIL_FILE)
+            council = source.data if source is not None else None
+        else:
+            return ("en",)
+        named = council.get("languages") if isinstance(council, dict) else None
+        if isinstance(named, list) and all(isinstance(n, str) for n in named) and named:
+            return tuple(dict.fromkeys(["en", *named]))
+        return ("en",)
+
+    def new_page(self, what: str, form: Mapping[str, str], errors: dict[str, str] | None = None
+                 ) -> str:
+        """The page that makes a new council or document."""
+        return pages.render(f"new-{what}.html", values=form, errors=errors or {},
+                            choices=making.choices(self.root), token=self.token,
+                            writable=self.writable, has_errors=bool(errors),
+                            id_of=lambda name: f"f-{name}")
+
+    def make(self, what: str, form: Mapping[str, str]) -> tuple[str | None, str]:
+        """The new file's name, or the page again with what to correct."""
+        with self._lock:
+            made = (making.make_council if what == "council" else making.make_document)(
+                self.root, form)
+        if made.name is not None:
+            return made.name, ""
+        return None, self.new_page(what, form, made.errors)
+
+    # --- making them ---------------------------------------------------------------------
+
+    def _text(self, file: EditableFile, data: Any) -> str:
+        try:
+            return proposed(read_text(file.path), data)
+        except NotSaved:
+            return ""
+
+    def _check(self, file: EditableFile, text: str) -> drafts.Checked:
+        with self._lock:
+            checked = drafts.check(self.root, file, text)
+            if checked.html is not None:
+                self.drafts[file.name] = checked.html
+            else:
+                self.drafts.pop(file.name, None)
+            self._versions[file.name] = self._versions.get(file.name, 0) + 1
+        return checked
+
+    def _preview(self, file: EditableFile) -> str:
+        if file.council is None or file.kind == "council":
+            return ""
+        return f"/_edit/_draft/{file.name}?v={self._versions.get(file.name, 0)}"
+
+    def _page(self, file: EditableFile, spec: Spec, data: Any, text: str, loaded: str,
+              **shown: Any) -> str:
+        checked = self._check(file, text)
+        links = [("Back to all files", "/_edit/")]
+        if file.council is not None and file.kind != "council":
+            stem = file.name.split("/", 1)[1]
+            links += [("The page in the preview", f"/{file.council}/{stem}.html"),
+                      ("Changes since the last commit", f"/_diff/{file.council}/{stem}.html")]
+        page = pages.FormPage(file, spec, data, loaded, self.token,
+                              self.languages(file, data), checked.problems, checked.paths,
+                              translations=checked.translations, preview=self._preview(file),
+                              links=links, writable=self.writable, **shown)
+        return pages.form_page(page)
+
+
+def _by_field(page: pages.FormPage) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for problem, name in page.field_names().items():
+        found.setdefault(name, []).append(problem.message)
+    for name, why in page.errors.items():
+        found.setdefault(name, []).append(why)
+    return found
