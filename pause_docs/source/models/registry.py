@@ -171,6 +171,10 @@ class Provision(Model):
         "to, e.g. Children Act 2004 s.28 (Wales) for s.11 (England): a council there citing "
         "this one is told to cite them.")
     misnomers: tuple[str, ...] = Field((), description="Wrong names seen in published documents.")
+    miscited_in: tuple[RegistryId, ...] = Field(
+        (), description="Instruments documents wrongly cite this section of, under its own "
+        "number, e.g. 'ca1989' for the s.11 safeguarding duty of the Children Act 2004 "
+        "written as 'section 11 of the Children Act 1989'.")
     aliases: tuple[str, ...] = Field((), description="Other correct ways documents cite it, "
                                      "e.g. 'Section 10 of the Children Act 2004'.")
     summary: str = Field(description="Plain-English summary.")
