@@ -137,7 +137,8 @@ CASES = [
     Case("s.10(5) for special category data", "provision: ukgdpr-art9-2-h\n    schedule_1:\n"
          "      provision: dpa2018-s10-5", "For special category data we rely on Article "
          "9(2)(h) and section 10(5) of the Data Protection Act 2018.",
-         ("criminal-offence-condition-for-special-category",)),
+         ("criminal-offence-condition-for-special-category",),
+         also=("condition-not-named",)),  # (h) needs a Schedule 1 Part 1 condition too
     Case("GDPR after 2020", "provision: ukgdpr\n    cited_as: GDPR",
          "We handle it in accordance with GDPR.", ("former-title-when-published",)),
     Case("General Data Protection Regulation after 2020", "provision: ukgdpr\n    cited_as: "

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from ...source.errors import Location
 from ...source.models import Contact
+from .categories import criminal_as_special
 from .citing import Found, Mention
 from .gateways import not_a_basis
 from .setting import Finding, Passage, Setting, either
@@ -38,7 +39,7 @@ def check_drafting(mentions: Sequence[Mention], passages: Sequence[Passage],
     live = [m for m in mentions if m.citation is None or not m.citation.historical]
     return (_conditions(live, setting) + _policy_document(live, passages, setting)
             + _criminal_for_special(live, setting) + _consent(live)
-            + not_a_basis(live, setting))
+            + not_a_basis(live, setting) + criminal_as_special(passages))
 
 
 def _cited(mentions: Iterable[Mention]) -> dict[str, Mention]:
