@@ -7,7 +7,8 @@ APT    := libharfbuzz-subset0 poppler-utils fonts-dejavu-core libcairo2
 A11Y   := node_modules/.installed
 export SOURCE_DATE_EPOCH ?= 1704067200
 
-.PHONY: build test test-fast test-tools fuzz bench system-packages a11y-tools office-tools clean
+.PHONY: build test test-fast test-tools fuzz bench system-packages a11y-tools office-tools clean \
+	constraints
 
 build: $(STAMP)
 	$(VENV)/bin/pause-docs build
@@ -40,11 +41,13 @@ fuzz: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/bench.py
 
-$(STAMP): pyproject.toml
+# constraints.txt pins what CI installs, so that two runs test the same versions; refresh it
+# with `make constraints` after changing a dependency.
+$(STAMP): pyproject.toml constraints.txt
 	$(MAKE) system-packages
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q -c constraints.txt -e '.[test,dev]'
 	touch $(STAMP)
 
 # System libraries: harfbuzz-subset makes WeasyPrint fast and its PDFs reproducible;
@@ -70,7 +73,8 @@ $(A11Y): package.json package-lock.json
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
-	  echo "installing system packages:$$missing"; \
+	  echo "installing system packages:$$missing (apt may also upgrade what they depend on, \
+	such as systemd or perl)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 	npm ci --ignore-scripts --no-audit --no-fund
@@ -87,6 +91,10 @@ office-tools:
 	  echo "installing system packages:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+
+# After changing a dependency in pyproject.toml: pin what the venv now holds for CI.
+constraints: $(STAMP)
+	$(PY) -m pip freeze --exclude-editable | grep -v '^pause-docs' > constraints.txt
 
 clean:
 	rm -rf $(VENV) output node_modules

@@ -34,7 +34,7 @@ def site(project) -> Path:
     """The bundled councils plus one that takes everything from the programme, built once."""
     root = project({"councils/example/council.yaml": COUNCIL_YAML, EXAMPLE: EXAMPLE_NOTICE},
                    councils=("lambeth", "oxfordshire"))
-    for name in ("pause-dpia-screening", "pause-equality-screening",
+    for name in ("pause-dpia", "pause-dpia-screening", "pause-equality-screening",
                  "pause-equality-impact-assessment"):
         (root / "councils" / "oxfordshire" / f"{name}.yaml").unlink()
     (root / "councils" / "lambeth" / "scoping-2026.yaml").unlink()
@@ -225,7 +225,7 @@ def test_validate_does_not_import_weasyprint() -> None:
     done = subprocess.run([sys.executable, "-c", code, str(REPO)], capture_output=True,
                           text=True)
     assert done.returncode == 0, done.stderr
-    assert "documents valid" in done.stdout
+    assert "documents valid" in done.stderr  # the summary, on stderr
 
 
 @pytest.mark.slow

@@ -324,3 +324,153 @@ def test_a_question_without_topic_in_the_decision_in_pdf_and_word(project,
         out = printed(doc, language, tmp_path)
         assert name in out.pdf
         assert any(name in p for p in out.word), out.word
+
+
+# --- 28: a form with no place for evidence asks for none -------------------------------------
+
+NO_EVIDENCE = FORM.replace("    scale: yes-no\n", "    scale: yes-no\n    evidence: none\n")
+ANSWERED_YES = DOCUMENT.replace(
+    "  access: {answer: \"no\", evidence: {en: Seen in the data., cy: Wedi'i weld yn y data.}}",
+    "  access: 'yes'")
+
+
+def test_a_form_with_no_evidence_column_asks_for_no_evidence(project) -> None:
+    root = project({"councils/cymru/council.yaml": COUNCIL_YAML,
+                    "councils/forms/trial.yaml": NO_EVIDENCE,
+                    "councils/cymru/screening.yaml": ANSWERED_YES})
+    result = CliRunner().invoke(main, ["--project", str(root), "lint"])
+    assert "missing-evidence" not in result.output, result.output
+    html = html_of(loaded(root))
+    assert ">Evidence<" not in html and "evidence-row" not in html
+    assert "A full assessment is needed" in html
+    # a document that gives evidence all the same is told where, not silently ignored
+    (root / "councils/cymru/screening.yaml").write_text(DOCUMENT, encoding="utf-8")
+    code, output = validate(root)
+    assert code == 1
+    assert re.search(r"^councils/cymru/screening\.yaml:6:\d+: error: .*evidence", output,
+                     re.M), output
+    # and `new` writes no evidence to fill in
+    (root / "councils/cymru/screening.yaml").unlink()
+    result = CliRunner().invoke(main, ["--project", str(root), "new", "cymru",
+                                       "--form", "trial"])
+    assert result.exit_code == 0, result.output
+    text = (root / "councils/cymru/trial.yaml").read_text(encoding="utf-8")
+    assert "  access:\n    answer: TODO No, Yes (Access)\n" in text
+    assert "evidence" not in text
+
+
+def test_the_same_answer_on_a_form_with_evidence_is_still_asked_for_it(project) -> None:
+    root = project({"councils/cymru/council.yaml": COUNCIL_YAML,
+                    "councils/forms/trial.yaml": FORM,
+                    "councils/cymru/screening.yaml": ANSWERED_YES})
+    result = CliRunner().invoke(main, ["--project", str(root), "lint"])
+    assert "warning: missing-evidence: 'Access' is answered Yes" in result.output
+
+
+@pytest.mark.slow
+def test_no_evidence_heading_in_pdf_and_word_in_either_language(project,
+                                                               tmp_path: Path) -> None:
+    doc = documents(project, NO_EVIDENCE, ANSWERED_YES)
+    for language, evidence, needed in (("en", "Evidence", "A full assessment is needed"),
+                                       ("cy", "Tystiolaeth", "Mae angen asesiad llawn")):
+        out = printed(doc, language, tmp_path)
+        assert needed in out.pdf and any(needed in p for p in out.word)
+        assert evidence not in out.pdf
+        assert not any(evidence in p for p in out.word)
+
+
+# --- 24: the form's numeric date style -------------------------------------------------------
+
+@pytest.mark.parametrize(("style", "printed_as"), [
+    ("numeric", "03/02/27"), ("numeric-long", "03/02/2027"), ("ordinal", "3rd February 2027")])
+def test_a_form_prints_its_dates_in_its_own_style(project, style: str, printed_as: str) -> None:
+    form = f"date_style: {style}\n" + FORM.replace(*DATE_FIELD)
+    doc = documents(project, form, DOCUMENT + "review: 2027-02-03\n")
+    html = html_of(doc)
+    assert f'<time datetime="2027-02-03">{printed_as}</time>' in html
+    if style.startswith("numeric"):
+        assert f'<time datetime="2027-02-03">{printed_as}</time>' in html_of(doc, "cy")
+
+
+DATE_FIELD = ("type: text, required: true}\n",
+              "type: text, required: true}\n"
+              "      - {id: review, label: {en: 'Review by:', cy: 'Adolygu erbyn:'}, type: date}\n")
+
+
+@pytest.mark.slow
+def test_numeric_dates_in_pdf_and_word(project, tmp_path: Path) -> None:
+    doc = documents(project, "date_style: numeric\n" + FORM.replace(*DATE_FIELD),
+                    DOCUMENT + "review: 2027-02-03\n")
+    for language in ("en", "cy"):
+        out = printed(doc, language, tmp_path)
+        assert "03/02/27" in out.pdf
+        assert "03/02/27" in out.word
+
+
+# --- 23: a table's rows given by the form ----------------------------------------------------
+
+FIXED_ROWS = """\
+  - id: effects
+    heading: {en: Effects over time, cy: Effeithiau dros amser}
+    fields:
+      - id: effects
+        label: {en: Effects over time, cy: Effeithiau dros amser}
+        type: table
+        show_empty: true
+        rows_label: {en: Timescale, cy: Amserlen}
+        rows:
+          - {value: short-term, label: {en: Short term, cy: Tymor byr}}
+          - {value: medium-term, label: {en: Medium term, cy: Tymor canolig}}
+          - {value: long-term, label: {en: Long term, cy: Tymor hir}}
+        columns:
+          - {id: effect, label: {en: Effect, cy: Effaith}}
+          - {id: action, label: {en: Action, cy: Cam gweithredu}}
+"""
+FILLED_ROWS = """\
+effects:
+  short-term: {effect: Fewer drop-in hours, action: Add an evening session}
+  long-term: {effect: A new hub opens}
+"""
+
+
+def test_a_table_prints_the_rows_the_form_gives_filled_in_or_not(project) -> None:
+    doc = documents(project, add_section(FORM, FIXED_ROWS), DOCUMENT + FILLED_ROWS)
+    html = html_of(doc)
+    table = html[html.index("Effects over time</caption>"):]
+    table = table[:table.index("</table>")]
+    assert '<th scope="col">Timescale</th><th scope="col">Effect</th>' in table
+    rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]
+    assert [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", r) for r in rows] == [
+        ["Short term", "Fewer drop-in hours", "Add an evening session"],
+        ["Medium term", "", ""],
+        ["Long term", "A new hub opens", ""],
+    ]
+    assert '<th scope="row">Medium term</th><td></td><td></td>' in table
+    cy = html_of(doc, "cy")
+    assert '<th scope="row">Tymor canolig</th>' in cy and ">Amserlen</th>" in cy
+
+
+@pytest.mark.parametrize(("document", "message"), [
+    (FILLED_ROWS.replace("long-term:", "longterm:"), "unknown key 'longterm' in effects"),
+    (FILLED_ROWS.replace("action:", "actoin:"), "unknown key 'actoin' in effects.short-term"),
+])
+def test_a_row_or_column_the_form_does_not_give_is_refused_at_its_place(
+        project, document: str, message: str) -> None:
+    root = project({"councils/cymru/council.yaml": COUNCIL_YAML,
+                    "councils/forms/trial.yaml": add_section(FORM, FIXED_ROWS),
+                    "councils/cymru/screening.yaml": DOCUMENT + document})
+    code, output = validate(root)
+    assert code == 1
+    assert re.search(r"^councils/cymru/screening\.yaml:\d+:\d+: error: unknown-key: "
+                     + re.escape(message), output, re.M), output
+
+
+@pytest.mark.slow
+def test_fixed_rows_in_pdf_and_word(project, tmp_path: Path) -> None:
+    doc = documents(project, add_section(FORM, FIXED_ROWS), DOCUMENT)  # none filled in
+    for language, labels in (("en", ["Short term", "Medium term", "Long term"]),
+                             ("cy", ["Tymor byr", "Tymor canolig", "Tymor hir"])):
+        out = printed(doc, language, tmp_path)
+        at = [out.pdf.index(label) for label in labels]
+        assert at == sorted(at)
+        assert [p for p in out.word if p in labels] == labels

@@ -403,7 +403,8 @@ Answers to the form's questions
 
 def test_new_writes_screenings_only_on_request_and_lists_the_forms(project) -> None:
     root = project()
-    result = CliRunner().invoke(main, ["--project", str(root), "new", "north-example"])
+    result = CliRunner().invoke(main, ["--project", str(root), "new", "north-example",
+                                       "--programme", "pause"])
     assert result.exit_code == 0, result.output
     folder = root / "councils" / "north-example"
     assert sorted(p.name for p in folder.iterdir()) == [

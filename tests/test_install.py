@@ -13,6 +13,7 @@ import yaml
 from click.testing import CliRunner
 from conftest import REPO
 
+from pause_docs import __version__
 from pause_docs.cli import main
 from pause_docs.scaffold.project import EXAMPLE
 from pause_docs.scaffold.schemas import KIND_NAMES
@@ -46,11 +47,19 @@ def test_init_makes_a_project_that_validates_and_says_what_it_wrote(initialised:
     assert runs[-4:] == ["pause-docs validate", "pause-docs lint --strict",
                          "pause-docs build --strict", None]  # then the pages kept
     apt = next(r for r in runs if r and "apt-get" in r)
+    assert apt.startswith("sudo apt-get update && ")  # a stale package list fails installs
     assert "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0" in apt
+    assert f'pip install "pause-docs=={__version__}"' in runs  # the version it was made with
+    python = next(s for s in workflow["jobs"]["documents"]["steps"]
+                  if "setup-python" in s.get("uses", ""))
+    assert python["with"]["cache"] == "pip"
     settings = json.loads((folder / ".vscode/settings.json").read_text())
     assert settings["yaml.schemas"]["./schemas/council.json"] == ["councils/*/council.yaml"]
+    council = (folder / "councils/example-council/council.yaml").read_text()
+    assert council.startswith("# yaml-language-server: $schema=../../schemas/council.json\n")
     code, out, err = run("--project", str(folder), "validate")
-    assert (code, err) == (0, ""), err
+    assert (code, out) == (0, ""), out  # no problem to report, on stdout where problems go
+    assert err == "1 document valid; no problems\n"  # the summary, on stderr
 
 
 def test_init_overwrites_nothing_and_refreshes_schemas_on_request(initialised: Path) -> None:
@@ -61,7 +70,7 @@ def test_init_overwrites_nothing_and_refreshes_schemas_on_request(initialised: P
     assert readme.read_text() == "ours\n"
     (initialised / "schemas" / "council.json").write_text("{}", encoding="utf-8")
     code, out, err = run("init", str(initialised), "--schemas")
-    assert code == 0 and "created schemas/council.json" in out
+    assert code == 0 and "created schemas/council.json" in err
     assert json.loads((initialised / "schemas/council.json").read_text())["$id"].endswith(
         ":schema:council")
     assert readme.read_text() == "ours\n"
@@ -75,13 +84,15 @@ def test_the_packages_example_council_is_the_bundled_one() -> None:
 
 
 def test_new_in_an_initialised_project_names_each_documents_schema(initialised: Path) -> None:
-    code, out, err = run("--project", str(initialised), "new", "north-somerset")
+    code, out, err = run("--project", str(initialised), "new", "north-somerset",
+                          "--programme", "pause")
     assert code == 0, err
     notice = (initialised / "councils/north-somerset/privacy-notice.yaml").read_text()
     assert notice.startswith("# yaml-language-server: $schema=../../schemas/privacy-notice.json\n")
-    assert "pause_docs/programmes/pause.yaml" in notice  # where its defaults come from
+    assert "pause-docs show programme pause" in notice  # where its defaults come from
+    assert "pause_docs/" not in notice  # never a path inside the installed package
     council = (initialised / "councils/north-somerset/council.yaml").read_text()
-    assert "yaml-language-server" not in council  # the editor settings cover council files
+    assert council.startswith("# yaml-language-server: $schema=../../schemas/council.json\n")
 
 
 def test_a_projects_programme_and_section_replace_the_packages(initialised: Path) -> None:
@@ -186,8 +197,8 @@ def check(schema_folder: Path, files: dict[str, list[Path]]) -> list[str]:
 @pytest.mark.slow
 def test_every_bundled_file_and_every_file_new_writes_passes_its_schema(
         initialised: Path) -> None:
-    assert run("--project", str(initialised), "new", "north-somerset", "--form",
-               "equality-screening", "--form", "level-1-screening",
+    assert run("--project", str(initialised), "new", "north-somerset", "--programme",
+               "pause", "--form", "equality-screening", "--form", "level-1-screening",
                "--form", "dpia-criteria", "--form", "equality-impact-assessment")[0] == 0
     files = files_by_schema(REPO, initialised)
     assert set(files) == set(KIND_NAMES)  # every kind has a file to check
@@ -243,3 +254,16 @@ def test_build_strict_publishes_nothing_with_lint_errors_and_names_them(project)
     assert code == 1 and err.splitlines()[-1] == (
         "not built (--strict=warnings): 1 warning in 1 file: "
         "councils/middlesbrough/north-east-pause-screening.yaml")
+
+
+@pytest.mark.slow
+def test_the_scaffolded_workflow_is_valid_for_github_actions(initialised: Path) -> None:
+    workflow = initialised / ".github/workflows/pause-docs.yml"
+    done = subprocess.run([str(CHECK_JSONSCHEMA), "--builtin-schema", "vendor.github-workflows",
+                           str(workflow)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    broken = initialised / "broken.yml"
+    broken.write_text(workflow.read_text().replace("runs-on:", "run-on:"), encoding="utf-8")
+    done = subprocess.run([str(CHECK_JSONSCHEMA), "--builtin-schema", "vendor.github-workflows",
+                           str(broken)], capture_output=True, text=True, check=False)
+    assert done.returncode == 1  # the check can fail

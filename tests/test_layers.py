@@ -4,12 +4,14 @@ notice says it), gives plain reasons instead of article numbers, and reads at it
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from conftest import COUNCIL_YAML, REPO
 
 from pause_docs.check.lint import lint_document
 from pause_docs.compare import diff_documents
+from pause_docs.compare.layers import revisit_notes
 from pause_docs.compare.redline import as_text
 from pause_docs.render.edition import render_html
 from pause_docs.source.loading import load_project
@@ -158,6 +160,14 @@ def test_the_layers_to_revisit_are_listed_as_the_locale_joins_a_list(project) ->
     assert note.startswith("Layers to revisit: councils/example/easy.yaml (easy read), "
                            "councils/example/layer.yaml (young people) and "
                            "councils/example/other.yaml (young people): ")
+
+
+def test_the_layers_to_revisit_are_named_in_the_language_compared_in(project) -> None:
+    root, docs = site(project)
+    welsh = dataclasses.replace(docs["full"], language="cy")
+    [note] = revisit_notes(welsh)
+    assert note.startswith("Haenau i'w hadolygu: councils/example/layer.yaml (young people): ")
+    assert "Layers" not in note
 
 
 def test_the_bundled_young_peoples_layer_links_to_its_full_notice() -> None:

@@ -92,8 +92,37 @@ def test_layered_notice_points_to_the_main_notice(project) -> None:
     html = render_html(doc)
     assert html.count('<a href="https://www.example.gov.uk/privacy" class="print-address">'
                       'corporate privacy '
-                      'notice</a>') == 2  # the rights and complaints sections
+                      'notice</a>') == 1  # once, for the rights, complaints and DPO
     assert "Right of access" not in html
+
+
+def test_the_pointer_to_the_main_notice_is_printed_once_in_the_councils_words(project
+                                                                              ) -> None:
+    from conftest import COUNCIL_YAML
+
+    from pause_docs.check.lint import lint_document
+    from pause_docs.source.loading import load_project
+
+    notice = ("kind: privacy-notice\ntitle: Service notice\npublished: 2026-07-01\n"
+              "programme: pause\ntop_level_notice:\n  title: Our corporate privacy notice\n"
+              "  url: https://www.example.gov.uk/privacy\n{pointer}"
+              "sections:\n  - heading: Your rights\n    show: rights\n")
+    root = project({
+        "councils/example/council.yaml": COUNCIL_YAML,
+        "councils/example/plain.yaml": notice.replace("{pointer}", ""),
+        "councils/example/own.yaml": notice.replace("{pointer}", (
+            "  pointer: Read Our corporate privacy notice for your rights, how to complain "
+            "and how to reach our Data Protection Officer.\n")),
+    })
+    docs = {d.slug: d for d in load_project(root).documents}
+    plain = render_html(docs["plain"])
+    assert "set out in <a" in plain and "our Our" not in plain
+    own = render_html(docs["own"])
+    assert ('Read <a href="https://www.example.gov.uk/privacy" class="print-address">Our '
+            'corporate privacy notice</a> for your rights, how to complain') in own
+    codes = {p.code for p in lint_document(docs["own"], docs["own"].model.published)}
+    assert not codes & {"missing-rights", "missing-dpo-contact", "missing-regulator-complaint",
+                        "missing-controller-complaint"}
 
 
 def test_wording_must_contain_the_cited_words(project) -> None:

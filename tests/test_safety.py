@@ -113,7 +113,7 @@ def test_expansion_and_nesting_bombs_fail_fast_with_a_located_error(project, tex
     (NOTICE.replace("kind: privacy-notice", "kind: [privacy-notice]"),
      "councils/example/notice.yaml:1:7: error: invalid-value: kind: expected one of: "
      "fair-processing-notice, privacy-notice, impact-assessment, equality-screening, "
-     "equality-impact-assessment, dpia-screening, found a list"),
+     "equality-impact-assessment, dpia-screening, dpia, found a list"),
 ])
 def test_found_by_the_property_test(project, text: str, expected: str) -> None:
     root = project({"councils/example/council.yaml": COUNCIL_YAML,

@@ -252,7 +252,7 @@ def test_unknown_criterion_and_notice_are_located_with_suggestions(project) -> N
 def test_a_new_site_gets_screenings_prefilled_from_the_programme(project) -> None:
     root = project()
     result = CliRunner().invoke(main, ["--project", str(root), "new", "north-example",
-                                       "--form", "level-1-screening",
+                                       "--programme", "pause", "--form", "level-1-screening",
                                        "--form", "dpia-criteria"])
     assert result.exit_code == 0, result.output
     folder = root / "councils" / "north-example"

@@ -64,7 +64,7 @@ def test_an_installed_wheel_works_in_an_empty_folder_as_the_source_tree_does(
     assert new.returncode == 0, new.stderr
     assert (folder / "councils/north-somerset/privacy-notice.yaml").is_file()
     checked = run(installed, folder, "validate", f"councils/{COUNCIL}")
-    assert (checked.returncode, checked.stderr) == (0, "")
+    assert (checked.returncode, checked.stdout) == (0, "")  # no problem; the summary on stderr
     linted = run(installed, folder, "lint", f"councils/{COUNCIL}", "--as-of", AS_OF)
     source = subprocess.run([sys.executable, "-m", "pause_docs", "lint", NOTICE, "--as-of",
                              AS_OF], cwd=REPO, capture_output=True, text=True, check=False)

@@ -145,8 +145,9 @@ class Session:
         files made for it in a language it is no longer published in, to be removed."""
         prefix = f"{Path(key).parent.name}/{Path(key).stem}."
         languages = {v.rpartition(".")[0] for v in record.outputs}  # '' is its first
-        dropped = sorted(n for n in self.manifest.made if n.startswith(prefix)
-                         and n.removeprefix(prefix).rpartition(".")[0] not in languages)
+        dropped = sorted(n for n in self._made_by_document.get(prefix, ()) if n in
+                         self.manifest.made and n.removeprefix(prefix).rpartition(".")[0]
+                         not in languages)
         hashes = self.registry_hashes
         taken = self.fingerprints.taken
         record.files = {sys.intern(f): taken(f) for f in record.files}
@@ -158,6 +159,18 @@ class Session:
         self.manifest.documents[key] = record
         self.changed = True
         return dropped
+
+    @functools.cached_property
+    def _made_by_document(self) -> dict[str, list[str]]:
+        """The files made, by the document they were made for ('council/stem.'), indexed
+        once when the first document is recorded: a build's bookkeeping stays linear in the
+        project.  The files each document made are named before any is recorded, and only
+        its own record drops any, so the index holds every file of a document recorded."""
+        index: dict[str, list[str]] = {}
+        for name in self.manifest.made:
+            council, _, base = name.rpartition("/")
+            index.setdefault(f"{council}/{base.partition('.')[0]}.", []).append(name)
+        return index
 
     def forget(self, key: str) -> None:
         self.changed |= self.manifest.documents.pop(key, None) is not None

@@ -49,5 +49,5 @@ def main(ctx: click.Context, project: Path | None) -> None:
 for _command in (making.validate, making.build, checking.lint, checking.audit,
                  checking.where_used, making.new, checking.diff, checking.translations,
                  making.schema, making.serve, setup_commands.init, setup_commands.registry,
-                 lookup.law):
+                 setup_commands.show, lookup.law):
     main.add_command(_command)

@@ -11,26 +11,26 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..source.errors import OutputError, Problem, ProblemsFound, summary
-from .output import echo, project_root, say, verbosity_options
-from .setup_commands import check_targets
+from ..source.errors import OutputError, ProblemsFound, summary
+from .output import echo, format_option, json_report, project_root, say, verbosity_options
+from .setup_commands import STRICT_LEVELS, LintCommand, check_targets
 
 if TYPE_CHECKING:
     pass
 
 
-@click.command()
+@click.command(cls=LintCommand)
 @verbosity_options
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
               help="Judge the documents on this day as well as on their publication date "
               "(YYYY-MM-DD; default: today).")
-@click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="text for people, json for CI.")
+@click.option("--strict", type=click.Choice(STRICT_LEVELS), default=None,
+              help="Exit 1 on warnings too (--strict, --strict=warnings), not only on errors.")
+@format_option
 @click.pass_context
-def lint(ctx: click.Context, paths: tuple[Path, ...], as_of: dt.datetime | None, strict: bool,
-         fmt: str) -> None:
+def lint(ctx: click.Context, paths: tuple[Path, ...], as_of: dt.datetime | None,
+         strict: str | None, fmt: str) -> None:
     """Check documents against the law: repealed, misnamed and missing law, outdated names,
     the right-to-be-informed checklist, rights against lawful bases, plain language.
 
@@ -48,25 +48,17 @@ def lint(ctx: click.Context, paths: tuple[Path, ...], as_of: dt.datetime | None,
     check_targets(root, paths=paths)
     problems = lint_project(load_project(root, only=paths or None), day)
     if fmt == "json":
-        echo(json.dumps({"as_of": day.isoformat(), "summary": summary(problems),
-                               "problems": [_as_json(p) for p in problems]}, indent=2))
+        echo(json_report(problems, as_of=day.isoformat()))
     else:
         for problem in problems:
             echo(str(problem))
             for label, value in (("fix", problem.fix), ("rule", problem.rule)):
                 if value:
                     say(f"    {label}: {value}")
-        echo(f"{summary(problems)} (as of {day.isoformat()})")
-    failing = ("error", "warning") if strict else ("error",)
+        echo(f"{summary(problems)} (as of {day.isoformat()})", err=True)
+    failing = ("error", "warning") if strict == "warnings" else ("error",)
     if any(p.severity in failing for p in problems):
         ctx.exit(1)
-
-
-def _as_json(problem: Problem) -> dict[str, object]:
-    where = problem.location
-    return {"path": where.path, "line": where.line, "column": where.column,
-            "severity": problem.severity, "code": problem.code, "message": problem.message,
-            "fix": problem.fix, "rule": problem.rule}
 
 
 @click.command()
@@ -81,8 +73,7 @@ def _as_json(problem: Problem) -> dict[str, object]:
               "used).")
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
               help="Judge the notices on this day as well (YYYY-MM-DD; default: today).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="text for people, json for tools.")
+@format_option
 @click.pass_context
 def audit(ctx: click.Context, files: tuple[Path, ...], council_nation: Any,
           published: dt.datetime | None, as_of: dt.datetime | None, fmt: str) -> None:
@@ -165,7 +156,7 @@ def where_used(ctx: click.Context, provision: str) -> None:
               f"{', '.join(unread)}", err=True)
     documents = len({c.document for c in found})
     echo(f"{provision}: cited {len(found)} time{'s' * (len(found) != 1)} in "
-          f"{documents} document{'s' * (documents != 1)}")
+         f"{documents} document{'s' * (documents != 1)}", err=True)
 
 
 @click.command()
@@ -174,8 +165,7 @@ def where_used(ctx: click.Context, provision: str) -> None:
 @click.option("--rev", "revs", multiple=True, metavar="REV",
               help="Compare PATH at this git revision (any syntax git accepts) with the "
               "working tree; give it twice to compare two revisions.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="What to print.")
+@format_option
 @click.option("--html", "html_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the redline as an HTML page to this file.")
 @click.option("--pdf", "pdf_file", type=click.Path(dir_okay=False, path_type=Path),
@@ -192,24 +182,29 @@ def where_used(ctx: click.Context, provision: str) -> None:
               help="Date the checks judge both versions by (default: today).")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when the content changed (a change "
               "of order or layout alone does not count), like git diff --exit-code.")
-def diff(paths: tuple[Path, ...], revs: tuple[str, ...], fmt: str, html_file: Path | None,
-         pdf_file: Path | None, docx_file: Path | None, author: str, language: str | None,
-         as_of: dt.datetime | None, exit_code: bool) -> None:
+@click.option("--council", metavar="SLUG", help="For a file kept outside councils/ (a version "
+              "received by e-mail): the council of this project whose document it is.")
+@click.pass_context
+def diff(ctx: click.Context, paths: tuple[Path, ...], revs: tuple[str, ...], fmt: str,
+         html_file: Path | None, pdf_file: Path | None, docx_file: Path | None, author: str,
+         language: str | None, as_of: dt.datetime | None, exit_code: bool,
+         council: str | None) -> None:
     """Show what changed between two versions of a document, in legal terms.
 
     Either OLD NEW (two document files, e.g. two councils' notices of the same kind), or
     PATH --rev REV [--rev REV2] (one file at git revisions, resolved in the project as it
-    was at each revision). Legal changes come first, then wording, then order and layout.
+    was at each revision). A file kept anywhere else is compared as a document of the
+    --council it names. Legal changes come first, then wording, then order and layout.
     """
     from ..compare import diff_documents
     from ..compare.redline import as_text, redline_file
-    from ..compare.versions import load_file, load_revisions
+    from ..compare.versions import load_revisions
 
     if len(revs) > 2 or (revs and len(paths) != 1) or (not revs and len(paths) != 2):
         raise click.UsageError("give two files (OLD NEW), or one file with --rev REV "
                                "[--rev REV2]")
-    old, new = load_revisions(paths[0], revs) if revs else (load_file(paths[0]),
-                                                            load_file(paths[1]))
+    old, new = load_revisions(paths[0], revs) if revs else (
+        _version(ctx, paths[0], council), _version(ctx, paths[1], council))
     for side in (old, new) if language else ():
         if language not in side.document.languages:
             raise click.UsageError(
@@ -233,6 +228,25 @@ def diff(paths: tuple[Path, ...], revs: tuple[str, ...], fmt: str, html_file: Pa
             _write_user_file(path, redline_file(comparison, suffix, author))
     if exit_code and comparison.changed:
         sys.exit(1)
+
+
+def _version(ctx: click.Context, file: Path, council: str | None) -> Any:
+    """A version to compare: a document in its project, or a file kept anywhere, resolved as
+    a document of `council` in the project `diff` runs in."""
+    from ..compare.versions import in_a_council, load_file, load_loose
+    from ..source.errors import ProjectError
+    from ..source.layout import find_root
+
+    try:
+        home = find_root(file.parent)
+    except ProjectError:
+        home = None
+    if home is not None and in_a_council(file, home) and council is None:
+        return load_file(file, root=home)
+    if council is None:
+        raise click.UsageError(f"{file} is not in a council's folder of a project: say whose "
+                               "document it is with --council SLUG (a council of this project)")
+    return load_loose(file, project_root(ctx), council, str(file))
 
 
 def _write_user_file(path: Path, data: bytes) -> None:

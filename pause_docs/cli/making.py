@@ -12,8 +12,17 @@ import click
 from ..render.formats import ALL, FORMATS, choices
 from ..source.errors import ProblemsFound, summary
 from ..source.kinds import KINDS
-from ..source.layout import bundled_form_names
-from .output import detail, echo, project_root, say, show_progress, verbosity_options
+from ..source.layout import bundled_form_names, programme_files
+from .output import (
+    detail,
+    echo,
+    format_option,
+    json_report,
+    project_root,
+    say,
+    show_progress,
+    verbosity_options,
+)
 from .setup_commands import StrictCommand, check_targets, publishing_gate, strict_option
 
 if TYPE_CHECKING:
@@ -22,29 +31,36 @@ if TYPE_CHECKING:
 
 # Every kind of YAML file `schema` describes: the files of a project, then the documents.
 SCHEMA_KINDS = ["council", "programme", "section", *KINDS, "registry", "dpia-criteria", "form",
-                "question-set"]  # as schema_files.KIND_NAMES, without importing the models
+                "question-set",  # as schemas.KIND_NAMES, without importing the models
+                "report"]  # what `--format json` prints, for validate, lint, audit and diff
 
 @click.command()
 @verbosity_options
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@format_option
 @click.pass_context
-def validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
+def validate(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
     """Check councils, programmes and documents for mistakes, without building.
 
     With no PATHS, checks the whole project; otherwise the given files or council folders.
+    Problems are printed on stdout, the summary on stderr; exit 1 on errors.
     """
     from ..source.loading import load_project
 
     root = project_root(ctx)
     check_targets(root, paths=paths)
     project = load_project(root, only=paths or None)
+    if fmt == "json":
+        echo(json_report(project.problems))
+        ctx.exit(1 if project.errors else 0)
     if project.errors:
         raise ProblemsFound(project.problems)
     for problem in project.problems:  # warnings: shown, and the documents are still valid
-        echo(str(problem), err=True)
+        echo(str(problem))
     for document in project.documents:
-        detail(f"valid: {document.path}")
-    echo(f"{len(project.documents)} documents valid; {summary(project.problems)}")
+        detail(f"valid: {document.path}", err=True)
+    count = len(project.documents)
+    echo(f"{count} document{'s' * (count != 1)} valid; {summary(project.problems)}", err=True)
 
 
 @click.command(cls=StrictCommand)
@@ -117,14 +133,16 @@ def _build_line(report: BuildReport, seconds: float) -> str:
 @click.command()
 @verbosity_options
 @click.argument("slug")
-@click.option("--programme", default="pause", show_default=True,
-              help="Programme the new documents inherit.")
+@click.option("--programme", default=None, metavar="NAME",
+              help="Programme the new documents inherit, e.g. pause; 'none' for a plain "
+              "privacy notice of the council's own.  Asked for when left out on a terminal; "
+              "none when piped.")
 @click.option("--form", "forms", multiple=True, metavar="NAME",
               help="Also write a screening or assessment on this form (repeat for more); "
               "for a council that exists, only that.  Bundled forms: "
               f"{', '.join(bundled_form_names())}; or a project's own in councils/forms/.")
 @click.pass_context
-def new(ctx: click.Context, slug: str, programme: str, forms: tuple[str, ...]) -> None:
+def new(ctx: click.Context, slug: str, programme: str | None, forms: tuple[str, ...]) -> None:
     """Start a new site: councils/SLUG/ with a council file and notices to fill in.
 
     Screenings and assessments are written only when asked for, each on a named form:
@@ -133,9 +151,13 @@ def new(ctx: click.Context, slug: str, programme: str, forms: tuple[str, ...]) -
     """
     from ..forms.library import bundled_forms
     from ..scaffold.documents import scaffold
-
     root = project_root(ctx)
-    for path in scaffold(root, slug, programme, forms):
+    if programme is None and sys.stdin.isatty():
+        choices = [*sorted(programme_files(root)), "none"]
+        programme = click.prompt("Programme the documents inherit ('none': a plain notice of "
+                                 "your own)", type=click.Choice(choices), default="none")
+    for path in scaffold(root, slug, None if programme in (None, "none") else programme,
+                         forms):
         say(f"created {path.relative_to(root)}")
     say(f"next: fill in every TODO, then run 'pause-docs validate councils/{slug}'")
     if not forms:
@@ -150,7 +172,8 @@ def new(ctx: click.Context, slug: str, programme: str, forms: tuple[str, ...]) -
 @click.argument("kind", type=click.Choice(SCHEMA_KINDS))
 @click.pass_context
 def schema(ctx: click.Context, kind: str) -> None:
-    """Print the JSON Schema of a kind of YAML file, for editor completion and checking.
+    """Print the JSON Schema of a kind of YAML file, for editor completion and checking (or
+    `report`: what `--format json` prints, the same for validate, lint, audit and diff).
 
     A document's schema leaves out of what it requires the keys its programmes give it (the
     project's programmes inside a project, else the package's)."""

@@ -3,14 +3,16 @@ project's folder, and whether to show progress."""
 
 from __future__ import annotations
 
+import json
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from ..source.errors import printable
+from ..source.errors import Problem, printable, summary
 
 F = TypeVar("F", bound=Any)
 
@@ -72,3 +74,22 @@ def detail(text: str, err: bool = False) -> None:
     """Print a line only with --verbose."""
     if level() >= VERBOSE:
         echo(text, err=err)
+
+
+# --- the convention every command follows (as ruff's does) ----------------------------------
+# Findings (problems, audit reports, a diff) on stdout, so that `pause-docs validate >
+# problems.txt` keeps them; the one-line summary, progress and what was written on stderr.
+# `--format json` prints one object on stdout whose problems all have the shape
+# `Problem.as_json` gives, described by `pause-docs schema report`.
+
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    help="text for people, json for tools and CI (one schema for every command: "
+    "`pause-docs schema report`).")
+
+
+def json_report(problems: Iterable[Problem], **more: object) -> str:
+    """`{"summary": …, "problems": […], …more}` as `--format json` prints it."""
+    found = sorted(problems)
+    return json.dumps({**more, "summary": summary(found),
+                       "problems": [p.as_json() for p in found]}, indent=2, ensure_ascii=False)

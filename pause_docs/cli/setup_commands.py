@@ -44,20 +44,41 @@ def check_targets(root: Path, councils: tuple[str, ...] = (),
         raise UnknownTarget(problems)
 
 
+STRICT_LEVELS = ("errors", "warnings")
+
+
 class StrictCommand(click.Command):
-    """A command whose bare `--strict` means `--strict=errors`: the word after it is never
-    taken for its value (`build --strict north-somerset` builds that council)."""
+    """A command with `--strict`, read alike on `lint` and `build`: `--strict=LEVEL` and
+    `--strict LEVEL` (LEVEL: errors or warnings) give the level; a bare `--strict` means
+    the command's `bare_strict`, and any other word after it is never taken for its value
+    (`build --strict north-somerset` builds that council)."""
+
+    bare_strict = "errors"
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         end = args.index("--") if "--" in args else len(args)
-        args = [("--strict=errors" if a == "--strict" and i < end else a)
-                for i, a in enumerate(args)]
-        return super().parse_args(ctx, args)
+        read: list[str] = []
+        words = iter(enumerate(args))
+        for i, arg in words:
+            if arg != "--strict" or i >= end:
+                read.append(arg)
+            elif i + 1 < end and args[i + 1] in STRICT_LEVELS:
+                read.append(f"--strict={next(words)[1]}")
+            else:
+                read.append(f"--strict={self.bare_strict}")
+        return super().parse_args(ctx, read)
+
+
+class LintCommand(StrictCommand):
+    """`lint`: a bare `--strict` fails on warnings too (errors always fail)."""
+
+    bare_strict = "warnings"
 
 
 def publishing_gate(ctx: click.Context, root: Path, councils: tuple[str, ...],
                     level: Level | None) -> None:
-    """Stop the build, with every finding on stderr, when `level` is set and lint fails."""
+    """Stop the build when `level` is set and lint fails: every finding on stdout, as lint
+    prints them, and why nothing was built on stderr."""
     if level is None:
         return
     import datetime as dt
@@ -69,9 +90,9 @@ def publishing_gate(ctx: click.Context, root: Path, councils: tuple[str, ...],
     if not found:
         return
     for problem in found:
-        click.echo(printable(str(problem)), err=True)
+        click.echo(printable(str(problem)))
         if problem.fix:
-            click.echo(printable(f"    fix: {problem.fix}"), err=True)
+            click.echo(printable(f"    fix: {problem.fix}"))
     names = documents_of(found)
     click.echo(printable(
         f"not built (--strict{'=warnings' if level == 'warnings' else ''}): {summary(found)} "
@@ -94,11 +115,13 @@ def init(folder: Path, example: bool, schemas_only: bool) -> None:
 
     written = refresh_schemas(folder) if schemas_only else init(folder, example)
     for path in written:
-        click.echo(f"created {path.relative_to(folder).as_posix()}")
+        click.echo(f"created {path.relative_to(folder).as_posix()}", err=True)
     if not schemas_only:
-        start = (f"look at councils/{EXAMPLE_SLUG}/, then " if example else "")
-        click.echo(f"next: {start}pause-docs new YOUR-COUNCIL, fill in every TODO, and "
-                   "pause-docs validate", err=True)
+        steps = [] if folder.resolve() == Path.cwd().resolve() else [f"cd {folder}"]
+        if example:
+            steps.append(f"look at councils/{EXAMPLE_SLUG}/")
+        steps += ["pause-docs new YOUR-COUNCIL", "fill in every TODO", "pause-docs validate"]
+        click.echo("next: " + "; then ".join(steps), err=True)
 
 
 @click.command()
@@ -133,3 +156,34 @@ def registry(version: str | None) -> None:
     if ids:
         click.echo("to find the documents to check again: "
                    + "; ".join(f"pause-docs where-used {i}" for i in ids))
+
+
+@click.command()
+@verbosity_options
+@click.argument("what", type=click.Choice(["programme", "section", "form", "question-set"]))
+@click.argument("name", required=False)
+@click.pass_context
+def show(ctx: click.Context, what: str, name: str | None) -> None:
+    """Print a programme, standard section or form the tool ships (or the project's own,
+    which replaces it), to read or to copy into the project and change: `pause-docs show
+    programme pause > councils/programmes/pause.yaml`. Without NAME, list them."""
+    from ..scaffold.bundled import names, show
+    from ..source.errors import ProjectError
+    from .output import echo, project_root
+
+    try:
+        root: Path | None = project_root(ctx)
+    except ProjectError:
+        root = None
+    if name is None:
+        for found, own in names(what, root).items():
+            echo(f"{found}{'  (the project’s own)' if own else ''}")
+        return
+    shown = show(what, name, root)
+    echo(shown.text, nl=not shown.text.endswith("\n"))
+    if shown.own:
+        click.echo(f"the project's own {what} '{name}', from {shown.copy_to}", err=True)
+    else:
+        click.echo(f"the {what} '{name}' the tool ships; to change it for this project, save "
+                   f"it as {shown.copy_to} (pause-docs show {what} {name} > {shown.copy_to})",
+                   err=True)

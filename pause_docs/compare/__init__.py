@@ -31,6 +31,7 @@ from .records import (
     notice_of,
     version_of,
 )
+from .risks import risk_changes
 from .screening import screening_changes
 from .text import order_changes, text_changes
 from .translations import language_changes
@@ -59,7 +60,7 @@ def diff_documents(old: ResolvedDocument, new: ResolvedDocument, lint: Lint | No
                     *content_changes(notice_of(old), notice_of(new), old_page, new_page),
                     *order_changes(old, new)]
     else:  # screenings and assessments: their answers and decision
-        changes += screening_changes(old, new)
+        changes += [*screening_changes(old, new), *risk_changes(old, new)]
     changes += [*contact_changes(old_page, new_page), *text_changes(old_page, new_page),
                 *language_changes(old, new)]
     changes.sort(key=lambda c: (WEIGHTS.index(c.weight), AREAS.index(c.area)))

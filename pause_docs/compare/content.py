@@ -232,7 +232,7 @@ def _shown_contacts(page: Publication) -> dict[str, str]:
                 visit(node.blocks, topics | {node.topic}, via or node.via is not None)
             elif isinstance(node, Address):
                 role = next((r for t, r in _CONTACT_ROLES if t in topics), "Contact")
-                found.setdefault(role, "; ".join(plain(line) for line in node.lines))
+                found.setdefault(role, "; ".join(plain(line, ", ") for line in node.lines))
             elif isinstance(node, Paragraph) and not via:
                 links = [n for n in walk(node.content) if isinstance(n, Link)]
                 if "complaint-form" in topics and links:

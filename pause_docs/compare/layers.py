@@ -25,9 +25,9 @@ def layers_under(doc: ResolvedDocument) -> list[str]:
 
 
 def revisit_notes(doc: ResolvedDocument) -> tuple[str, ...]:
-    """'Layers to revisit: …', when the notice has layers."""
+    """'Layers to revisit: …', when the notice has layers, in the language compared in."""
     layers = layers_under(doc)
     if not layers:
         return ()
-    return (f"Layers to revisit: {load_locale().joined(layers)}: each sits under this notice "
-            "and may need the same change.",)
+    locale = load_locale(doc.language)
+    return (locale.text("redline_layers_to_revisit", layers=locale.joined(layers)),)

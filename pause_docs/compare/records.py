@@ -22,9 +22,9 @@ Action = Literal["added", "removed", "replaced", "changed", "now-applies", "no-l
                  "reordered"]
 
 AREAS: tuple[str, ...] = (
-    "document", "decision", "answers", "lawful-basis", "special-category", "criminal-offence",
-    "schedule-1", "gateways", "rights", "purposes", "data-categories", "data-subjects",
-    "sources", "recipients", "transfers", "retention", "data-matching", "contacts",
+    "document", "decision", "answers", "risks", "lawful-basis", "special-category",
+    "criminal-offence", "schedule-1", "gateways", "rights", "purposes", "data-categories",
+    "data-subjects", "sources", "recipients", "transfers", "retention", "data-matching", "contacts",
     "safeguards", "text", "translations", "order")
 """The areas a change is in, in the order a legal team reads them; each area's title, which
 says what it is in law, is the locale's `area_<area>` ('Lawful basis (UK GDPR Art 6)')."""
@@ -114,10 +114,6 @@ class Comparison:
         return any(c.weight != "presentation" for c in self.changes)
 
     def as_dict(self) -> dict[str, Any]:
-        def problem(p: Problem) -> dict[str, str]:
-            return {"location": str(p.location), "severity": p.severity, "code": p.code,
-                    "message": p.message}
-
         return {
             "language": self.language,
             "old": _jsonable(dataclasses.asdict(self.old)),
@@ -126,8 +122,8 @@ class Comparison:
             "changes": [{**_jsonable(dataclasses.asdict(c)), "area_title": c.area_title}
                         for c in self.changes],
             "lint": None if self.lint is None else {
-                "fixed": [problem(p) for p in self.lint.fixed],
-                "introduced": [problem(p) for p in self.lint.introduced]},
+                "fixed": [p.as_json() for p in self.lint.fixed],
+                "introduced": [p.as_json() for p in self.lint.introduced]},
             "notes": list(self.notes),
         }
 

@@ -7,7 +7,10 @@ inherited from the programme shows, and the old version reads as it was publishe
 
 from __future__ import annotations
 
+import atexit
 import io
+import re
+import shutil
 import subprocess
 import tarfile
 import tempfile
@@ -15,7 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..source.errors import CannotCompare, Location, Problem, ProjectError, display_path
-from ..source.layout import COUNCILS_DIR, find_root
+from ..source.layout import (
+    COUNCIL_FILE,
+    COUNCILS_DIR,
+    FORMS_DIR,
+    PROGRAMMES_DIR,
+    SECTIONS_DIR,
+    council_dirs,
+    find_root,
+)
 from ..source.loading import load_project
 from ..source.registry import REGISTRY_DIR
 from ..source.resolved import ResolvedDocument
@@ -48,6 +59,41 @@ def load_file(file: Path, label: str | None = None, root: Path | None = None) ->
                                 "<name>.yaml inside a project")]
         raise CannotCompare(problems)
     return Side(doc, label or doc.path)
+
+
+def in_a_council(file: Path, root: Path) -> bool:
+    """Whether `file` is a document's place in the project: councils/<council>/<name>.yaml."""
+    parts = Path(display_path(file, root)).parts
+    return len(parts) == 3 and parts[0] == COUNCILS_DIR
+
+
+def load_loose(file: Path, root: Path, council: str, label: str) -> Side:
+    """A document kept anywhere (a version received by e-mail), resolved as if it were in
+    `council`'s folder of the project at `root`: its council, the project's programmes,
+    standard sections, forms and registry, copied beside it in a scratch project."""
+    folders = council_dirs(root)
+    if council not in folders:
+        raise ProjectError(f"no council '{council}' in {root / COUNCILS_DIR}: give the "
+                           "folder name of the council whose document this is")
+    if not file.is_file():
+        raise CannotCompare([Problem(Location(str(file)), "error", "no-such-file",
+                                     "no such file")])
+    there = Path(tempfile.mkdtemp(prefix="pause-docs-diff-"))  # the redline may read it later
+    atexit.register(shutil.rmtree, there, ignore_errors=True)
+    home = there / COUNCILS_DIR / council
+    home.mkdir(parents=True)
+    for item in folders[council].iterdir():  # the council and its logo, not its documents
+        if (item.is_file() and not item.is_symlink()
+                and (item.name == COUNCIL_FILE or item.suffix != ".yaml")):
+            shutil.copyfile(item, home / item.name)
+    for shared in (f"{COUNCILS_DIR}/{PROGRAMMES_DIR}", f"{COUNCILS_DIR}/{SECTIONS_DIR}",
+                   f"{COUNCILS_DIR}/{FORMS_DIR}", REGISTRY_DIR):
+        if (root / shared).is_dir():
+            shutil.copytree(root / shared, there / shared, symlinks=True)  # links still refused
+    # Named as a document may be named ('Notice v2 (legal).yaml' as 'notice-v2-legal.yaml').
+    copy = home / f"{re.sub('[^a-z0-9]+', '-', file.stem.lower()).strip('-') or 'document'}.yaml"
+    shutil.copyfile(file, copy)
+    return load_file(copy, label, there)
 
 
 def load_revisions(file: Path, revisions: tuple[str, ...]) -> tuple[Side, Side]:

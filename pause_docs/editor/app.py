@@ -157,8 +157,10 @@ class Editor:
         if origin is None:
             referer = request.headers.get("referer", "")
             origin = referer[:len(own)] if referer.startswith(own + "/") else None
-        site = request.headers.get("sec-fetch-site", "same-origin")
-        if origin != own or site not in ("same-origin", "none"):
+        site = request.headers.get("sec-fetch-site")
+        if origin == "null" and site == "same-origin":  # a browser hiding where it was sent from
+            origin = own
+        if origin != own or site not in ("same-origin", "none", None):
             raise Refused(403, "Changes can be sent only from the editor's own pages "
                                "(this request came from another site).")
 

@@ -15,7 +15,7 @@ from ..source.kinds import KINDS
 from ..source.layout import COUNCIL_FILE, programme_files
 from ..source.loader import parse_yaml
 from ..source.loading import load_shared
-from . import drafts, making, pages
+from . import drafts, making, pages, picker
 from .fields import MISSING, Reading, Spec, spec_of, value_from_form
 from .files import EditableFile
 from .saving import ChangedOnDisk, NotSaved, fingerprint, load, proposed, read_text, save
@@ -51,6 +51,8 @@ class Editing:
         data = value_from_form(spec, reading, (), on_disk.data)
         data = {} if data is MISSING else data
         data, notice = action(form.get("_action", ""), data, spec)
+        finds, chosen = self._law(file, form, data)
+        notice = chosen or notice
         loaded = form.get("_loaded", "")
         changed = ""
         if form.get("_action") == "save" and not reading.errors:
@@ -67,8 +69,25 @@ class Editing:
         elif form.get("_action") == "save":
             notice = "Not saved: some fields could not be read (see the list at the top)."
         raw = {name: form.get(name, "") for name in reading.errors}
-        return self._page(file, spec, data, self._text(file, data), loaded, notice=notice,
-                          changed=changed, errors=reading.errors, raw=raw)
+        text = self._text(file, data)
+        unsaved = bool(changed) or text != _on_disk(file)
+        return self._page(file, spec, data, text, loaded, notice=notice, changed=changed,
+                          errors=reading.errors, raw=raw, finds=finds, unsaved=unsaved)
+
+    def _law(self, file: EditableFile, form: Mapping[str, str], data: Any
+             ) -> tuple[dict[str, Any], str]:
+        """The law picker's buttons: 'find:<field>' searches the registry with the words
+        typed beside the field, 'pick:<field>=<id>' puts the id chosen in it."""
+        verb, _, rest = form.get("_action", "").partition(":")
+        if verb == "pick":
+            name, _, ident = rest.rpartition("=")
+            return {}, picker.pick(data, name, ident) if picker.is_law(name) else ""
+        if verb != "find" or not picker.is_law(rest):
+            return {}, ""
+        council = self._council(file, data)
+        nation = council.get("nation") if isinstance(council, dict) else None
+        published = data.get("published") if isinstance(data, dict) else None
+        return {rest: picker.find(self.root, form, rest, nation, published)}, ""
 
     def live(self, file: EditableFile, form: Mapping[str, str]) -> dict[str, Any]:
         """The problems of the form as typed, by field, and the preview's new address."""
@@ -94,19 +113,22 @@ class Editing:
         programmes = list(programme_files(self.root).values())
         return spec_of(schema(file.kind, inherited_keys(file.kind, programmes)))
 
+    def _council(self, file: EditableFile, data: Any) -> Any:
+        """The council file's data (as the safe loader reads it) of `file`'s council."""
+        if file.kind == "council":
+            return data
+        if file.council is None:
+            return None
+        try:
+            text = read_text(file.path.parent / COUNCIL_FILE)
+        except NotSaved:
+            return None
+        source, _ = parse_yaml(text, COUNCIL_FILE)
+        return source.data if source is not None else None
+
     def languages(self, file: EditableFile, data: Any) -> tuple[str, ...]:
         """The languages a file's texts are written in: its council's."""
-        if file.kind == "council":
-            council = data
-        elif file.council is not None:
-            try:
-                text = read_text(file.path.parent / COUNCIL_FILE)
-            except NotSaved:
-                return ("en",)
-            source, _ = parse_yaml(text, COUNCIL_FILE)
-            council = source.data if source is not None else None
-        else:
-            return ("en",)
+        council = self._council(file, data)
         named = council.get("languages") if isinstance(council, dict) else None
         if isinstance(named, list) and all(isinstance(n, str) for n in named) and named:
             return tuple(dict.fromkeys(["en", *named]))
@@ -165,6 +187,13 @@ class Editing:
                               translations=checked.translations, preview=self._preview(file),
                               links=links, writable=self.writable, **shown)
         return pages.form_page(page)
+
+
+def _on_disk(file: EditableFile) -> str:
+    try:
+        return read_text(file.path)
+    except NotSaved:
+        return ""
 
 
 def _by_field(page: pages.FormPage) -> dict[str, list[str]]:

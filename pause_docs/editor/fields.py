@@ -21,6 +21,7 @@ Path_ = tuple[str | int, ...]
 MAX_DEPTH = 9  # deeper than this (a section inside a section …) is edited as YAML text
 COUNT = "#count"
 LANGUAGE = "@"
+TYPED = "typed"
 
 
 class _Missing:
@@ -65,7 +66,10 @@ def _spec(node: Mapping[str, Any], defs: Mapping[str, Any], depth: int, key: str
     found.label = label_of(key) if key else ""
     found.description = str(meta.get("description", ""))
     found.examples = tuple(meta.get("examples", ()))
-    found.per_language = per_language and found.kind in ("text", "markdown")
+    # a web address, an email address, a telephone number or a name made of letters and
+    # hyphens (a text of a type with a description of its own) is the same in every language
+    typed = meta.get(TYPED, False) and found.kind == "text"
+    found.per_language = per_language and found.kind in ("text", "markdown") and not typed
     found.required = required
     return found
 
@@ -90,6 +94,8 @@ def _unwrapped(node: Mapping[str, Any], defs: Mapping[str, Any], meta: dict[str,
                     per_language = True
                     continue
                 options.append(option)
+            if per_language and "description" in node and "title" not in node:
+                meta[TYPED] = True
             if len(options) != 1:
                 return ({"type": "string"} if not options else node), per_language
             node = options[0]
@@ -141,6 +147,17 @@ def value_at(data: Any, path: Path_) -> Any:
     return data
 
 
+def side_by_side(spec: Spec, value: Any, languages: tuple[str, ...]) -> bool:
+    """True when the field shows a box per language: a text that is given per language, or
+    could be (its council publishes in more than one), unless it is a code ('cy')."""
+    if not spec.per_language:
+        return False
+    if isinstance(value, dict):
+        return True
+    code = isinstance(value, str) and re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]+)*", value)
+    return len(languages) > 1 and not code
+
+
 def languages_of(value: Any, languages: tuple[str, ...]) -> tuple[str, ...]:
     """The languages a text shows a box for: the council's, and any the file gives."""
     extra = [k for k in value if re.fullmatch(r"[a-z]{2}", str(k))] if isinstance(
@@ -175,7 +192,7 @@ def value_from_form(spec: Spec, reading: Reading, path: Path_, old: Any) -> Any:
                                    olds[index] if index < len(olds) else None)
             items.append(blank(spec.items) if item is MISSING else item)
         return items if items else MISSING
-    if spec.per_language and (len(reading.languages) > 1 or isinstance(old, dict)):
+    if side_by_side(spec, old, reading.languages):
         return _per_language(spec, reading, name, old)
     return _scalar(spec, reading, name, reading.form.get(name), old)
 

@@ -13,8 +13,9 @@ import yaml
 from ..source.errors import Problem
 from ..source.layout import TEMPLATES_DIR
 from ..translations.status import Needed
-from .fields import LANGUAGE, Path_, Spec, id_of, languages_of, name_of
+from .fields import LANGUAGE, Path_, Spec, id_of, languages_of, name_of, side_by_side
 from .files import EditableFile
+from .picker import is_law
 from .roundtrip import not_text as _not_text
 
 EDITOR_TEMPLATES = TEMPLATES_DIR / "editor"
@@ -62,6 +63,9 @@ class FormPage:
     preview: str = ""
     links: list[tuple[str, str]] = field(default_factory=list)
     writable: bool = True
+    unsaved: bool = False
+    finds: dict[str, Any] = field(default_factory=dict)
+    """The law picker's searches: field name -> (the words, the entries found)."""
 
     def field_names(self) -> dict[Problem, str]:
         """The field each problem of the file is shown beside."""
@@ -100,10 +104,12 @@ def form_page(page: FormPage) -> str:
         "edit.html", file=page.file, spec=page.spec, data=page.data, loaded=page.loaded,
         token=page.token, summary=summary, has_errors=bool(summary), notice=page.notice,
         changed=page.changed, preview=page.preview, links=page.links, writable=page.writable,
-        languages=page.languages,
+        languages=page.languages, is_law=is_law, unsaved=page.unsaved,
+        finds=lambda name: page.finds.get(name, ("", [])),
         problems_at=lambda name: at.get(name, []),
         shown=lambda spec, name, value: page.raw.get(name, _shown(spec, value)),
         languages_of=lambda value: languages_of(value, page.languages),
+        side_by_side=lambda spec, value: side_by_side(spec, value, page.languages),
         translation_mark=lambda path, language: _mark(marks.get((tuple(path), language))))
 
 

@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from ..source.kinds import form_kinds
+from ..source.models.assessment import DATE_STYLES, DateStyle
 from ..source.models.base import Markdown, Model, RegistryId, Slug
 from ..source.models.notice import LegalReference
+from .risk import RiskMatrix
 
 _FIELD_ID = re.compile(r"^[a-z][a-z0-9_-]{0,62}$")
 
@@ -122,6 +124,13 @@ class FormField(Model):
     numbering: Literal["bullets", "letters", "numbers"] = Field(
         "bullets", description="list: how items are marked (a., b., ... for letters).")
     columns: tuple[TableColumn, ...] = Field((), description="table: its columns.")
+    rows: tuple[FieldOption, ...] = Field(
+        (), description="table: rows the form gives, each with its label printed in the "
+        "first column (e.g. short-term 'Short term', medium-term 'Medium term'); documents "
+        "then fill in each row by its value, e.g. 'short-term: {effect: ...}', and every "
+        "row is printed, filled in or not.")
+    rows_label: str | None = Field(None, description="table with rows: the heading over "
+                                   "the row labels, e.g. 'Timescale'.")
     law_label: str | None = Field(None, description="references: the words before one "
                                   "reference, e.g. 'Reference: '.")
     law_label_many: str | None = Field(None, description="references: the words before "
@@ -135,6 +144,12 @@ class FormField(Model):
             raise ValueError(f"a {self.type} field needs its options")
         if self.type == "table" and not self.columns:
             raise ValueError("a table field needs its columns")
+        if (self.rows or self.rows_label) and self.type != "table":
+            raise ValueError("rows and rows_label are for a table field")
+        values = [r.value for r in self.rows]
+        twice = sorted({v for v in values if values.count(v) > 1})
+        if twice:
+            raise ValueError(f"row {', '.join(repr(v) for v in twice)} is given twice")
         if self.role == "review-date" and self.type != "date":
             raise ValueError("only a date field can be the review date")
         if self.wording is not None and "{value}" not in self.wording:
@@ -231,16 +246,22 @@ class FormSection(Model):
     questions: tuple[Question, ...] = Field((), description="Its own questions.")
     scale: Slug | None = Field(None, description="The scale of its questions.")
     columns: tuple[Column, ...] = Field((), description="Columns besides answer and evidence.")
-    evidence: Literal["below", "column"] = Field(
-        "below", description="Evidence in a row under each question, or in its own column.")
+    evidence: Literal["below", "column", "none"] = Field(
+        "below", description="Evidence in a row under each question, or in its own column; "
+        "none: the form has no place for evidence, so documents give none and lint asks for "
+        "none.")
     numbered: bool = Field(False, description="Print each question's number in a column.")
     question_label: str | None = Field(None, description="Heading of the questions column.")
     answer_label: str | None = Field(None, description="Heading of the answer column.")
     evidence_label: str | None = Field(None, description="Heading of the evidence.")
     caption: str | None = Field(None, description="What the table holds, for screen readers.")
     decision: bool = Field(False, description="The decision is printed here.")
-    show: Literal["processing"] | None = Field(
-        None, description="DPIA: processing, the controller and what is screened.")
+    show: Literal["processing", "screened", "drafted", "risks", "outcome"] | None = Field(
+        None, description="DPIA screening: processing (the controller and what is screened). "
+        "Full DPIA: screened (the criteria its screening found met, with their evidence), "
+        "drafted (what the notice and the screening say, each with where it was "
+        "written), risks (the risk register and the risk matrix picture), outcome (whether "
+        "the Information Commissioner must be consulted first, UK GDPR Art 36).")
     date_label: str | None = Field(None, description="sign-off: 'Date:'.")
     signature_label: str | None = Field(None, description="sign-off: 'Signature:'.")
 
@@ -266,6 +287,9 @@ class FormSection(Model):
             raise ValueError("a section with nothing to fill in is guidance: give it a "
                              "heading and its text (intro), or give it fields, questions, "
                              "decision: true or show")
+        if self.evidence == "none" and self.evidence_label:
+            raise ValueError("evidence_label names the evidence, but this section says "
+                             "evidence: none: leave one of them out")
         if not kinds and "layout" in self.model_fields_set:
             raise ValueError("layout is for a section's fields; a guidance section (heading "
                              "and text only) has none: leave layout out")
@@ -338,10 +362,18 @@ class FormDefinition(Model):
     show_date: Literal["day", "month", "none"] = Field(
         "day", description="Print the document's date under the title as a day, a month, or "
         "not at all.")
-    date_style: Literal["day", "ordinal"] = Field(
-        "day", description="Dates as '28 February 2023' or '28th February 2023'.")
+    date_style: DateStyle = Field("day", description=DATE_STYLES)
     scales: dict[Slug, Scale] = Field(default_factory=dict, description="Answer scales by name.")
     sections: tuple[FormSection, ...] = Field(min_length=1, description="The form, in order.")
     decision: DecisionRule | None = Field(None, description="How the answers decide; leave "
                                           "out for a form with no decision (a full EqIA).")
+    risk_matrix: RiskMatrix | None = Field(
+        None, description="A full DPIA: the likelihoods, severities and levels of risk, and "
+        "the level of each pair, by which each risk's overall and residual level is derived.")
     translations: dict[str, TranslationReview] = ReviewedTranslations
+
+    @model_validator(mode="after")
+    def _matrix(self) -> FormDefinition:
+        if any(s.show == "risks" for s in self.sections) and self.risk_matrix is None:
+            raise ValueError("a form with a 'show: risks' section needs its risk_matrix")
+        return self

@@ -22,7 +22,7 @@ from ..publish.locale import load_locale
 from ..publish.tree import Origin, Owner
 from ..source.errors import Location
 from ..source.loader import Path_, SourceFile
-from ..source.models.assessment import CitedText, FormDocument, Period
+from ..source.models.assessment import CitedText, DateStyle, FormDocument, Period
 from ..source.models.base import Markdown, SignOff
 from .definition import (
     FormDefinition,
@@ -33,6 +33,7 @@ from .definition import (
     Scale,
     TableColumn,
 )
+from .risk import risk_model
 
 NOT_ANSWERED = "not-answered"
 FIELD_IN_LINE = re.compile(r"\{([a-z][a-z0-9_-]*)\}")
@@ -193,7 +194,13 @@ def value_type(field: FormField, name: str) -> Any:
         case "person":
             return SignOff
         case _:  # table
-            return tuple[_row_model(f"{name}:{field.id}", field.columns), ...]  # type: ignore[misc]
+            row = _row_model(f"{name}:{field.id}", field.columns)
+            if field.rows:  # the form's rows, each filled in (or not) by its value
+                fixed: dict[str, Any] = {r.value: (row | None, Field(None, description=r.label))
+                                         for r in field.rows}
+                return create_model(f"{name}:{field.id}:rows", __config__=ConfigDict(
+                    extra="forbid", frozen=True), **fixed)
+            return tuple[row, ...]  # type: ignore[valid-type]
 
 
 def _shorthand(value: object) -> object:
@@ -201,13 +208,16 @@ def _shorthand(value: object) -> object:
     return {"answer": value} if isinstance(value, str | bool) else value
 
 
-def answer_model(name: str, scale: Scale, columns: tuple[str, ...]) -> Any:
-    """One answer on `scale`: the chosen answer, the evidence and the form's other columns."""
+def answer_model(name: str, scale: Scale, columns: tuple[str, ...], evidence: bool = True
+                 ) -> Any:
+    """One answer on `scale`: the chosen answer, the evidence (when the form has a place
+    for it) and the form's other columns."""
     options = {o.value: o.label for o in scale.options}
     fields: dict[str, Any] = {
         "answer": (_choice(options) | None, Field(
             None, description=f"One of: {', '.join(options)}; leave out if not answered.")),
-        "evidence": (Markdown | None, Field(None, description="Why: the evidence.")),
+        **({"evidence": (Markdown | None, Field(None, description="Why: the evidence."))}
+           if evidence else {}),
         **{c: (Markdown | None, Field(None)) for c in columns}}
     model = create_model(name, __config__=ConfigDict(extra="forbid", frozen=True), **fields)
     return Annotated[model | None, BeforeValidator(_shorthand)]
@@ -220,7 +230,8 @@ def document_model(definition: FormDefinition, name: str, questions: tuple[FormQ
     answers: dict[str, Any] = {}
     for q in questions:
         columns = tuple(c.id for c in q.section.columns)
-        answers[q.id] = (answer_model(f"{name}:{q.id}", q.scale, columns), None)
+        answers[q.id] = (answer_model(f"{name}:{q.id}", q.scale, columns,
+                                      q.section.evidence != "none"), None)
     answers_model = create_model(f"{name}:answers", __config__=ConfigDict(
         extra="forbid", frozen=True), **answers)
     fields: dict[str, Any] = {
@@ -228,7 +239,7 @@ def document_model(definition: FormDefinition, name: str, questions: tuple[FormQ
         "form": (str | None, Field(name, description="The form it is written on.")),
         "title": (str, Field(definition.title, description="Title.")),
         "show_date": (Literal["day", "month", "none"], Field(definition.show_date)),
-        "date_style": (Literal["day", "ordinal"], Field(definition.date_style)),
+        "date_style": (DateStyle, Field(definition.date_style)),
         "answers": (answers_model, Field(answers_model(), description="The answers, by "
                                         "question id.")),
     }
@@ -237,10 +248,14 @@ def document_model(definition: FormDefinition, name: str, questions: tuple[FormQ
             kind = value_type(field, name)
             if field.required:
                 fields[field.id] = (kind, Field(description=field.label or field.id))
-            elif field.type in ("choices", "list", "references", "table"):
+            elif field.type in ("choices", "list", "references", "table") and not field.rows:
                 fields[field.id] = (kind, Field((), description=field.label or field.id))
             else:
                 fields[field.id] = (kind | None, Field(None, description=field.label or field.id))
+    if definition.risk_matrix is not None:  # a full DPIA: its risks on the form's scales
+        risk = risk_model(definition.risk_matrix, name)
+        register = tuple[risk, ...]  # type: ignore[valid-type]
+        fields["risks"] = (register, Field((), description="The risk register."))
     strict = type(f"{base.__name__}OnForm", (base,), {
         "model_config": ConfigDict(extra="forbid", frozen=True), "__module__": base.__module__})
     return create_model(name, __base__=strict, **fields)

@@ -15,10 +15,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..source.errors import Location, Problem, did_you_mean, display_path
+from ..source.kinds import KINDS
 from ..source.languages import DEFAULT_LANGUAGE, select
 from ..source.layout import BUNDLED_FORMS, COUNCILS_DIR, FORMS_DIR
 from ..source.loader import Path_, SourceFile, read_yaml
-from ..source.models import CriteriaSet, DpiaScreening, FormDocument
+from ..source.models import MODELS, CriteriaSet, FormDocument
 from ..source.models.assessment import DOCUMENT_KEYS
 from ..source.models.registry import worded
 from ..source.registry import Registry
@@ -287,8 +288,8 @@ def _assemble(name: str, definition: FormDefinition, loaded: _Loaded,
         questions += [FormQuestion(q, scale(q), section, loaded.source,
                                    ("sections", i, "questions", j))
                       for j, q in enumerate(section.questions)]
-    base: type[FormDocument] = (DpiaScreening if definition.for_kind == "dpia-screening"
-                                else FormDocument)
+    base = MODELS[KINDS[definition.for_kind].model]
+    assert issubclass(base, FormDocument)
     model = document_model(definition, name, tuple(questions), base)
     return Form(name, definition, loaded.source, loaded.bundled, tuple(questions), model,
                 tuple(dict.fromkeys(files)), intros)

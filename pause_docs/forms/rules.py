@@ -72,7 +72,8 @@ def answers(doc: ResolvedDocument) -> tuple[Answered, ...]:
             basis: Basis = "document" if own else "programme"
             columns = {c.id: getattr(answer, c.id) for c in q.section.columns
                        if getattr(answer, c.id, None)}
-            found.append(Answered(q, q.option(answer.answer), basis, answer.evidence, columns,
+            found.append(Answered(q, q.option(answer.answer), basis,
+                                  getattr(answer, "evidence", None), columns,
                                   written_at=where))
         else:
             found.append(_derived(q, facts, doc, answer))

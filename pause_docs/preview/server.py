@@ -51,7 +51,7 @@ HEADERS = [
      b"script-src 'self'; connect-src 'self'; img-src 'self' data:; font-src 'self' data:; "
      b"frame-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'"),
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),  # the editor's forms then carry their Origin
     (b"cache-control", b"no-store"),
 ]
 

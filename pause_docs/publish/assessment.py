@@ -30,6 +30,7 @@ from .questions import (
     processing_section,
     questions_section,
 )
+from .risks import DPIA_PARTS
 from .tree import (
     Block,
     Cell,
@@ -64,6 +65,8 @@ def publish_form(doc: ResolvedDocument, locale: Locale) -> Publication:
             body += decision_section(ctx, section, outcome)
         elif section.show == "processing":
             body += processing_section(ctx, section)
+        elif section.show is not None:  # a full DPIA's drafted parts, risks and outcome
+            body += DPIA_PARTS[section.show](ctx, section)
         elif section.guidance_only:
             body.append(Section(ctx.heading(section), ctx.around(section, ()),
                                 role="form-box guidance"))
@@ -193,9 +196,11 @@ class FormSections(FormContext):
     def value(self, section: FormSection, field: FormField) -> Content:
         """A field's value as the form prints it; empty when the document leaves it out."""
         value = self.model.value(field.id)
+        at = self.section_path(section) + ("fields", section.fields.index(field))
+        if value is None and field.rows and field.show_empty:  # the form's rows, blank
+            return (self.table(field, None, (field.id,), at),)
         if value is None or value == ():
             return ()
-        at = self.section_path(section) + ("fields", section.fields.index(field))
         content = self._content(field, value, (field.id,), at)
         if field.wording and content:
             where = self.form.origin(at + ("wording",))
@@ -283,27 +288,48 @@ class FormSections(FormContext):
             content.append(Paragraph(tuple(links), role="references"))
         return tuple(content)
 
-    def table(self, field: FormField, rows: tuple[Any, ...], path: Path_, at: Path_) -> Table:
-        """A table field (an action plan): a heading per column, a row per entry."""
-        head = Row(tuple(Cell(self.words(c.label, at + ("columns", j, "label")), header=True,
-                              scope="col") for j, c in enumerate(field.columns)))
+    def table(self, field: FormField, rows: Any, path: Path_, at: Path_) -> Table:
+        """A table field (an action plan): a heading per column, a row per entry; or, when
+        the form gives the rows, every one of them, headed by its label."""
+        head: list[Cell] = []
+        if field.rows:
+            head.append(Cell(self.words(field.rows_label, at + ("rows_label",)),
+                             header=bool(field.rows_label),
+                             scope="col" if field.rows_label else None))
+        head += [Cell(self.words(c.label, at + ("columns", j, "label")), header=True,
+                      scope="col") for j, c in enumerate(field.columns)]
         body = []
-        for i, row in enumerate(rows):
-            cells = []
-            for j, column in enumerate(field.columns):
-                value = getattr(row, column.id, None)
-                origin = self.origin(path + (i, column.id))
-                content: Content = ()
-                if isinstance(value, dt.date):
-                    content = self.day(value)
-                elif value is not None:
-                    content = (inlines(str(value), origin) if column.type == "markdown"
-                               else plain_text(str(value), origin))
-                cells.append(Cell(content, header=j == 0, scope="row" if j == 0 else None))
-            body.append(Row(tuple(cells)))
+        if field.rows:
+            for k, fixed in enumerate(field.rows):
+                label = Cell(self.words(fixed.label, at + ("rows", k, "label")), header=True,
+                             scope="row")
+                cells = self.table_cells(field, getattr(rows, fixed.value, None),
+                                         path + (fixed.value,), headed=True)
+                body.append(Row((label, *cells)))
+        else:
+            body = [Row(self.table_cells(field, row, path + (i,)))
+                    for i, row in enumerate(rows)]
         caption = self.words(field.label or field.id, at + ("label",))
-        return Table(caption, (RowGroup(tuple(body)),), (head,), caption_hidden=True,
-                     role="form-table")
+        return Table(caption, (RowGroup(tuple(body)),), (Row(tuple(head)),),
+                     caption_hidden=True, role="form-table")
+
+    def table_cells(self, field: FormField, row: Any, path: Path_, headed: bool = False
+                    ) -> tuple[Cell, ...]:
+        """One row's cells, one per column (empty where it is not filled in); the first is
+        the row's heading unless the row is `headed` by the form's label."""
+        cells = []
+        for j, column in enumerate(field.columns):
+            value = getattr(row, column.id, None) if row is not None else None
+            origin = self.origin(path + (column.id,))
+            content: Content = ()
+            if isinstance(value, dt.date):
+                content = self.day(value)
+            elif value is not None:
+                content = (inlines(str(value), origin) if column.type == "markdown"
+                           else plain_text(str(value), origin))
+            first = j == 0 and not headed
+            cells.append(Cell(content, header=first, scope="row" if first else None))
+        return tuple(cells)
 
 
 def _flat(pairs: list[tuple[tuple[Inline, ...], tuple[Inline, ...]]], skip: int

@@ -66,7 +66,7 @@ def cited(ctx: Context, c: Citation) -> tuple[Inline | Block, ...]:
                 reference=c.path)
     if ref.wording:
         body = inlines(ref.wording, ctx.origin(c.path + ("wording",)))
-        linked, found = _link_words(body, words, link)
+        linked, found = link_words(body, words, link)
         if found:
             return linked
         return (*body, Text(" ("), link, Text(")"))
@@ -99,7 +99,7 @@ def cited_block(ctx: Context, c: Citation) -> tuple[Block, ...]:
     return (Paragraph(content),)  # type: ignore[arg-type]
 
 
-def _link_words(nodes: tuple[Inline | Block, ...], words: str, link: Link
+def link_words(nodes: tuple[Inline | Block, ...], words: str, link: Link
                 ) -> tuple[tuple[Inline | Block, ...], bool]:
     """`nodes` with the first occurrence of `words` in their text (never inside a link, an
     attribute or across two runs) replaced by `link`."""
@@ -118,7 +118,7 @@ def _link_words(nodes: tuple[Inline | Block, ...], words: str, link: Link
             name = "children" if hasattr(node, "children") else "content"
             inner = getattr(node, name, None)
             if isinstance(inner, tuple) and inner:
-                inner, found = _link_words(inner, words, link)
+                inner, found = link_words(inner, words, link)
                 node = dataclasses.replace(node, **{name: inner})  # type: ignore[arg-type]
             out.append(node)
     return tuple(out), found

@@ -25,6 +25,7 @@ from .tree import (
     Image,
     Inline,
     Item,
+    LineBreak,
     Link,
     Origin,
     Paragraph,
@@ -186,11 +187,13 @@ def publication(ctx: Context, body: tuple[Block, ...], *, form: bool = False,
 
 
 def contents(ctx: Context, body: tuple[Block, ...]) -> tuple[Block, ...]:
-    """'On this page' and a link to each part, for a page of CONTENTS_FROM parts or more (not
-    for forms, which are read from top to bottom as their paper versions are)."""
+    """'On this page' and a link to each part, for a page of CONTENTS_FROM parts or more, or
+    as the document's `contents:` decides (not for forms, which are read from top to bottom
+    as their paper versions are)."""
     parts = [b.heading for b in body if isinstance(b, Section) and b.heading is not None
              and b.heading.level == 2 and b.heading.anchor]
-    if len(parts) < CONTENTS_FROM:
+    choice = getattr(ctx.doc.model, "contents", "auto")
+    if not parts or choice == "never" or (choice == "auto" and len(parts) < CONTENTS_FROM):
         return ()
     items = tuple(Item((Link(f"#{h.anchor}", (Text(plain(h.content)),)),)) for h in parts)
     return (Contents((ctx.text("on_this_page"),), items, anchor="contents"),)
@@ -223,7 +226,8 @@ def sign_off(ctx: Context, left: tuple[str, SignOff | None, str],
 
 def address(ctx: Context, contact: Contact | dict[str, object], origin: Origin | None,
             name: str | None = None, name_origin: Origin | None = None) -> Address:
-    """Email, phone, postal address and website, one line each, in the locale's words; the
+    """Email, phone, postal address (the name, then each line of the address on a line of
+    its own) and website, in the locale's words; the
     name and each line of the address in the language it was written in (a council may give
     them per language); addresses and numbers in none."""
     get = contact.get if isinstance(contact, dict) else lambda key: getattr(contact, key, None)
@@ -239,7 +243,7 @@ def address(ctx: Context, contact: Contact | dict[str, object], origin: Origin |
     post: list[Inline] = [Text(name or str(get("name")), name_origin or _field(
         ctx, origin, "name"))]
     for i, line in enumerate(get("address") or ()):  # type: ignore[arg-type]
-        post += [Text(", "), Text(str(line), _field(ctx, origin, "address", i))]
+        post += [LineBreak(), Text(str(line), _field(ctx, origin, "address", i))]
     lines.append(ctx.compose("contact_post", address=tuple(post)))
     if website:
         lines.append(ctx.compose("contact_website", website=(

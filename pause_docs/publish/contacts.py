@@ -5,7 +5,8 @@ main notice for what that notice covers instead."""
 from __future__ import annotations
 
 from ..source.models import Contact
-from ..source.models.notice import Section
+from ..source.models.sections import Section
+from .citations import link_words
 from .common import Shown, address, main_notice
 from .context import NoticeContext
 from .markup import blocks, inlines, plain_text
@@ -21,6 +22,7 @@ from .tree import (
     Paragraph,
     Styled,
     Text,
+    plain,
 )
 
 
@@ -40,24 +42,55 @@ def contact_group(ctx: NoticeContext) -> Block | None:
     return Group((inner,), "dpo") if council.dpo else inner
 
 
-def pointer(ctx: NoticeContext, covered: str) -> Shown | None:
-    """The link to the council's main (or a layer's full) notice, for a block it covers."""
+def pointer(ctx: NoticeContext, covered: str, index: int | None = None) -> Shown | None:
+    """The link to the council's main (or a layer's full) notice, for a block it covers
+    (None: the notice gives the block itself).  A service notice points to its main notice
+    once, in the first section that shows a part the main notice covers, in its own words
+    (`top_level_notice.pointer`) or the locale's; that sentence stands for every part."""
     link = main_notice(ctx) if covered in ctx.notice.deferred() else None
     if link is None:
         return None
     if covered == "legal-bases":
         paragraph = Paragraph(ctx.compose("parent_legal_bases", link=(link,)), role="layered")
         return (Group((paragraph,), covered, via=link.href),)
-    # a layer points to its full notice for each part; a service notice to the council's
-    # main notice for its rights, complaints and DPO in one sentence
-    key = f"layer_{covered}" if ctx.notice.top_level_notice is None else "parent_notice"
-    paragraph = Paragraph(ctx.compose(key, link=(link,)), role="layered")
-    return (Group((Group((paragraph,), "controller-contact", via=link.href),), covered,
-                  via=link.href),)
+    top = ctx.notice.top_level_notice
+    if top is None:  # a layer points to its full notice for each part
+        paragraph = Paragraph(ctx.compose(f"layer_{covered}", link=(link,)), role="layered")
+        return (Group((Group((paragraph,), "controller-contact", via=link.href),), covered,
+                      via=link.href),)
+    together = [c for c in ("rights", "complaints", "dpo") if c in ctx.notice.deferred()]
+    first = next((i for i, s in enumerate(ctx.notice.sections) if s.show in together), None)
+    if index != first:
+        return ()
+    if top.pointer:
+        words = inlines(top.pointer, ctx.origin(("top_level_notice", "pointer")))
+        linked, found = link_words(words, plain(link.children), link)
+        content = linked if found else (*words, Text(" "), link)
+    else:
+        content = _without_doubled_word(ctx.compose("parent_notice", link=(link,)), link)
+    shown: Block = Group((Paragraph(content, role="layered"),),  # type: ignore[arg-type]
+                         "controller-contact", via=link.href)
+    for topic in together:
+        shown = Group((shown,), topic, via=link.href)
+    return (shown,)
+
+
+def _without_doubled_word(words: tuple[Inline, ...], link: Link) -> tuple[Inline, ...]:
+    """'in our {link}' with a title 'Our corporate privacy notice': 'in our' loses its
+    'our', so the sentence does not say it twice."""
+    at = words.index(link)
+    before = words[at - 1] if at else None
+    title = plain(link.children).split(maxsplit=1)
+    if not isinstance(before, Text) or not title:
+        return words
+    head, _, last = before.text.rstrip().rpartition(" ")
+    if last.lower() != title[0].lower():
+        return words
+    return (*words[:at - 1], Text(f"{head} " if head else ""), *words[at:])
 
 
 def _rights(ctx: NoticeContext, section: Section, index: int) -> Shown:
-    parent = pointer(ctx, "rights")
+    parent = pointer(ctx, "rights", index)
     if parent is not None:
         return parent
     registry = ctx.doc.registry
@@ -78,7 +111,7 @@ def _rights(ctx: NoticeContext, section: Section, index: int) -> Shown:
 
 
 def _complaints(ctx: NoticeContext, section: Section, index: int) -> Shown:
-    parent = pointer(ctx, "complaints")
+    parent = pointer(ctx, "complaints", index)
     if parent is not None:
         return parent
     steps = ctx.notice.complaints
@@ -118,7 +151,7 @@ def _regulator(ctx: NoticeContext) -> tuple[Block, ...]:
 
 
 def _dpo(ctx: NoticeContext, section: Section, index: int) -> Shown:
-    parent = pointer(ctx, "dpo")
+    parent = pointer(ctx, "dpo", index)
     if parent is not None:
         return parent
     group = contact_group(ctx)

@@ -14,8 +14,8 @@ from ..source.errors import Location
 from ..source.languages import DEFAULT_LANGUAGE
 from ..source.loader import Path_
 from ..source.models import FormDocument, Notice
-from ..source.models.notice import Section
 from ..source.models.registry import worded
+from ..source.models.sections import Section
 from ..source.resolved import ResolvedDocument
 from .locale import Locale
 from .markup import blocks, inlines, plain_text
@@ -80,11 +80,12 @@ class NoticeContext(Context):
             return []
         if section.style != "inline" or not self.locale.inline_lists:
             return [ListBlock(tuple(Item(tuple(i)) for i in items), role=role)]
-        sentence = list(self.joined(items))
+        joiner = section.joiner or "and"
+        sentence = list(self.joined(items, joiner))
         intro = inlines(section.intro, self.origin(("sections", index, "intro")))
         if intro:
             sentence = [*intro, Text(" "), *sentence]
-        if not plain(tuple(self.joined(items))).rstrip().endswith((".", "!", "?")):
+        if not plain(tuple(self.joined(items, joiner))).rstrip().endswith((".", "!", "?")):
             sentence.append(Text("."))
         return [Paragraph(tuple(sentence))]
 

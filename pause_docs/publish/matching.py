@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..source.models.notice import DataMatching, Section
+from ..source.models.notice import DataMatching
+from ..source.models.sections import Section
 from .citations import citations, cited, cited_block
 from .common import Shown, retention_rules
 from .context import NoticeContext

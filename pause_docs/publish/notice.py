@@ -11,9 +11,10 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..source.languages import DEFAULT_LANGUAGE
-from ..source.models.notice import Recipient, Section
+from ..source.models.notice import Recipient
+from ..source.models.sections import Section
 from ..source.resolved import ResolvedDocument
-from . import contacts, matching
+from . import contacts, matching, parties
 from .citations import Citation, cited, cited_block, notice_citations
 from .common import Shown, publication, retention_rules
 from .context import NoticeContext
@@ -103,18 +104,39 @@ def _phases(ctx: NoticeContext, section: Section, index: int) -> Shown:
 
 
 def _data_categories(ctx: NoticeContext, section: Section, index: int) -> Shown:
-    items = []
-    for i, category in enumerate(ctx.notice.data_categories):
-        words: list[Inline] = list(plain_text(category.name,
-                                              ctx.origin(("data_categories", i, "name"))))
-        if category.examples:
-            words += [Text(" ("), *inlines(category.examples, ctx.origin(
-                ("data_categories", i, "examples"))), Text(")")]
-        items.append(Item(tuple(words)))
-    if not items:
+    """The categories of the section's group (`only:`); without one, those with no group and
+    then each group under its own sub-heading, in the order the notice gives them."""
+    categories = ctx.notice.data_categories
+    groups = list(dict.fromkeys(c.group for c in categories))
+    if section.only is not None:
+        groups = [section.only]
+    elif None in groups:
+        groups.remove(None)
+        groups.insert(0, None)
+    found: list[Block] = []
+    for group in groups:
+        chosen = [(i, c) for i, c in enumerate(categories) if c.group == group]
+        if not chosen:
+            continue
+        if group is not None and section.only is None:
+            first = chosen[0][0]
+            found.append(Heading(min(section.level + 1, 4), plain_text(
+                group, ctx.origin(("data_categories", first, "group")))))
+        found += ctx.listed(section, index, [_category(ctx, i) for i, _ in chosen],
+                            role="data-categories")
+    if not found:
         return ()
-    names = tuple(c.name for c in ctx.notice.data_categories)
-    return (Group((ListBlock(tuple(items), role="data-categories"),), "data_categories", names),)
+    names = tuple(c.name for c in categories if section.only in (None, c.group))
+    return (Group(tuple(found), "data_categories", names),)
+
+
+def _category(ctx: NoticeContext, i: int) -> tuple[Inline, ...]:
+    category = ctx.notice.data_categories[i]
+    name = plain_text(category.name, ctx.origin(("data_categories", i, "name")))
+    if not category.examples:
+        return name
+    return (*name, Text(" ("), *inlines(category.examples, ctx.origin(
+        ("data_categories", i, "examples"))), Text(")"))
 
 
 def _sources(ctx: NoticeContext, section: Section, index: int) -> Shown:
@@ -176,23 +198,24 @@ def _recipients(ctx: NoticeContext, section: Section, index: int) -> Shown:
     chosen = selected(ctx.notice.recipients, section)
     if section.style == "detail":
         found: list[Block] = [_recipient_detail(ctx, i, r) for i, r in chosen]
-    elif section.style == "inline":
-        found = ctx.listed(section, index, [plain_text(r.name, ctx.origin(
-            ("recipients", i, "name"))) for i, r in chosen])
     else:
-        found = ctx.listed(section, index, [_recipient_line(ctx, i, r) for i, r in chosen])
+        found = ctx.listed(section, index, [_recipient_line(ctx, i, r, section.style == "inline")
+                                            for i, r in chosen])
     if not found:
         return ()
     return (Group(tuple(found), "recipients", tuple(r.name for _, r in chosen)),)
 
 
-def _recipient_line(ctx: NoticeContext, i: int, recipient: Recipient) -> tuple[Inline, ...]:
-    """'Police', 'Health Agencies (why)', or 'DWP for them to confirm ...'."""
-    name = plain_text(recipient.name, ctx.origin(("recipients", i, "name")))
+def _recipient_line(ctx: NoticeContext, i: int, recipient: Recipient, inline: bool = False
+                    ) -> tuple[Inline, ...]:
+    """'Police', 'Health Agencies (why)', 'DWP for them to confirm ...' (in a sentence, the
+    purpose always in brackets), with its role when it is a processor or a controller."""
+    name = (*plain_text(recipient.name, ctx.origin(("recipients", i, "name"))),
+            *parties.role_of(ctx, recipient))
     if not recipient.purpose:
         return name
     purpose = inlines(recipient.purpose, ctx.origin(("recipients", i, "purpose")))
-    if recipient.purpose[:1].islower():
+    if recipient.purpose[:1].islower() and not inline:
         return (*name, Text(" "), *purpose)
     return (*name, Text(" ("), *purpose, Text(")"))
 
@@ -263,5 +286,6 @@ BLOCKS: dict[str, Callable[[NoticeContext, Section, int], Shown]] = {
     "retention": _retention,
     "transfers": _transfers,
     **contacts.BLOCKS,
+    **parties.BLOCKS,
     **matching.BLOCKS,
 }

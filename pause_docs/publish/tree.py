@@ -350,10 +350,11 @@ def walk(nodes: Iterator[Node] | tuple[Node, ...]) -> Iterator[Node]:
         yield from walk(children(node))
 
 
-def plain(nodes: tuple[Node, ...]) -> str:
-    """The words of `nodes` as plain text."""
-    return "".join(n.text if isinstance(n, Text) else " " if isinstance(n, LineBreak)
-                   else plain(children(n)) for n in nodes)
+def plain(nodes: tuple[Node, ...], line_break: str = " ") -> str:
+    """The words of `nodes` as plain text, with `line_break` for each line break (', '
+    reads an address block as one line)."""
+    return "".join(n.text if isinstance(n, Text) else line_break if isinstance(n, LineBreak)
+                   else plain(children(n), line_break) for n in nodes)
 
 
 def is_inline(node: Node) -> bool:

@@ -15,6 +15,8 @@ from ..source.layout import COUNCIL_FILE, COUNCILS_DIR, RESERVED_SLUGS, programm
 from ..source.loader import read_yaml
 from ..source.models.base import _SLUG
 from ..source.registry import Registry
+from ..source.resources import package_label
+from .required import missing, sections_yaml
 from .schemas import SCHEMAS_DIR, kind_of, modeline
 
 SCAFFOLDS = Path(__file__).resolve().parent / "drafts"
@@ -31,32 +33,33 @@ def _filled(name: str, **values: str) -> str:
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], text)
 
 
-def scaffold(root: Path, slug: str, programme: str, forms: tuple[str, ...] = ()) -> list[Path]:
-    """Create councils/<slug>/ with a council file and notices inheriting `programme`, and a
-    document on each of `forms`; for a council that exists, only the documents on `forms`."""
+def scaffold(root: Path, slug: str, programme: str | None,
+             forms: tuple[str, ...] = ()) -> list[Path]:
+    """Create councils/<slug>/ with a council file and notices inheriting `programme` (None:
+    a plain privacy notice, of no programme), and a document on each of `forms`; for a
+    council that exists, only the documents on `forms`.  A notice gets a TODO for each part
+    lint requires that the programme does not give (see `required`)."""
     if not _SLUG.match(slug) or slug in RESERVED_SLUGS:
         raise ProjectError(f"'{slug}' cannot be a council name: use lower-case letters, digits "
                            "and hyphens, e.g. 'north-somerset'")
-    files = programme_files(root)
-    programmes = sorted(files)
-    if programme not in programmes:
-        raise ProjectError(f"no programme '{programme}'{did_you_mean(programme, programmes)}; "
-                           f"available: {', '.join(programmes) or 'none'}")
     folder = root / COUNCILS_DIR / slug
     if folder.exists() and not forms:
         raise ProjectError(f"{COUNCILS_DIR}/{slug}/ already exists: nothing was changed (to add "
                            f"a screening to it: pause-docs new {slug} --form NAME)")
+    if programme is None and folder.exists():
+        programme = _programme_in(folder)
+    data, values = _programme(root, programme)
     chosen, registry = _forms(root, forms)
-    source, _ = read_yaml(files[programme], programme)
-    data = source.data if source is not None and isinstance(source.data, dict) else {}
-    values = {"programme": programme, "programme_name": str(data.get("name", programme)),
-              "programme_file": display_path(files[programme], root)}
+    defaults = data.get("defaults") if isinstance(data.get("defaults"), dict) else {}
     planned: list[tuple[Path, str]] = []
     if not folder.exists():
         planned.append((folder / COUNCIL_FILE, _filled("council", slug=slug)))
-        planned += [(folder / f"{kind.scaffold}.yaml", _filled(kind.scaffold, **values))
-                    for kind in KINDS.values() if kind.describes_processing and kind.scaffold]
-    defaults = data.get("defaults") if isinstance(data.get("defaults"), dict) else {}
+        notices = [k.scaffold for k in KINDS.values() if k.describes_processing and k.scaffold]
+        given = defaults.get("notice") if isinstance(defaults, dict) else None
+        partners = bool(data.get("organisations"))
+        planned += [(folder / f"{name}.yaml", _notice(
+            name if programme else "plain-notice", values, given if isinstance(given, dict)
+            else {}, partners)) for name in (notices if programme else ["privacy-notice"])]
     for form in chosen:
         kind = KINDS[form.kind]
         given = defaults.get(kind.family) if isinstance(defaults, dict) else None
@@ -70,9 +73,55 @@ def scaffold(root: Path, slug: str, programme: str, forms: tuple[str, ...] = ())
     folder.mkdir(parents=True, exist_ok=True)
     named = (root / SCHEMAS_DIR).is_dir()  # a project `init` made: documents name a schema
     for path, text in planned:
-        line = modeline(kind_of(text)) if named and path.name != COUNCIL_FILE else ""
+        named_kind = "council" if path.name == COUNCIL_FILE else kind_of(text)
+        line = modeline(named_kind) if named else ""
         path.write_text(line + text, encoding="utf-8")
     return [p for p, _ in planned]
+
+
+def _programme(root: Path, programme: str | None) -> tuple[dict[str, Any], dict[str, str]]:
+    """The programme's data, and the words its drafts fill in (a form's draft of no
+    programme asks for the name of what it assesses)."""
+    if programme is None:
+        return {}, {"programme": "", "programme_name": "TODO the service or programme "
+                    "assessed", "programme_file": "no programme"}
+    files = programme_files(root)
+    programmes = sorted(files)
+    if programme not in programmes:
+        raise ProjectError(f"no programme '{programme}'{did_you_mean(programme, programmes)}; "
+                           f"available: {', '.join(programmes)}, or none")
+    source, _ = read_yaml(files[programme], programme)
+    data = source.data if source is not None and isinstance(source.data, dict) else {}
+    return data, {"programme": programme, "programme_name": str(data.get("name", programme)),
+                  "programme_file": _programme_named(files[programme], programme, root)}
+
+
+def _programme_in(folder: Path) -> str | None:
+    """The programme a council's documents inherit (the first that names one), so that a
+    form added to it later is drafted from the same programme."""
+    for path in sorted(folder.glob("*.yaml")):
+        found = re.search(r"^programme: *([a-z0-9-]+) *$", path.read_text(encoding="utf-8"),
+                          flags=re.M)
+        if found:
+            return found.group(1)
+    return None
+
+
+def _notice(name: str, values: dict[str, str], given: dict[str, Any], partners: bool
+            ) -> str:
+    """A notice's draft, with a TODO for each part lint requires that `given` (the
+    programme's defaults for notices) lacks, and sections that show every one."""
+    fields, sections = missing(given, partners)
+    return _filled(name, **values) + fields + (sections_yaml(sections) if sections else "")
+
+
+def _programme_named(file: Path, programme: str, root: Path) -> str:
+    """The programme as the comments of a draft name it: the project's own file, or the
+    command that prints the one the tool ships (never a path inside the installed package)."""
+    shown = display_path(file, root)
+    if package_label(file) is None:
+        return shown
+    return f"the programme '{programme}' (pause-docs show programme {programme})"
 
 
 def _forms(root: Path, names: tuple[str, ...]) -> tuple[list[Form], Registry | None]:
@@ -100,6 +149,8 @@ def _on_form(form: Form, template: str, given: dict[str, Any], values: dict[str,
     """The document on `form`: the kind's scaffold with a line for every field the programme
     does not give and an answer to fill in for every question nobody else answers."""
     text = _filled(template, form=form.name, fields="{fields}", answers="{answers}", **values)
+    if not values["programme"]:  # a form's draft of no programme
+        text = re.sub(r"^programme: \n", "", text, flags=re.M)
     written = set(re.findall(r"^([a-z][a-z0-9_-]*):", text, flags=re.M)) | set(given)
     fields = "".join(_field_line(f) for f in form.fields() if f.id not in written)
     answers_given = given.get("answers")
@@ -108,7 +159,8 @@ def _on_form(form: Form, template: str, given: dict[str, Any], values: dict[str,
     answers = "".join(
         f"  {q.id}:\n    answer: TODO {', '.join(o.label for o in q.scale.options)}"
         f" ({q.question.name})\n"
-        "    evidence: TODO the evidence for the answer\n"
+        + ("    evidence: TODO the evidence for the answer\n"
+           if q.section.evidence != "none" else "")
         for q in form.questions
         if q.id not in pre_filled and not _derivable(q.question.criteria, facts))
     text = text.replace("{fields}", fields)

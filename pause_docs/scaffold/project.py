@@ -12,6 +12,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import __version__
 from ..source import resources
 from ..source.errors import ProjectError
 from ..source.layout import (
@@ -48,7 +49,7 @@ pause-docs, refresh them with `pause-docs init --schemas`.
 
 GITIGNORE = "output/\n"
 
-CI = """\
+CI = f"""\
 # Checks and builds the documents on every change. Problems are printed as
 # path:line:column: severity: code: message; the built pages are kept as an artifact.
 name: pause-docs
@@ -61,9 +62,13 @@ jobs:
       - uses: actions/setup-python@v5
         with:
           python-version: "3.12"
-      - run: sudo apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0
-          libharfbuzz-subset0 libcairo2 fonts-dejavu-core
-      - run: pip install pause-docs
+          cache: pip
+          cache-dependency-path: .github/workflows/pause-docs.yml
+      - run: sudo apt-get update && sudo apt-get install -y --no-install-recommends
+          libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fonts-dejavu-core
+      # The version this project was made with: a newer one may print the documents
+      # differently or hold newer law, so change it on purpose (and run lint again).
+      - run: pip install "pause-docs=={__version__}"
       - run: pause-docs registry
       - run: pause-docs validate
       - run: pause-docs lint --strict
@@ -127,11 +132,12 @@ def plan(folder: Path, example: bool) -> list[Planned]:
 
 
 def _example_file(council: Path, file: Path) -> Planned:
-    """A file of the example council; a document with the line naming its schema first."""
-    if file.suffix != ".yaml" or file.name == COUNCIL_FILE:
+    """A file of the example council; a YAML file with the line naming its schema first."""
+    if file.suffix != ".yaml":
         return Planned(council / file.name, copy_of=file)
     text = file.read_text(encoding="utf-8")
-    return Planned(council / file.name, schemas.modeline(schemas.kind_of(text)) + text)
+    kind = "council" if file.name == COUNCIL_FILE else schemas.kind_of(text)
+    return Planned(council / file.name, schemas.modeline(kind) + text)
 
 
 def init(folder: Path, example: bool = False) -> list[Path]:

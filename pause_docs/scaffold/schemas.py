@@ -16,7 +16,7 @@ from ..forms.definition import FormDefinition, QuestionSet
 from ..source.kinds import KINDS
 from ..source.loader import read_yaml
 from ..source.models import Council, CriteriaFile, Model, Programme, RegistryFile, model_of
-from ..source.models.notice import StandardSection
+from ..source.models.sections import StandardSection
 from .json_schema import json_schema
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -30,6 +30,7 @@ MODELS: dict[str, type[Model]] = {
     "question-set": QuestionSet,
 }
 KIND_NAMES = list(MODELS)
+REPORT = "report"  # not a YAML file: what every command's `--format json` prints
 FORM_GIVEN = frozenset({"title"})  # a document written on a form takes the form's if left out
 TODO = {"type": "string", "pattern": "^TODO", "description": "Still to be filled in."}
 
@@ -47,6 +48,40 @@ def schema(kind: str, inherited: frozenset[str] = frozenset()) -> dict[str, Any]
         found["required"] = [k for k in found["required"] if k not in inherited]
     found = _as_validate_reads(found)
     return {"$schema": DIALECT, "$id": schema_id(kind), **found}
+
+
+def report_schema() -> dict[str, Any]:
+    """What `--format json` prints, for `validate`, `lint`, `audit` and `diff` alike: every
+    problem has one shape (`Problem.as_json`), wherever in the output it is."""
+    text = {"type": "string"}
+    maybe = {"type": ["integer", "null"], "minimum": 1}
+    problem = {
+        "type": "object", "additionalProperties": False,
+        "required": ["path", "line", "column", "severity", "code", "message", "fix", "rule"],
+        "properties": {
+            "path": {**text, "description": "The file, as the user gave it or relative to "
+                     "the project."},
+            "line": {**maybe, "description": "1-based line (in a Word file: the paragraph)."},
+            "column": {**maybe, "description": "1-based column."},
+            "page": {**maybe, "description": "The page (audit of a PDF)."},
+            "paragraph": {**maybe, "description": "The paragraph (audit of a Word file)."},
+            "severity": {"enum": ["error", "warning", "info"]},
+            "code": {**text, "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+            "message": text,
+            "fix": {"type": ["string", "null"], "description": "What to change."},
+            "rule": {"type": ["string", "null"], "description": "Where the rule comes from."},
+        }}
+    problems = {"type": "array", "items": {"$ref": "#/$defs/problem"}}
+    return {
+        "$schema": DIALECT, "$id": schema_id("report"), "$defs": {"problem": problem},
+        "type": "object",
+        "properties": {
+            "summary": text, "problems": problems,
+            "documents": {"type": "array", "items": {"type": "object", "required": ["problems"],
+                                                     "properties": {"problems": problems}}},
+            "lint": {"type": ["object", "null"],
+                     "properties": {"fixed": problems, "introduced": problems}},
+        }}
 
 
 def inherited_keys(kind: str, programmes: list[Path]) -> frozenset[str]:
@@ -86,8 +121,8 @@ def _as_validate_reads(node: Any) -> Any:
 
 
 def text(kind: str, programmes: list[Path]) -> str:
-    return json.dumps(schema(kind, inherited_keys(kind, programmes)), indent=2,
-                      sort_keys=True) + "\n"
+    found = report_schema() if kind == REPORT else schema(kind, inherited_keys(kind, programmes))
+    return json.dumps(found, indent=2, sort_keys=True) + "\n"
 
 
 def file_name(kind: str) -> str:

@@ -62,6 +62,14 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.location}: {self.severity}: {self.code}: {printable(self.message)}"
 
+    def as_json(self) -> dict[str, object]:
+        """The one shape of a problem in every command's `--format json` (`validate`, `lint`,
+        `audit`, `diff`), described by `pause-docs schema report`."""
+        where = self.location
+        return {"path": where.path, "line": where.line or None, "column": where.column or None,
+                "severity": self.severity, "code": self.code, "message": self.message,
+                "fix": self.fix or None, "rule": self.rule or None}
+
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """' (did you mean 'x'?)' for the closest choice, or '' when nothing is close."""
@@ -99,7 +107,8 @@ def summary(problems: Iterable[Problem]) -> str:
 
 
 class ProblemsFound(click.ClickException):
-    """Content problems: every one is printed, then a summary; exit status 1."""
+    """Content problems: every one is printed (on stdout, as every command prints its findings),
+    then a summary (on stderr, with the progress); exit status 1."""
 
     exit_code = 1
 
@@ -109,7 +118,7 @@ class ProblemsFound(click.ClickException):
 
     def show(self, file: object = None) -> None:  # noqa: ARG002 - click's signature
         for problem in self.problems:
-            click.echo(str(problem), err=True)
+            click.echo(printable(str(problem)))
         click.echo(summary(self.problems), err=True)
 
 

@@ -51,6 +51,7 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind in (
          scaffold="equality-impact-assessment", form="equality-impact-assessment"),
     Kind("dpia-screening", "DpiaScreening", "dpia-screening", "form",
          scaffold="dpia-screening", form="dpia-criteria"),
+    Kind("dpia", "Dpia", "dpia", "form", scaffold="dpia", form="dpia-ico"),
 )}
 FAMILIES: tuple[str, ...] = tuple(dict.fromkeys(kind.family for kind in KINDS.values()))
 

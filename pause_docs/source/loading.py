@@ -24,11 +24,12 @@ from .layout import (
 from .loader import SourceFile
 from .models import Council, Programme
 from .models.base import _SLUG
-from .models.notice import StandardSection
+from .models.sections import StandardSection
 from .project import Project, read_source, scratch
 from .references import CouncilVersions, link_notices, resolve_document
 from .registry import load_registry
 from .resolved import ResolvedDocument
+from .screenings import link_screenings
 from .validation import validate
 
 
@@ -133,8 +134,11 @@ def _add_council(project: Project, slug: str, directory: Path, docs: list[Path])
         resolved = resolve_document(project, slug, file, source, council, council_source)
         if resolved is not None:
             resolved_here[resolved.slug] = resolved
-    project.documents += link_notices(project, directory, resolved_here, council,
-                                      {f.stem for f in docs}, council_source)
+    attempted = {f.stem for f in docs}
+    linked = link_notices(project, directory, resolved_here, council, attempted,
+                          council_source)
+    project.documents += link_screenings(project, directory, linked, council, attempted,
+                                         council_source)
 
 
 def _valid_name(project: Project, path: Path, name: str, what: str) -> bool:

@@ -162,10 +162,20 @@ def _for_form(data: dict[str, Any], merged: Merged, form: Form) -> dict[str, Any
             if key in known or merged.own_has((key,))}
     answers = kept.get("answers")
     if isinstance(answers, dict):
-        kept["answers"] = {key: value for key, value in answers.items()
+        kept["answers"] = {key: _inherited_answer(value, form.question(str(key)))
+                           if not merged.own_has(("answers", key)) else value
+                           for key, value in answers.items()
                            if form.question(str(key)) is not None
                            or merged.own_has(("answers", key))}
     return kept
+
+
+def _inherited_answer(value: Any, question: Any) -> Any:
+    """A programme's answer without the evidence a form with no place for it has no use
+    for (a document's own evidence there is still refused)."""
+    if isinstance(value, dict) and question.section.evidence == "none":
+        return {key: item for key, item in value.items() if key != "evidence"}
+    return value
 
 
 def _kind(source: SourceFile, problems: list[Problem]) -> str | None:

@@ -135,6 +135,7 @@ class ResolvedDocument:
     registry: Registry
     provenance: Provenance
     notice: ResolvedDocument | None = None  # the notice a DPIA screening is about
+    screening: ResolvedDocument | None = None  # the DPIA screening a full DPIA follows
     form: Form | None = None  # the form a screening or assessment is written on
     language: str = DEFAULT_LANGUAGE
     """The language this version of the document is in."""

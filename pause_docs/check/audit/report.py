@@ -83,6 +83,4 @@ def _where(where: Location, audit: Audit) -> dict[str, Any]:
 
 
 def _problem(problem: Problem, audit: Audit) -> dict[str, Any]:
-    return {"path": problem.location.path, **_where(problem.location, audit),
-            "severity": problem.severity, "code": problem.code, "message": problem.message,
-            "fix": problem.fix, "rule": problem.rule}
+    return {**problem.as_json(), **_where(problem.location, audit)}

@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ...publish.dpia import notice_of
 from ...publish.tree import Publication
 from ...source.errors import Location, Problem, did_you_mean
 from ...source.kinds import KINDS, Layout
@@ -16,8 +17,11 @@ from ...source.project import Project
 from ...source.resolved import ResolvedDocument
 from .categories import check_categories
 from .checklist import check_completeness, check_consistency, check_dated
+from .dpia import check_dpia
 from .law import check_law, inherited_at_document
 from .layers import check_layer
+from .parties import check_parties
+from .pointers import for_officers
 from .published import Published
 from .readability import check_readability, check_sentences
 from .screening import check_answers, check_dates
@@ -27,8 +31,8 @@ __all__ = ["Citing", "UnknownProvision", "lint_document", "lint_project", "where
 
 CHECKS: dict[Layout, tuple[Callable[[Published], list[Problem]], ...]] = {
     "notice": (check_completeness, check_consistency, check_dated, check_readability,
-               check_layer, check_categories),
-    "form": (check_answers, check_dates),
+               check_layer, check_parties, check_categories),
+    "form": (check_answers, check_dates, check_dpia),
 }
 """The checks each shape of document (`Kind.layout`) adds to those of the law and names."""
 
@@ -49,7 +53,7 @@ def lint_document(doc: ResolvedDocument, as_of: dt.date,
     for version in doc.all_versions():
         if version.language != main.language:
             found += check_sentences(Published(version, pages.get(version.language), as_of))
-    return sorted(set(inherited_at_document(found, doc)))
+    return sorted({for_officers(p, doc.registry) for p in inherited_at_document(found, doc)})
 
 
 def lint_project(project: Project, as_of: dt.date) -> list[Problem]:
@@ -88,10 +92,20 @@ def where_used(project: Project, ident: str) -> list[Citing]:
             ident, registry.provisions.keys() | registry.instruments.keys()))
     found = []
     for doc in project.documents:
-        published = Published(doc)
-        for ref in published.references(shown_only=False):
-            if any(p.id == ident or p.instrument == ident for p in ref.provisions):
-                words = ref.reference.cited_as or " and ".join(p.citation for p in ref.provisions)
-                found.append(Citing(published.locate(ref.path), doc.path, doc.model.title,
-                                    words, doc.model.published))
+        found += _citing(Published(doc), doc, ident)
+        assessed = notice_of(doc) if doc.kind == "dpia" else None
+        if assessed is not None:  # a DPIA prints the law of the notice it assesses
+            found += _citing(Published(assessed), doc, ident)
     return sorted(found, key=lambda c: (c.document, c.location))
+
+
+def _citing(published: Published, doc: ResolvedDocument, ident: str) -> list[Citing]:
+    """The references `published` holds to `ident`, as cited by `doc` (itself, or a DPIA
+    printing its notice's law: located where the notice gives it)."""
+    found = []
+    for ref in published.references(shown_only=False):
+        if any(p.id == ident or p.instrument == ident for p in ref.provisions):
+            words = ref.reference.cited_as or " and ".join(p.citation for p in ref.provisions)
+            found.append(Citing(published.locate(ref.path), doc.path, doc.model.title, words,
+                                doc.model.published))
+    return found

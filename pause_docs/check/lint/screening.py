@@ -57,7 +57,7 @@ def check_answers(published: Published) -> list[Problem]:
         assert a.option is not None
         calls = (f", which calls for {rule.next_stage}," if rule is not None
                  else ", an adverse impact,")
-        if not a.evidence:
+        if not a.evidence and q.section.evidence != "none":  # the form may have no place
             found.append(Problem(
                 _at(published, a), "warning", "missing-evidence",
                 f"'{name}' is answered {a.option.label}{calls} but gives no evidence",

@@ -3,6 +3,7 @@ legislation.gov.uk), dates, tick boxes a reviewer can tick, line breaks and the 
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 from collections.abc import Iterable
@@ -31,6 +32,8 @@ from ...publish.tree import (
 from ..html import SAFE_SCHEMES, prints_address
 from .theme import THEME, Theme
 from .xml import RPR, element, half_points, put
+
+SVG_DATA = "data:image/svg+xml;base64,"
 
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 
@@ -194,18 +197,34 @@ class Inlines:
     def picture(self, image: Image) -> BaseOxmlElement:
         """The logo at the page's height, described by its alternative text."""
         source = self.files.get(image.src)
-        if source is None:  # not a file the page shows: its words instead
+        if image.src.startswith(SVG_DATA):  # a picture drawn for the page (a risk matrix)
+            width = Pt(self.theme.drawing_width)
+            inline = self.document.part.new_pic_inline(_drawn(image.src, width.pt),
+                                                       width=width)
+        elif source is None:  # not a file the page shows: its words instead
             return run(image.alt)
-        self.read.append(source)
-        height = Pt(self.theme.size * self.theme.logo_height)
-        inline = self.document.part.new_pic_inline(_picture(Path(source), height.pt),
-                                                   height=height)
+        else:
+            self.read.append(source)
+            height = Pt(self.theme.size * self.theme.logo_height)
+            inline = self.document.part.new_pic_inline(_picture(Path(source), height.pt),
+                                                       height=height)
         for described in (inline.docPr, *inline.iter(qn("pic:cNvPr"))):
             described.set("descr", image.alt)
         inline.docPr.set("name", image.alt)
         made = element("w:r")
         made.add_drawing(inline)
         return made
+
+
+def _drawn(src: str, points: float) -> IO[bytes]:
+    """A picture the page draws itself, given as an SVG data: address, as a PNG at 300 dots
+    an inch and `points` wide (nothing it refers to is fetched)."""
+    import cairosvg  # only for a picture drawn in SVG
+
+    data = base64.b64decode(src.removeprefix(SVG_DATA), validate=True)
+    png: bytes = cairosvg.svg2png(bytestring=data, output_width=round(points / 72 * 300),
+                                  unsafe=False)
+    return io.BytesIO(png)
 
 
 def _picture(path: Path, points: float) -> IO[bytes]:

@@ -45,6 +45,8 @@ class Theme:
     margins: tuple[float, float, float, float] = (20.0, 18.0, 22.0, 18.0)
     """Top, right, bottom, left (pdf.css `@page { margin: 20mm 18mm 22mm }`)."""
     logo_height: float = 3.5
+    drawing_width: float = 360
+    """A picture the page draws (a DPIA's risk matrix): its width, in points (12.7 cm)."""
     """The logo's height, in times the text's size (style.css `.logo img`)."""
 
     def heading_size(self, level: int) -> float:

@@ -5,7 +5,8 @@ from .assessment import FormDocument
 from .base import Model
 from .council import Contact, Council, Organisation, Programme
 from .dpia import CriteriaFile, CriteriaSet, Criterion, DpiaScreening
-from .notice import LegalReference, Notice, RightEntry, Section
+from .dpia_full import Dpia
+from .notice import LegalReference, Notice, RightEntry
 from .registry import (
     Body,
     BodyName,
@@ -17,11 +18,12 @@ from .registry import (
     Right,
     StatusChange,
 )
+from .sections import Section
 
 Document = Notice | FormDocument
 
 MODELS: dict[str, type[Model]] = {"Notice": Notice, "FormDocument": FormDocument,
-                                  "DpiaScreening": DpiaScreening}
+                                  "DpiaScreening": DpiaScreening, "Dpia": Dpia}
 """The models a kind names (`Kind.model`)."""
 
 
@@ -31,7 +33,7 @@ def model_of(kind: str) -> type[Model]:
 
 __all__ = [
     "Body", "BodyName", "Contact", "Council", "CriteriaFile", "CriteriaSet", "Criterion",
-    "Document", "DpiaScreening", "MODELS", "FormDocument",
+    "Document", "Dpia", "DpiaScreening", "MODELS", "FormDocument",
     "Instrument", "LegalReference", "Model", "NonexistentTitle", "Notice",
     "Organisation", "Programme", "Provision", "RegistryFile", "RetiredDomain",
     "Right", "RightEntry", "Section", "StatusChange", "model_of",

@@ -17,6 +17,9 @@ from .base import Markdown, Model, Slug
 from .notice import LegalReference
 
 # Keys every document on a form has; a form's field cannot use one of these ids.
+DateStyle = Literal["day", "ordinal", "numeric", "numeric-long"]
+DATE_STYLES = ("Dates in the form as '28 February 2023' (day), '28th February 2023' (ordinal), "
+               "'28/02/23' (numeric) or '28/02/2023' (numeric-long).")
 DOCUMENT_KEYS = ("kind", "form", "title", "subtitle", "published", "show_date", "date_style",
                  "version", "programme", "answers", "notice", "processing")
 
@@ -34,8 +37,7 @@ class FormDocument(Model):
     published: dt.date = Field(description="Date of the document (YYYY-MM-DD).")
     show_date: Literal["day", "month", "none"] = Field(
         "day", description="Print the date under the title as a day, a month, or not at all.")
-    date_style: Literal["day", "ordinal"] = Field(
-        "day", description="Dates in the form as '28 February 2023' or '28th February 2023'.")
+    date_style: DateStyle = Field("day", description=DATE_STYLES)
     version: str | None = Field(None, description="Version label.")
     programme: Slug | None = Field(None, description="Programme this document inherits.")
     answers: Any = Field(None, description="The answer to each question, by question id: "

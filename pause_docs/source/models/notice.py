@@ -10,40 +10,13 @@ from pydantic import Field, model_validator
 from ..kinds import kinds_checked_by
 from .base import Markdown, Model, RegistryId, Slug, Url
 from .council import Contact
+from .sections import Group, Section
 
 if TYPE_CHECKING:
     NoticeKind = str
 else:  # the kinds of `KINDS` this model checks: pydantic checks them, the schema lists them
     NoticeKind = Literal[kinds_checked_by("Notice")]
 
-Block = Literal[
-    "programme",
-    "summary",
-    "purpose",
-    "purposes",
-    "phases",
-    "data-categories",
-    "sources",
-    "legal-bases",
-    "lawful-basis",
-    "gateways",
-    "recipients",
-    "safeguards",
-    "retention",
-    "transfers",
-    "rights",
-    "complaints",
-    "dpo",
-    "further-information",
-    "matching-purpose",
-    "matching-criteria",
-    "matching-data-sent",
-    "matching-datasets",
-    "matching-retention",
-    "matching-legal-bases",
-    "matching-contact",
-]
-Group = str
 _GROUP = ("A label to show some items of a list in one section and the rest in another: a "
           "section with `only: <group>` shows them")
 
@@ -116,6 +89,7 @@ class Purpose(Model):
     description: Markdown = Field(description="What the information is used for.")
     legal_bases: tuple[LegalReference, ...] = Field(
         (), description="The lawful basis or law for this use, if it differs per use.")
+    group: Group | None = Field(None, description=_GROUP)
 
 
 class DataCategory(Model):
@@ -126,6 +100,11 @@ class DataCategory(Model):
     special_category: bool = Field(False, description="Special category data (UK GDPR Art 9): "
                                    "health, ethnicity, religion, sex life, biometrics...")
     criminal_offence: bool = Field(False, description="Criminal offence data (UK GDPR Art 10).")
+    group: Group | None = Field(
+        None, description="The heading it is listed under, e.g. 'Special categories' or "
+        "'About parents and carers': a data-categories section without `only:` lists the "
+        "categories with no group, then each group under its own sub-heading, in the order "
+        "the notice gives them; `only: <group>` shows one group.")
 
 
 class DataSubject(Model):
@@ -158,8 +137,14 @@ class Recipient(Model):
     """An organisation or category of organisations that receives the data."""
 
     name: str = Field(description="e.g. 'Police' or 'Department for Education'.")
-    role: Literal["recipient", "processor", "joint-controller"] = Field(
-        "recipient", description="A processor acts only on the council's instructions.")
+    role: Literal["recipient", "processor", "joint-controller",
+                  "independent-controller"] = Field(
+        "recipient", description="What it is under data protection law: a recipient (said no "
+        "more about), a processor (acts only on the council's instructions), a "
+        "joint-controller (decides with the council why and how the data is used) or an "
+        "independent-controller (decides for itself); the recipients block prints any role "
+        "but 'recipient' beside the name, and the controller block lists processors and "
+        "joint controllers.")
     purpose: Markdown | None = Field(None, description="Why it receives the data.")
     data_shared: tuple[Markdown, ...] = Field((), description="What it receives, item by item.")
     onward: tuple[OnwardSharing, ...] = Field((), description="Who it may pass the data to.")
@@ -211,18 +196,14 @@ class TopLevelNotice(Model):
                               "notice' (a layer's `parent:` gives it).")
     url: Url | None = Field(None, description="Where it is published (a layer's `parent:` "
                             "gives it).")
+    pointer: Markdown | None = Field(
+        None, description="The notice's own sentence pointing to the main notice, printed "
+        "once, in the first section that shows a part the main notice covers (its title in "
+        "the sentence becomes the link); the locale's sentence when left out.")
     covers: tuple[Deferred, ...] = Field(
         ("rights", "complaints", "dpo"),
         description="Sections this notice leaves to the main notice instead of repeating "
         "them: legal-bases, rights, complaints, dpo.")
-
-
-class StandardSection(Model):
-    """A reusable section: councils/sections/<id>.yaml, used by `use: <id>` in a notice."""
-
-    heading: str | None = Field(None, description="Section heading.")
-    intro: Markdown | None = Field(None, description="Text before the block.")
-    text: Markdown = Field(description="The section's text; may use {{ council.name }} etc.")
 
 
 class ProcessingFeature(Model):
@@ -231,30 +212,6 @@ class ProcessingFeature(Model):
     applies: bool = Field(description="true if it does, false if the notice rules it out.")
     description: Markdown | None = Field(None, description="How, e.g. 'every case file of "
                                          "the county's children's social care since 2010'.")
-
-
-class Section(Model):
-    """One part of the page: a heading, some text, and/or a block built from the data."""
-
-    heading: str | None = Field(None, description="Section heading; none continues the last.")
-    level: Literal[2, 3] = Field(2, description="2 for a main heading, 3 for a sub-heading.")
-    use: Slug | None = Field(None, description="A standard section from councils/sections/, "
-                             "e.g. 'nhs-national-data-opt-out'; keys given here replace its own.")
-    intro: Markdown | None = Field(None, description="Text before the block.")
-    show: Block | None = Field(None, description="Which structured part to show here.")
-    only: Group | None = Field(None, description="Show the items with this group; without "
-                               "it, a section shows the items that have no group.")
-    style: Literal["list", "inline", "detail"] = Field(
-        "list", description="list: bullets; inline: one sentence, the intro then 'A, B and C'; "
-        "detail: for recipients, what each receives and who it passes it on to.")
-    matching: Slug | None = Field(None, description="For matching-* blocks: the annex id.")
-    text: Markdown | None = Field(None, description="Free text after the block.")
-
-    @model_validator(mode="after")
-    def _has_content(self) -> Section:
-        if not (self.heading or self.intro or self.show or self.text or self.use):
-            raise ValueError("a section needs a heading, intro, show, use or text")
-        return self
 
 
 class Notice(Model):
@@ -315,6 +272,10 @@ class Notice(Model):
         None, description="For a layer: the full notice it sits under, a notice in the same "
         "council folder (its file name without .yaml). The layer links to it, and leaves to it "
         "the legal bases, rights, complaints and DPO it does not give itself.")
+    contents: Literal["auto", "always", "never"] = Field(
+        "auto", description="The contents list ('On this page') under the title: auto prints "
+        "it when the page has five or more main headings; always or never decide for the "
+        "notice.")
     sections: tuple[Section, ...] = Field(min_length=1, description="The page, in order.")
 
     @model_validator(mode="after")

@@ -10,7 +10,7 @@
     summary.focus();
   }
   if (!form) { return; }
-  var dirty = false, timer = null, sending = false, again = false;
+  var dirty = form.hasAttribute("data-ed-unsaved"), timer = null, sending = false, again = false;
   var saving = false;
 
   function body() {
@@ -64,6 +64,13 @@
     dirty = true;
     clearTimeout(timer);
     timer = setTimeout(check, 700);
+  });
+  form.addEventListener("keydown", function (event) {
+    // Enter in a law picker's search box finds, rather than pressing the form's first button
+    if (event.key === "Enter" && event.target.type === "search") {
+      var find = event.target.parentNode.querySelector("[data-ed-find]");
+      if (find) { event.preventDefault(); find.click(); }
+    }
   });
   form.addEventListener("submit", function () { saving = true; });
   window.addEventListener("beforeunload", function (event) {

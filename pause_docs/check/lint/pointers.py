@@ -1,0 +1,65 @@
+"""Findings that point where an officer can look, never into the installed package.
+
+A rule's source or an inherited value may be a file the package ships
+(`pause_docs/legal_bases/uk-gdpr.yaml:3:7`, `pause_docs/programmes/pause.yaml:96:7`): in a pip
+install that is deep inside `site-packages`.  Each such place is named by what the officer can
+use instead: the registry id and `pause-docs law ID`, or the programme, standard section or form
+and `pause-docs show …`, which prints it (to copy into the project and change).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ...source.errors import Problem
+from ...source.registry import Registry
+
+_IN_PACKAGE = re.compile(r"pause_docs/(legal_bases|programmes|sections|forms)/"
+                         r"((?:sets/)?[a-z0-9][a-z0-9._-]*?)\.yaml(?::(\d+)(?::\d+)?)?")
+_SHOWN = {"programmes": "programme", "sections": "section", "forms": "form"}
+_LAST: list[tuple[Registry, dict[str, str]]] = []  # the registry last asked about, its ids
+_LAW_TABLES = ("provisions", "instrument", "instruments")
+
+
+def for_officers(problem: Problem, registry: Registry) -> Problem:
+    """`problem` with every place in the package's files in its words named for an officer
+    (its own location is left as it is: it is where the finding is)."""
+    if "pause_docs/" not in problem.message + problem.fix + problem.rule:
+        return problem
+    ids = _ids(registry)
+
+    def named(found: re.Match[str]) -> str:
+        return _pointer(found, ids)
+
+    return replace(problem, message=_IN_PACKAGE.sub(named, problem.message),
+                   fix=_IN_PACKAGE.sub(named, problem.fix),
+                   rule=_IN_PACKAGE.sub(named, problem.rule))
+
+
+def _pointer(found: re.Match[str], ids: dict[str, str]) -> str:
+    folder, name, line = found[1], found[2], found[3]
+    if folder == "legal_bases":
+        key = ids.get(found[0]) or ids.get(found[0].rsplit(":", 1)[0])
+        table, _, ident = (key or "").partition(":")
+        if table in _LAW_TABLES and ident:
+            return f"registry entry {ident}, see: pause-docs law {ident}"
+        if ident:
+            return f"the legal registry's {table} '{ident.split(':')[0]}'"
+        return "the legal registry the tool ships: pause-docs law"
+    what = "question-set" if name.startswith("sets/") else _SHOWN[folder]
+    name = name.removeprefix("sets/")
+    at = f", line {line}" if line else ""
+    return f"the {what} '{name}'{at}: pause-docs show {what} {name}"
+
+
+def _ids(registry: Registry) -> dict[str, str]:
+    """'pause_docs/…yaml:line:column' -> the registry key defined there (first wins)."""
+    if _LAST and _LAST[0][0] is registry:
+        return _LAST[0][1]
+    found: dict[str, str] = {}
+    for key, where in registry.defined_at.items():
+        if key.count(":") == 1:  # the entry itself, not one of its fields
+            found.setdefault(str(where), key)
+    _LAST[:] = [(registry, found)]
+    return found

@@ -1,0 +1,236 @@
+"""A full DPIA on a form: drafted from the notice and the screening, a risk register whose
+levels follow the form's matrix, the Art 36 outcome, the matrix picture, and lint."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import html
+import io
+import itertools
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import REPO
+from test_render import bundled
+
+from pause_docs.check.lint import lint_document, where_used
+from pause_docs.cli import main
+from pause_docs.forms.risk import judge
+from pause_docs.publish.document import publish
+from pause_docs.render.docx import publication_docx
+from pause_docs.render.edition import render_html
+from pause_docs.render.text import publication_text
+from pause_docs.source.loading import load_project
+from pause_docs.source.models.dpia_full import Dpia
+from pause_docs.source.screenings import fingerprint
+
+DPIA = "councils/oxfordshire/pause-dpia.yaml"
+LIKELIHOOD = ("remote", "possible", "probable")
+SEVERITY = ("minimal", "significant", "severe")
+# The bundled form's matrix, as the ICO template's scales read it.
+EXPECTED = {("remote", "minimal"): "low", ("remote", "significant"): "low",
+            ("remote", "severe"): "medium", ("possible", "minimal"): "low",
+            ("possible", "significant"): "medium", ("possible", "severe"): "high",
+            ("probable", "minimal"): "medium", ("probable", "significant"): "high",
+            ("probable", "severe"): "high"}
+
+
+def text_of(publication) -> str:  # type: ignore[no-untyped-def]
+    return publication_text(publication.body)
+
+
+def dpia_of(root: Path):  # type: ignore[no-untyped-def]
+    loaded = load_project(root, councils=["oxfordshire"])
+    assert not [p for p in loaded.problems if p.severity == "error"], loaded.problems
+    return next(d for d in loaded.documents if d.kind == "dpia")
+
+
+def with_risks(root: Path, risks: str, extra: str = "") -> Path:
+    """The bundled DPIA with its risks replaced."""
+    path = root / DPIA
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("\nrisks:\n"), text.index("\ndpo_advice:")
+    path.write_text(text[:start] + "\nrisks:\n" + risks + extra + text[end:], encoding="utf-8")
+    return root
+
+
+def risk(likelihood: str, severity: str, residual: str = "", measures: bool = True) -> str:
+    lines = [f"  - id: r-{likelihood}-{severity}", "    risk: Something could go wrong.",
+             f"    likelihood: {likelihood}", f"    severity: {severity}"]
+    if measures:
+        lines += ["    measures:", "      - {measure: Something is done., effect: reduced}"]
+    if residual:
+        lines.append(f"    residual: {residual}")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.slow
+def test_overall_and_residual_risk_follow_the_matrix_for_every_pair(project) -> None:
+    pairs = list(itertools.product(LIKELIHOOD, SEVERITY))
+    risks = "".join(risk(lk, sv, f"{{likelihood: {rl}, severity: {rs}}}")
+                    for (lk, sv), (rl, rs) in zip(pairs, reversed(pairs), strict=True))
+    doc = dpia_of(with_risks(project(councils=("oxfordshire",)), risks))
+    assert doc.form is not None and doc.form.definition.risk_matrix is not None
+    register = judge(doc.form.definition.risk_matrix, doc.model)
+    for j, (before, after) in zip(register.risks, zip(pairs, reversed(pairs), strict=True),
+                                  strict=True):
+        assert j.overall.value == EXPECTED[before]
+        assert j.residual is not None and j.residual.value == EXPECTED[after]
+    text = text_of(publish(doc))
+    assert text.count("High") >= 6  # each high level printed, before or after
+
+
+def test_a_typed_overall_level_is_refused_with_the_keys_a_risk_has(project) -> None:
+    root = with_risks(project(councils=("oxfordshire",)),
+                      risk("possible", "severe") + "    overall: low\n")
+    loaded = load_project(root, councils=["oxfordshire"])
+    found = [str(p) for p in loaded.problems if "pause-dpia.yaml" in str(p)]
+    assert any("overall" in p and "error" in p for p in found), found
+
+
+def test_a_likelihood_not_on_the_forms_scale_names_the_ones_that_are(project) -> None:
+    root = with_risks(project(councils=("oxfordshire",)), risk("likely", "severe"))
+    found = [str(p) for p in load_project(root, councils=["oxfordshire"]).problems]
+    line = next(p for p in found if "pause-dpia.yaml" in p and "likely" in p)
+    assert "remote" in line and "probable" in line
+    assert re.search(r"pause-dpia\.yaml:\d+:\d+: error", line)
+
+
+def test_residual_high_risk_requires_prior_consultation_with_the_reason(project) -> None:
+    root = with_risks(project(councils=("oxfordshire",)),
+                      risk("probable", "severe", "{likelihood: possible, severity: severe}")
+                      + risk("possible", "severe", measures=False))
+    doc = dpia_of(root)
+    text = text_of(publish(doc))
+    assert "Prior consultation with the Information Commissioner is required" in text
+    assert "R1 remains High after its measures" in text
+    assert "R2 is High and has no measure against it" in text
+    codes = {p.code for p in lint_document(doc, dt.date(2018, 7, 3))}
+    assert {"high-risk-without-art-36", "risk-without-measure"} <= codes
+
+
+def test_no_high_residual_risk_needs_no_prior_consultation() -> None:
+    doc = bundled("oxfordshire", "pause-dpia")
+    text = text_of(publish(doc))
+    assert "Prior consultation with the Information Commissioner is not required" in text
+    codes = {p.code for p in lint_document(doc, dt.date(2018, 7, 3))}
+    assert not codes & {"high-risk-without-art-36", "risk-without-measure",
+                        "dpia-out-of-date"}
+
+
+def test_drafted_from_the_notice_and_screening_with_where_each_was_written() -> None:
+    text = text_of(publish(bundled("oxfordshire", "pause-dpia")))
+    assert "OCC and Pause Privacy Notice" in text
+    assert "councils/oxfordshire/pause-privacy-notice.yaml:" in text
+    assert "councils/oxfordshire/pause-dpia-screening.yaml:" in text
+    assert "special category data" in text
+    assert "Vulnerable" in text or "vulnerable" in text
+
+
+def test_what_nobody_said_stays_visibly_unanswered(project) -> None:
+    root = project(councils=("oxfordshire",))
+    path = root / DPIA
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("screening: pause-dpia-screening\n", "")
+                    .replace("notice: pause-privacy-notice\n", ""), encoding="utf-8")
+    loaded = load_project(root, councils=["oxfordshire"])
+    doc = next(d for d in loaded.documents if d.kind == "dpia")
+    printed = text_of(publish(doc))
+    assert "no DPIA screening is named" in printed
+    assert "no notice is named" in printed
+
+
+def matrix_svg(html: str) -> tuple[str, str]:
+    match = re.search(r'<img src="data:image/svg\+xml;base64,([^"]+)" alt="([^"]+)"', html)
+    assert match, "no matrix picture"
+    return base64.b64decode(match.group(1)).decode(), match.group(2)
+
+
+def test_matrix_picture_has_a_text_alternative_and_the_same_risks_as_the_table() -> None:
+    doc = bundled("oxfordshire", "pause-dpia")
+    html = render_html(doc)
+    svg, alt = matrix_svg(html)
+    assert isinstance(doc.model, Dpia)
+    numbers = [f"R{i + 1}" for i in range(len(doc.model.risks))]
+    table = html[html.index('class="form-table risk-register"'):]
+    table = table[:table.index("</table>")]
+    assert re.findall(r"<strong>(R\d+) </strong>", table) == numbers
+    placed = re.findall(r">(R\d+)</text>", svg)
+    assert sorted(set(placed)) == numbers
+    assert all(placed.count(n) == 2 for n in numbers)  # before and after its measures
+    for n in numbers:
+        assert f"{n}:" in alt
+    assert "<title>" in svg and "<desc>" in svg
+    assert "Possible and Severe, High risk before its measures" in alt
+
+
+def test_matrix_picture_is_the_same_bytes_every_time() -> None:
+    doc = bundled("oxfordshire", "pause-dpia")
+    assert matrix_svg(render_html(doc)) == matrix_svg(render_html(doc))
+
+
+def test_changed_notice_makes_lint_report_the_approved_dpia_out_of_date(project) -> None:
+    root = project(councils=("oxfordshire",))
+    doc = dpia_of(root)
+    notice, screening = fingerprint(doc.notice), fingerprint(doc.screening)
+    path = root / DPIA
+    path.write_text(path.read_text(encoding="utf-8") + (
+        f"approved_against: {{notice: {notice}, screening: {screening}}}\n"), encoding="utf-8")
+    assert "dpia-out-of-date" not in {p.code for p in lint_document(dpia_of(root),
+                                                                     dt.date(2018, 7, 3))}
+    notice_file = root / "councils/oxfordshire/pause-privacy-notice.yaml"
+    notice_file.write_text(notice_file.read_text(encoding="utf-8").replace(
+        "only those staff who need to do so", "staff"), encoding="utf-8")
+    found = [p for p in lint_document(dpia_of(root), dt.date(2018, 7, 3))
+             if p.code == "dpia-out-of-date"]
+    assert len(found) == 1
+    assert "the notice 'pause-privacy-notice'" in found[0].message
+    assert found[0].location.path.endswith("pause-dpia.yaml") and found[0].location.line
+    assert REPO.exists()
+
+
+@pytest.mark.slow
+def test_word_matrix_is_a_picture_with_the_text_alternative() -> None:
+    doc = bundled("oxfordshire", "pause-dpia")
+    data, _ = publication_docx(publish(doc), 1704067200)
+    _, alt = matrix_svg(render_html(doc))
+    with zipfile.ZipFile(io.BytesIO(data)) as docx:
+        body = docx.read("word/document.xml").decode()
+        pictures = [n for n in docx.namelist() if n.startswith("word/media/")]
+    described = re.findall(r'<wp:docPr [^>]*descr="([^"]*)"', body)
+    assert html.unescape(described[-1]) == alt
+    assert pictures, "the matrix is embedded as a picture"
+    assert "R1" in alt and "R3" in alt
+
+
+def test_diff_explains_a_raised_risk_and_a_removed_measure(project) -> None:
+    root = project(councils=("oxfordshire",))
+    old = root / DPIA
+    new = old.with_name("pause-dpia-revised.yaml")
+    new.write_text(old.read_text(encoding="utf-8").replace(
+        "    likelihood: possible\n    severity: significant\n    measures:\n"
+        "      - measure: A data sharing",
+        "    likelihood: probable\n    severity: significant\n    measures:\n"
+        "      - measure: A data sharing").replace(
+        "      - measure: No address is copied into the scoping list.\n"
+        "        effect: reduced\n", ""), encoding="utf-8")
+    result = CliRunner().invoke(main, ["--project", str(root), "diff", str(old), str(new)])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Risks and the measures against them (DPIA)" in out
+    assert "risk raised from Medium to High" in out
+    assert "Removed: measure against risk 'disclosure'" in out
+    assert "No address is copied into the scoping list." in out
+    assert "measure removed: check the residual risk still holds" in out
+
+
+def test_where_used_includes_the_dpia_that_prints_its_notices_law() -> None:
+    found = where_used(load_project(REPO, councils=["oxfordshire"]), "ca2004-s10")
+    documents = {c.document for c in found}
+    assert DPIA in documents and "councils/oxfordshire/pause-privacy-notice.yaml" in documents
+    dpia = next(c for c in found if c.document == DPIA)
+    assert dpia.location.path == "councils/oxfordshire/pause-privacy-notice.yaml"

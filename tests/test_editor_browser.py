@@ -1,0 +1,171 @@
+"""The editor in real headless Chromium (selenium and the system chromedriver): from
+`pause-docs init` in an empty folder, a Welsh, bilingual council and its privacy notice made
+entirely through the browser (the test writes no file), the law chosen with the picker, a lint
+problem seen beside its field and in the summary and fixed, then saved; and axe-core finds no
+violation on the editor's pages."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from accessibility import Browser
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support.ui import Select
+from test_serve import Served, chrome, no_violations, poll, start, stop, visit
+
+__all__ = ["chrome"]  # the browser fixture, shared with the preview's tests
+COUNCIL = {"f-area--en": "Glanllyn", "f-area--cy": "Glanllyn",
+           "f-address-0--en": "County Hall", "f-address-0--cy": "Neuadd y Sir",
+           "f-address-1--en": "Glanllyn GL1 1AA", "f-address-1--cy": "Glanllyn GL1 1AA",
+           "f-website": "https://www.glanllyn.gov.uk", "f-ico_registration--en": "Z1234567",
+           "f-case_files--en": "Glanllyn children's services case files",
+           "f-case_files--cy": "ffeiliau achos gwasanaethau plant Glanllyn",
+           "f-dpo-phone": "01234 567890", "f-dpo-address-0--en": "County Hall, Glanllyn",
+           "f-dpo-address-0--cy": "Neuadd y Sir, Glanllyn",
+           "f-complaints_form": "https://www.glanllyn.gov.uk/complaints"}
+
+
+def cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "pause_docs", "--project", str(root), *args],
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    root = tmp_path_factory.mktemp("new-project")
+    made = subprocess.run([sys.executable, "-m", "pause_docs", "init", str(root)],
+                          capture_output=True, text=True, timeout=120)
+    assert made.returncode == 0, made.stderr
+    running = start(root)
+    yield running
+    stop(running)
+
+
+def field(chrome: Browser, ident: str) -> WebElement:
+    return chrome.driver.find_element(By.ID, ident)
+
+
+def type_in(chrome: Browser, ident: str, text: str) -> None:
+    box = field(chrome, ident)
+    box.clear()
+    box.send_keys(text)
+
+
+def press(chrome: Browser, value: str) -> None:
+    """Press the button `value` and wait for the page it leads to."""
+    button = chrome.driver.find_element(By.CSS_SELECTOR, f'button[value="{value}"]')
+    chrome.run("arguments[0].scrollIntoView()", button)
+    button.click()
+    poll(lambda: _gone(button) and chrome.run("return document.readyState") == "complete")
+
+
+def _gone(element: WebElement) -> bool:
+    try:
+        element.is_enabled()
+        return False
+    except Exception:  # StaleElementReferenceException: a new page
+        return True
+
+
+def submit(chrome: Browser) -> None:
+    button = chrome.driver.find_element(By.CSS_SELECTOR, 'form button[type="submit"]')
+    button.click()
+    poll(lambda: _gone(button) and chrome.run("return document.readyState") == "complete")
+
+
+def summary(chrome: Browser) -> list[str]:
+    return list(chrome.run("""return [...document.querySelectorAll(
+        '[data-ed-summary]:not([hidden]) li')].map(li => li.textContent.trim());"""))
+
+
+def beside(chrome: Browser, ident: str) -> str:
+    return str(chrome.run("""const box = document.getElementById(arguments[0]);
+        const group = box.closest('[data-ed-field]');
+        const slot = group.querySelector(':scope > [data-ed-error]');
+        return slot && !slot.hidden ? slot.textContent.trim() : '';""", ident))
+
+
+def test_a_welsh_council_and_its_notice_made_entirely_in_the_browser(
+        chrome: Browser, project: Served) -> None:
+    root = project.root
+    visit(chrome, project.url + "_edit/_new/council")
+    no_violations(chrome)
+    submit(chrome)  # nothing filled in: the error summary says what to give
+    assert "Enter the council's full legal name" in " ".join(summary(chrome))
+    no_violations(chrome)
+    type_in(chrome, "f-name", "Cyngor Sir Glanllyn")
+    type_in(chrome, "f-short_name", "Glanllyn")
+    type_in(chrome, "f-slug", "glanllyn")
+    Select(field(chrome, "f-nation")).select_by_value("wales")
+    field(chrome, "f-welsh").click()
+    type_in(chrome, "f-dpo_email", "dpo@glanllyn.gov.uk")
+    submit(chrome)
+    assert chrome.driver.current_url.endswith("/_edit/glanllyn/council")
+    assert any("is still to be filled in" in item for item in summary(chrome))
+    no_violations(chrome)
+    for ident, text in COUNCIL.items():
+        type_in(chrome, ident, text)
+    press(chrome, "save")
+    assert "Saved councils/glanllyn/council.yaml." in chrome.driver.page_source
+    assert not [i for i in summary(chrome) if "council.yaml" in i and ": error:" in i]
+
+    visit(chrome, project.url + "_edit/_new/document")
+    Select(field(chrome, "f-council")).select_by_value("glanllyn")
+    Select(field(chrome, "f-kind")).select_by_value("privacy-notice")
+    Select(field(chrome, "f-programme")).select_by_value("pause")
+    submit(chrome)
+    assert chrome.driver.current_url.endswith("/_edit/glanllyn/privacy-notice")
+    type_in(chrome, "f-published", "2026-12-01")
+
+    press(chrome, "add:legal_bases")
+    type_in(chrome, "f-legal_bases-0-provision-find", "children act 2004 section 10")
+    press(chrome, "find:legal_bases/0/provision")
+    found = chrome.driver.find_element(By.CSS_SELECTOR, ".ed-picker__results").text
+    assert "ca2004-s10" in found and "in force" in found
+    press(chrome, "pick:legal_bases/0/provision=ca2004-s10")
+    assert field(chrome, "f-legal_bases-0-provision").get_attribute("value") == "ca2004-s10"
+
+    press(chrome, "add:recipients")
+    type_in(chrome, "f-recipients-0-name--en", "Pause")
+    type_in(chrome, "f-recipients-0-name--cy", "Pause")
+    press(chrome, "add:data_categories")
+    type_in(chrome, "f-data_categories-0-name--en", "Names and addresses")
+    type_in(chrome, "f-data_categories-0-name--cy", "Enwau a chyfeiriadau")
+    press(chrome, "preview")
+    lawful = "the notice names no UK GDPR Art 6(1) lawful basis"
+    assert lawful in beside(chrome, "f-legal_bases")
+    assert any(lawful in item for item in summary(chrome))
+    assert "extends to England only" in beside(chrome, "f-legal_bases-0-provision")
+    no_violations(chrome)
+
+    press(chrome, "add:legal_bases")  # the fix: public task, found by its plain name
+    type_in(chrome, "f-legal_bases-1-provision-find", "public task")
+    press(chrome, "find:legal_bases/1/provision")
+    press(chrome, "pick:legal_bases/1/provision=ukgdpr-art6-1-e")
+    assert lawful not in beside(chrome, "f-legal_bases")
+
+    type_in(chrome, "f-published", "2026-13-01")  # problems come and go as the officer types
+    poll(lambda: "published" in beside(chrome, "f-published") or
+         "date" in beside(chrome, "f-published"), within=60)
+    type_in(chrome, "f-published", "2026-12-01")
+    poll(lambda: beside(chrome, "f-published") == "", within=60)
+    press(chrome, "save")
+    assert "Saved councils/glanllyn/privacy-notice.yaml." in chrome.driver.page_source
+    assert not any(lawful in item for item in summary(chrome))
+    no_violations(chrome)
+
+    written = (root / "councils/glanllyn/privacy-notice.yaml").read_text()
+    assert written.endswith(
+        "published: 2026-12-01\nprogramme: pause\nlegal_bases:\n  - provision: ca2004-s10\n"
+        "  - provision: ukgdpr-art6-1-e\n"
+        "data_categories:\n  - name:\n      en: Names and addresses\n"
+        "      cy: Enwau a chyfeiriadau\n"
+        "recipients:\n  - name:\n      en: Pause\n      cy: Pause\n"), written
+    assert written.startswith("# yaml-language-server: $schema=../../schemas/privacy-notice")
+    checked = cli(root, "validate")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
