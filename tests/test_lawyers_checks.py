@@ -54,3 +54,63 @@ def test_prose_listing_offences_among_special_categories_is_an_error(project) ->
                  "criminal offence data (Article 10)\n")
     assert "criminal-offence-as-special-category" not in {
         p.code for p in findings(project, right)}
+
+
+def test_gdpr_in_a_2018_notice_is_right_then_and_out_of_date_now(project) -> None:
+    import datetime as dt
+
+    doc = edit(edit(COMPLETE, "2026-07-01", "2018-06-01"), "to give your family help\n",
+               "we comply with the GDPR\n")
+    then = {p.code for p in findings(project, doc, as_of=dt.date(2019, 1, 1))}
+    assert not {c for c in then if c.startswith("former-title")}
+    (now,) = [p for p in findings(project, doc, as_of=dt.date(2026, 8, 1))
+              if p.code == "former-title-since-published"]
+    assert "judged as of 1 August 2026" in now.message and "1 June 2018" in now.message
+
+
+def test_an_undated_audited_notice_is_judged_as_of_today(tmp_path) -> None:
+    import datetime as dt
+
+    from conftest import REPO
+
+    from pause_docs.check.audit import audit_file
+    from pause_docs.source.loading import load_project
+
+    registry = load_project(REPO).registry
+    file = tmp_path / "notice.txt"
+    file.write_text("Privacy notice\n\nWe share it under the Data Protection Act 1998.\n",
+                    encoding="utf-8")
+    undated = audit_file(file, "notice.txt", registry, nation=None, published=None,
+                         as_of=dt.date(2026, 8, 1))
+    (found,) = [p for p in undated.problems if p.code.startswith("repealed")]
+    assert "judged as of today (1 August 2026)" in found.message
+    assert "when this document was published" not in found.message
+    dated = audit_file(file, "notice.txt", registry, nation=None,
+                       published=dt.date(2019, 1, 1), as_of=dt.date(2026, 8, 1))
+    (given,) = [p for p in dated.problems if p.code.startswith("repealed")]
+    assert "published on 1 January 2019" in given.message
+
+
+def _consent_notice(words: str) -> str:
+    doc = edit(COMPLETE, "  - provision: ca1989-s17\n", "")
+    doc = edit(doc, "  - provision: ukgdpr-art6-1-e\n", "  - provision: ukgdpr-art6-1-a\n")
+    doc = edit(doc, "  - right: object\n", "  - right: withdraw-consent\n  - right: portability\n"
+               "  - right: erasure\n") if "right: withdraw-consent" not in doc else doc
+    return edit(doc, "to give your family help\n", f"{words}\n")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("wrong", "right"), [
+    ("to keep children safe we share safeguarding concerns with the police",
+     "to keep children safe; joining our parents' group is optional, and saying no does not "
+     "affect the help you get"),
+    ("to offer early help to your family",
+     "to offer early help to your family; taking part is voluntary"),
+])
+def test_consent_for_statutory_childrens_work_warns_unless_optional(project, wrong: str,
+                                                                    right: str) -> None:
+    found = [p for p in findings(project, _consent_notice(wrong))
+             if p.code == "consent-for-statutory-function"]
+    assert len(found) == 1 and "public task" in found[0].fix and "ICO" in found[0].rule
+    assert "consent-for-statutory-function" not in {
+        p.code for p in findings(project, _consent_notice(right))}

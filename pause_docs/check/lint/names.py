@@ -66,9 +66,19 @@ def _former_title(found: str, instrument_id: str, setting: Setting) -> Finding |
     instrument = setting.registry.instruments[instrument_id]
     former: FormerTitle = next(f for f in instrument.former_titles
                                if found.lower() in {t.lower() for t in f.titles})
-    if setting.published <= former.until:
-        return None
     short = min((instrument.title, *instrument.aliases), key=len)
+    if setting.published <= former.until:
+        if setting.as_of <= former.until:
+            return None
+        return Finding(  # right when published, wrong in a notice still live today
+            ("former-title-since-published", instrument.id), "warning",
+            "former-title-since-published",
+            f"'{found}' was the right name when this document was published on "
+            f"{long_day(setting.published)}, but only until {long_day(former.until)}: judged "
+            f"as of {long_day(setting.as_of)}, a notice still in use is out of date: "
+            f"{former.note}{grade_note(former.evidence)}",
+            f"write '{short}' and publish a new version",
+            f"{setting.registry.defined_at[f'instrument:{instrument.id}']} [{former.evidence}]")
     return Finding(
         ("former-title-when-published", instrument.id), "warning",
         "former-title-when-published",
