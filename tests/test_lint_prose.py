@@ -86,7 +86,8 @@ def test_a_repealed_dpa_1998_basis_is_told_what_a_notice_now_needs(project) -> N
     assert fix.startswith("cite both an Art 6(1) lawful basis (UK GDPR Art 6(1)(e)) and, for "
                           "special category data, an Art 9(2) condition with its DPA 2018 "
                           "Schedule 1 condition (UK GDPR Art 9(2)(g), with a condition in DPA "
-                          "2018 Sch 1 Part 2, or UK GDPR Art 9(2)(h))")
+                          "2018 Sch 1 Part 2, or UK GDPR Art 9(2)(h), with a condition in DPA "
+                          "2018 Sch 1 Part 1)")
 
 
 def test_one_mistake_written_twice_is_reported_once_with_both_places(project) -> None:
