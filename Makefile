@@ -5,23 +5,24 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 APT    := libharfbuzz-subset0 poppler-utils fonts-dejavu-core libcairo2
 A11Y   := node_modules/.installed
+DOCS_STAMP := $(VENV)/.docs-installed
 export SOURCE_DATE_EPOCH ?= 1704067200
 
-.PHONY: build test test-fast test-tools fuzz bench system-packages a11y-tools office-tools clean \
-	constraints
+.PHONY: build test test-fast test-tools fuzz bench docs docs-images system-packages a11y-tools \
+	office-tools clean constraints
 
 build: $(STAMP)
 	$(VENV)/bin/pause-docs build
 
 test: $(STAMP) test-tools
-	$(VENV)/bin/ruff check pause_docs tests benchmarks
+	$(VENV)/bin/ruff check pause_docs tests benchmarks docs_reference
 	$(VENV)/bin/mypy
 	$(PY) -m pytest
 
 # The loop while working: every test but the slow ones (real builds, PDFs, browsers, servers,
 # LibreOffice), in under two minutes on two cores.  `make test` (and CI) run them all.
 test-fast: $(STAMP)
-	$(VENV)/bin/ruff check pause_docs tests benchmarks
+	$(VENV)/bin/ruff check pause_docs tests benchmarks docs_reference
 	$(VENV)/bin/mypy
 	$(PY) -m pytest -q -m "not slow and not fuzz"
 
@@ -37,9 +38,24 @@ test-tools:
 fuzz: $(STAMP)
 	$(PY) -m pytest -m fuzz
 
-# Speed at scale (minutes; not part of the tests): see "Performance" in README.md.
+# Speed at scale (minutes; not part of the tests): see docs/maintaining/performance.md.
 bench: $(STAMP)
 	$(PY) benchmarks/bench.py
+
+# The documentation site (docs/, mkdocs-material): the reference pages generated from the
+# code (python -m docs_reference), then the site in site/, with --strict so a broken link or a
+# page left out of the navigation fails.
+docs: $(DOCS_STAMP)
+	$(PY) -m docs_reference
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --quiet
+
+# The screenshots in docs/, taken from real pages by headless Chromium (make a11y-tools).
+docs-images: $(STAMP)
+	$(PY) -m docs_reference.images
+
+$(DOCS_STAMP): $(STAMP) pyproject.toml
+	$(PY) -m pip install -q -c constraints.txt -e '.[docs]'
+	touch $@
 
 # constraints.txt pins what CI installs, so that two runs test the same versions; refresh it
 # with `make constraints` after changing a dependency.
@@ -97,4 +113,4 @@ constraints: $(STAMP)
 	$(PY) -m pip freeze --exclude-editable | grep -v '^pause-docs' > constraints.txt
 
 clean:
-	rm -rf $(VENV) output node_modules
+	rm -rf $(VENV) output node_modules site

@@ -194,12 +194,12 @@ def test_audit_json_has_places_items_and_notes(copies: dict[str, Path]) -> None:
     assert all(set(p) >= {"page", "line", "column", "fix", "rule"} for p in document["problems"])
 
 
-def test_readme_audit_example_is_the_real_output(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_audit_guides_example_is_the_real_output(monkeypatch: pytest.MonkeyPatch) -> None:
     from conftest import REPO
 
     command = ("pause-docs audit ../shared/seeds/000_35f6efedbe5ac561.txt --council-nation "
                "england --published 2017-02-01 --as-of 2026-11-21")
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    readme = (REPO / "docs" / "guides" / "audit.md").read_text(encoding="utf-8")
     shown = readme.split(f"{command}\n```\n```\n", 1)[1].split("```", 1)[0]
     monkeypatch.chdir(REPO)
     given = os.path.relpath(SEED, REPO)

@@ -180,7 +180,8 @@ def test_one_failing_document_does_not_stop_the_others(project, tmp_path: Path) 
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert lines[0].startswith("built 4 documents, skipped 0 (up to date), 2 failed in ")
-    assert lines[1].startswith("councils/example/broken.yaml:3:1: error: yaml-syntax: ")
+    assert lines[1] == ("councils/example/broken.yaml:2:8: error: yaml-syntax: this '[' is "
+                        "never closed: end it with ']'")
     assert lines[2].startswith("councils/example/notice.yaml: error: pdf-failed: could not "
                                "make example/notice.pdf: refused to fetch 'file:///etc/passwd'")
     assert lines[3:] == ["2 errors"]

@@ -343,12 +343,12 @@ def test_a_right_stops_applying_when_the_lawful_basis_moves_away_from_public_tas
 
 
 @pytest.mark.slow
-def test_the_readme_worked_example_is_real_output() -> None:
+def test_the_legal_review_guides_worked_example_is_real_output() -> None:
     result = CliRunner().invoke(main, ["diff", str(REPO / "councils/lambeth/scoping-2017.yaml"),
                                        str(REPO / "councils/lambeth/scoping-2026.yaml")])
     assert result.exit_code == 0
     changes = result.output.split("\nChecks fixed and introduced")[0].split("\nLint:")[0]
-    assert changes in (REPO / "README.md").read_text(encoding="utf-8")
+    assert changes in (REPO / "docs" / "guides" / "legal-review.md").read_text(encoding="utf-8")
 
 
 def test_two_councils_documents_compare_with_the_controller_as_a_legal_change() -> None:

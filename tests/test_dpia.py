@@ -234,3 +234,124 @@ def test_where_used_includes_the_dpia_that_prints_its_notices_law() -> None:
     assert DPIA in documents and "councils/oxfordshire/pause-privacy-notice.yaml" in documents
     dpia = next(c for c in found if c.document == DPIA)
     assert dpia.location.path == "councils/oxfordshire/pause-privacy-notice.yaml"
+
+
+OWN_FORM = """\
+title: Privacy impact assessment
+for: dpia
+description: The council's own PIA, with a four-by-two matrix
+sections:
+  - id: about
+    heading: About the change
+    fields:
+      - {id: summary, label: What is changing, type: markdown, show_empty: true}
+  - id: processing
+    heading: The processing
+    show: drafted
+  - id: register
+    heading: Risk log
+    show: risks
+  - id: result
+    heading: Result
+    show: outcome
+risk_matrix:
+  source: Council risk management policy, appendix B
+  likelihood:
+    - {value: rare, label: Rare}
+    - {value: unlikely, label: Unlikely}
+    - {value: likely, label: Likely}
+    - {value: certain, label: Almost certain}
+  severity:
+    - {value: minor, label: Minor}
+    - {value: major, label: Major}
+  levels:
+    - {value: tolerable, label: Tolerable, colour: "#ffffff"}
+    - {value: intolerable, label: Intolerable, colour: "#f4cccc", high: true}
+  effects:
+    - {value: treated, label: Treated, reduces: true}
+    - {value: tolerated, label: Tolerated}
+  grid:
+    rare: {minor: tolerable, major: tolerable}
+    unlikely: {minor: tolerable, major: intolerable}
+    likely: {minor: tolerable, major: intolerable}
+    certain: {minor: intolerable, major: intolerable}
+"""
+OWN_DPIA = """\
+kind: dpia
+form: council-pia
+title: PIA of the Pause programme
+published: 2024-05-01
+programme: pause
+notice: pause-privacy-notice
+summary: Case files are read to find the women the programme can help.
+risks:
+  - id: breach
+    risk: The scoping list is lost.
+    likelihood: Likely
+    severity: major
+    measures:
+      - {measure: The list stays in the case system., effect: tolerated}
+    residual: {likelihood: unlikely, severity: major}
+  - id: upset
+    risk: A woman is upset to be contacted.
+    likelihood: certain
+    severity: minor
+    measures:
+      - {measure: Her own social worker calls first., effect: treated}
+    residual: {likelihood: rare, severity: minor}
+"""
+
+
+@pytest.mark.slow
+def test_a_councils_own_dpia_form_works_like_the_bundled_one(project) -> None:
+    root = project({"councils/forms/council-pia.yaml": OWN_FORM,
+                    "councils/oxfordshire/council-pia.yaml": OWN_DPIA},
+                   councils=("oxfordshire",))
+    loaded = load_project(root, councils=["oxfordshire"])
+    assert [p for p in loaded.problems if "council-pia" in str(p)] == []
+    doc = next(d for d in loaded.documents if d.slug == "council-pia")
+    assert doc.form is not None and doc.form.name == "council-pia"
+    register = judge(doc.form.definition.risk_matrix, doc.model)  # type: ignore[arg-type]
+    assert [(j.overall.value, j.left.value if j.left else None) for j in register.risks] == [
+        ("intolerable", "intolerable"), ("intolerable", "tolerable")]
+    text = text_of(publish(doc))
+    assert "Risk log" in text and "Intolerable" in text and "Almost certain" in text
+    assert "R1 is Intolerable and none of its measures reduces it" in text
+    assert "Council risk management policy, appendix B" in text
+    assert "OCC and Pause Privacy Notice" in text
+    svg, alt = matrix_svg(render_html(doc))
+    assert svg.count("<rect ") == 8 and "Almost certain" in svg
+    assert "R2: Almost certain and Minor, Intolerable risk before its measures" in alt
+    assert "high-risk-without-art-36" in {p.code for p in lint_document(doc, dt.date(2024, 6, 1))}
+
+
+def test_a_form_with_an_incomplete_matrix_says_which_pair_is_missing(project) -> None:
+    root = project({"councils/forms/council-pia.yaml": OWN_FORM.replace(
+        "    certain: {minor: intolerable, major: intolerable}\n",
+        "    certain: {minor: intolerable}\n")})
+    result = CliRunner().invoke(main, ["--project", str(root), "validate"])
+    assert result.exit_code == 1
+    assert "certain × major" in result.output
+    assert re.search(r"councils/forms/council-pia\.yaml:\d+:\d+: error", result.output)
+
+
+def test_the_welsh_page_prints_the_register_and_outcome_in_welsh() -> None:
+    text = text_of(publish(bundled("oxfordshire", "pause-dpia"), "cy"))
+    for words in ("Risg gyffredinol", "Risg weddilliol", "Tebygolrwydd niwed",
+                  "Nid oes rhaid ymgynghori â'r Comisiynydd Gwybodaeth"):
+        assert words in text
+    for english in ("Risk register", "Prior consultation", "Likelihood of harm"):
+        assert english not in text
+
+
+def test_a_criterion_the_screening_found_met_needs_a_risk_naming_it(project) -> None:
+    root = project(councils=("oxfordshire",))
+    path = root / DPIA
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "criteria: [wp248-sensitive]", "criteria: []"), encoding="utf-8")
+    found = [p for p in lint_document(dpia_of(root), dt.date(2018, 7, 3))
+             if p.code == "criterion-without-risk"]
+    assert [p.message for p in found] == [
+        "the screening 'pause-dpia-screening' found 'Sensitive or highly personal data' met, "
+        "but no risk in the register names it"]
+    assert found[0].location.path.endswith("pause-dpia.yaml") and found[0].location.line

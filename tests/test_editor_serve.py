@@ -8,7 +8,9 @@ from __future__ import annotations
 import html
 import http.client
 import re
+import shutil
 import subprocess
+import sys
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -17,6 +19,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 from test_serve import Served, make_project, start, stop
 
 pytestmark = pytest.mark.slow
@@ -223,3 +226,89 @@ def test_a_non_loopback_address_refuses_every_write_unless_allow_edit(tmp_path: 
         assert status == 200 and git(root, "diff", "--numstat").split()[:2] == ["1", "1"]
     finally:
         stop(allowed)
+
+
+@pytest.fixture(scope="module")
+def assessing(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    root = tmp_path_factory.mktemp("assessing")
+    for folder in ("middlesbrough", "oxfordshire", "forms"):
+        shutil.copytree(REPO / "councils" / folder, root / "councils" / folder)
+    running = start(root)
+    yield running
+    stop(running)
+
+
+def _new(served: Served, **chosen: str) -> tuple[str, str]:
+    values = {**form_of(served.text("/_edit/_new/document")), **chosen}
+    request = urllib.request.Request(
+        served.url.rstrip("/") + "/_edit/_new/document", method="POST",
+        data=urllib.parse.urlencode(values).encode())
+    request.add_header("content-type", "application/x-www-form-urlencoded")
+    request.add_header("origin", served.url.rstrip("/"))
+    with urllib.request.urlopen(request, timeout=120) as response:
+        return urllib.parse.urlsplit(response.geturl()).path, response.read().decode()
+
+
+@pytest.mark.parametrize(("council", "kind", "form", "answer"), [
+    ("middlesbrough", "impact-assessment", "middlesbrough-level-1", "no"),
+    ("oxfordshire", "equality-impact-assessment", "", "neutral")])
+def test_a_screening_on_a_councils_own_form_and_an_eqia_are_made_in_the_browser(
+        assessing: Served, council: str, kind: str, form: str, answer: str) -> None:
+    path, page = _new(assessing, council=council, kind=kind, programme="pause", form=form)
+    assert path.startswith(f"/_edit/{council}/")
+    values = form_of(page)
+    assert "is still to be filled in" in page
+    values["published"] = "2026-12-01"
+    for name in [n for n in values if n.startswith("answers/")]:
+        if name.endswith("/answer"):
+            values[name] = answer
+        elif name.endswith("/evidence"):
+            values[name] = "The service works with the same people as before."
+    if "description" in values:
+        values["description"] = "A Pause Practice for the county."
+    status, page = post(assessing, path, values)
+    assert status == 200 and "Saved councils/" in page
+    assert "is still to be filled in" not in page
+    written = assessing.root / f"councils/{council}/{path.rsplit('/', 1)[1]}.yaml"
+    # 'no' is quoted: a YAML 1.1 reader (an editor's, a script's) would take it for false
+    assert re.search(f"^    answer: '?{answer}'?$", written.read_text(), re.M)
+    checked = subprocess.run(
+        [sys.executable, "-m", "pause_docs", "--project", str(assessing.root), "validate",
+         str(written)], capture_output=True, text=True, timeout=300)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_a_value_the_programme_gives_is_shown_and_can_be_copied_to_change_it(
+        clean: Served) -> None:
+    page = clean.text(NOTICE)
+    assert "Left empty: the programme gives data categories" in html.unescape(page)
+    status, page = post(clean, NOTICE, form_of(page), action="inherit:data_categories")
+    values = form_of(page)
+    assert status == 200 and int(values["data_categories/#count"]) > 0
+    assert values["data_categories/0/name"]
+    assert git(clean.root, "status", "--porcelain") == ""  # copied into the form, not saved
+
+
+def test_welsh_beside_english_marked_stale_and_confirmed_writes_the_from_record(
+        tmp_path: Path) -> None:
+    shutil.copytree(REPO / "councils" / "glanyrafon", tmp_path / "councils" / "glanyrafon")
+    served = start(tmp_path)
+    try:
+        page = "/_edit/glanyrafon/pause-privacy-notice"
+        values = form_of(served.text(page))
+        assert values["subtitle/@cy"].startswith("Sut rydym yn defnyddio")
+        values["subtitle/@en"] = "How we use what we know about you in the Pause scoping exercise"
+        _, shown = post(served, page, values, action="preview")
+        assert "Out of date: the English changed after this was confirmed" in shown
+        _, shown = post(served, page, form_of(shown), action="confirm:subtitle/@cy")
+        assert "Out of date" not in shown
+        status, _ = post(served, page, form_of(shown), action="save")
+        assert status == 200
+    finally:
+        stop(served)
+    text = (tmp_path / "councils/glanyrafon/pause-privacy-notice.yaml").read_text()
+    assert "  en: How we use what we know about you in the Pause scoping exercise\n" in text
+    assert "  cy-from: 193dc724\n" in text  # the hash of the new English, as `translations`
+    left = subprocess.run([sys.executable, "-m", "pause_docs", "--project", str(tmp_path),
+                           "translations"], capture_output=True, text=True, timeout=300)
+    assert "0 to re-translate" in left.stdout + left.stderr

@@ -5,15 +5,17 @@ form names it, and mistakes in a form and a document reported in one pass."""
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+import pikepdf
 import pytest
 from click.testing import CliRunner
 from conftest import COUNCIL_YAML
-from wordinfo import document_xml, paragraphs
+from wordinfo import document_xml, paragraphs, w
 
 from pause_docs.cli import main
 from pause_docs.render.edition import render_document
@@ -474,3 +476,217 @@ def test_fixed_rows_in_pdf_and_word(project, tmp_path: Path) -> None:
         at = [out.pdf.index(label) for label in labels]
         assert at == sorted(at)
         assert [p for p in out.word if p in labels] == labels
+
+
+# --- 19: a heading over the answer columns; 20: extra columns as real columns ----------------
+
+SPANNED = FORM.replace("    scale: yes-no\n", """\
+    scale: yes-no
+    answer_label: {en: Potential for adverse impact, cy: Potensial am effaith andwyol}
+    evidence: column
+    columns:
+      - id: mitigation
+        label: {en: Mitigating circumstances, cy: Amgylchiadau lliniarol}
+        place: column
+""").replace("      - {id: access, topic: {en: Access, cy: Mynediad}}\n",
+             "      - {id: access, topic: {en: Access, cy: Mynediad}}\n"
+             "      - {id: hours, topic: {en: Opening hours, cy: Oriau agor}}\n")
+SPANNED_DOCUMENT = DOCUMENT + "  hours: {answer: 'yes', mitigation: An evening session.}\n"
+
+
+def test_the_answer_label_heads_the_answer_columns_and_extra_columns_are_columns(
+        project) -> None:
+    doc = documents(project, SPANNED, SPANNED_DOCUMENT)
+    for language, words in (("en", ("Question", "Potential for adverse impact", "Evidence",
+                                     "Mitigating circumstances", "No", "Yes")),
+                            ("cy", ("Cwestiwn", "Potensial am effaith andwyol", "Tystiolaeth",
+                                    "Amgylchiadau lliniarol", "Na", "Ydy"))):
+        html = html_of(doc, language)
+        head = html[html.index("<thead>"):html.index("</thead>")]
+        question, label, evidence, mitigation, no, yes = words
+        assert re.findall(r"<tr>(.*?)</tr>", head, re.S) == [
+            f'<th scope="col" rowspan="2" class="question">{question}</th>'
+            f'<th scope="col" colspan="2" class="answers">{label}</th>'
+            f'<th scope="col" rowspan="2">{evidence}</th>'
+            f'<th scope="col" rowspan="2">{mitigation}</th>',
+            f'<th scope="col" class="tick-col">{no}</th>'
+            f'<th scope="col" class="tick-col">{yes}</th>']
+    html = html_of(doc)
+    row = html[html.index('<tbody id="question-hours">'):]
+    cells = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row[:row.index("</tr>")], re.S)
+    assert len(cells) == 5 and cells[4].strip() == "<p>An evening session.</p>"
+    row = html[html.index('<tbody id="question-access">'):]
+    cells = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row[:row.index("</tr>")], re.S)
+    assert len(cells) == 5 and cells[4] == ""  # an empty column, not a missing cell
+
+
+def test_questions_on_two_scales_in_one_grid_are_refused(project) -> None:
+    form = FORM.replace("  yes-no:\n", "  maybe:\n    options: [{value: maybe, label: Maybe}]\n"
+                        "  yes-no:\n").replace(
+        "      - {id: access, topic: {en: Access, cy: Mynediad}}\n",
+        "      - {id: access, topic: {en: Access, cy: Mynediad}}\n"
+        "      - {id: hours, topic: Hours, scale: maybe}\n")
+    root = project({"councils/cymru/council.yaml": COUNCIL_YAML,
+                    "councils/forms/trial.yaml": form, "councils/cymru/screening.yaml": DOCUMENT})
+    code, output = validate(root)
+    assert code == 1
+    assert re.search(r"^councils/forms/trial\.yaml:\d+:\d+: error: mixed-scales: the questions "
+                     r"of this section are on different scales \(maybe, yes-no\)", output,
+                     re.M), output
+
+
+@pytest.mark.slow
+def test_spanning_heading_and_extra_columns_in_pdf_and_word(project, tmp_path: Path) -> None:
+    doc = documents(project, SPANNED, SPANNED_DOCUMENT)
+    for language, label, mitigation in (
+            ("en", "Potential for adverse impact", "Mitigating circumstances"),
+            ("cy", "Potensial am effaith andwyol", "Amgylchiadau lliniarol")):
+        out = printed(doc, language, tmp_path)
+        for words in (label, mitigation):
+            assert words in out.pdf
+            assert words in out.word
+        assert "An evening session." in out.word
+
+
+# --- 26: headings and captions for screen readers only ---------------------------------------
+
+HIDDEN_HEADING = SPANNED.replace("    heading: {en: Impact, cy: Effaith}\n",
+                                 "    heading: {en: Impact, cy: Effaith}\n"
+                                 "    heading_hidden: true\n")
+
+
+@pytest.mark.slow
+def test_screen_reader_only_headings_and_captions_stay_out_of_printed_text(
+        project, tmp_path: Path) -> None:
+    doc = documents(project, HIDDEN_HEADING, SPANNED_DOCUMENT)
+    for language, heading, caption, label, question in (
+            ("en", "Impact", "The questions, the answer to each, and the evidence for it",
+             "Potential for adverse impact", "Question"),
+            ("cy", "Effaith", None, "Potensial am effaith andwyol", "Cwestiwn")):
+        edition = render_document(doc, language=language)
+        out = printed(doc, language, tmp_path)
+        caption = caption or re.search(r'<caption class="visually-hidden">(.*?)</caption>',
+                                       out.html).group(1)
+        assert f'<h2 id="impact" class="visually-hidden">{heading}</h2>' in out.html
+        # PDF: the words are neither printed nor extracted among the table's; the tag tree
+        # still has them, as the elements' alternate text
+        assert caption not in out.pdf
+        assert f" {heading} " not in out.pdf.replace(label, "")
+        assert question in out.pdf and label in out.pdf
+        pdf, _ = FORMATS["pdf"].make(edition)
+        with pikepdf.open(io.BytesIO(pdf)) as opened:
+            alts = {(str(e.get("/S")), str(e.get("/Alt"))) for e in _elements(
+                opened.Root.StructTreeRoot) if "/Alt" in e}
+        assert ("/H2", heading) in alts and ("/Caption", caption) in alts
+        # Word: the heading is hidden text (still a heading), the caption the table's title
+        word, _ = FORMATS["docx"].make(edition)
+        root = document_xml(word)
+        (hidden,) = [p for p in root.iter(w("p")) if "".join(
+            t.text or "" for t in p.iter(w("t"))) == heading]
+        assert all(r.find(f"{w('rPr')}/{w('vanish')}") is not None for r in hidden.iter(w("r")))
+        assert hidden.find(f"{w('pPr')}/{w('pStyle')}").get(w("val")).startswith("Heading")
+        assert caption not in paragraphs(root)
+
+
+def _elements(element):  # type: ignore[no-untyped-def]
+    yield element
+    k = element.get("/K")
+    for kid in (k if isinstance(k, pikepdf.Array) else [k] if k is not None else []):
+        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            yield from _elements(kid)
+
+
+# --- 21: tick-box lists feeding the decision; a blank box that means not ticked --------------
+
+CHECKLIST = FORM.replace("""\
+  yes-no:
+    options:
+      - {value: "no", label: {en: "No", cy: Na}}
+      - {value: "yes", label: {en: "Yes", cy: Ydy}, triggers: true}
+""", """\
+  tick:
+    display: box
+    options:
+      - {value: ticked, label: {en: Ticked, cy: Wedi ticio}, triggers: true}
+      - {value: not-ticked, label: {en: Not ticked, cy: Heb ticio}}
+""").replace("""\
+    scale: yes-no
+    questions:
+      - {id: access, topic: {en: Access, cy: Mynediad}}
+""", """\
+    scale: tick
+    layout: checklist
+    questions:
+      - id: data
+        question:
+          en: The change uses new personal data
+          cy: Mae'r newid yn defnyddio data personol newydd
+      - id: staff
+        question: {en: The change moves staff, cy: Mae'r newid yn symud staff}
+""")
+TICKED = DOCUMENT.replace(
+    "  access: {answer: \"no\", evidence: {en: Seen in the data., cy: Wedi'i weld yn y data.}}\n",
+    "  data: ticked\n")
+
+
+def _boxes(html: str) -> list[tuple[str, str]]:
+    listed = html[html.index('<ul class="choices stacked checklist">'):]
+    listed = listed[:listed.index("</ul>")]
+    return re.findall(r'aria-label="(selected|not selected)">.</span> ([^<(]+)', listed)
+
+
+def test_a_checklist_puts_each_box_before_its_statement_and_feeds_the_decision(
+        project) -> None:
+    root = project({"councils/cymru/council.yaml": WELSH_COUNCIL,
+                    "councils/forms/trial.yaml": CHECKLIST,
+                    "councils/cymru/screening.yaml": TICKED})
+    doc = loaded(root)
+    html = html_of(doc)
+    assert _boxes(html) == [("selected", "The change uses new personal data"),
+                            ("not selected", "The change moves staff ")]
+    assert "(Not answered)" in html  # staff: left blank, and the form does not say blank is No
+    decision = html[html.index('<div class="decision"'):]
+    assert "<strong>A full assessment is needed</strong>, because of this answer:" in decision
+    assert "<li>The change uses new personal data: Ticked</li>" in decision
+    assert "<li>The change moves staff</li>" in decision  # still to be answered
+    # nothing ticked and nothing said: unanswered, never taken as not ticked
+    screening = root / "councils/cymru/screening.yaml"
+    screening.write_text(TICKED.replace("answers:\n  data: ticked\n", "answers: {}\n"),
+                         encoding="utf-8")
+    html = html_of(loaded(root))
+    assert "Screening incomplete: 2 questions not answered" in html
+    # the form says a blank box means not ticked: the blanks count, and the decision is made
+    (root / "councils/forms/trial.yaml").write_text("blank_means: not-ticked\n" + CHECKLIST,
+                                                    encoding="utf-8")
+    for language, needed in (("en", "No full assessment is needed"),
+                             ("cy", "Nid oes angen asesiad llawn")):
+        html = html_of(loaded(root), language)
+        assert "(Not answered)" not in html
+        assert needed in html[html.index('<div class="decision"'):]
+
+
+def test_a_blank_means_answer_not_on_a_scale_and_a_checklist_of_fields_are_refused(
+        project) -> None:
+    root = project({"councils/cymru/council.yaml": COUNCIL_YAML,
+                    "councils/forms/trial.yaml": "blank_means: \"no\"\n" + CHECKLIST,
+                    "councils/cymru/screening.yaml": TICKED})
+    code, output = validate(root)
+    assert re.search(r"^councils/forms/trial\.yaml:1:\d+: error: unknown-answer: blank_means: "
+                     r"'no' is not an answer of the scale 'tick' \(its answers: ticked, "
+                     r"not-ticked\)", output, re.M), output
+    (root / "councils/forms/trial.yaml").write_text(
+        CHECKLIST.replace("    layout: rows\n", "    layout: checklist\n"), encoding="utf-8")
+    code, output = validate(root)
+    assert code == 1 and "layout: checklist is for a section of questions" in output
+
+
+@pytest.mark.slow
+def test_a_checklist_in_pdf_and_word(project, tmp_path: Path) -> None:
+    doc = documents(project, "blank_means: not-ticked\n" + CHECKLIST, TICKED)
+    for language, first, second in (
+            ("en", "The change uses new personal data", "The change moves staff"),
+            ("cy", "Mae'r newid yn defnyddio data personol newydd",
+             "Mae'r newid yn symud staff")):
+        out = printed(doc, language, tmp_path)
+        assert f"☒ {first}" in out.pdf and f"☐ {second}" in out.pdf
+        assert f"☒ {first}" in out.word and f"☐ {second}" in out.word

@@ -24,8 +24,9 @@ from added_format import TEXT  # noqa: E402
 DOCUMENT = "/lambeth/scoping-2026"
 
 
-def start_with_text(root: Path) -> Served:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+def start_with_formats(root: Path, **environment: str) -> Served:
+    """`pause-docs serve` with the formats of `added_format` in FORMATS."""
+    env = {**os.environ, **environment, "PYTHONPATH": os.pathsep.join(
         [str(REPO / "tests"), os.environ.get("PYTHONPATH", "")])}
     process = subprocess.Popen(
         [sys.executable, str(REPO / "tests" / "added_format.py"), "--project", str(root),
@@ -51,7 +52,7 @@ def test_a_format_added_to_formats_is_built_served_and_linked(
     assert report.failed == [] and f"{DOCUMENT.lstrip('/')}.txt" in report.written
     assert built.strip()
 
-    served = start_with_text(root)
+    served = start_with_formats(root)
     try:
         index = served.text("/")
         assert f'href="{DOCUMENT}.txt">Plain text<span' in index

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -178,3 +179,28 @@ def test_json_is_stable_and_complete() -> None:
         "summary": "Each local authority in England must make arrangements with its partners "
                    "to co-operate to improve the well-being of children in its area."}
     assert all(list(r) == list(entry) for r in data["results"])
+
+
+@pytest.mark.slow  # a command
+def test_without_a_nation_each_nations_change_is_listed() -> None:
+    code, out, _ = run("lga2000-s2", "--as-of", "2026-12-01")
+    assert code == 0
+    assert out.splitlines()[2:5] == [
+        "    disapplied wherever it extends (England and Wales); cite instead: "
+        "localism2011-s1, lgew2021-s24",
+        "    disapplied in England on 4 April 2012 by Localism Act 2011, s.1(7) and Sch 1 "
+        "(SI 2012/1008)",
+        "    disapplied in Wales on 1 November 2021 by Local Government and Elections (Wales) "
+        "Act 2021, s.24 and Sch 3"]
+
+
+@pytest.mark.slow  # a command
+def test_a_council_gives_its_nation(project: Any) -> None:
+    root = project(councils=("glanyrafon",))
+    result = CliRunner().invoke(main, ["--project", str(root), "law", "ca2004-s10",
+                                       "--council", "glanyrafon", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.stdout)
+    assert (found["nation"], found["results"][0]["status"]) == ("wales", "outside-extent")
+    wrong = CliRunner().invoke(main, ["--project", str(root), "law", "x", "--council", "nowhere"])
+    assert wrong.exit_code == 2 and "no council 'nowhere'" in wrong.output

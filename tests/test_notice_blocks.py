@@ -91,7 +91,7 @@ def test_controller_subjects_roles_and_automated_decisions_print_in_english(yout
     text = words(html)
     assert ("Example Borough Council is the data controller for the information in this "
             "notice") in text
-    assert "Information Commissioner's Office is Z1234567." in text
+    assert "Our data protection registration number is Z1234567." in text
     assert "as joint controllers, why and how your information is used: Vale Health Board " \
            "(runs the joint youth health service with us)" in text
     assert "(processors): Casebook Systems Ltd (hosts our case records)" in text
@@ -223,6 +223,7 @@ legal_bases:
   - provision: ukgdpr-art9-2-g
     group: g
 safeguards: [Locked, Encrypted]
+services: [{name: Fostering, purposes: [{description: To approve carers}]}]
 automated_decisions: {applies: false}
 retention:
   - rule: Six years.
@@ -340,3 +341,140 @@ def test_a_notice_chooses_whether_to_print_its_contents_list(project) -> None:
     assert "On this page" in pages["auto"]
     assert "On this page" not in pages["never"]
     assert "On this page" in pages["always"]
+
+
+# --- an umbrella notice's services, and a notice as labelled fields ----------------------
+
+UMBRELLA = """\
+kind: privacy-notice
+title: {en: Family services privacy notice, cy: Hysbysiad preifatrwydd gwasanaethau teulu}
+published: 2026-11-20
+layout: {layout}
+services:
+  - name: Fostering
+    description: Finding foster carers.
+    purposes:
+      - description: To approve foster carers
+    legal_bases:
+      - provision: ca1989-s17
+  - name: Youth work
+    purposes:
+      - description: To run youth clubs
+automated_decisions: {applies: false, description: Not applicable.}
+sections:
+  - heading: {en: "Services:", cy: "Gwasanaethau:"}
+    show: services
+  - heading: {en: "Automated decisions:", cy: "Penderfyniadau awtomataidd:"}
+    show: automated-decisions
+"""
+
+
+def _umbrella(project):  # type: ignore[no-untyped-def]
+    """The same notice in each layout, by layout."""
+    root = project({"councils/vale/council.yaml": COUNCIL, **{
+        f"councils/vale/{layout}.yaml": UMBRELLA.replace("{layout}", layout)
+        for layout in ("sections", "fields")}})
+    return {doc.slug: doc for doc in load_project(root).documents}
+
+
+def test_an_umbrella_notice_prints_each_service_with_its_purposes_and_law(project) -> None:
+    docs = _umbrella(project)
+    html = render_html(docs["sections"])
+    section = html.split("Services:</h2>", 1)[1]
+    assert section.index(">Fostering</h3>") < section.index("Finding foster carers.") \
+        < section.index("To approve foster carers") < section.index("Children Act 1989") \
+        < section.index(">Youth work</h3>") < section.index("To run youth clubs")
+    assert "What this service uses your information for:" in section
+    welsh = words(render_html(docs["sections"], language="cy"))
+    assert "Beth mae'r gwasanaeth hwn yn defnyddio eich gwybodaeth ar ei gyfer:" in welsh
+
+
+def test_a_notice_in_labelled_fields_prints_the_same_data_beside_each_label(project) -> None:
+    docs = _umbrella(project)
+    doc = docs["fields"]
+    html = render_html(doc)
+    assert '<table class="fields">' in html and "<h2" not in html.split("<main", 1)[1]
+    assert '<th scope="row">Automated decisions:</th><td><p>Not applicable.</p>' in html
+    assert '<th scope="row">Services:</th><td><h3>Fostering</h3>' in html
+    assert "On this page" not in words(html)
+    welsh = render_html(doc, language="cy")
+    assert '<th scope="row">Penderfyniadau awtomataidd:</th>' in welsh
+    fields, sections = (plain(publish(docs[k]).body) for k in ("fields", "sections"))
+    for said in ("Fostering", "To approve foster carers", "Children Act 1989", "Youth work",
+                 "To run youth clubs", "Not applicable."):  # the same data, laid out otherwise
+        assert said in fields and said in sections
+
+
+@pytest.mark.slow
+def test_labelled_fields_and_services_print_in_word_and_pdf(project, tmp_path: Path) -> None:
+    import subprocess
+
+    from pause_docs.render.docx import make_docx
+    from pause_docs.render.pdf import render_pdf
+
+    doc = _umbrella(project)["fields"]
+    for language, label in (("en", "Automated decisions:"), ("cy", "Penderfyniadau")):
+        edition = render_document(doc, language=language)
+        word = docx_text(make_docx(edition)[0])
+        assert label in word and "To approve foster carers" in word
+        pdf = tmp_path / f"family.{language}.pdf"
+        assets = REPO / "pause_docs" / "templates" / "assets"
+        pdf.write_bytes(render_pdf(edition.page.html, assets, 0))
+        text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+                                       text=True, check=True).stdout.split())
+        assert label in text and "Fostering" in text
+
+
+def test_a_notice_prints_its_own_lines_before_its_text_in_its_order(project) -> None:
+    notice = NOTICE.replace("published: 2026-11-20\n", (
+        "published: 2026-11-20\nshow_date: none\nmetadata:\n"
+        "  - {label: Reference, value: YS-PN-07}\n"
+        "  - {label: {en: Last reviewed, cy: Adolygwyd ddiwethaf}, value: March 2026}\n"
+        "  - label: Download\n    value: this notice as a PDF\n"
+        "    url: https://www.example.gov.uk/youth.pdf\n"))
+    root = project({"councils/vale/council.yaml": COUNCIL, "councils/vale/youth.yaml": notice})
+    (doc,) = load_project(root).documents
+    text = words(render_html(doc))
+    assert ("Youth support privacy notice Reference: YS-PN-07 Last reviewed: March 2026 "
+            "Download: this notice as a PDF") in text
+    assert "Last updated" not in text
+    welsh = words(render_html(doc, language="cy"))
+    assert "Adolygwyd ddiwethaf: March 2026" in welsh
+    edition = render_document(doc)
+    from pause_docs.render.docx import make_docx
+
+    assert "Reference: YS-PN-07" in docx_text(make_docx(edition)[0])
+
+
+def test_a_condition_prints_under_the_basis_it_goes_with_and_counts_for_lint(project) -> None:
+    nested = """\
+kind: privacy-notice
+title: Nested
+published: 2026-11-20
+legal_bases:
+  - provision: ukgdpr-art6-1-e
+    conditions:
+      - provision: ukgdpr-art9-2-g
+        schedule_1:
+          provision: [dpa2018-s10-3, dpa2018-sch1-p18]
+  - provision: ca2004-s10
+data_categories:
+  - name: Health
+    special_category: true
+sections:
+  - heading: {en: The law, cy: Y gyfraith}
+    show: legal-bases
+  - heading: {en: In full, cy: Yn llawn}
+    show: lawful-basis
+"""
+    root = project({"councils/vale/council.yaml": COUNCIL, "councils/vale/n.yaml": nested})
+    (doc,) = load_project(root).documents
+    html = render_html(doc)
+    listed = html.split("The law</h2>", 1)[1].split("<h2", 1)[0]
+    basis, condition = listed.index("Art 6(1)(e)"), listed.index("Art 9(2)(g)")
+    assert basis < listed.index('<ul class="conditions">') < condition \
+        < listed.index("Children Act 2004")
+    assert '<div class="legal-basis-condition">' in html
+    assert '<ul class="conditions">' in render_html(doc, language="cy")
+    codes = {p.code for p in lint_document(doc, TODAY)}
+    assert "special-category-without-condition" not in codes

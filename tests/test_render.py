@@ -23,7 +23,9 @@ BUNDLED = [("lambeth", "scoping-2017"), ("lambeth", "scoping-2026"),
            ("middlesbrough", "north-east-pause-screening"),
            ("oxfordshire", "pause-dpia-screening"),
            ("oxfordshire", "pause-equality-screening"),
-           ("oxfordshire", "pause-equality-impact-assessment")]
+           ("oxfordshire", "pause-equality-impact-assessment"), ("oxfordshire", "pause-dpia"),
+           ("brackenford", "childrens-services-privacy-notice"),
+           ("brackenford", "youth-justice-privacy-notice")]
 SEEDS = [
     ("lambeth", "scoping-2017", "000_35f6efedbe5ac561.txt"),
     ("oxfordshire", "pause-privacy-notice", "001_40e321c255d5571a.txt"),

@@ -238,7 +238,8 @@ def test_a_syntax_error_is_located_and_the_last_good_page_stays(served: Served) 
         lines = len(path.read_text(encoding="utf-8").splitlines())
         problem = page[page.index('class="pd-problem'):]
         problem = problem[:problem.index("</li>")]
-        assert f">{DOCUMENT}:{lines + 1}:1<" in problem and ">yaml-syntax<" in problem, problem
+        assert f">{DOCUMENT}:{lines}:11<" in problem and ">yaml-syntax<" in problem, problem
+        assert "this &#39;[&#39; is never closed" in problem, problem
         assert "Not updated:" in page and f"<h1>{title.group(1)}</h1>" in page
         assert "Traceback" not in page
         assert served.get("/lambeth/scoping-2026.pdf")[0] == 409
@@ -478,6 +479,11 @@ def test_the_law_picker_finds_law_by_plain_words_with_its_status(served: Served)
     first = found["results"][0]
     assert (first["id"], first["status"], first["usable"]) == (
         "ca2004-s10", "outside-extent", False)
+    status, _, body = served.get("/api/choices/block?q=how+long+kept")
+    assert status == 200 and json.loads(body)["results"][0] == {
+        "kind": "block", "id": "retention", "title": "retention",
+        "description": "how long the data is kept"}
+    assert served.get("/api/choices/templates")[0] == 404
     for bad, says in (("?q=x&nation=france", "nation must be one of"),
                       ("?q=x&as_of=yesterday", "as_of must be a day"),
                       ("?q=" + "x" * 201, "longer than 200")):

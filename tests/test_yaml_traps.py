@@ -111,3 +111,26 @@ def test_validate_prints_the_trap_at_its_line_and_column(tmp_path: Path) -> None
     assert ("councils/ours/council.yaml:1:12: error: yaml-unquoted-comma: the ', ' in "
             "\"Our council, the city\"") in result.output
     assert "Traceback" not in result.output
+
+
+def test_an_unclosed_bracket_is_located_where_it_opens() -> None:
+    assert problems("kind: x\ntags: [a, b\n") == [
+        "f.yaml:2:7: error: yaml-syntax: this '[' is never closed: end it with ']'"]
+    assert problems("title: {en: a, cy: b\nsummary: x\n") == [
+        "f.yaml:1:8: error: yaml-syntax: this '{' is not closed on its line, so YAML reads "
+        "line 2 as part of it: end it with '}' (and put any text holding ': ' or ', ' in "
+        "quotes)"]
+
+
+def test_a_key_indented_under_a_text_says_to_line_it_up() -> None:
+    assert problems("title: Notice\n  more: x\n") == [
+        "f.yaml:2:3: error: yaml-syntax: this line is indented further than the key above "
+        "it, so YAML reads it as more of that key's text: line it up with the key above (or, "
+        "if it is text, put the whole text in quotes)"]
+
+
+def test_a_line_indented_to_no_level_above_says_so() -> None:
+    assert problems("a:\n  - b\n c: d\n") == [
+        "f.yaml:3:2: error: yaml-syntax: this line is not indented like the lines above it: "
+        "line it up with the key it belongs beside (each level of a list or mapping indented "
+        "by the same spaces)"]

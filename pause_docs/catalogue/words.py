@@ -15,7 +15,8 @@ _SHORT = {"section": "s", "sections": "s", "sect": "s", "sec": "s", "ss": "s",
           "schedule": "sch", "schedules": "sch", "sched": "sch", "paragraph": "para",
           "paragraphs": "para", "paras": "para", "part": "pt", "regulation": "reg",
           "regulations": "reg", "regs": "reg", "adran": "s", "atodlen": "sch"}
-_IGNORED = frozenset({"the", "of", "and", "a", "an", "to", "for", "in", "on", "y", "yr"})
+_IGNORED = frozenset({"the", "of", "and", "a", "an", "to", "for", "in", "on", "is", "it", "with",
+                      "by", "y", "yr"})
 _PREFIX_MIN = 3  # a word being typed matches the start of a longer word from this length
 
 

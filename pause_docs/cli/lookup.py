@@ -43,12 +43,14 @@ def _root(ctx: click.Context) -> Path:
                                              "northern-ireland"]),
               help="Judge each entry for a council in this nation (default: say where it "
               "applies).")
+@click.option("--council", metavar="SLUG", help="Judge each entry for this council's nation "
+              "(from councils/SLUG/council.yaml; --nation wins if both are given).")
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
               help="Judge each entry on this day (YYYY-MM-DD; default: today).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="text for people, json for tools (stable keys).")
 @click.pass_context
-def law(ctx: click.Context, words: tuple[str, ...], nation: str | None,
+def law(ctx: click.Context, words: tuple[str, ...], nation: str | None, council: str | None,
         as_of: dt.datetime | None, fmt: str) -> None:
     """Find the law to cite by plain words: ids, citations, titles, other names.
 
@@ -62,7 +64,10 @@ def law(ctx: click.Context, words: tuple[str, ...], nation: str | None,
     from ..catalogue.law import search_law
     from ..source.registry import load_registry
 
-    registry, problems = load_registry(_root(ctx))
+    root = _root(ctx)
+    if nation is None and council is not None:
+        nation = _nation_of(root, council)
+    registry, problems = load_registry(root)
     day = as_of.date() if as_of else dt.date.today()
     found = search_law(registry, " ".join(words), cast("Nation | None", nation), day)
     if fmt == "json":
@@ -77,6 +82,27 @@ def law(ctx: click.Context, words: tuple[str, ...], nation: str | None,
     say(_summary(found), err=True)
     if not found.results:
         ctx.exit(1)
+
+
+def _nation_of(root: Path, council: str) -> str:
+    """The nation a council's file gives, or a usage error saying what is wrong."""
+    from ..source.layout import COUNCIL_FILE, council_dirs
+    from ..source.loader import read_yaml
+    from ..source.models.base import NATIONS
+
+    folders = council_dirs(root)
+    if council not in folders:
+        known = ", ".join(folders) or "none"
+        raise click.BadParameter(f"no council '{council}' in {root} (councils: {known})",
+                                 param_hint="--council")
+    source, _ = read_yaml(folders[council] / COUNCIL_FILE, f"councils/{council}/{COUNCIL_FILE}")
+    data = source.data if source is not None and isinstance(source.data, dict) else {}
+    given = data.get("nation")
+    if given not in NATIONS:
+        raise click.BadParameter(f"councils/{council}/{COUNCIL_FILE} gives no nation "
+                                 f"({', '.join(NATIONS)}): give --nation instead",
+                                 param_hint="--council")
+    return str(given)
 
 
 def _print(result: LawFound, found: LawSearch) -> None:
@@ -105,6 +131,8 @@ def _status(result: LawFound, found: LawSearch) -> str:
     if result.status == "not-yet-in-force":
         return f"{words}{where}: in force from {_day(result.since)}"
     instead = f"; cite instead: {', '.join(result.cite_instead)}" if result.cite_instead else ""
+    if found.nation is None and len(result.nations) > 1:  # each nation's change listed below
+        return f"{words} wherever it extends ({_nations(result.nations)}){instead}"
     return f"{words}{where} on {_day(result.since)} by {result.by}{instead}"
 
 

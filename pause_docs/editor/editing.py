@@ -4,6 +4,7 @@ save (refused, showing both versions, when the file changed on disk)."""
 
 from __future__ import annotations
 
+import copy
 import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -51,6 +52,11 @@ class Editing:
         data = value_from_form(spec, reading, (), on_disk.data)
         data = {} if data is MISSING else data
         data, notice = action(form.get("_action", ""), data, spec)
+        verb, _, key = form.get("_action", "").partition(":")
+        given = self.inherited(file, data)
+        if verb == "inherit" and key in given and isinstance(data, dict):
+            data[key] = copy.deepcopy(given[key])
+            notice = f"Copied the programme's {key} here: change it, then save."
         finds, chosen = self._law(file, form, data)
         notice = chosen or notice
         loaded = form.get("_loaded", "")
@@ -112,6 +118,23 @@ class Editing:
                 return spec_of(json_schema(form.model))
         programmes = list(programme_files(self.root).values())
         return spec_of(schema(file.kind, inherited_keys(file.kind, programmes)))
+
+    def inherited(self, file: EditableFile, data: Any) -> dict[str, Any]:
+        """What the document's programme gives it (its defaults for the document's family),
+        shown beside each field the document leaves empty."""
+        kind = KINDS.get(file.kind)
+        name = data.get("programme") if isinstance(data, dict) else None
+        found = programme_files(self.root).get(str(name)) if name else None
+        if kind is None or found is None:
+            return {}
+        try:
+            source, _ = parse_yaml(read_text(found), found.name)
+        except NotSaved:
+            return {}
+        defaults = source.data.get("defaults") if source is not None and isinstance(
+            source.data, dict) else None
+        given = defaults.get(kind.family) if isinstance(defaults, dict) else None
+        return dict(given) if isinstance(given, dict) else {}
 
     def _council(self, file: EditableFile, data: Any) -> Any:
         """The council file's data (as the safe loader reads it) of `file`'s council."""
@@ -182,6 +205,7 @@ class Editing:
             stem = file.name.split("/", 1)[1]
             links += [("The page in the preview", f"/{file.council}/{stem}.html"),
                       ("Changes since the last commit", f"/_diff/{file.council}/{stem}.html")]
+        shown.setdefault("inherited", self.inherited(file, data))
         page = pages.FormPage(file, spec, data, loaded, self.token,
                               self.languages(file, data), checked.problems, checked.paths,
                               translations=checked.translations, preview=self._preview(file),

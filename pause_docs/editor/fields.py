@@ -219,6 +219,10 @@ def _per_language(spec: Spec, reading: Reading, name: str, old: Any) -> Any:
             result.pop(language, None)
         else:
             result[language] = value
+    for language in list(languages_of(result, reading.languages)):
+        confirmed = reading.form.get(f"{name}/{LANGUAGE}{language}-from")
+        if confirmed:  # a translation confirmed on the page, not yet saved
+            result[f"{language}-from"] = confirmed
     texts = [k for k in result if not str(k).endswith("-from")]
     if not texts:
         return MISSING

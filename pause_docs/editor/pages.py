@@ -64,6 +64,8 @@ class FormPage:
     links: list[tuple[str, str]] = field(default_factory=list)
     writable: bool = True
     unsaved: bool = False
+    inherited: dict[str, Any] = field(default_factory=dict)
+    """What the programme gives each top-level key the file leaves out."""
     finds: dict[str, Any] = field(default_factory=dict)
     """The law picker's searches: field name -> (the words, the entries found)."""
 
@@ -79,6 +81,8 @@ def _environment() -> jinja2.Environment:
                              trim_blocks=True, lstrip_blocks=True)
     env.globals.update(name_of=name_of, id_of=id_of, language_name=language_name,
                        rows=_rows, options=_options, same=_same, value_in=_value_in,
+                       is_option=lambda spec, value: any(_same(value, o) for o, _ in
+                                                         _options(spec)),
                        text_in=_text_in)
     return env
 
@@ -105,6 +109,7 @@ def form_page(page: FormPage) -> str:
         token=page.token, summary=summary, has_errors=bool(summary), notice=page.notice,
         changed=page.changed, preview=page.preview, links=page.links, writable=page.writable,
         languages=page.languages, is_law=is_law, unsaved=page.unsaved,
+        inherited=lambda key: _gist(page.inherited[key]) if key in page.inherited else "",
         finds=lambda name: page.finds.get(name, ("", [])),
         problems_at=lambda name: at.get(name, []),
         shown=lambda spec, name, value: page.raw.get(name, _shown(spec, value)),
@@ -180,6 +185,17 @@ def _shown(spec: Spec, value: Any) -> str:
     if isinstance(value, dict):
         return str(value.get("en", ""))
     return str(value)
+
+
+def _gist(value: Any) -> str:
+    """A value given elsewhere, in a line: its (English) text, or how many items it has."""
+    if isinstance(value, dict) and isinstance(value.get("en"), str):
+        value = value["en"]
+    if isinstance(value, str):
+        return value if len(value) <= 160 else value[:157].rstrip() + "…"
+    if isinstance(value, list):
+        return f"{len(value)} item{'s' if len(value) != 1 else ''}"
+    return "given" if isinstance(value, dict) else str(value)
 
 
 def _rows(value: Any) -> int:

@@ -223,6 +223,10 @@ class Column(Model):
 
     id: FieldId
     label: str = Field(description="e.g. 'Mitigating actions'.")
+    place: Literal["below", "column"] = Field(
+        "below", description="below: printed under the answer with the evidence, only when "
+        "filled in; column: a column of the questions table with this label as its "
+        "heading, empty when not filled in.")
 
 
 class FormSection(Model):
@@ -234,9 +238,12 @@ class FormSection(Model):
     heading_hidden: bool = Field(False, description="Heading read by screen readers only.")
     intro: Markdown | None = Field(None, description="Text printed before its content.")
     note: Markdown | None = Field(None, description="Text printed after its content.")
-    layout: Literal["rows", "box", "sign-off"] = Field(
+    layout: Literal["rows", "box", "sign-off", "checklist"] = Field(
         "box", description="For fields: rows (a table of label and value), box (a boxed part "
-        "with a heading), sign-off (signers side by side with date and signature).")
+        "with a heading), sign-off (signers side by side with date and signature).  For "
+        "questions: checklist (a list of statements, each with its tick box before it, "
+        "ticked when the answer is a triggering one, which the decision counts); otherwise "
+        "a table.")
     fields: tuple[FormField, ...] = Field((), description="The fields, in order.")
     include: tuple[Slug, ...] = Field((), description="Question sets whose questions come "
                                       "first, e.g. 'equality-act-2010'.")
@@ -252,7 +259,10 @@ class FormSection(Model):
         "none.")
     numbered: bool = Field(False, description="Print each question's number in a column.")
     question_label: str | None = Field(None, description="Heading of the questions column.")
-    answer_label: str | None = Field(None, description="Heading of the answer column.")
+    answer_label: str | None = Field(
+        None, description="Heading of the answer column; with a scale shown as columns "
+        "(display: columns), the heading over all its answer columns, e.g. 'Potential for "
+        "adverse impact' over Yes and No.")
     evidence_label: str | None = Field(None, description="Heading of the evidence.")
     caption: str | None = Field(None, description="What the table holds, for screen readers.")
     decision: bool = Field(False, description="The decision is printed here.")
@@ -290,6 +300,11 @@ class FormSection(Model):
         if self.evidence == "none" and self.evidence_label:
             raise ValueError("evidence_label names the evidence, but this section says "
                              "evidence: none: leave one of them out")
+        if (self.layout == "checklist") != (kinds == ["questions"] and "layout" in
+                                            self.model_fields_set):
+            raise ValueError("layout: checklist is for a section of questions, and a section "
+                             "of questions takes no other layout: leave layout out for a "
+                             "table of questions")
         if not kinds and "layout" in self.model_fields_set:
             raise ValueError("layout is for a section's fields; a guidance section (heading "
                              "and text only) has none: leave layout out")
@@ -365,6 +380,10 @@ class FormDefinition(Model):
     date_style: DateStyle = Field("day", description=DATE_STYLES)
     scales: dict[Slug, Scale] = Field(default_factory=dict, description="Answer scales by name.")
     sections: tuple[FormSection, ...] = Field(min_length=1, description="The form, in order.")
+    blank_means: Slug | None = Field(
+        None, description="Where the paper form says so ('a blank box means not ticked'): "
+        "the answer, by its value, that a question left blank counts as; every question's "
+        "scale must have it.  Left out, a question left blank is unanswered, never a No.")
     decision: DecisionRule | None = Field(None, description="How the answers decide; leave "
                                           "out for a form with no decision (a full EqIA).")
     risk_matrix: RiskMatrix | None = Field(

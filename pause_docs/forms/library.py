@@ -8,6 +8,7 @@ changes the documents written on it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -175,13 +176,9 @@ def _check(form: FormDefinition, source: SourceFile,
                 error(where, "duplicate-id", f"question '{ident}' is already asked at "
                       f"{source.locate(questions[ident])}")
             questions.setdefault(ident, where)
-        needs_default = bool(section.include or section.criteria_set) or any(
-            q.scale is None for q in section.questions)
-        if section.has_questions and needs_default and _section_scale(form, section) is None:
-            error(at, "missing-scale", "this section's questions have no scale: give the "
-                  "section a 'scale:' (one of: "
-                  f"{', '.join(form.scales) or 'none: add scales: to the form'})")
+        _check_section_scales(form, section, at, error)
     _check_above_title(form, source, problems)
+    _check_blank_means(form, error)
     _check_criteria(form, source, registry, problems)
     _check_decision(form, source, questions, problems)
     return problems
@@ -208,6 +205,39 @@ def _section_scale(form: FormDefinition, section: FormSection) -> str | None:
     if section.scale:
         return section.scale
     return next(iter(form.scales)) if len(form.scales) == 1 else None
+
+
+def _check_blank_means(form: FormDefinition, error: Callable[[Path_, str, str], None]
+                       ) -> None:
+    """The answer a blank counts as is one of every scale's answers."""
+    if form.blank_means is None:
+        return
+    for name, scale in form.scales.items():
+        if all(o.value != form.blank_means for o in scale.options):
+            error(("blank_means",), "unknown-answer", f"blank_means: '{form.blank_means}' is "
+                  f"not an answer of the scale '{name}' (its answers: "
+                  f"{', '.join(o.value for o in scale.options)})")
+
+
+def _check_section_scales(form: FormDefinition, section: FormSection, at: Path_,
+                          error: Callable[[Path_, str, str], None]) -> None:
+    """Every question has a scale; questions answered in tick-box columns share the columns
+    of one scale (a question on another would tick under the wrong headings)."""
+    needs_default = bool(section.include or section.criteria_set) or any(
+        q.scale is None for q in section.questions)
+    if section.has_questions and needs_default and _section_scale(form, section) is None:
+        error(at, "missing-scale", "this section's questions have no scale: give the "
+              "section a 'scale:' (one of: "
+              f"{', '.join(form.scales) or 'none: add scales: to the form'})")
+    default = _section_scale(form, section)
+    names = {q.scale or default for q in section.questions} | (
+        {default} if section.include or section.criteria_set else set())
+    scales = [form.scales[n] for n in names if n in form.scales]
+    if len(scales) > 1 and any(s.display == "columns" for s in scales):
+        error(at + ("questions",), "mixed-scales", "the questions of this section are on "
+              f"different scales ({', '.join(sorted(n for n in names if n))}) and one of "
+              "them is shown as columns, which would put answers under the wrong headings: "
+              "give them one scale, or put them in sections of their own")
 
 
 def _check_above_title(form: FormDefinition, source: SourceFile, problems: list[Problem]

@@ -7,7 +7,7 @@ never taken as a No.  Values in, values out; nothing is read or printed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from ..source.errors import Location
@@ -16,7 +16,7 @@ from .definition import ScaleOption
 from .facts import Facts, Finding, SetResult, apply_lists, criteria_met, derive, facts_of
 from .form import Form, FormQuestion
 
-Basis = Literal["document", "programme", "derived", "none"]
+Basis = Literal["document", "programme", "derived", "blank", "none"]
 Status = Literal["triggered", "not-triggered", "incomplete", "ended"]
 
 
@@ -76,8 +76,17 @@ def answers(doc: ResolvedDocument) -> tuple[Answered, ...]:
                                   getattr(answer, "evidence", None), columns,
                                   written_at=where))
         else:
-            found.append(_derived(q, facts, doc, answer))
+            found.append(_blank(form, _derived(q, facts, doc, answer)))
     return tuple(found)
+
+
+def _blank(form: Form, a: Answered) -> Answered:
+    """A question left blank counts as the form's `blank_means` answer, where the form says
+    so ('a blank box means not ticked'); otherwise it stays unanswered."""
+    meant = form.definition.blank_means
+    if a.answered or meant is None:
+        return a
+    return replace(a, option=a.question.option(meant), basis="blank")
 
 
 def _derived(q: FormQuestion, facts: Facts | None, doc: ResolvedDocument, answer: Any

@@ -16,7 +16,7 @@ import signal
 from collections import OrderedDict
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from starlette.concurrency import run_in_threadpool
 
@@ -37,6 +37,8 @@ class Printer:
 
     def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
+        self._stopping = asyncio.Event()
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._kept: OrderedDict[tuple[str, str], bytes] = OrderedDict()
         self._running: dict[tuple[str, str], asyncio.Future[bytes | str]] = {}
 
@@ -65,18 +67,34 @@ class Printer:
             loop = asyncio.get_running_loop()
             running = loop.run_in_executor(self._executor(), _make, fmt, edition)
             self._running[kept] = running
-        try:
-            return await asyncio.shield(running)
+        self._loop = asyncio.get_running_loop()
+        stopped = asyncio.ensure_future(self._stopping.wait())
+        either: set[asyncio.Future[Any]] = {running, stopped}
+        try:  # the file, or the server stopping: whichever comes first
+            await asyncio.wait(either, return_when=asyncio.FIRST_COMPLETED)
+            if not running.done():
+                running.add_done_callback(_forget)
+                raise PrintFailed("the preview was stopped before the file was made")
+            return running.result()
         except BrokenProcessPool as exc:
             self._pool = None  # the worker died (out of memory, a crash): the next starts anew
             raise PrintFailed("the process making the file stopped unexpectedly") from exc
         finally:
+            stopped.cancel()
             if running.done():
                 self._running.pop(kept, None)
 
+    def stop(self) -> None:
+        """The server is stopping: every request waiting for a file is answered now."""
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(self._stopping.set)
+
     def close(self) -> None:
-        """Stop the worker and wait for it, so that nothing of it outlives the server."""
+        """End the worker (without waiting for a file it is making) and wait until it has
+        gone, so that nothing of it outlives the server."""
         if self._pool is not None:
+            for process in list(self._pool._processes.values()):  # noqa: SLF001 - no other way
+                process.kill()
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
@@ -85,6 +103,13 @@ class Printer:
             self._pool = ProcessPoolExecutor(max_workers=1, initializer=_ignore_stops,
                                              mp_context=multiprocessing.get_context("spawn"))
         return self._pool
+
+
+def _forget(future: asyncio.Future[bytes | str]) -> None:
+    """A file no one waits for any more: its outcome (or the worker's end) is not an error
+    to report."""
+    if not future.cancelled():
+        future.exception()
 
 
 def _ignore_stops() -> None:

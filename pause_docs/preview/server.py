@@ -36,6 +36,7 @@ from ..editor.app import Editor
 from ..render.formats import FORMATS, OutputFormat
 from ..source.errors import Location, Problem, ProjectError, display_path
 from . import api
+from .connections import IDLE_TIMEOUT, QuietStop, TimedConnection, stopping_cleanly
 from .pages import PAGE, asset, document_page, index_page, message_page, redline_page
 from .printing import Printer, PrintFailed
 from .session import DocumentRef, DocumentView, Session
@@ -134,6 +135,7 @@ class Site:
     def routes(self) -> list[Route]:
         return [Route("/", self.index), Route("/_events", self.events),
                 Route("/api/law", self.law),
+                Route("/api/choices/{kind}", self.choices),
                 Route("/_preview/{name}", self.preview_file),
                 Route("/_published/{council}/{name}.html", self.published),
                 Route("/_published/{council}/{name}", self.published_file),
@@ -150,6 +152,9 @@ class Site:
 
     async def law(self, request: Request) -> Response:
         return await api.law(self.session, request)
+
+    async def choices(self, request: Request) -> Response:
+        return await api.choices(self.session, request)
 
     async def page(self, request: Request) -> Response:
         token = self.changes.token
@@ -321,7 +326,8 @@ def application(site: Site, host: str, allow_edit: bool = False) -> Starlette:
     hosts = ["*"] if not is_loopback(host) else sorted({*LOOPBACK_NAMES, host})
     editor = Editor(site.root, is_loopback(host) or allow_edit, site.say)
     return Starlette(routes=editor.routes() + site.routes(), lifespan=site.lifespan,
-                     middleware=[Middleware(_SecurityHeaders),
+                     middleware=[Middleware(QuietStop, lambda: site.changes.closing),
+                                 Middleware(_SecurityHeaders),
                                  Middleware(TrustedHostMiddleware, allowed_hosts=hosts)],
                      exception_handlers={404: site.not_found})
 
@@ -329,12 +335,16 @@ def application(site: Site, host: str, allow_edit: bool = False) -> Starlette:
 class _Server(uvicorn.Server):
     """Ends the open event streams as soon as it is asked to stop, so that it can."""
 
-    def __init__(self, config: uvicorn.Config, changes: Changes) -> None:
+    def __init__(self, config: uvicorn.Config, changes: Changes,
+                 printer: Printer | None = None) -> None:
         super().__init__(config)
         self.changes = changes
+        self.printer = printer
 
     def handle_exit(self, sig: int, frame: FrameType | None) -> None:
         self.changes.closing = True
+        if self.printer is not None:  # a file being made is not waited for: it says so
+            self.printer.stop()
         super().handle_exit(sig, frame)
 
 
@@ -344,11 +354,11 @@ def run(session: Session, sock: socket.socket, say: Say, allow_edit: bool = Fals
     host = sock.getsockname()[0]
     config = uvicorn.Config(application(site, host, allow_edit), lifespan="on", log_config=None,
                             log_level="warning", access_log=False, server_header=False,
-                            proxy_headers=False, timeout_graceful_shutdown=3)
-    server = _Server(config, site.changes)
+                            proxy_headers=False, timeout_graceful_shutdown=3,
+                            http=TimedConnection, timeout_keep_alive=IDLE_TIMEOUT)
+    server = _Server(config, site.changes, site.printer)
     try:
-        server.run(sockets=[sock])
-    except KeyboardInterrupt:  # uvicorn raises Ctrl-C again once it has stopped cleanly
-        pass
+        with stopping_cleanly():
+            server.run(sockets=[sock])
     finally:
         sock.close()

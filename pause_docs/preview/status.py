@@ -11,11 +11,14 @@ from pathlib import Path
 
 from ..check.lint import lint_document
 from ..source.errors import Problem, Severity, display_path
+from ..source.kinds import KINDS
 from ..source.layout import COUNCIL_FILE, council_dirs, document_files
+from ..source.loader import read_yaml
 from ..source.loading import load_project
 from ..source.resolved import ResolvedDocument
 
 DEFAULT_LANGUAGES = ("en",)
+TODO = "todo"  # the code of a value still to be filled in (validation)
 
 
 def languages(doc: ResolvedDocument) -> tuple[str, ...]:
@@ -43,6 +46,11 @@ class DocumentStatus:
     problems: tuple[Problem, ...]
     comparable: bool
     """It loads, so `diff` can compare it with its last commit."""
+    draft: int = 0
+    """Things still marked TODO, when they are all that stops it loading: a scaffold of
+    `pause-docs new` not yet filled in."""
+    written_kind: str | None = None
+    """The kind its file names, when it does not load."""
 
     @property
     def errors(self) -> int:
@@ -118,8 +126,25 @@ def _document(root: Path, council: str, file: Path, path: str, doc: ResolvedDocu
         # Loaded alone, as its page loads it, it says what stops it: its own mistakes, its
         # council's, a shared file's, or those of the notice it screens.
         alone = load_project(root, only=[file]).problems
+        stopping = tuple(sorted(set(loading + alone)))
         return DocumentStatus(council, file.stem, path, file.name, None, DEFAULT_LANGUAGES,
-                              tuple(sorted(set(loading + alone))), False)
+                              stopping, False, _to_fill_in(stopping), _kind_written(file, path))
     problems = sorted(set(loading + lint_document(doc, day)))
     return DocumentStatus(council, doc.slug, path, doc.model.title, doc.kind, languages(doc),
                           tuple(problems), True)
+
+
+def _to_fill_in(problems: Iterable[Problem]) -> int:
+    """How many TODOs are left, when nothing but TODOs stops a document loading; else 0."""
+    errors = [p for p in problems if p.severity == "error"]
+    if errors and all(p.code == TODO for p in errors):
+        return len(errors)
+    return 0
+
+
+def _kind_written(file: Path, path: str) -> str | None:
+    """The `kind:` a document's file names, read alone (None if it does not say)."""
+    source, _ = read_yaml(file, path)
+    kind = source.data.get("kind") if source is not None and isinstance(source.data, dict) \
+        else None
+    return kind if isinstance(kind, str) and kind in KINDS else None

@@ -21,11 +21,11 @@ from ..source.resolved import ResolvedDocument
 from .citations import citation_words, citations
 from .common import publication
 from .context import FormContext
+from .decision import decision_section
 from .locale import Locale
 from .markup import blocks, inlines, plain_text
 from .questions import (
     Content,
-    decision_section,
     form_row,
     processing_section,
     questions_section,

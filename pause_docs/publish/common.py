@@ -62,11 +62,26 @@ def title_block(ctx: Context, form: bool = False) -> tuple[Block, ...]:
     if model.version:
         found.append(Paragraph(ctx.compose("version_line", version=(
             Text(model.version, ctx.origin(("version",))),)), role="version"))
+    found += _metadata(ctx)
     parent = main_notice(ctx) if ctx.doc.parent is not None else None
     if parent is not None:  # a layer: 'This is a short version of our <full notice>.'
         found.append(Paragraph(ctx.compose("layer_of", link=(parent,)), role="layer"))
     found += alternative_formats(ctx)
     return tuple(found)
+
+
+def _metadata(ctx: Context) -> list[Block]:
+    """A notice's own lines before its text ('Reference: CS-PN-04'), in its order and words."""
+    items = getattr(ctx.doc.model, "metadata", ())
+    found: list[Block] = []
+    for i, item in enumerate(items):
+        path = ("metadata", i)
+        value: Inline = Text(item.value, ctx.origin(path + ("value",)))
+        if item.url:
+            value = Link(item.url, (value,))
+        found.append(Paragraph(ctx.compose("metadata_line", label=plain_text(
+            item.label, ctx.origin(path + ("label",))), value=(value,)), role="metadata"))
+    return found
 
 
 def main_notice(ctx: Context) -> Link | None:

@@ -134,7 +134,9 @@ def drafted_section(ctx: FormContext, section: FormSection) -> list[Block]:
         rows += _from_notice(ctx, notice)
     caption = (ctx.words(section.heading, ctx.section_path(section) + ("heading",))
                or (ctx.text("dpia_about"),))
-    return [Table(caption, (RowGroup(tuple(rows)),), role="form-grid drafted")]
+    table = Table(caption, (RowGroup(tuple(rows)),), caption_hidden=True,
+                  role="form-grid drafted")
+    return [Section(ctx.heading(section), ctx.around(section, (table,)), role="form-box")]
 
 
 def _from_notice(ctx: FormContext, notice: ResolvedDocument) -> list[Row]:

@@ -14,14 +14,15 @@ from ..source.languages import DEFAULT_LANGUAGE
 from ..source.models.notice import Recipient
 from ..source.models.sections import Section
 from ..source.resolved import ResolvedDocument
-from . import contacts, matching, parties
-from .citations import Citation, cited, cited_block, notice_citations
+from . import contacts, matching, parties, services
+from .citations import Citation, citations, cited, cited_block, notice_citations
 from .common import Shown, publication, retention_rules
 from .context import NoticeContext
 from .locale import Locale
 from .markup import blocks, inlines, plain_text
 from .tree import (
     Block,
+    Cell,
     Division,
     Group,
     Heading,
@@ -31,6 +32,9 @@ from .tree import (
     Origin,
     Paragraph,
     Publication,
+    Row,
+    RowGroup,
+    Table,
     Text,
     is_inline,
 )
@@ -45,6 +49,8 @@ def publish_notice(doc: ResolvedDocument, locale: Locale) -> Publication:
 
 def _parts(ctx: NoticeContext) -> tuple[Block, ...]:
     """Sections grouped under their headings; text before the first is a preamble."""
+    if ctx.notice.layout == "fields":
+        return _fields(ctx)
     parts: list[tuple[Heading | None, Origin, list[Block]]] = []
     for i, section in enumerate(ctx.notice.sections):
         if section.heading or not parts:
@@ -55,6 +61,25 @@ def _parts(ctx: NoticeContext) -> tuple[Block, ...]:
         parts[-1][2].extend(_section(ctx, i, section))
     return tuple(Part(heading, tuple(content), origin=origin)
                  for heading, origin, content in parts)
+
+
+def _fields(ctx: NoticeContext) -> tuple[Block, ...]:
+    """The notice as labelled fields: a row for each section with a heading, its label in
+    the row's header and what it shows beside it (a section without a heading continues the
+    field before it; before the first, a preamble)."""
+    preamble: list[Block] = []
+    rows: list[tuple[tuple[Inline, ...], list[Block]]] = []
+    for i, section in enumerate(ctx.notice.sections):
+        content = _section(ctx, i, section)
+        if section.heading:
+            rows.append((plain_text(section.heading, ctx.origin(("sections", i, "heading"))),
+                         content))
+        else:
+            (rows[-1][1] if rows else preamble).extend(content)
+    table = Table((ctx.text("fields_caption"),), (RowGroup(tuple(
+        Row((Cell(label, header=True, scope="row"), Cell(tuple(content))))
+        for label, content in rows)),), caption_hidden=True, role="fields")
+    return (Part(None, (*preamble, table), origin=ctx.origin(("sections",))),)
 
 
 def _section(ctx: NoticeContext, index: int, section: Section) -> list[Block]:
@@ -152,8 +177,27 @@ def _legal_bases(ctx: NoticeContext, section: Section, index: int) -> Shown:
     if parent is not None:
         return parent
     chosen = [c for _, c in selected(notice_citations(ctx), section)]
-    return tuple(ctx.listed(section, index, [_with_condition(ctx, c)  # type: ignore[misc]
-                                            for c in chosen]))
+    items = [_with_nested(ctx, c, section.style == "inline") for c in chosen]
+    return tuple(ctx.listed(section, index, items))  # type: ignore[arg-type]
+
+
+def _with_nested(ctx: NoticeContext, c: Citation, inline: bool) -> tuple[Inline | Block, ...]:
+    """A citation with the Art 9 or Art 10 conditions the notice gives under it: a list
+    under it, or in a sentence 'A, with B and C'."""
+    basis = _with_condition(ctx, c)
+    nested = [_with_condition(ctx, n) for n in conditions_of(ctx, c)]
+    if not nested:
+        return basis
+    if inline and all(is_inline(n) for part in (basis, *nested) for n in part):
+        return ctx.compose("with_condition", basis=basis,  # type: ignore[arg-type]
+                           condition=ctx.joined(nested))  # type: ignore[arg-type]
+    return (*basis, ListBlock(tuple(Item(n) for n in nested), role="conditions"))
+
+
+def conditions_of(ctx: NoticeContext, c: Citation) -> list[Citation]:
+    """The conditions a notice nests under the basis `c` (`conditions:`)."""
+    return citations(c.reference.conditions, ctx.doc.registry.provisions,
+                     c.path + ("conditions",))
 
 
 def _with_condition(ctx: NoticeContext, c: Citation) -> tuple[Inline | Block, ...]:
@@ -185,6 +229,11 @@ def _lawful_basis(ctx: NoticeContext, section: Section, index: int) -> Shown:
         content = list(cited_block(ctx, c))
         if c.schedule_1:
             content += cited_block(ctx, c.schedule_1)
+        for n in conditions_of(ctx, c):
+            inner = list(cited_block(ctx, n))
+            if n.schedule_1:
+                inner += cited_block(ctx, n.schedule_1)
+            content.append(Division(tuple(inner), role="legal-basis-condition"))
         if c.reference.examples:
             content.append(Paragraph((ctx.text("examples"),)))
             content.append(ListBlock(tuple(
@@ -287,5 +336,6 @@ BLOCKS: dict[str, Callable[[NoticeContext, Section, int], Shown]] = {
     "transfers": _transfers,
     **contacts.BLOCKS,
     **parties.BLOCKS,
+    **services.BLOCKS,
     **matching.BLOCKS,
 }

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..forms.definition import FormSection
+from ..forms.definition import FormSection, Scale
 from ..forms.form import FormQuestion
-from ..forms.rules import Answered, Outcome
+from ..forms.rules import Answered
 from ..source.loader import Path_
 from ..source.models import DpiaScreening, LegalReference
 from ..source.models.dpia import Processing
@@ -18,8 +18,6 @@ from .markup import blocks, inlines, plain_text
 from .tree import (
     Block,
     Cell,
-    Division,
-    Group,
     Heading,
     Inline,
     Item,
@@ -60,28 +58,14 @@ def questions_section(ctx: FormContext, section: FormSection, answered: tuple[An
     answer as tick boxes, and the evidence in a row below or in its own column."""
     at = ctx.section_path(section)
     mine = [a for a in answered if a.question.section is section]
-    scale = mine[0].question.scale if mine else None
-    head: list[Cell] = []
-    if section.numbered:
-        head.append(Cell((ctx.text("form_number"),), header=True, scope="col", role="number"))
-    head.append(Cell(ctx.words(section.question_label, at + ("question_label",))
-                     or (ctx.text("form_question"),), header=True, scope="col",
-                     role="question"))
-    if scale is not None and scale.display == "columns":
-        scale_name = section.scale or next(iter(ctx.form.definition.scales))
-        head += [Cell(ctx.words(o.label, ("scales", scale_name, "options", k, "label")),
-                      header=True, scope="col", role="tick-col")
-                 for k, o in enumerate(scale.options)]
-    else:
-        head.append(Cell(ctx.words(section.answer_label, at + ("answer_label",))
-                         or (ctx.text("form_answer"),), header=True, scope="col",
-                         role="tick-col"))
-    if section.evidence == "column":
-        head.append(Cell(_evidence_label(ctx, section), header=True, scope="col"))
-    groups = tuple(_question_rows(ctx, section, a, len(head), a.question.id in waiting)
+    if section.layout == "checklist":
+        return [Section(ctx.heading(section), (*_set_intro(ctx, section), *ctx.around(
+            section, (_checklist(ctx, mine),))))]
+    head, width = _head(ctx, section, mine[0].question.scale if mine else None)
+    groups = tuple(_question_rows(ctx, section, a, width, a.question.id in waiting)
                    for a in mine)
     caption = ctx.words(section.caption, at + ("caption",)) or _caption(ctx, section)
-    table = Table(caption, groups, (Row(tuple(head)),), caption_hidden=True,
+    table = Table(caption, groups, head, caption_hidden=True,
                   role="screening criteria" if section.numbered else "screening")
     intro = _set_intro(ctx, section)
     heading = ctx.heading(section)
@@ -90,6 +74,62 @@ def questions_section(ctx: FormContext, section: FormSection, answered: tuple[An
         heading = Heading(2, (Text(*ctx.worded(cs, "title", f"criteria_sets:{cs.id}")),),
                           anchor=section.id)
     return [Section(heading, (*intro, *ctx.around(section, (table,))))]
+
+
+def _checklist(ctx: FormContext, answered: list[Answered]) -> ListBlock:
+    """Each statement with its tick box before it, ticked when its answer is a triggering
+    one; one left blank says so, unless the form counts a blank box as an answer."""
+    items = []
+    for a in answered:
+        words: list[Inline | Block] = [ctx.tick(a.triggers), Text(" "), *_asked(ctx, a.question)]
+        if not a.answered:
+            words += [Text(" "), Styled("strong", (Text(f"({_not_answered(ctx, a)})"),),
+                                        role="not-answered")]
+        if a.evidence:
+            words += blocks(a.evidence, ctx.origin(("answers", a.question.id, "evidence")))
+        items.append(Item(tuple(words)))
+    return ListBlock(tuple(items), role="choices stacked checklist")
+
+
+def _head(ctx: FormContext, section: FormSection, scale: Scale | None
+          ) -> tuple[tuple[Row, ...], int]:
+    """The table's heading rows, and how many columns it has.  With one tick-box column per
+    answer, the form's `answer_label` heads them all ('Potential for adverse impact' over
+    Yes / No) in a row above theirs, which every other heading spans."""
+    at = ctx.section_path(section)
+    spanned = scale is not None and scale.display == "columns" and bool(section.answer_label)
+    span = 2 if spanned else 1
+    first: list[Cell] = []
+    if section.numbered:
+        first.append(Cell((ctx.text("form_number"),), header=True, scope="col",
+                          rowspan=span, role="number"))
+    first.append(Cell(ctx.words(section.question_label, at + ("question_label",))
+                      or (ctx.text("form_question"),), header=True, scope="col",
+                      rowspan=span, role="question"))
+    answers: list[Cell] = []
+    answer_label = ctx.words(section.answer_label, at + ("answer_label",))
+    if scale is not None and scale.display == "columns":
+        scale_name = section.scale or next(iter(ctx.form.definition.scales))
+        answers = [Cell(ctx.words(o.label, ("scales", scale_name, "options", k, "label")),
+                        header=True, scope="col", role="tick-col")
+                   for k, o in enumerate(scale.options)]
+        if spanned:
+            first.append(Cell(answer_label, header=True, scope="col", colspan=len(answers),
+                              role="answers"))
+        else:
+            first += answers
+    else:
+        first.append(Cell(answer_label or (ctx.text("form_answer"),), header=True,
+                          scope="col", role="tick-col"))
+    if section.evidence == "column":
+        first.append(Cell(_evidence_label(ctx, section), header=True, scope="col",
+                          rowspan=span))
+    first += [Cell(ctx.words(c.label, at + ("columns", k, "label")), header=True,
+                   scope="col", rowspan=span) for k, c in enumerate(section.columns)
+              if c.place == "column"]
+    width = sum(c.colspan for c in first)
+    return ((Row(tuple(first)), Row(tuple(answers))) if spanned else (Row(tuple(first)),),
+            width)
 
 
 def _caption(ctx: FormContext, section: FormSection) -> tuple[Inline, ...]:
@@ -139,10 +179,14 @@ def _question_rows(ctx: FormContext, section: FormSection, a: Answered, width: i
     evidence = _evidence(ctx, section, a)
     if waiting:
         evidence += (Paragraph((ctx.text("form_waiting"),)),)
-    rows = [Row(tuple(cells))]
     if section.evidence == "column":
-        rows[0] = Row((*cells, Cell(evidence)))
-    elif evidence:
+        cells.append(Cell(evidence))
+    for column in section.columns:
+        if column.place == "column":  # its own column, empty when not filled in
+            cells.append(Cell(blocks(a.columns.get(column.id), ctx.origin(
+                ("answers", ident, column.id)))))
+    rows = [Row(tuple(cells))]
+    if section.evidence != "column" and evidence:
         rows.append(Row((Cell(evidence, colspan=width, headers=f"topic-{ident}",
                               role="evidence"),), role="evidence-row"))
     return RowGroup(tuple(rows), id=f"question-{ident}")
@@ -200,12 +244,13 @@ def _evidence(ctx: FormContext, section: FormSection, a: Answered) -> Content:
     found: list[Inline | Block] = []
     at = ("answers", q.id)
     if a.evidence:
-        if section.evidence == "below" and (section.evidence_label or section.columns):
+        if section.evidence == "below" and (section.evidence_label or any(
+                c.place == "below" for c in section.columns)):
             found.append(Paragraph(_evidence_label(ctx, section), role="label"))
         found += blocks(a.evidence, ctx.origin(at + ("evidence",)))
     for k, column in enumerate(section.columns):
         text = a.columns.get(column.id)
-        if text:
+        if text and column.place == "below":
             path = ctx.section_path(section) + ("columns", k, "label")
             found.append(Paragraph(ctx.words(column.label, path), role="label"))
             found += blocks(text, ctx.origin(at + (column.id,)))
@@ -247,92 +292,6 @@ def _provenance(ctx: FormContext, a: Answered) -> list[Block]:
         return [Paragraph((Styled("strong", (Text(_not_answered(ctx, a)),)),),
                           role="not-answered")]
     return []
-
-
-# --- the decision ---------------------------------------------------------------------------
-
-def decision_section(ctx: FormContext, section: FormSection, outcome: Outcome) -> list[Block]:
-    """The form's choice of next step with the reached one ticked, and the decision with its
-    reasons, announced to screen readers as the outcome."""
-    rule = ctx.form.definition.decision
-    assert rule is not None
-    content: list[Block] = []
-    if rule.next_steps is not None:
-        steps = rule.next_steps
-        ticked = {"triggered": (False, True), "not-triggered": (True, False),
-                  "ended": (True, False), "incomplete": (False, False)}[outcome.status]
-        content.append(ListBlock((
-            Item((ctx.tick(ticked[0]), Text(" "), *inlines(steps.not_triggered, ctx.form.origin(
-                ("decision", "next_steps", "not_triggered"))))),
-            Item((ctx.tick(ticked[1]), Text(" "), *inlines(steps.triggered, ctx.form.origin(
-                ("decision", "next_steps", "triggered")))))), role="choices stacked"))
-    content.append(Group((Division(tuple(_decision(ctx, outcome)), role="decision",
-                                   status=True),), "decision"))
-    return [Section(ctx.heading(section), ctx.around(section, tuple(content)),
-                    role="form-box next-steps")]
-
-
-def _decision(ctx: FormContext, outcome: Outcome) -> list[Block]:
-    rule = ctx.form.definition.decision
-    assert rule is not None
-
-    def said(key: str, text: str) -> tuple[Inline, ...]:
-        return inlines(text, ctx.form.origin(("decision", key)))
-
-    if outcome.status == "ended" and rule.gate is not None:
-        return [Paragraph((Styled("strong", inlines(rule.gate.ended, ctx.form.origin(
-            ("decision", "gate", "ended")))),))]
-    if outcome.status == "not-triggered":
-        return [Paragraph((Styled("strong", said("not_triggered", rule.not_triggered)),))]
-    if outcome.status == "incomplete":
-        count = len(outcome.unanswered)
-        text = (rule.incomplete.replace("{count}", str(count)) if rule.incomplete else
-                ctx.locale.text("form_incomplete_one" if count == 1 else "form_incomplete",
-                                count=count))
-        return [Paragraph((Styled("strong", (Text(text),)),)), _links(ctx, outcome.unanswered)]
-    many = len(outcome.reasons) > 1 or bool(outcome.fired)
-    because = (rule.because_many if many else rule.because_one) or ctx.locale.text(
-        "form_because_many" if many else "form_because_one")
-    found: list[Block] = [Paragraph((Styled("strong", said("triggered", rule.triggered)),
-                                     Text(because)))]
-    found.append(_fired(ctx, outcome) if outcome.fired else _links(ctx, outcome.reasons))
-    if outcome.unanswered:
-        found.append(Paragraph((ctx.text("form_still_unanswered",
-                                         count=len(outcome.unanswered)),)))
-        found.append(_links(ctx, outcome.unanswered))
-    return found
-
-
-def _links(ctx: FormContext, answered: tuple[Answered, ...]) -> ListBlock:
-    """Each question linked to its row, with its answer: 'Community cohesion: Uncertain'."""
-    items = []
-    for a in answered:
-        q = a.question
-        said = q.origin("topic" if q.question.topic else "question")
-        words: list[Inline] = [Link(f"#question-{q.id}", plain_text(q.question.name, said))]
-        if a.option is not None:
-            words.append(Text(f": {a.option.label}"))
-        items.append(Item(tuple(words)))
-    return ListBlock(tuple(items))
-
-
-def _fired(ctx: FormContext, outcome: Outcome) -> ListBlock:
-    """For the criteria rule: each list whose rule is met, with the criteria met."""
-    items = []
-    for fired in outcome.fired:
-        cs = fired.criteria_set
-        key = f"criteria_sets:{cs.id}"
-        words: list[Inline] = list(ctx.compose(
-            "dpia_rule_met", title=(Text(*ctx.worded(cs, "title", key)),),
-            rule=(Text(*ctx.worded(cs, "rule_text", key)),)))
-        for n, r in enumerate(fired.counted):
-            target = r.evidenced_by[0] if r.evidenced_by else r.criterion.id
-            words.append(Link(f"#question-{target}", (
-                Text(f"{r.criterion.number} "),
-                Text(*ctx.worded(r.criterion, "title", f"criteria:{r.criterion.id}")))))
-            words.append(Text("; " if n < len(fired.counted) - 1 else "."))
-        items.append(Item(tuple(words)))
-    return ListBlock(tuple(items))
 
 
 # --- the processing a DPIA screening screens ---------------------------------------------

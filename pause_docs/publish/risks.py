@@ -74,7 +74,7 @@ def _table(ctx: FormContext, register: Register) -> Table:
     head = Row(tuple(Cell((ctx.text(k),), header=True, scope="col") for k in heads))
     rows = tuple(_row(ctx, register.matrix, j) for j in register.risks)
     return Table((ctx.text("dpia_register_caption"),), (RowGroup(rows),), (head,),
-                 role="form-table risk-register")
+                 caption_hidden=True, role="form-table risk-register")
 
 
 def _row(ctx: FormContext, matrix: RiskMatrix, j: Judged) -> Row:

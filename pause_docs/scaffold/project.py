@@ -23,6 +23,7 @@ from ..source.layout import (
     programme_files,
 )
 from . import schemas as schemas
+from .documentation import readme_section
 
 EXAMPLE_SLUG = "example-council"
 EXAMPLE = resources.PACKAGE_ROOT / "example"  # the example council the package ships
@@ -45,7 +46,7 @@ programmes and the page templates come with the tool; this repository holds our 
 Editors: open this folder in VS Code with the YAML extension (recommended in .vscode/);
 schemas/ holds the JSON Schemas it checks and completes files with. After upgrading
 pause-docs, refresh them with `pause-docs init --schemas`.
-"""
+""" + readme_section()
 
 GITIGNORE = "output/\n"
 

@@ -18,6 +18,7 @@ from .errors import Location, Problem
 # 'key: value' at the start of a line, in a list item or not.
 _KEYED = re.compile(r"^(?P<lead>\s*(?:-\s+)*)(?P<key>[^\s:#'\"{\[][^:#]*?):(?:\s+|$)")
 _QUOTES = "'\""
+_CLOSING = {"{": "}", "[": "]"}
 
 
 def quoted(text: str) -> str:
@@ -31,7 +32,8 @@ def quoted(text: str) -> str:
 def syntax_problem(text: str, path: str, exc: yaml.MarkedYAMLError) -> Problem:
     """The problem to show for a YAML syntax error in `text`."""
     lines = text.split("\n")
-    for trap in (_tab, _colon_in_text, _colon_in_braces, _unclosed_quote, _after_quote):
+    for trap in (_tab, _colon_in_text, _colon_in_braces, _never_closed, _unclosed_quote,
+                 _after_quote, _indentation):
         found = trap(lines, exc)
         if found is not None:
             (line, column), message = found
@@ -66,7 +68,12 @@ def _colon_in_text(lines: list[str], exc: yaml.MarkedYAMLError) -> _Found:
         return None
     line = _line(lines, mark)
     keyed = _KEYED.match(line)
-    if keyed is None or keyed.end() > mark.column:
+    if keyed is not None and keyed.end() > mark.column:  # the line's own key
+        return ((mark.line, len(keyed["lead"])),
+                "this line is indented further than the key above it, so YAML reads it as "
+                "more of that key's text: line it up with the key above (or, if it is text, "
+                "put the whole text in quotes)")
+    if keyed is None:
         return ((mark.line, mark.column),
                 "this ': ' makes YAML read the text before it as a key: put the text in quotes")
     value = line[keyed.end():].rstrip()
@@ -78,13 +85,16 @@ def _colon_in_text(lines: list[str], exc: yaml.MarkedYAMLError) -> _Found:
 
 def _colon_in_braces(lines: list[str], exc: yaml.MarkedYAMLError) -> _Found:
     """'{en: Note: this, cy: …}' — a ': ' inside a value between braces or brackets."""
-    mark = exc.problem_mark
+    mark, opened = exc.problem_mark, exc.context_mark
     if mark is None or "but got ':'" not in (exc.problem or ""):
         return None
+    if opened is not None and opened.line != mark.line:
+        return _unclosed(lines, opened, mark)
     line = _line(lines, mark)
     before = line[:mark.column]
-    start = max(before.rfind(": ") + 2, before.rfind("{") + 1, before.rfind("[") + 1,
-                before.rfind(", ") + 2)
+    starts = [before.rfind(": ") + 2, before.rfind("{") + 1, before.rfind("[") + 1,
+              before.rfind(", ") + 2]
+    start = max([i for i in starts if i > 1] or [mark.column])
     # The text goes on to the next ', ' or closing brace after the ': ' that split it.
     ends = [i for i in (line.find(", ", mark.column), line.find("}", mark.column),
                         line.find("]", mark.column)) if i >= 0]
@@ -94,6 +104,27 @@ def _colon_in_braces(lines: list[str], exc: yaml.MarkedYAMLError) -> _Found:
     return ((mark.line, start),
             f"the ': ' in {quoted(value)} ends the text inside the braces: put the text in "
             f"quotes, as in {example}")
+
+
+def _unclosed(lines: list[str], opened: yaml.Mark, mark: yaml.Mark) -> _Found:
+    """'title: {en: a, cy: b' with no '}': YAML reads on into the next lines."""
+    bracket = _line(lines, opened)[opened.column:opened.column + 1] or "{"
+    closing = _CLOSING.get(bracket, "}")
+    return ((opened.line, opened.column),
+            f"this '{bracket}' is not closed on its line, so YAML reads line {mark.line + 1} "
+            f"as part of it: end it with '{closing}' (and put any text holding ': ' or ', ' "
+            "in quotes)")
+
+
+def _never_closed(lines: list[str], exc: yaml.MarkedYAMLError) -> _Found:
+    """'tags: [a, b' at the end of the file."""
+    opened = exc.context_mark
+    if opened is None or "<stream end>" not in (exc.problem or "") or \
+            _line(lines, opened)[opened.column:opened.column + 1] not in ("{", "["):
+        return None
+    bracket = _line(lines, opened)[opened.column]
+    return ((opened.line, opened.column),
+            f"this '{bracket}' is never closed: end it with '{_CLOSING[bracket]}'")
 
 
 def _unclosed_quote(lines: list[str], exc: yaml.MarkedYAMLError) -> _Found:
@@ -125,6 +156,16 @@ def _after_quote(lines: list[str], exc: yaml.MarkedYAMLError) -> _Found:
     return ((mark.line, start),
             f"the quote that opens this text closes before its end: put the whole text in "
             f"quotes, as in {keyed['key']}: {quoted(inner)}{also}")
+
+
+def _indentation(lines: list[str], exc: yaml.MarkedYAMLError) -> _Found:
+    """A line indented to no column the lines above use."""
+    mark = exc.problem_mark
+    if mark is None or "expected <block end>" not in (exc.problem or ""):
+        return None
+    return ((mark.line, mark.column),
+            "this line is not indented like the lines above it: line it up with the key it "
+            "belongs beside (each level of a list or mapping indented by the same spaces)")
 
 
 def _hint(exc: yaml.MarkedYAMLError) -> str:

@@ -5,6 +5,7 @@ high residual risk without prior consultation with the Information Commissioner 
 from __future__ import annotations
 
 from ...forms.risk import judge
+from ...forms.rules import outcome_of
 from ...publish.dpia import notice_of
 from ...source.errors import Problem
 from ...source.models.dpia_full import Dpia
@@ -21,7 +22,7 @@ def check_dpia(published: Published) -> list[Problem]:
     model = doc.model
     if not isinstance(model, Dpia) or doc.form is None:
         return []
-    found = _out_of_date(published)
+    found = _out_of_date(published) + _criteria_without_risk(published)
     matrix = doc.form.definition.risk_matrix
     if matrix is None:
         return found
@@ -75,4 +76,30 @@ def _out_of_date(published: Published) -> list[Problem]:
                 f"approved (fingerprint then {recorded}, now {now})",
                 fix=f"review the DPIA against the {name} as it is now, then record "
                 f"'approved_against: {name}: {now}'", rule=APPROVAL))
+    return found
+
+
+def _criteria_without_risk(published: Published) -> list[Problem]:
+    """Each criterion the screening found met that no risk of the register names."""
+    doc = published.doc
+    model = doc.model
+    assert isinstance(model, Dpia)
+    screening = doc.screening
+    if screening is None or screening.form is None:
+        return []
+    named = {c for risk in model.risks for c in risk.criteria}
+    answered, _ = outcome_of(screening)
+    found = []
+    for a in answered:
+        criteria = a.question.question.criteria
+        if not a.triggers or not criteria or named & set(criteria):
+            continue
+        name = a.question.question.topic or a.question.id
+        found.append(Problem(
+            doc.provenance.locate(("risks",), key=True), "warning", "criterion-without-risk",
+            f"the screening '{screening.slug}' found '{name}' met, but no risk in the "
+            f"register names it",
+            fix=f"add the risk it presents, with 'criteria: [{criteria[0]}]', or name it on "
+            "the risk that covers it", rule="ICO DPIA template, step 5: identify and assess "
+            "the risks the screening found"))
     return found

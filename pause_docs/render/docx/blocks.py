@@ -6,7 +6,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from docx.document import Document
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt
+from docx.text.font import Font
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from ...publish.tree import (
@@ -107,7 +110,9 @@ class Writer:
         self.inlines.write(p, heading.content, Look(colour=self.theme.text) if boxed else Look())
         if heading.anchor:
             p.append(element("w:bookmarkEnd", id=mark))
-        if boxed:  # a form's box: its heading on a shaded band, as the page shows it
+        if heading.role == "visually-hidden":  # for screen readers only: hidden text
+            _hidden(p)
+        elif boxed:  # a form's box: its heading on a shaded band, as the page shows it
             pPr = p.get_or_add_pPr()
             put(pPr, border({"top": (self.theme.rule, 0.75), "bottom": (self.theme.rule, 0.75)}),
                 PPR)
@@ -199,3 +204,13 @@ def unlettered(content: tuple[Inline | Block, ...]) -> tuple[Inline | Block, ...
             rest = rest[1:]
         return rest
     return content
+
+
+def _hidden(p: BaseOxmlElement) -> None:
+    """A paragraph as Word's hidden text: still in the document (a screen reader and the
+    navigation pane find the heading) but neither shown nor printed, its mark included."""
+    for run in p.iter(qn("w:r")):
+        Font(run).hidden = True
+    mark = element("w:rPr")
+    mark.append(element("w:vanish"))
+    put(p.get_or_add_pPr(), mark, PPR)

@@ -10,6 +10,8 @@ every time, so that what the file claims (PDF/UA-1) holds.
 - A link broken over lines, or with its printed address (`::after`), is one `Link`
   element, and each of its annotations carries the link's words as its alternate text.
 - A passage the HTML gives in another language (`lang`) gets its `/Lang` (`languages`).
+- A heading or caption for screen readers only, which prints nothing, carries its words as
+  its `/Alt` text (`hidden`).
 - A link to a page beside the document (its other language) stays a file name, not a path
   on the machine that printed it (`addresses`).
 
@@ -26,6 +28,7 @@ from pikepdf import Array, Dictionary, Name, String
 
 from .addresses import relative_links
 from .content import mark_page, renumbered
+from .hidden import hidden_texts, mark_hidden
 from .languages import mark_languages, passages
 from .tables import add_headers
 from .tree import (
@@ -72,6 +75,7 @@ def repair(data: bytes, html: str = "") -> bytes:
                 element.K = Array([renumbered(kid, numbering) for kid in kids(element)])
         _join_links(tree)
         mark_languages(tree, found)
+        mark_hidden(tree, hidden_texts(html) if html else [])
         for element in tree.live():
             if kind(element) == "/NonStruct":
                 element.S = Name(_generic_type(tree, element))

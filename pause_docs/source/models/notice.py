@@ -40,6 +40,10 @@ class LegalReference(Model):
         None, description="For an Art 9 or Art 10 condition: the DPA 2018 section 10 and "
         "Schedule 1 condition that goes with it.")
     examples: tuple[Markdown, ...] = Field((), description="Examples of what it covers.")
+    conditions: tuple[LegalReference, ...] = Field(
+        (), description="For an Art 6 lawful basis: the Art 9 or Art 10 conditions that go "
+        "with it, printed under it as councils write them (each may have its own "
+        "schedule_1).")
     group: Group | None = Field(None, description=_GROUP)
 
     @property
@@ -83,6 +87,16 @@ class Complaints(Model):
                                     "phone number after `to_regulator`.")
 
 
+class MetadataItem(Model):
+    """One line of what a council prints before a notice's text: 'Reference: CS-PN-04',
+    'Last reviewed: March 2026', a download link."""
+
+    label: str = Field(description="The council's label, e.g. 'Reference' or 'Download'.")
+    value: str = Field(description="What stands after it, e.g. 'CS-PN-04' or 'this notice "
+                       "as a PDF'.")
+    url: Url | None = Field(None, description="Where `value` links to, e.g. the PDF.")
+
+
 class Purpose(Model):
     """One use of the information, optionally with the law it rests on."""
 
@@ -90,6 +104,20 @@ class Purpose(Model):
     legal_bases: tuple[LegalReference, ...] = Field(
         (), description="The lawful basis or law for this use, if it differs per use.")
     group: Group | None = Field(None, description=_GROUP)
+
+
+class Service(Model):
+    """A service an umbrella notice covers (social care, early help, fostering ...), with its
+    own purposes and lawful bases where they differ from the notice's."""
+
+    name: str = Field(description="e.g. 'Fostering and adoption'.")
+    description: Markdown | None = Field(None, description="What the service does, and whose "
+                                         "information it uses.")
+    purposes: tuple[Purpose, ...] = Field((), description="What this service uses the "
+                                          "information for.")
+    legal_bases: tuple[LegalReference, ...] = Field(
+        (), description="The law this service relies on, by registry id, where it differs "
+        "from the notice's own legal_bases.")
 
 
 class DataCategory(Model):
@@ -227,6 +255,10 @@ class Notice(Model):
     version: str | None = Field(None, description="Version label, e.g. '1.0'.")
     programme: Slug | None = Field(None, description="Programme this notice inherits, e.g. "
                                    "'pause' for the package's pause programme.")
+    metadata: tuple[MetadataItem, ...] = Field(
+        (), description="Lines printed under the title, before the text, in this order and "
+        "in these words (notice name, reference, last updated, version, a download link); "
+        "give 'show_date: none' to print the date only here.")
     summary: Markdown | None = Field(None, description="Opening paragraphs.")
     about_programme: Markdown | None = Field(
         None, description="What the programme is, in this notice's words; the programme's own "
@@ -238,6 +270,9 @@ class Notice(Model):
         "Art 9 and Art 10 conditions, and statutory gateways, each by registry id. Which is "
         "which follows from the registry entry of the first provision.")
     purposes: tuple[Purpose, ...] = Field((), description="What the information is used for.")
+    services: tuple[Service, ...] = Field(
+        (), description="For an umbrella notice: the services it covers, each with its own "
+        "purposes and lawful bases (a section with 'show: services' prints them).")
     data_categories: tuple[DataCategory, ...] = Field((), description="Kinds of data held.")
     data_subjects: tuple[DataSubject, ...] = Field((), description="Whom the data is about.")
     sources: tuple[DataSource, ...] = Field(
@@ -272,6 +307,11 @@ class Notice(Model):
         None, description="For a layer: the full notice it sits under, a notice in the same "
         "council folder (its file name without .yaml). The layer links to it, and leaves to it "
         "the legal bases, rights, complaints and DPO it does not give itself.")
+    layout: Literal["sections", "fields"] = Field(
+        "sections", description="sections: each section under its heading; fields: the "
+        "notice as a list of labelled fields ('Data controller:', 'Purpose:', 'Retention:'), "
+        "each section's heading its label and what it shows beside it. The same data prints "
+        "either way.")
     contents: Literal["auto", "always", "never"] = Field(
         "auto", description="The contents list ('On this page') under the title: auto prints "
         "it when the page has five or more main headings; always or never decide for the "
