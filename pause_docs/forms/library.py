@@ -169,8 +169,7 @@ def _check(form: FormDefinition, source: SourceFile,
             error(at + ("criteria_set",), "unknown-criteria-set",
                   f"'{section.criteria_set}' is not a list of DPIA criteria"
                   f"{did_you_mean(section.criteria_set, registry.criteria_sets)}")
-        if section.show == "processing" and form.for_kind != "dpia-screening":
-            error(at + ("show",), "invalid-value", "show: processing is for DPIA screenings")
+        _check_show(form, section, at, error)
         for ident, where in _question_ids(section, at, sets, registry):
             if ident in questions:
                 error(where, "duplicate-id", f"question '{ident}' is already asked at "
@@ -182,6 +181,18 @@ def _check(form: FormDefinition, source: SourceFile,
     _check_criteria(form, source, registry, problems)
     _check_decision(form, source, questions, problems)
     return problems
+
+
+def _check_show(form: FormDefinition, section: FormSection, at: Path_,
+                error: Callable[[Path_, str, str], None]) -> None:
+    """show: processing is for DPIA screenings; screened, drafted, risks and outcome for full
+    DPIAs."""
+    if section.show is None:
+        return
+    kind = "dpia-screening" if section.show == "processing" else "dpia"
+    if form.for_kind != kind:
+        error(at + ("show",), "invalid-value", f"show: {section.show} is for "
+              f"{'DPIA screenings' if kind == 'dpia-screening' else 'full DPIAs (for: dpia)'}")
 
 
 def _scale_names(section: FormSection, at: Path_) -> list[tuple[Path_, str]]:
