@@ -152,6 +152,7 @@ def test_the_blocks_print_in_word_and_pdf_in_both_languages(youth, tmp_path: Pat
         assert said in text and "Casebook Systems Ltd" in text
 
 
+@pytest.mark.slow
 def test_automated_decisions_not_shown_or_not_explained_are_located_errors(project) -> None:
     notice = NOTICE.replace("Automated decisions", "More").replace(
         "    show: automated-decisions\n", "    text: More.\n").replace(
@@ -167,6 +168,7 @@ def test_automated_decisions_not_shown_or_not_explained_are_located_errors(proje
     assert "Art 13(2)(f)" in unexplained.rule
 
 
+@pytest.mark.slow
 def test_a_notice_that_shows_its_automated_decisions_lints_without_those_findings(youth
                                                                                   ) -> None:
     codes = {p.code for p in lint_document(youth, TODAY)}
@@ -174,6 +176,7 @@ def test_a_notice_that_shows_its_automated_decisions_lints_without_those_finding
                         "joint-controller-not-shown"}
 
 
+@pytest.mark.slow
 def test_a_joint_controller_the_page_never_names_is_a_warning(project) -> None:
     notice = NOTICE.replace("    show: controller\n", "    text: Us.\n").replace(
         "    show: recipients\n", "    text: Others.\n")
@@ -448,6 +451,7 @@ def test_a_notice_prints_its_own_lines_before_its_text_in_its_order(project) -> 
     assert "Reference: YS-PN-07" in docx_text(make_docx(edition)[0])
 
 
+@pytest.mark.slow
 def test_a_condition_prints_under_the_basis_it_goes_with_and_counts_for_lint(project) -> None:
     nested = """\
 kind: privacy-notice
