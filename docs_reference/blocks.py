@@ -16,6 +16,8 @@ from . import REPO
 # What each block shows, in a line, where its publisher's docstring does not say it: a block
 # with neither stops the generator (and so fails the test that the pages are up to date).
 SHOWS = {
+    "services": "for an umbrella notice, each of the `services` it covers under its own "
+                "sub-heading, with what it does, its purposes and the law it relies on",
     "data-subjects": "whom the information is about (`data_subjects`), each with its "
                      "description",
     "programme": "the programme's description (`about_programme`, or the programme's own)",
@@ -87,10 +89,16 @@ def pages() -> dict[str, str]:
 
 
 def _docstring(name: str) -> str:
-    """The first sentence of the docstring of the block's publisher, in lower case."""
+    """The first paragraph of the docstring of the block's publisher (or of its module), in
+    lower case."""
+    import sys
+
     from pause_docs.publish.notice import BLOCKS
 
-    doc = " ".join((BLOCKS[name].__doc__ or "").split("\n\n")[0].split())
+    publisher = BLOCKS[name]
+    module = sys.modules.get(publisher.__module__)
+    text = publisher.__doc__ or (module.__doc__ if module is not None else "") or ""
+    doc = " ".join(text.split("\n\n")[0].split())
     return doc[:1].lower() + doc[1:] if doc else ""
 
 

@@ -29,7 +29,7 @@ def test_every_command_has_help_and_is_in_a_guide(command: str) -> None:
 @pytest.mark.slow
 def test_build_writes_html_and_pdf_then_skips_unchanged(project, tmp_path: Path) -> None:
     root = project(councils=("lambeth", "middlesbrough", "oxfordshire"))
-    for name in ("pause-equality-screening", "pause-equality-impact-assessment"):
+    for name in ("pause-equality-screening", "pause-equality-impact-assessment", "pause-dpia"):
         (root / "councils" / "oxfordshire" / f"{name}.yaml").unlink()  # PDFs take time
     out = tmp_path / "out"
     runner = CliRunner()

@@ -690,3 +690,43 @@ def test_a_checklist_in_pdf_and_word(project, tmp_path: Path) -> None:
         out = printed(doc, language, tmp_path)
         assert f"☒ {first}" in out.pdf and f"☐ {second}" in out.pdf
         assert f"☒ {first}" in out.word and f"☐ {second}" in out.word
+
+
+# --- 27: columns sized by their content, no word broken in two ------------------------------
+
+LONG_WORDS = FORM.replace("""\
+      - {value: "no", label: {en: "No", cy: Na}}
+      - {value: "yes", label: {en: "Yes", cy: Ydy}, triggers: true}
+""", """\
+      - {value: "no", label: {en: Unaffected, cy: Dianffodedig}}
+      - {value: "yes", label: {en: Reassessment, cy: Ailasesiad}, triggers: true}
+      - {value: unsure, label: {en: Undetermined, cy: Amhenodedig}, triggers: true}
+      - {value: later, label: {en: Postponement, cy: Gohiriadau}}
+      - {value: other, label: {en: Circumstantial, cy: Amgylchiadol}}
+""").replace("    scale: yes-no\n", "    scale: yes-no\n    numbered: true\n    evidence: column\n"
+             ).replace("{id: access, topic: {en: Access, cy: Mynediad}}",
+                       "{id: access, number: '12', topic: {en: Access, cy: Mynediad}}")
+
+
+@pytest.mark.slow
+def test_answer_columns_hold_their_longest_word_in_pdf_and_word(project,
+                                                                tmp_path: Path) -> None:
+    doc = documents(project, LONG_WORDS, DOCUMENT.replace('answer: "no"', "answer: later"))
+    for language, labels in (
+            ("en", ("Unaffected", "Reassessment", "Undetermined", "Postponement",
+                    "Circumstantial")),
+            ("cy", ("Dianffodedig", "Ailasesiad", "Amhenodedig", "Gohiriadau",
+                    "Amgylchiadol"))):
+        out = printed(doc, language, tmp_path)
+        for label in labels:
+            assert label in out.pdf.split(), (label, out.pdf)  # printed whole, on one line
+            assert label in out.word
+        edition = render_document(doc, language=language)
+        root = document_xml(FORMATS["docx"].make(edition)[0])
+        table = next(t for t in root.iter(w("tbl")) if labels[0] in "".join(
+            x.text or "" for x in t.iter(w("t"))))
+        grid = [int(c.get(w("w"))) / 20 for c in table.iter(w("gridCol"))]
+        assert grid[0] < 40  # the number column: as wide as its heading's word, no wider
+        # each answer column has room for its longest word at 11 pt (about 0.62 em a letter)
+        assert all(width >= len(label) * 0.62 * 11 for width, label in zip(
+            grid[2:7], labels, strict=True)), grid

@@ -36,3 +36,13 @@ def rules() -> dict[str, Rule]:
     data = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))
     return {entry["code"]: Rule(**{**entry, "checks": tuple(entry["checks"])})
             for entry in data["rules"]}
+
+
+PAGES = "docs/rules"
+"""Where the documentation has a page for each rule (generated from this catalogue)."""
+
+
+def page(code: str) -> str:
+    """The documentation page of the rule `code`, which a finding names after its fix and
+    rule ('see: docs/rules/<code>.md'); '' for a code the catalogue does not have."""
+    return f"{PAGES}/{code}.md" if code in rules() else ""

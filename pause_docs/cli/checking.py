@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..check.rules import page as rule_page
 from ..source.errors import OutputError, ProblemsFound, summary
 from .output import echo, format_option, json_report, project_root, say, verbosity_options
 from .setup_commands import STRICT_LEVELS, LintCommand, check_targets
@@ -52,7 +53,8 @@ def lint(ctx: click.Context, paths: tuple[Path, ...], as_of: dt.datetime | None,
     else:
         for problem in problems:
             echo(str(problem))
-            for label, value in (("fix", problem.fix), ("rule", problem.rule)):
+            for label, value in (("fix", problem.fix), ("rule", problem.rule),
+                                 ("see", rule_page(problem.code))):
                 if value:
                     say(f"    {label}: {value}")
         echo(f"{summary(problems)} (as of {day.isoformat()})", err=True)

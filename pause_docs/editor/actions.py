@@ -22,12 +22,14 @@ def apply(action: str, data: Any, spec: Spec) -> tuple[Any, str]:
     """`data` after the button `action` ('add:recipients', 'remove:recipients/2',
     'up:…', 'down:…', 'confirm:title/@cy'); and a sentence saying what was done, or ''."""
     verb, _, name = action.partition(":")
-    if verb not in ("add", "remove", "up", "down", "confirm") or not name:
+    if verb not in ("add", "remove", "up", "down", "confirm", "open") or not name:
         return data, ""
     data = copy.deepcopy(data)
     if verb == "confirm":
         return _confirm(data, name)
     path = path_of(name)
+    if verb == "open":
+        return _open(data, path, spec)
     if verb == "add":
         items = _list_at(data, path, spec)
         item_spec = _spec_at(spec, path)
@@ -47,6 +49,16 @@ def apply(action: str, data: Any, spec: Spec) -> tuple[Any, str]:
         items[index], items[other] = items[other], items[index]
         return data, f"Moved item {index + 1} to place {other + 1}."
     return data, ""
+
+
+def _open(data: Any, path: Path_, spec: Spec) -> tuple[Any, str]:
+    """An optional group of fields not given yet, opened to be filled in."""
+    parent = value_at(data, path[:-1]) if path else None
+    found = _spec_at(spec, path)
+    if not path or found is None or found.kind != "object" or not isinstance(parent, dict):
+        return data, ""
+    parent[str(path[-1])] = {}
+    return data, f"Fill in {found.label.lower()}, then save."
 
 
 def _confirm(data: Any, name: str) -> tuple[Any, str]:

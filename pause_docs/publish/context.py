@@ -21,6 +21,7 @@ from .locale import Locale
 from .markup import blocks, inlines, plain_text
 from .tree import (
     Block,
+    Division,
     Heading,
     Inline,
     Item,
@@ -28,6 +29,7 @@ from .tree import (
     Origin,
     Paragraph,
     Text,
+    is_inline,
     plain,
 )
 from .wording import Wording
@@ -78,6 +80,8 @@ class NoticeContext(Context):
         """Items as a bulleted list, or (style: inline) as one sentence after the intro."""
         if not items:
             return []
+        if section.style == "paragraphs":
+            return [_paragraph(item) for item in items]
         if section.style != "inline" or not self.locale.inline_lists:
             return [ListBlock(tuple(Item(tuple(i)) for i in items), role=role)]
         joiner = section.joiner or "and"
@@ -88,6 +92,15 @@ class NoticeContext(Context):
         if not plain(tuple(self.joined(items, joiner))).rstrip().endswith((".", "!", "?")):
             sentence.append(Text("."))
         return [Paragraph(tuple(sentence))]
+
+
+def _paragraph(item: Sequence[Inline | Block]) -> Block:
+    """An item as a paragraph of its own (with any list under it, e.g. its conditions)."""
+    words = tuple(n for n in item if is_inline(n))
+    rest = tuple(n for n in item if not is_inline(n))
+    if not rest:
+        return Paragraph(words)  # type: ignore[arg-type]
+    return Division((Paragraph(words), *rest), role="item")  # type: ignore[arg-type]
 
 
 class FormContext(Context):

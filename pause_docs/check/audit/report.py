@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from ...check.rules import page as rule_page
 from ...source.errors import Location, Problem, summary
 from . import Audit
 
@@ -27,7 +28,8 @@ def text_report(audit: Audit) -> list[str]:
         lines.append(f"{place(problem.location, audit)}: {problem.severity}: {problem.code}: "
                      f"{problem.message}")
         lines += [f"    {label}: {value}" for label, value in
-                  (("fix", problem.fix), ("rule", problem.rule)) if value]
+                  (("fix", problem.fix), ("rule", problem.rule),
+                   ("see", rule_page(problem.code))) if value]
     if audit.items:
         lines.append("What UK GDPR Arts 13 and 14 ask a notice to say, as found in its words:")
         for found in audit.items:

@@ -36,6 +36,13 @@ def layout(rows: list[Row]) -> tuple[Grid, int]:
     return grid, max((c for _, c in taken), default=0) + 1
 
 
+def _fits(cell: Cell, size: float) -> float:
+    """Room for the cell's longest word on one line (no word broken in two), in points: an
+    average character of the body font is about 0.62 em, and the cell's padding 1.2 em."""
+    longest = max((len(word) for word in plain(cell.content).split()), default=0)
+    return (longest * 0.62 + 1.2) * size
+
+
 def widths(table: Table, grid: Grid, columns: int, total: float, size: float) -> list[float]:
     """Each column's width in points: tick boxes and numbers narrow, a form's labels about a
     third (style.css and form.css), the rest shared."""
@@ -47,9 +54,9 @@ def widths(table: Table, grid: Grid, columns: int, total: float, size: float) ->
                 continue
             role = cell.role or ""
             if "tick-col" in role:  # room for 'Negative' or 'Uncertain' over the boxes
-                fixed[column] = size * 6.25
-            elif role == "number":
-                fixed.setdefault(column, size * 3.25)
+                fixed[column] = max(fixed.get(column, 0), size * 6.25, _fits(cell, size))
+            elif role == "number":  # as wide as its longest number, no wider
+                fixed[column] = max(fixed.get(column, 0), size * 2, _fits(cell, size))
             elif cell.header and cell.scope == "row":
                 headers.add(column)
     if "form-grid" in (table.role or ""):

@@ -42,7 +42,7 @@ Block = Literal[
     "matching-contact",
 ]
 Group = str
-Style = Literal["list", "inline", "detail"]
+Style = Literal["list", "inline", "paragraphs", "detail"]
 
 
 @dataclass(frozen=True)
@@ -60,8 +60,8 @@ class BlockOptions:
         return "inline" in self.styles
 
 
-_LIST = BlockOptions(("list", "inline"))
-_GROUPED = BlockOptions(("list", "inline"), only=True)
+_LIST = BlockOptions(("list", "inline", "paragraphs"))
+_GROUPED = BlockOptions(("list", "inline", "paragraphs"), only=True)
 BLOCK_OPTIONS: dict[str, BlockOptions] = {
     "programme": BlockOptions(),
     "summary": BlockOptions(),
@@ -74,7 +74,7 @@ BLOCK_OPTIONS: dict[str, BlockOptions] = {
     "legal-bases": _GROUPED,
     "lawful-basis": BlockOptions(only=True),
     "gateways": _GROUPED,
-    "recipients": BlockOptions(("list", "inline", "detail"), only=True),
+    "recipients": BlockOptions(("list", "inline", "paragraphs", "detail"), only=True),
     "services": BlockOptions(),
     "controller": BlockOptions(),
     "automated-decisions": BlockOptions(),
@@ -120,7 +120,8 @@ class Section(Model):
         "matching-legal-bases).")
     style: Style | None = Field(
         None, description="How a list prints. list (the default): bullets; inline: one "
-        "sentence, the intro then 'A, B and C'; detail (recipients only): what each receives "
+        "sentence, the intro then 'A, B and C'; paragraphs: each item a paragraph of its "
+        "own, without bullets; detail (recipients only): what each receives "
         "and who it passes it on to. A block that prints no list refuses a style.")
     joiner: Literal["and", "or"] | None = Field(
         None, description="With `style: inline`: the word before the last item, 'and' (the "
