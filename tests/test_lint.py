@@ -96,10 +96,11 @@ BUNDLED = {
         "repealed-since-published"],
     "councils/oxfordshire/pause-privacy-notice.yaml": [
         "disapplied-when-published", "misnamed-instrument", "missing-lawful-basis",
-        "outdated-name-since-published", "special-category-without-condition",
-        "undated-notice"],
+        "not-a-lawful-basis", "outdated-name-since-published",
+        "special-category-without-condition", "undated-notice"],
     "councils/cambridgeshire/childrens-safeguarding-privacy-notice.yaml": [
-        "condition-not-named", "hard-to-read", "nonexistent-instrument",
+        "condition-not-named", "former-title-since-published", "hard-to-read",
+        "nonexistent-instrument",
         "nonexistent-instrument", "outdated-name-since-published",
         "outdated-name-since-published", "policy-document-not-mentioned",
         "renamed-since-published", "retired-email-since-published", "right-does-not-apply",

@@ -71,8 +71,10 @@ def test_the_fix_for_a_disapplied_power_is_the_one_for_the_councils_nation(proje
     assert "in Wales" in welsh.message and "1 November 2021" in welsh.message
     english = one(findings(project, doc), "disapplied-when-published")
     assert english.fix == "cite Localism Act 2011, s.1 instead"
-    prose = edit(edit(COMPLETE, "2026-07-01", "2022-03-01"), "to give your family help\n",
-                 "to give help under section 2(5) of the Local Government Act 2000\n")
+    # (s.47, not s.17: in Wales s.17 was replaced by the 2014 Act, a finding of its own)
+    prose = edit(edit(edit(COMPLETE, "2026-07-01", "2022-03-01"), "to give your family help\n",
+                      "to give help under section 2(5) of the Local Government Act 2000\n"),
+                 "ca1989-s17", "ca1989-s47")
     assert one(findings(project, prose, council=WALES), "disapplied-when-published").fix \
         == welsh.fix
 
@@ -84,7 +86,8 @@ def test_a_repealed_dpa_1998_basis_is_told_what_a_notice_now_needs(project) -> N
     assert fix.startswith("cite both an Art 6(1) lawful basis (UK GDPR Art 6(1)(e)) and, for "
                           "special category data, an Art 9(2) condition with its DPA 2018 "
                           "Schedule 1 condition (UK GDPR Art 9(2)(g), with a condition in DPA "
-                          "2018 Sch 1 Part 2, or UK GDPR Art 9(2)(h))")
+                          "2018 Sch 1 Part 2, or UK GDPR Art 9(2)(h), with a condition in DPA "
+                          "2018 Sch 1 Part 1)")
 
 
 def test_one_mistake_written_twice_is_reported_once_with_both_places(project) -> None:

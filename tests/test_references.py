@@ -92,9 +92,11 @@ CASES = [
     Case("Childrens Act 1989", "provision: ca1989\n    cited_as: the Childrens Act 1989",
          "Our duties are in the Childrens Act 1989.", ("misnamed-instrument",)),
     Case("DPA 2017", "provision: dpa2018\n    cited_as: DPA 2017",
-         "We follow the DPA 2017.", ("nonexistent-instrument",)),
+         "We follow the DPA 2017.", ("nonexistent-instrument",),
+         also=("not-a-lawful-basis",)),
     Case("Data Protection Act 2017", "provision: dpa2018\n    cited_as: Data Protection Act "
-         "2017", "We follow the Data Protection Act 2017.", ("nonexistent-instrument",)),
+         "2017", "We follow the Data Protection Act 2017.", ("nonexistent-instrument",),
+         also=("not-a-lawful-basis",)),
     Case("Children and Families Act 2017", "provision: cfa2014\n    cited_as: The Children "
          "and Families Act 2017", "Our duties are in The Children and Families Act 2017.",
          ("nonexistent-instrument",)),
@@ -103,7 +105,8 @@ CASES = [
     Case("Localism Act 2012", "provision: localism2011\n    cited_as: Localism Act 2012",
          "We act under the Localism Act 2012.", ("nonexistent-instrument",)),
     Case("Human Rights Act 1988", "provision: hra1998\n    cited_as: Human Rights Act 1988",
-         "We respect the Human Rights Act 1988.", ("nonexistent-instrument",)),
+         "We respect the Human Rights Act 1988.", ("nonexistent-instrument",),
+         also=("not-a-lawful-basis",)),
     Case("Working Together 2018 in 2024", "provision: wtsc-2018",
          "We follow Working Together to Safeguard Children 2018.",
          ("superseded-when-published",), "2024-03-01"),
@@ -134,7 +137,8 @@ CASES = [
     Case("s.10(5) for special category data", "provision: ukgdpr-art9-2-h\n    schedule_1:\n"
          "      provision: dpa2018-s10-5", "For special category data we rely on Article "
          "9(2)(h) and section 10(5) of the Data Protection Act 2018.",
-         ("criminal-offence-condition-for-special-category",)),
+         ("criminal-offence-condition-for-special-category",),
+         also=("condition-not-named",)),  # (h) needs a Schedule 1 Part 1 condition too
     Case("GDPR after 2020", "provision: ukgdpr\n    cited_as: GDPR",
          "We handle it in accordance with GDPR.", ("former-title-when-published",)),
     Case("General Data Protection Regulation after 2020", "provision: ukgdpr\n    cited_as: "

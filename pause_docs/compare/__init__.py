@@ -7,6 +7,7 @@ change in law. A re-ordering is reported separately, as presentation.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..publish.document import publish
@@ -70,10 +71,15 @@ def diff_documents(old: ResolvedDocument, new: ResolvedDocument, lint: Lint | No
                       delta, tuple(notes), new.language, (old_page, new_page))
 
 
+_PLACES = re.compile(r" \((?:also at|inherited from) [^()]*\)")
+
+
 def _lint_delta(old: list[Problem], new: list[Problem]) -> LintDelta:
-    """Findings are the same finding when code and message agree; their lines move."""
+    """Findings are the same finding when code and message agree, whatever lines they (and
+    the other places they name) moved to: a finding that only moved is neither fixed nor
+    introduced, and a fixed one keeps its old place."""
     def key(p: Problem) -> tuple[str, str, str]:
-        return (p.severity, p.code, p.message)
+        return (p.severity, p.code, _PLACES.sub("", p.message))
 
     was, now = {key(p) for p in old}, {key(p) for p in new}
     return LintDelta(tuple(sorted(p for p in old if key(p) not in now)),

@@ -299,7 +299,7 @@ def _check_references(registry: Registry) -> list[Problem]:
                                     f"provision '{provision.id}' names unknown instrument "
                                     f"'{provision.instrument}'"))
         for name, ids in (("within", (provision.within,) if provision.within else ()),
-                          ("needs", provision.needs)):
+                          ("needs", provision.needs), ("elsewhere", provision.elsewhere)):
             for later in ids:
                 if later not in registry.provisions:
                     problems.append(Problem(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ...source.errors import Location, Problem
@@ -96,8 +96,26 @@ def audit_file(file: Path, display: str, registry: Registry, *, nation: Nation |
         (p, None) for p in passages if retention.phrase.search(p.text)
         or (retention.heading is not None and retention.heading.search(p.text)))
     items = find_items(extracted, passages, mentions, setting)
-    return Audit(display, extracted.kind, setting, notes, tuple(sorted(once(found))),
+    problems = once(found)
+    if any(note.startswith(UNDATED) for note in notes):
+        problems = [judged_today(p, as_of) for p in problems]
+    return Audit(display, extracted.kind, setting, notes, tuple(sorted(problems)),
                  tuple(items), extracted.pages)
+
+
+UNDATED = "no publication date found"
+
+
+def judged_today(problem: Problem, as_of: dt.date) -> Problem:
+    """A finding on a notice with no date says it is judged as of today, not 'when this
+    document was published' on a day nobody wrote (issue 27 item 18)."""
+    today = long_day(as_of)
+    message = problem.message
+    for said in (f"when this document was published on {today}",
+                 f"this document was published on {today}"):
+        message = message.replace(said, f"judged as of today ({today}), since the notice "
+                                        "gives no date")
+    return replace(problem, message=message)
 
 
 def _setting(empty: Audit, extracted: Extracted, registry: Registry, nation: Nation | None,
@@ -115,7 +133,7 @@ def _setting(empty: Audit, extracted: Extracted, registry: Registry, nation: Nat
                          f"not the publication date)")
         else:
             day = as_of
-            notes.append(f"no publication date found: judged as if published on "
+            notes.append(f"{UNDATED}: judged as if published on "
                          f"{long_day(as_of)} (give --published)")
     if nation is None:
         notes.append("council taken to be in England (give --council-nation if it is not)")

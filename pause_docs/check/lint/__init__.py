@@ -15,6 +15,7 @@ from ...source.kinds import KINDS, Layout
 from ...source.languages import DEFAULT_LANGUAGE
 from ...source.project import Project
 from ...source.resolved import ResolvedDocument
+from .categories import check_categories
 from .checklist import check_completeness, check_consistency, check_dated
 from .dpia import check_dpia
 from .law import check_law, inherited_at_document
@@ -30,7 +31,7 @@ __all__ = ["Citing", "UnknownProvision", "lint_document", "lint_project", "where
 
 CHECKS: dict[Layout, tuple[Callable[[Published], list[Problem]], ...]] = {
     "notice": (check_completeness, check_consistency, check_dated, check_readability,
-               check_layer, check_parties),
+               check_layer, check_parties, check_categories),
     "form": (check_answers, check_dates, check_dpia),
 }
 """The checks each shape of document (`Kind.layout`) adds to those of the law and names."""

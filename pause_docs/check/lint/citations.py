@@ -56,7 +56,12 @@ _AFTER = re.compile(r"\s*,?\s*(?:(?:of|to|in|under|from)\s+)?(?:the\s+)?", re.IG
 _BEFORE = re.compile(r"[\s,(]*")
 _CONVENTION = re.compile(r"\s*,?\s*(?:of\s+)?(?:the\s+)?(?:ECHR|European\s+Convention|"
                          r"Convention\b|Human\s+Rights\b)", re.IGNORECASE)
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00a0": " ", "\u2013": "-"})
+# Apostrophes, spaces and dashes as people type them (curly, modifier letter, prime, grave;
+# no-break and thin spaces; hyphen, non-breaking hyphen, figure, en and minus dashes).
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'",
+                         "`": "'", "\u00b4": "'", "\u00a0": " ", "\u2009": " ",
+                         "\u202f": " ", "\u2010": "-", "\u2011": "-", "\u2012": "-",
+                         "\u2013": "-", "\u2212": "-"})
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from .addresses import Address, provision_address, within
 from .citations import Citation, read_in_order, recogniser
 from .currency import AHEAD_OF_COMMENCEMENT, check_provisions, subject
 from .names import check_name, retired_emails
+from .sections import wrong_act
 from .setting import Finding, Passage, Setting, long_day
 
 Place = Location | tuple[Passage, int, int]
@@ -113,6 +114,10 @@ def _words(passage: Passage, citation: Citation, setting: Setting,
     named = check_name(citation, passage.text, setting)
     if named is not None:
         found.append((named, (passage, *citation.name_span)))
+    misplaced = wrong_act(citation, setting)
+    if misplaced is not None:
+        found.append((misplaced, (passage, citation.start, citation.end)))
+        return found  # the law meant is the one the fix names, not the Act written
     if citation.provisions and not citation.historical and citation.kind in ("law", "named"):
         provisions = tuple(setting.registry.provisions[i] for i in citation.provisions)
         mentions.append(Mention(provisions, citation.said,
@@ -134,6 +139,11 @@ def _reference(reference: Referenced, setting: Setting, mentions: list[Mention]
             named = check_name(citation, passage.text, setting)
             if named is not None:
                 found.append((named, (passage, *citation.name_span)))
+            misplaced = wrong_act(citation, setting)
+            if misplaced is not None:
+                found.append((misplaced, (passage, citation.start, citation.end)))
+                place = place or (passage, citation.start, citation.end)
+                continue
             if citation.historical or not citation.provisions:
                 continue
             relation = _relation(citation, reference, passage is reference.cited_as, setting)

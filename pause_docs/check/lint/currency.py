@@ -72,10 +72,22 @@ def check_provisions(provisions: Sequence[Provision], words: str | None, setting
                 ("wrong-nation", provision.id), "warning", "wrong-nation",
                 f"{subject([provision], words)} extends to {extent} only, but "
                 f"{setting.council} is in {NATION_NAMES[setting.nation]}",
-                f"cite the law that applies in {NATION_NAMES[setting.nation]}", source))
+                _elsewhere_fix(provision, setting), source))
     for change, changed in changes.values():
         found.append(_change(change, changed, words, setting))
     return found
+
+
+def _elsewhere_fix(provision: Provision, setting: Setting) -> str:
+    """Cite the provision that does the same in the council's nation, named when the
+    registry knows it."""
+    registry = setting.registry
+    there = [registry.provisions[i] for i in provision.elsewhere if i in registry.provisions
+             and in_force(registry.provisions[i], setting)]
+    nation = NATION_NAMES[setting.nation]
+    if not there:
+        return f"cite the law that applies in {nation}"
+    return f"cite {either([p.citation for p in there])}, which applies in {nation}, instead"
 
 
 def _change(change: StatusChange, provisions: list[Provision], words: str | None,

@@ -10,7 +10,9 @@ from collections.abc import Iterable, Sequence
 
 from ...source.errors import Location
 from ...source.models import Contact
+from .categories import criminal_as_special
 from .citing import Found, Mention
+from .gateways import not_a_basis
 from .setting import Finding, Passage, Setting, either
 
 _POLICY_DOCUMENT = re.compile(r"appropriate\s+policy\s+document|\bAPD\b", re.IGNORECASE)
@@ -26,9 +28,11 @@ _PERIOD_OR_CRITERION = re.compile(
     r"|\b(?:years?|months?|weeks?|days?|until|after|retention\s+(?:schedule|policy|period)"
     r"|records\s+management|disposal\s+schedule|law\s+requires|required\s+by\s+law"
     r"|legal\s+requirement|statutory)\b", re.IGNORECASE)
-RECITAL_43 = ("UK GDPR Art 6(1)(a) and Recital 43: consent is not a valid ground where there "
-              "is a clear imbalance between the person and a public authority [U: background "
-              "knowledge, not yet in research/legal.md]")
+RECITAL_43 = ("UK GDPR Art 6(1)(a), Art 7(4) and Recital 43: consent is not a valid ground where "
+              "there is a clear imbalance between the person and a public authority; the ICO's "
+              "guidance on consent says public authorities will often find it hard to show "
+              "consent is freely given [U: background knowledge, not yet in "
+              "research/legal.md]")
 
 
 def check_drafting(mentions: Sequence[Mention], passages: Sequence[Passage],
@@ -36,7 +40,8 @@ def check_drafting(mentions: Sequence[Mention], passages: Sequence[Passage],
     """The rules over everything a notice cites."""
     live = [m for m in mentions if m.citation is None or not m.citation.historical]
     return (_conditions(live, setting) + _policy_document(live, passages, setting)
-            + _criminal_for_special(live, setting) + _consent(live))
+            + _criminal_for_special(live, setting) + _consent(live, passages)
+            + not_a_basis(live, setting) + criminal_as_special(passages))
 
 
 def _cited(mentions: Iterable[Mention]) -> dict[str, Mention]:
@@ -133,21 +138,39 @@ def _about_special_category(mention: Mention) -> bool:
     return bool(_SPECIAL.search(sentence)) and not _CRIMINAL.search(sentence)
 
 
-def _consent(mentions: Sequence[Mention]) -> list[Found]:
-    """Consent as the lawful basis where the council acts under statutory powers."""
-    consent = next((m for m in mentions if any(p.basis == "a" for p in m.provisions)), None)
-    statutes = [p for m in mentions for p in m.provisions
-                if p.kind in ("statutory-power", "statutory-duty")]
-    if consent is None or not statutes:
+_STATUTORY_WORK = re.compile(r"safeguard\w*|child\s+protection|early\s+help|children\s+in\s+need"
+                             r"|section\s+(?:17|47)\b|s\.?\s?(?:17|47)\b", re.IGNORECASE)
+# Words saying the processing is genuinely optional: then consent may be the right basis.
+_OPTIONAL = re.compile(r"\boptional\b|\bvoluntar\w*|you\s+(?:can|may)\s+(?:say\s+no|refuse"
+                       r"|decline|choose\s+not)|you\s+do\s+not\s+have\s+to|(?:does|will)\s+not"
+                       r"\s+affect\s+(?:the\s+)?(?:help|support|service)", re.IGNORECASE)
+
+
+def _consent(mentions: Sequence[Mention], passages: Sequence[Passage]) -> list[Found]:
+    """Consent as the lawful basis, or explicit consent as the Art 9 condition, where the
+    council does statutory work (a statute cited, or safeguarding, child protection or early
+    help named), unless the notice says taking part is genuinely optional."""
+    consent = next((m for m in mentions if any(p.basis == "a" or p.id == "ukgdpr-art9-2-a"
+                                               for p in m.provisions)), None)
+    if consent is None:
         return []
-    named = either(list(dict.fromkeys(p.citation for p in statutes))[:3], "and")
+    texts = [p.text for p in passages] + [p.text for m in mentions for p in m.passages]
+    if any(_OPTIONAL.search(t) for t in texts):
+        return []
+    statutes = [p.citation for m in mentions for p in m.provisions
+                if p.kind in ("statutory-power", "statutory-duty")]
+    work = [w.group().lower() for t in texts for w in _STATUTORY_WORK.finditer(t)]
+    if not statutes and not work:
+        return []
+    named = either(list(dict.fromkeys(statutes))[:3], "and") if statutes else \
+        f"its {either(list(dict.fromkeys(work))[:3], 'and')} work"
     return [(Finding(
         ("consent-for-statutory-function",), "warning", "consent-for-statutory-function",
         f"consent is given as the lawful basis, but the council uses the information under "
         f"its statutory powers and duties ({named}): people cannot freely refuse what a "
         f"council does under statute, so consent is rarely the right basis",
         "rely on public task (UK GDPR Art 6(1)(e)) with the statute behind the task; ask for "
-        "consent only where people can really say no", RECITAL_43), consent.place)]
+        "consent only where people can really say no, and say so", RECITAL_43), consent.place)]
 
 
 def retention_without_period(rules: Iterable[tuple[Passage, str | None]]) -> list[Found]:

@@ -48,7 +48,10 @@ def check_name(citation: Citation, text: str, setting: Setting) -> Finding | Non
     if name.kind == "former":
         return _former_title(found, name.key, setting)
     if name.kind == "body":
-        return _body(registry.bodies[name.key], found, setting)
+        body = registry.bodies[name.key]
+        if _told_of_its_time(body, found, text, citation.start):
+            return None  # 'in 2023 DLUHC funded ...': named as it was then
+        return _body(body, found, setting)
     return None
 
 
@@ -63,9 +66,19 @@ def _former_title(found: str, instrument_id: str, setting: Setting) -> Finding |
     instrument = setting.registry.instruments[instrument_id]
     former: FormerTitle = next(f for f in instrument.former_titles
                                if found.lower() in {t.lower() for t in f.titles})
-    if setting.published <= former.until:
-        return None
     short = min((instrument.title, *instrument.aliases), key=len)
+    if setting.published <= former.until:
+        if setting.as_of <= former.until:
+            return None
+        return Finding(  # right when published, wrong in a notice still live today
+            ("former-title-since-published", instrument.id), "warning",
+            "former-title-since-published",
+            f"'{found}' was the right name when this document was published on "
+            f"{long_day(setting.published)}, but only until {long_day(former.until)}: judged "
+            f"as of {long_day(setting.as_of)}, a notice still in use is out of date: "
+            f"{former.note}{grade_note(former.evidence)}",
+            f"write '{short}' and publish a new version",
+            f"{setting.registry.defined_at[f'instrument:{instrument.id}']} [{former.evidence}]")
     return Finding(
         ("former-title-when-published", instrument.id), "warning",
         "former-title-when-published",
@@ -93,8 +106,10 @@ def _body(body: Body, found: str, setting: Setting) -> Finding | None:
     source = setting.registry.defined_at[f"bodies:{body.id}"]
     what = _WHAT.get(body.kind or "", "the body")
     spellings = [n for n in body.names if found.lower() in {s.lower() for s in n.spellings}]
-    if not spellings or all(n.since and n.since > day for n in spellings):
-        return None  # a name the body took only later: not outdated, whatever else it is
+    if not spellings:
+        return None
+    if all(n.since and n.since > day for n in spellings):
+        return _too_early(body, found, min(n.since for n in spellings if n.since), setting)
     if not _current(body, found, day):
         now = body.name_on(day)
         grade = _grade(body, now)
@@ -126,6 +141,42 @@ def _body(body: Body, found: str, setting: Setting) -> Finding | None:
         f"the document says about it is still true{grade_note(*grades)}",
         "check the body still does what the document says",
         f"{source} [{', '.join(grades)}]")
+
+
+def _too_early(body: Body, found: str, since: dt.date, setting: Setting) -> Finding:
+    """A name the body took only after the document was published."""
+    day = setting.published
+    now = body.name_on(day)
+    grade = _grade(body, next(n for n in body.names if n.since == since))
+    return Finding(
+        ("name-before-it-took-effect", body.id), graded("error", grade),
+        "name-before-it-took-effect",
+        f"'{found}' is the name of {_WHAT.get(body.kind or '', 'the body')} only from "
+        f"{long_day(since)}, but this document was published on {long_day(day)}, when it was "
+        f"'{now.name}'{grade_note(grade)}",
+        f"write '{now.name}' (or date the document from {long_day(since)})",
+        f"{setting.registry.defined_at[f'bodies:{body.id}']} [{grade}]")
+
+
+_YEAR = re.compile(r"\b(?:in|during|from|until|by|since)\s+(?:\w+\s+)?((?:19|20)\d\d)\b",
+                   re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?;\n]*(?:[.!?;](?!\d)|\n|$)")
+
+
+def _told_of_its_time(body: Body, found: str, text: str, start: int) -> bool:
+    """The sentence tells of a year in which the body had the name written: 'in 2023 DLUHC
+    funded the programme' is history, not an outdated name."""
+    sentence = next((m.group() for m in _SENTENCE.finditer(text)
+                     if m.start() <= start < max(m.end(), m.start() + 1)), "")
+    years = [int(y) for y in _YEAR.findall(sentence)]
+    for index, name in enumerate(body.names):
+        if found.lower() not in {s.lower() for s in name.spellings}:
+            continue
+        after = body.names[index + 1].since if index + 1 < len(body.names) else None
+        if any((name.since is None or name.since.year <= year) and
+               (after is None or year <= after.year) for year in years):
+            return True
+    return False
 
 
 def _write_current(body: Body, found: str, day: dt.date) -> str:

@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 
 from .base import EvidenceGrade, Markdown, Model, Nation, Phone, RegistryId, Url
 
-InstrumentType = Literal["ukpga", "asc", "uksi", "eur", "guidance"]
+InstrumentType = Literal["ukpga", "asc", "anaw", "mwa", "uksi", "eur", "eudn", "guidance"]
 ProvisionKind = Literal[
     "act",
     "lawful-basis",
@@ -19,6 +19,7 @@ ProvisionKind = Literal[
     "statutory-power",
     "statutory-duty",
     "transparency-duty",
+    "transfer-mechanism",
     "guidance",
 ]
 Art6Basis = Literal["a", "b", "c", "d", "e", "f", "ea"]
@@ -97,7 +98,10 @@ class Instrument(Model):
     id: RegistryId = Field(description="Short id, e.g. 'ca2004'.")
     title: str = Field(description="The title as it should be written, e.g. 'Children Act 2004'.")
     type: InstrumentType = Field(description="legislation.gov.uk type: ukpga (Act of the UK "
-                                 "Parliament), asc (Act of Senedd Cymru), uksi, eur, or guidance.")
+                                 "Parliament), asc (Act of Senedd Cymru), anaw (Act of the "
+                                 "National Assembly for Wales, 2012-2020), mwa (Assembly "
+                                 "Measure, 2008-2011), uksi, eur, eudn (an EU "
+                                 "decision), or guidance.")
     year: int = Field(description="Year of the instrument.")
     number: int | None = Field(None, description="Chapter or SI number (none for guidance).")
     url: Url = Field(description="Official web address of the whole instrument.")
@@ -162,7 +166,15 @@ class Provision(Model):
     changes: tuple[StatusChange, ...] = Field((), description="Repeals, disapplications and "
                                               "other changes, in date order.")
     superseded_by: tuple[RegistryId, ...] = Field((), description="Provisions to cite instead.")
+    elsewhere: tuple[RegistryId, ...] = Field(
+        (), description="Provisions that do the same in the nations this one does not extend "
+        "to, e.g. Children Act 2004 s.28 (Wales) for s.11 (England): a council there citing "
+        "this one is told to cite them.")
     misnomers: tuple[str, ...] = Field((), description="Wrong names seen in published documents.")
+    miscited_in: tuple[RegistryId, ...] = Field(
+        (), description="Instruments documents wrongly cite this section of, under its own "
+        "number, e.g. 'ca1989' for the s.11 safeguarding duty of the Children Act 2004 "
+        "written as 'section 11 of the Children Act 1989'.")
     aliases: tuple[str, ...] = Field((), description="Other correct ways documents cite it, "
                                      "e.g. 'Section 10 of the Children Act 2004'.")
     summary: str = Field(description="Plain-English summary.")
@@ -187,6 +199,11 @@ class Provision(Model):
     named_as_basis: tuple[str, ...] = Field(
         (), description="Words that name it only where the text says they are the lawful "
         "basis or condition, e.g. 'consent' in 'our lawful basis is consent'.")
+    not_a_basis: str | None = Field(
+        None, description="Why this, given as the lawful basis or the gateway for sharing, is "
+        "not one (the Freedom of Information Act 2000, the Data Protection Act 2018 as a "
+        "whole): a finding when a document gives it as the basis, silence when it is only "
+        "mentioned.")
     not_for_public_tasks: bool = Field(
         False, description="Not available to a public authority performing its tasks (UK "
         "GDPR Art 6(1), final words): citing it is an error for a council.")
