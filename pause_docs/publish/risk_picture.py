@@ -40,7 +40,6 @@ def _label(ctx: FormContext, scale: str, value: str) -> str:
 
 def describe(ctx: FormContext, register: Register) -> str:
     """The picture in words: each risk with its place before and after its measures."""
-    matrix = register.matrix
     parts = [ctx.locale.text("dpia_matrix_alt")]
     for j in register.risks:
         before = ctx.locale.text(
@@ -58,7 +57,6 @@ def describe(ctx: FormContext, register: Register) -> str:
         else:
             after = ctx.locale.text("dpia_matrix_alt_no_after")
         parts.append(f"{before} {after}")
-    del matrix
     return " ".join(parts)
 
 
