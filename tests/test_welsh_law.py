@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from conftest import REPO
 from test_lint import COMPLETE, edit
 from test_lint_prose import WALES, findings, one
@@ -45,6 +46,7 @@ def test_co_operation_in_wales_is_section_25(project) -> None:
                                                            council=WALES)}
 
 
+@pytest.mark.slow
 def test_a_wales_only_act_cited_by_an_english_council_is_wrong_nation(project) -> None:
     for words in ("we report children at risk under section 130 of the Social Services and "
                   "Well-being (Wales) Act 2014",
