@@ -86,12 +86,18 @@ def test_names_say_what_kind_of_name_they_are(registry: Registry, text: str, kin
 @pytest.mark.parametrize("text", [
     "We consent to nothing; without your consent we share nothing.",  # not a lawful basis
     "supporting families through the winter",  # lower case: an activity, not the programme
-    "Article 8 of the ECHR protects private life",  # the Convention's, not the UK GDPR's
     "the Children Acts and other law",  # which Act is not said
     "aged 5 to 10, as 2 years",
 ])
 def test_ordinary_words_are_not_citations(registry: Registry, text: str) -> None:
     assert [c for c in recognise(text, registry) if c.provisions] == []
+
+
+def test_the_conventions_article_8_is_the_human_rights_acts_not_the_uk_gdprs(
+        registry: Registry) -> None:
+    [found] = [c for c in recognise("Article 8 of the ECHR protects private life", registry)
+               if c.provisions]
+    assert found.instrument == "hra1998" and not any("gdpr" in p for p in found.provisions)
 
 
 def test_a_range_cites_where_it_starts(registry: Registry) -> None:

@@ -121,7 +121,8 @@ def _complaints(ctx: NoticeContext, section: Section, index: int) -> Shown:
     group = contact_group(ctx)
     if group is not None and not any(s.show == "dpo" for s in ctx.notice.sections):
         to_dpo.append(group)
-    found.append(Division(tuple(to_dpo), role="contact-block"))
+    if to_dpo:  # nothing when the notice says no step to the DPO and shows them elsewhere
+        found.append(Division(tuple(to_dpo), role="contact-block"))
     form = council.complaints_form or council.website
     if steps.online_form and form:
         key = "complaints_form" if council.complaints_form else "website"
