@@ -238,12 +238,12 @@ def test_pause_docs_schema_prints_what_init_writes(initialised: Path) -> None:
 def test_build_strict_publishes_nothing_with_lint_errors_and_names_them(project) -> None:
     root = project(councils=("cambridgeshire", "middlesbrough"))
     out = root / "output"
-    code, _, err = run("--project", str(root), "build", "--strict", "--format", "html")
+    code, found, err = run("--project", str(root), "build", "--strict", "--format", "html")
     assert code == 1 and not out.exists()
-    lines = err.splitlines()
+    lines = err.splitlines()  # why nothing was built, on stderr; the findings on stdout
     assert lines[-1].startswith("not built (--strict): 3 errors in 1 file: "
                                 "councils/cambridgeshire/childrens-safeguarding-privacy-notice")
-    assert sum(": error: " in line for line in lines) == 3
+    assert sum(": error: " in line for line in found.splitlines()) == 3
     # a council without lint errors is built; its one warning stops it only with =warnings
     code, out_text, err = run("--project", str(root), "build", "--strict", "middlesbrough",
                               "--format", "html")

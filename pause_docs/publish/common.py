@@ -242,7 +242,7 @@ def sign_off(ctx: Context, left: tuple[str, SignOff | None, str],
 def address(ctx: Context, contact: Contact | dict[str, object], origin: Origin | None,
             name: str | None = None, name_origin: Origin | None = None) -> Address:
     """Email, phone, postal address (the name, then each line of the address on a line of
-    its own) and website, in the locale's words; the
+    its own, or all on one line as the council chooses) and website, in the locale's words; the
     name and each line of the address in the language it was written in (a council may give
     them per language); addresses and numbers in none."""
     get = contact.get if isinstance(contact, dict) else lambda key: getattr(contact, key, None)
@@ -257,8 +257,10 @@ def address(ctx: Context, contact: Contact | dict[str, object], origin: Origin |
             Link(f"tel:{str(phone).replace(' ', '')}", (Text(str(phone), neutral),)),)))
     post: list[Inline] = [Text(name or str(get("name")), name_origin or _field(
         ctx, origin, "name"))]
+    one_line = ctx.doc.council.postal_addresses == "one-line"
     for i, line in enumerate(get("address") or ()):  # type: ignore[arg-type]
-        post += [LineBreak(), Text(str(line), _field(ctx, origin, "address", i))]
+        post += [Text(", ") if one_line else LineBreak(),
+                 Text(str(line), _field(ctx, origin, "address", i))]
     lines.append(ctx.compose("contact_post", address=tuple(post)))
     if website:
         lines.append(ctx.compose("contact_website", website=(

@@ -100,6 +100,10 @@ class Council(Model):
     enquiries: Contact | None = Field(
         None, description="Who answers questions about data sharing, if not the DPO.")
     complaints_form: Url | None = Field(None, description="Online complaints form.")
+    postal_addresses: Literal["block", "one-line"] = Field(
+        "block", description="How a contact's postal address prints: 'block' (the name, then "
+        "each line of the address on a line of its own) or 'one-line' (the lines joined by "
+        "commas, as some councils' published notices have it).")
     logo: Logo | None = Field(None, description="The council's logo, printed above every "
                               "document instead of its name.")
     accessibility_statement: Url | None = Field(
