@@ -1,6 +1,7 @@
 """Finding and checking citations costs time in proportion to the text: ten times the
-citations costs at most twelve times the processor time, for `lint` of a notice (every
-finding located in its YAML) and `audit` of a published text, in one paragraph or many.
+citations costs at most thirteen times the processor time (linear, or n·log n at most), for
+`lint` of a notice (every finding located in its YAML) and `audit` of a published text, in
+one paragraph or many.
 Measured as processor time in one run (not a wall-clock limit), so a loaded machine does not
 change the ratio."""
 
@@ -42,15 +43,21 @@ def cpu(work: Callable[[], object]) -> float:
 
 
 def ratio(small: Callable[[], object], large: Callable[[], object]) -> float:
-    """The large input's processor time over the small one's, measured side by side three
-    times; the lowest of the three, since other work on the machine only ever adds time (a
-    cost that grew faster than the text could not give a low ratio in any round)."""
+    """The large input's processor time over the small one's, each the lowest of several
+    runs side by side: other work on the machine only ever adds time, so the lowest is the
+    cost itself, for both sizes alike (a cost that grew faster than the text could not give
+    a low ratio in any run)."""
     small()  # warm: imports, compiled patterns, the registry's indexes
-    rounds = []
-    for _ in range(3):
-        base = min(cpu(small) for _ in range(3))
-        rounds.append(cpu(large) / base)
-    return min(rounds)
+    smallest, largest = float("inf"), float("inf")
+    for _ in range(4):
+        smallest = min(smallest, cpu(small), cpu(small))
+        largest = min(largest, cpu(large))
+    return largest / smallest
+
+
+# Ten times the text: a linear cost gives about ×10, one that grows as n·log n (a binary
+# search per citation) up to ×13, and the quadratic cost this guards against about ×100.
+LINEAR = 13
 
 
 @pytest.mark.parametrize("layout", ["one paragraph", "paragraphs"])
@@ -70,7 +77,7 @@ def test_audit_costs_in_proportion_to_the_text(tmp_path: Path, layout: str) -> N
     assert len(audit(8000)().problems) >= 1
     found = ratio(audit(800), audit(8000))
     print(f"audit, {layout}: 10 times the citations, {found:.1f} times the time")
-    assert found <= 12
+    assert found <= LINEAR
 
 
 def test_lint_costs_in_proportion_to_the_notice(project) -> None:
@@ -90,4 +97,4 @@ def test_lint_costs_in_proportion_to_the_notice(project) -> None:
                if p.code == "nonexistent-instrument")  # located in the long line
     found = ratio(lambda: lint_document(small, DAY), lambda: lint_document(large, DAY))
     print(f"lint: 10 times the citations, {found:.1f} times the time")
-    assert found <= 12
+    assert found <= LINEAR
