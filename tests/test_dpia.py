@@ -355,3 +355,22 @@ def test_a_criterion_the_screening_found_met_needs_a_risk_naming_it(project) -> 
         "the screening 'pause-dpia-screening' found 'Sensitive or highly personal data' met, "
         "but no risk in the register names it"]
     assert found[0].location.path.endswith("pause-dpia.yaml") and found[0].location.line
+
+
+def test_a_dpia_naming_a_notice_that_does_not_exist_says_so_in_validate_and_build(
+        project, tmp_path: Path) -> None:
+    """Found by the hostile-file run: the DPIA was dropped with no error at all (validate
+    said every document was valid, build called it a bug in pause-docs)."""
+    root = project(councils=("oxfordshire",))
+    path = root / DPIA
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "notice: pause-privacy-notice", "notice: pause-privacy-notise"), encoding="utf-8")
+    expected = re.compile(r"councils/oxfordshire/pause-dpia\.yaml:\d+:\d+: error: "
+                          r"unknown-notice: no notice 'pause-privacy-notise' in "
+                          r"councils/oxfordshire/ \(did you mean 'pause-privacy-notice'\?\)")
+    for args in (["validate"], ["build", "--format", "html", "--output",
+                                str(tmp_path / "out"), "-j", "1"]):
+        result = CliRunner().invoke(main, ["--project", str(root), *args])
+        assert result.exit_code == 1, result.output
+        assert expected.search(result.output), result.output
+        assert "internal-error" not in result.output

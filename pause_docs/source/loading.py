@@ -128,6 +128,7 @@ def _add_council(project: Project, slug: str, directory: Path, docs: list[Path])
     if not _valid_name(project, directory, slug, "council folder"):
         return
     docs = [f for f in docs if _valid_name(project, f, f.stem, "document file")]
+    before = len(project.problems)
     council, council_source = _load_council(project, slug, directory / COUNCIL_FILE)
     resolved_here: dict[str, ResolvedDocument] = {}
     for file in docs:
@@ -140,8 +141,23 @@ def _add_council(project: Project, slug: str, directory: Path, docs: list[Path])
     attempted = {f.stem for f in docs}
     linked = link_notices(project, directory, resolved_here, council, attempted,
                           council_source)
-    project.documents += link_screenings(project, directory, linked, council, attempted,
-                                         council_source)
+    done = link_screenings(project, directory, linked, council, attempted, council_source)
+    project.documents += done
+    project.problems += _unexplained(project, docs, {d.path for d in done}, before)
+
+
+def _unexplained(project: Project, docs: list[Path], loaded: set[str], before: int
+                 ) -> list[Problem]:
+    """A document that is not loaded always says why: an error in it, or in a file it
+    shares (its council, its programme); one dropped with no error at all is a bug."""
+    keys = {display_path(f, project.root): f for f in docs}
+    explained = {p.location.path for p in project.problems[before:] if p.severity == "error"}
+    if any(path not in keys for path in explained):
+        return []  # an error in a file the documents share explains them
+    return [Problem(Location(key), "error", "internal-error",
+                    "this document was not loaded and no reason was found; this is a bug in "
+                    "pause-docs: please report it")
+            for key in keys if key not in loaded and key not in explained]
 
 
 def _valid_name(project: Project, path: Path, name: str, what: str) -> bool:

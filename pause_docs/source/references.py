@@ -86,7 +86,7 @@ def _resolve_in(project: Project, council_slug: str, file: Path, source: SourceF
     model, found = validate(form.model if form else model_of(kind), filled, merged.locate,
                             "document")
     problems = with_todos(found, problems) + check_references(filled, registry, merged)
-    if kind == "dpia-screening":
+    if issubclass(model_of(kind), DpiaScreening):  # a DPIA screening, or a full DPIA
         problems += _check_notice_exists(filled.get("notice"), merged, file.parent)
     project.problems += [_naming(p, source.path) for p in problems]
     if model is None or council_version is None or any(p.severity == "error"
@@ -324,7 +324,7 @@ def _with_inputs(doc: ResolvedDocument, other: ResolvedDocument) -> Provenance:
 
 
 def _check_notice_exists(name: Any, merged: Merged, directory: Path) -> list[Problem]:
-    """A DPIA screening names a notice file in its own council folder."""
+    """A DPIA screening (or a full DPIA) names a notice file in its own council folder."""
     if not isinstance(name, str) or not _SLUG.match(name) or (
             directory / f"{name}.yaml").exists():
         return []  # a name that is not a slug is reported by the model
