@@ -41,6 +41,7 @@ fuzz: $(STAMP)
 # Speed at scale (minutes; not part of the tests): see docs/maintaining/performance.md.
 bench: $(STAMP)
 	$(PY) benchmarks/bench.py
+	$(PY) benchmarks/linear_checks.py
 
 # The documentation site (docs/, mkdocs-material): the reference pages generated from the
 # code (python -m docs_reference), then the site in site/, with --strict so a broken link or a

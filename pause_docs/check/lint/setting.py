@@ -5,6 +5,7 @@ it is placed (`Finding`), so that one mistake written in several places is repor
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from ...publish.locale import load_locale
 from ...source.errors import Location, Problem, Severity
 from ...source.models.base import Nation
 from ...source.registry import Registry
-from .spans import words_location
+from .spans import line_and_column, words_location
 
 NATION_NAMES: dict[str, str] = {"england": "England", "wales": "Wales",
                                 "scotland": "Scotland", "northern-ireland": "Northern Ireland"}
@@ -48,16 +49,14 @@ class Passage:
         """Where the words `text[start:end]` are."""
         if not self.anchors:
             return words_location(self.source, self.where, self.text, start, end)
-        offset, at = self.anchors[0]
-        for candidate in self.anchors:
-            if candidate[0] > start:
-                break
-            offset, at = candidate
-        between = self.text[offset:start]
-        if "\n" in between:
-            return Location(at.path, at.line + between.count("\n"),
-                            len(between) - between.rfind("\n"))
-        return Location(at.path, at.line, at.column + len(between))
+        # the last anchor at or before `start` (the first if none is)
+        here = bisect.bisect_right(self.anchors, start, key=lambda anchor: anchor[0])
+        offset, at = self.anchors[max(here - 1, 0)]
+        line, column = line_and_column(self.text, start)
+        lines = line - line_and_column(self.text, offset)[0]
+        if lines:
+            return Location(at.path, at.line + lines, column)
+        return Location(at.path, at.line, at.column + start - offset)
 
 
 @dataclass(frozen=True)

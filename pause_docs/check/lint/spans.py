@@ -95,7 +95,9 @@ def _starts(text: str) -> array[int]:
     return array("q", _line_starts(text))
 
 
-def _place(text: str, index: int) -> tuple[int, int]:
+def line_and_column(text: str, index: int) -> tuple[int, int]:
+    """The line and column (from 1) of `text[index]`, found by binary search among the
+    text's line starts (listed once per text), however long the text is."""
     starts = _starts(text)
     line = bisect.bisect_right(starts, index) - 1
     return line + 1, index - starts[line] + 1
@@ -149,7 +151,7 @@ def words_location(file_text: str, value_at: Location, value: str, start: int,
         at = _align(file_text, list(zip(aligned.indices, aligned.written, strict=True)),
                     list(aligned.wanted), target)
     if at is not None:
-        return Location(value_at.path, *_place(file_text, at))
+        return Location(value_at.path, *line_and_column(file_text, at))
     return _search(file_text, value_at, value, start, end if end is not None else start + 1,
                    first, last)
 
@@ -195,4 +197,4 @@ def _search(file_text: str, value_at: Location, value: str, start: int, end: int
     found = list(pattern.finditer(file_text, first, last))
     if len(found) <= rank:
         return value_at
-    return Location(value_at.path, *_place(file_text, found[rank].start()))
+    return Location(value_at.path, *line_and_column(file_text, found[rank].start()))
