@@ -117,6 +117,35 @@ def write_file(target: Path, data: bytes) -> bool:
     return True
 
 
+def write_named_file(target: Path, data: bytes) -> None:
+    """Write a file the user named on the command line (`diff --html/--pdf/--docx`): into a
+    folder that exists (never made on a guess), atomically over a regular file, through a
+    terminal-like device (/dev/null, /dev/full), and never over anything else.  Every reason
+    it cannot be written is an OutputError naming the file."""
+    folder = target.parent
+    if not folder.is_dir():
+        raise OutputError(
+            f"cannot write {target}: {folder} is a file, not a folder" if folder.exists()
+            else f"cannot write {target}: the folder {folder} does not exist (create it first, or "
+            "give a file in a folder that exists)")
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        mode = stat.S_IFREG  # nothing there yet (or a dangling link, replaced)
+    try:
+        if stat.S_ISCHR(mode):  # renamed over, the device itself would be replaced
+            with open(target, "wb") as device:
+                device.write(data)
+                device.flush()
+        elif stat.S_ISREG(mode):
+            write_file(target, data)
+        else:
+            raise OutputError(f"cannot write {target}: it is not a file (give the name of a "
+                              "file to write)")
+    except OSError as exc:
+        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+
+
 def _checkpoint(point: str, target: Path) -> None:
     """Stop this process here when PAUSE_DOCS_STOP_AT names this point and the count of
     published files written so far (the build's own hidden files are not counted)."""

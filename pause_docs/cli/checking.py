@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..check.rules import page as rule_page
-from ..source.errors import OutputError, ProblemsFound, summary
+from ..source.errors import ProblemsFound, summary
 from .output import echo, format_option, json_report, project_root, say, verbosity_options
 from .setup_commands import STRICT_LEVELS, LintCommand, check_targets
 
@@ -253,12 +253,9 @@ def _version(ctx: click.Context, file: Path, council: str | None) -> Any:
 
 def _write_user_file(path: Path, data: bytes) -> None:
     """A file the user named (any name they like), written atomically."""
-    from ..build.writer import write_file
+    from ..build.writer import write_named_file
 
-    try:
-        write_file(path, data)
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    write_named_file(path, data)
     say(f"wrote {path}", err=True)
 
 

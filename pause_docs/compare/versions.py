@@ -17,7 +17,14 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..source.errors import CannotCompare, Location, Problem, ProjectError, display_path
+from ..source.errors import (
+    CannotCompare,
+    Location,
+    Problem,
+    ProjectError,
+    clipped,
+    display_path,
+)
 from ..source.layout import (
     COUNCIL_FILE,
     COUNCILS_DIR,
@@ -109,13 +116,13 @@ def load_revisions(file: Path, revisions: tuple[str, ...]) -> tuple[Side, Side]:
 
 
 def _at_revision(root: Path, relative: Path, rev: str) -> Side:
+    shown = clipped(rev)
     # Resolved first, then peeled to its commit: 'rev^{commit}' would change what some
     # revisions mean (':/text' searches commit messages for everything after the ':/').
-    missing = f"'{rev}' is not a revision in this repository"
     named = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", rev,
-                 what=missing).strip()
+                 what=_missing(root, shown)).strip()
     commit = _git(root, "rev-parse", "--verify", "--quiet", f"{named}^{{commit}}",
-                  what=f"'{rev}' is not a commit").strip()
+                  what=f"'{shown}' is not a commit").strip()
     prefix = _git(root, "rev-parse", "--show-prefix").strip().rstrip("/")
     top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
     with tempfile.TemporaryDirectory(prefix="pause-docs-rev-") as temp:
@@ -123,17 +130,31 @@ def _at_revision(root: Path, relative: Path, rev: str) -> Side:
         tree = f"{commit}:{prefix}" if prefix else commit
         # From the top of the repository: inside a sub-folder git would archive only that.
         archive = _git_bytes(top, "archive", "--format=tar", tree,
-                             what=f"cannot read the project at {rev}")
+                             what=f"cannot read the project at {shown}")
         try:
             _extract(archive, there)
         except (tarfile.TarError, OSError) as exc:
-            raise ProjectError(f"cannot read the project at {rev}: {exc}") from exc
+            raise ProjectError(f"cannot read the project at {shown}: {exc}") from exc
         if not (there / relative).is_file():
             raise CannotCompare([Problem(Location(relative.as_posix()), "error",
                                          "not-at-revision",
-                                         f"the file did not exist at {rev} ({commit[:12]})")])
-        return load_file(there / relative, f"{relative.as_posix()} at {rev} ({commit[:12]})",
+                                         f"the file did not exist at {shown} ({commit[:12]})")])
+        return load_file(there / relative, f"{relative.as_posix()} at {shown} ({commit[:12]})",
                          there)
+
+
+def _missing(root: Path, shown: str) -> str:
+    """What to say of a revision git does not know; a shallow clone may hold only its last
+    commits, so there the revision may simply be older than what was fetched."""
+    said = f"'{shown}' is not a revision in this repository"
+    try:
+        shallow = _git(root, "rev-parse", "--is-shallow-repository").strip() == "true"
+    except ProjectError:
+        return said
+    if shallow:
+        said += ("; this clone is shallow: the revision may be older than its history; run "
+                 "`git fetch --unshallow`")
+    return said
 
 
 def _extract(archive: bytes, into: Path) -> None:

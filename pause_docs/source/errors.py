@@ -27,6 +27,13 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(_escape, text)
 
 
+def clipped(text: str, limit: int = 60) -> str:
+    """Words the user typed (a git revision), quoted in a message on one line: every control
+    character escaped, newlines and tabs too, and cut to `limit` characters with '…'."""
+    flat = re.sub("[\t\n]", _escape, printable(text))
+    return flat if len(flat) <= limit else flat[:limit - 1] + "…"
+
+
 def _escape(found: re.Match[str]) -> str:
     code = ord(found[0])
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
