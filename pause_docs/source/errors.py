@@ -17,9 +17,10 @@ from .resources import package_label
 Severity = Literal["error", "warning", "info"]
 # What must never reach a terminal as itself: C0 and C1 controls (escape sequences that move
 # the cursor, retitle the window or hide text), DEL, lone surrogates (from file names that
-# are not UTF-8) and the invisible marks that reverse the direction of text.
+# are not UTF-8), the invisible marks that reverse the direction of text, the line and
+# paragraph separators (U+2028, U+2029) and the byte-order mark.
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff"
-                          "\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+                          "\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]")
 
 
 def printable(text: str) -> str:

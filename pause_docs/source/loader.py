@@ -29,7 +29,18 @@ MAX_DEPTH = 40
 # What YAML's reader refuses when written raw; the same characters written as escapes in a
 # double-quoted string ("\0", "\x1b", "\ud800") are refused too, as are carriage returns
 # and NEL, which only an escape can put in a value.
-_FORBIDDEN = re.compile("[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Also refused, raw or escaped: the invisible marks that show text in another order than it
+# is read (a reviewer approves one wording, the page says another), the line and paragraph
+# separators that break a line no editor shows, and a byte-order mark inside the text.
+_INVISIBLE = {"\u202a": "left-to-right embedding", "\u202b": "right-to-left embedding",
+              "\u202c": "pop directional formatting", "\u202d": "left-to-right override",
+              "\u202e": "right-to-left override", "\u2066": "left-to-right isolate",
+              "\u2067": "right-to-left isolate", "\u2068": "first strong isolate",
+              "\u2069": "pop directional isolate", "\u2028": "line separator",
+              "\u2029": "paragraph separator", "\ufeff": "byte order mark"}
+_HIDDEN = re.compile(f"[{''.join(_INVISIBLE)}]")
+_FORBIDDEN = re.compile("[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|"
+                        + _HIDDEN.pattern)
 
 Path_ = tuple[str | int, ...]
 
@@ -225,8 +236,34 @@ def _escaped_character(character: str) -> str:
     if "\ud800" <= character <= "\udfff":
         return (f"{code}, written as an escape, is half of a surrogate pair, not a character: "
                 "write the character itself instead")
+    if character in _INVISIBLE:
+        return f"{_invisible(character)}, written as an escape, {_WHY[character]}: delete it"
     return (f"the invisible control character {code}, written as an escape, is not allowed "
             "in YAML: delete it")
+
+
+def _invisible(character: str) -> str:
+    return f"the invisible character U+{ord(character):04X} ({_INVISIBLE[character]})"
+
+
+_WHY = {c: "would show the text around it in another order than it is read" for c in _INVISIBLE}
+_WHY.update({"\u2028": "would break the line where the file shows none",
+             "\u2029": "would break the line where the file shows none",
+             "\ufeff": "is not allowed inside text (it comes from joining or copying files)"})
+
+
+def _hidden_characters(text: str, path: str) -> list[Problem]:
+    """Each invisible mark written raw in the file (even in a comment), where it is: they
+    never reach a page, a message or the terminal as themselves."""
+    problems = []
+    for found in _HIDDEN.finditer(text):
+        before = text[:found.start()]
+        line, column = before.count("\n") + 1, found.start() - before.rfind("\n")
+        problems.append(Problem(Location(path, line, column), "error", "yaml-character",
+                                f"{_invisible(found[0])} {_WHY[found[0]]}: delete it"))
+        if len(problems) == 20:
+            break
+    return problems
 
 
 def _construct(node: yaml.Node, loader: _Loader) -> Any:
@@ -245,6 +282,9 @@ def _construct(node: yaml.Node, loader: _Loader) -> Any:
 
 def parse_yaml(text: str, path: str) -> tuple[SourceFile | None, list[Problem]]:
     """Parse YAML text; the data with its positions, or the problems that stop it."""
+    hidden = _hidden_characters(text, path)
+    if hidden:
+        return None, hidden
     try:
         loader, node = _compose(text)  # the reader refuses control characters, before parsing
     except yaml.reader.ReaderError as exc:
