@@ -4,7 +4,11 @@ Twenty-odd hostile SVGs are refused with a located `unsafe-logo` error; five rea
 
 from __future__ import annotations
 
+import io
 import os
+import struct
+import warnings
+import zlib
 from pathlib import Path
 
 import pytest
@@ -207,3 +211,68 @@ def test_a_huge_logo_or_one_misnamed_is_refused(tmp_path: Path) -> None:
     with pytest.raises(NotReadable) as caught:
         read_logo(fake, tmp_path)
     assert caught.value.code == "unsafe-logo" and "not a PNG" in caught.value.message
+
+
+def made_picture(fmt: str, size: tuple[int, int], mode: str = "RGB") -> bytes:
+    """A real picture, encoded by Pillow."""
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new(mode, size, "red" if mode != "1" else 1).save(out, fmt)
+    return out.getvalue()
+
+
+def png_claiming(width: int, height: int) -> bytes:
+    """A PNG whose header says width × height, holding one row of data."""
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(
+            ">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(b"\0" * (1 + 3 * min(width, 4096))))
+            + chunk(b"IEND", b""))
+
+
+def jpeg_claiming(width: int, height: int) -> bytes:
+    """A real JPEG whose frame header is made to say width × height (at most 65,535)."""
+    data = bytearray(made_picture("JPEG", (120, 40)))
+    frame = data.index(b"\xff\xc0")
+    data[frame + 5:frame + 9] = struct.pack(">HH", min(height, 65_535), min(width, 65_535))
+    return bytes(data)
+
+
+PICTURES = {  # found by the fuzz run: each passed validate, then failed the build
+    "png cut short": (made_picture("PNG", (120, 40), "RGBA")[:60], "logo.png",
+                      "the picture cannot be read (image file is truncated): it is cut short "
+                      "or damaged"),
+    "png of 144 million pixels": (png_claiming(12_000, 12_000), "logo.png",
+                                  "a picture of 12,000 × 12,000 pixels, far more than a logo "
+                                  "needs (at most 25,000,000)"),
+    "jpeg of 4 billion pixels": (jpeg_claiming(65_535, 65_535), "logo.jpg",
+                                 "a picture of more than 178,956,970 pixels"),
+    "jpeg damaged": (made_picture("JPEG", (64, 64))[:200] + b"\0" * 50, "logo.jpeg",
+                     "the picture cannot be read"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PICTURES))
+def test_a_picture_cut_short_or_of_too_many_pixels_is_refused(tmp_path: Path,
+                                                              name: str) -> None:
+    data, file, reason = PICTURES[name]
+    (tmp_path / file).write_bytes(data)
+    with warnings.catch_warnings(), pytest.raises(NotReadable) as caught:
+        warnings.simplefilter("error")  # Pillow's warning of a "decompression bomb" is not shown
+        read_logo(tmp_path / file, tmp_path)
+    assert caught.value.code == "unsafe-logo" and reason in caught.value.message
+
+
+@pytest.mark.parametrize(("fmt", "mode", "file"), [("PNG", "RGBA", "logo.png"),
+                                                   ("PNG", "P", "logo.png"),
+                                                   ("JPEG", "RGB", "logo.jpg"),
+                                                   ("JPEG", "L", "logo.jpeg")])
+def test_a_whole_picture_of_a_logos_size_passes(tmp_path: Path, fmt: str, mode: str,
+                                                file: str) -> None:
+    data = made_picture(fmt, (600, 200), mode)
+    (tmp_path / file).write_bytes(data)
+    assert read_logo(tmp_path / file, tmp_path) == data

@@ -11,8 +11,10 @@ filters.  Links (`href`, `xlink:href`, CSS `url()`) may point only inside the fi
 
 from __future__ import annotations
 
+import io
 import os
 import re
+import warnings
 from pathlib import Path
 from xml.parsers import expat
 
@@ -21,6 +23,7 @@ from .reader import NotReadable, outside, read_regular
 MAX_LOGO_BYTES = 2_000_000
 MAX_DEPTH = 100
 MAX_ELEMENTS = 50_000
+MAX_PIXELS = 25_000_000  # 5,000 × 5,000: far more than a logo a few lines high needs
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
@@ -127,6 +130,35 @@ def _check_picture(suffix: str, data: bytes) -> None:
         raise UnsafeSvg("it is not a PNG picture, though its name ends .png")
     if suffix in (".jpg", ".jpeg") and not data.startswith(b"\xff\xd8\xff"):
         raise UnsafeSvg(f"it is not a JPEG picture, though its name ends {suffix}")
+    _check_decodes(data)
+
+
+def _check_decodes(data: bytes) -> None:
+    """The picture is whole and of a logo's size: decoded here, as the PDF and Word writers
+    will decode it, so that one cut short, damaged or claiming billions of pixels is refused
+    by validate with the reason, not found out half-way through a build."""
+    from PIL import Image  # WeasyPrint's own reader of pictures
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as picture:
+                width, height = picture.size
+                if width * height > MAX_PIXELS:
+                    raise UnsafeSvg(_too_many(f"{width:,} × {height:,} pixels"))
+                picture.load()
+    except UnsafeSvg:
+        raise
+    except Image.DecompressionBombError as exc:
+        raise UnsafeSvg(_too_many(f"more than {2 * Image.MAX_IMAGE_PIXELS:,} pixels")) from exc
+    except Exception as exc:  # noqa: BLE001 - a damaged file makes Pillow raise any kind
+        reason = str(exc).strip() or type(exc).__name__
+        raise UnsafeSvg(f"the picture cannot be read ({reason}): it is cut short or "
+                        "damaged") from exc
+
+
+def _too_many(size: str) -> str:
+    return f"a picture of {size}, far more than a logo needs (at most {MAX_PIXELS:,})"
 
 
 def check_svg(data: bytes) -> None:
