@@ -1,6 +1,7 @@
 """A Word file's frame: python-docx's template cleared of what no document of ours should
-carry, the theme's styles, the document's language and properties, the page and its footer,
-and the zip written the same way every time."""
+carry and of every style a document cannot use (a lean template, made once in a process),
+the theme's styles, the document's language and properties, the page and its footer, and the
+zip written the same way every time, with only the styles the document uses."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm
 from docx.styles.style import BaseStyle, ParagraphStyle
 
+from .lean import drop_unused_styles, keep_only
 from .theme import THEME, Theme
 from .xml import PPR, RPR, border, child, element, fonts, half_points, put, shading, twips
 
@@ -80,8 +82,35 @@ def styles(theme: Theme) -> tuple[Paragraph, ...]:
     )
 
 
+_TEMPLATES: dict[tuple[str, str], bytes] = {}
+"""Each language and theme's template, made once in a process (`template`)."""
+
+
 def new_document(lang: str, theme: Theme = THEME) -> Document:
-    """An empty A4 document in `lang` with the theme's styles and nothing else."""
+    """An empty A4 document in `lang` with the theme's styles and nothing else, read from
+    the `template` made once for `lang` (python-docx reads its own, 353 kB of styles, for
+    each document)."""
+    return docx.Document(io.BytesIO(template(lang, theme)))
+
+
+def template(lang: str, theme: Theme = THEME) -> bytes:
+    """The .docx every document in `lang` starts from: python-docx's template with the
+    theme's styles and only those of its styles a document of ours may use (`lean`); made
+    once in a process, the same bytes every time."""
+    key = (lang, repr(theme))
+    if key not in _TEMPLATES:
+        document = _made(lang, theme)
+        used = ["Normal", *(f"Heading {n}" for n in range(1, 7)), *CHARACTER_STYLES,
+                *(p.name for p in styles(theme))]
+        keep_only(document.styles.element, (name.replace(" ", "") for name in used))
+        raw = io.BytesIO()
+        document.save(raw)
+        _TEMPLATES[key] = _zipped(raw, 0)
+    return _TEMPLATES[key]
+
+
+def _made(lang: str, theme: Theme) -> Document:
+    """python-docx's template with the theme's styles in `lang`, the page set up."""
     document = docx.Document()
     package = document.part.package
     for rId, rel in list(package.rels.items()):
@@ -197,6 +226,10 @@ def _paragraph_style(document: Document, wanted: Paragraph, names: set[str | Non
         put(pPr, element("w:ind", left=twips(wanted.indent), right="0", hanging="0"), PPR)
 
 
+CHARACTER_STYLES = ("Hyperlink", "Code", "Source")
+"""The character styles `_character_styles` adds (`Look.style`)."""
+
+
 def _character_styles(document: Document, theme: Theme) -> None:
     """Links as the page shows them; code in the theme's monospace font."""
     link = document.styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
@@ -296,9 +329,17 @@ def _field(instruction: str) -> list[BaseOxmlElement]:
 
 def save(document: Document, epoch: int) -> bytes:
     """The file's bytes: the same document always gives the same bytes (every member dated
-    `epoch`, the document's own date, in the order python-docx writes them)."""
+    `epoch`, the document's own date, in the order python-docx writes them), with only the
+    styles it uses (`lean`)."""
+    drop_unused_styles(document)
     raw = io.BytesIO()
     document.save(raw)
+    return _zipped(raw, epoch)
+
+
+def _zipped(raw: io.BytesIO, epoch: int) -> bytes:
+    """The package python-docx wrote to `raw`, every member dated `epoch` (not before 1980,
+    which a zip cannot say)."""
     when = dt.datetime.fromtimestamp(max(epoch, 315532800), dt.UTC)
     stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second)
     out = io.BytesIO()
