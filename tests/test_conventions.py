@@ -5,6 +5,7 @@ the same way on `lint` and `build`, and `diff` of two files kept anywhere."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -177,6 +178,23 @@ def test_no_finding_points_into_the_installed_package(project: Any) -> None:
     code, listed, _ = run(root, "show", "programme", "pause")
     assert code == 0 and listed == (REPO / "pause_docs/programmes/pause.yaml").read_text()
     assert ident  # an id `pause-docs law` finds
+
+
+def test_no_page_prints_the_folder_of_the_installed_package(project: Any, tmp_path: Path
+                                                           ) -> None:
+    """A screening or DPIA names where each pre-filled answer was written: a file the tool
+    ships is named under the tool's name, with the line `pause-docs show` prints it at."""
+    root = project(councils=("oxfordshire",))
+    code, out, err = run(root, "build", "--format", "html", "--output", str(tmp_path / "out"))
+    assert code == 0, out + err
+    pages = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "out").rglob("*.html")}
+    assert not [name for name, text in pages.items() if "pause_docs/" in text]
+    shipped = (REPO / "pause_docs/programmes/pause.yaml").read_text().splitlines()
+    screening = pages["pause-dpia-screening.html"]
+    assert "pause-docs/programmes/pause.yaml:" in screening
+    for line in {int(n) for n in re.findall(r"pause-docs/programmes/pause\.yaml:(\d+)",
+                                             screening)}:
+        assert shipped[line - 1].strip(), line  # the line `show` prints the value at
 
 
 def test_show_lists_and_prints_what_the_tool_ships_and_the_projects_own(project: Any) -> None:

@@ -130,7 +130,7 @@ def test_the_bundled_equality_documents_list_all_nine_characteristics_and_lint_c
         assert "Equality Act 2010, s.149" in html
         assert lint_document(doc, dt.date(2026, 11, 21)) == [], slug
         # who Pause works with comes from the programme, and the page says where
-        found = re.findall(r"Pre-filled from the programme: <code>pause_docs/programmes/"
+        found = re.findall(r"Pre-filled from the programme: <code>pause-docs/programmes/"
                            r"pause.yaml:(\d+)</code>", html)
         assert len(found) == 5, slug
         assert {programme[int(n) - 1].strip() for n in found} == {

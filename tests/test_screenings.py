@@ -157,7 +157,7 @@ def test_oxfordshire_pause_notice_needs_a_full_dpia_with_criteria_and_sources() 
             in html)
     assert re.search(r"data category 'Health, including mental health and substance "
                      r"misuse' is special category data <span class=\"source\">\(<code>"
-                     r"pause_docs/programmes/pause.yaml:\d+</code>\)", html)
+                     r"pause-docs/programmes/pause.yaml:\d+</code>\)", html)
 
 
 def notice_project(project, notice_extra: str = "", screening_extra: str = "") -> Path:
@@ -302,4 +302,4 @@ def test_dpia_pdf_states_the_decision_and_its_sources(tmp_path: Path) -> None:
     assert "A full data protection impact assessment (DPIA) is required" in text
     assert "Met: 4 Sensitive or highly personal data; 7 Vulnerable data subjects." in text
     # Where each answer came from; a path may wrap after a '/' in a narrow column.
-    assert "pause_docs/programmes/pause.yaml:" in text.replace("/ ", "/")
+    assert "pause-docs/programmes/pause.yaml:" in text.replace("/ ", "/")

@@ -134,6 +134,17 @@ def test_welsh_lists_join_with_a_or_ac_and_mutate_only_ordinary_words() -> None:
     assert load_locale("en").joined(["a", "b", "c"]) == "a, b and c"
 
 
+def test_an_english_list_writes_a_leading_article_lower_case_after_the_first_item() -> None:
+    english = load_locale("en")
+    assert english.joined(["The youth court", "The police"]) == "The youth court and the police"
+    assert (english.joined(["Schools", "A school nurse", "An advocate"], "or")
+            == "Schools, a school nurse or an advocate")
+    # a capital after the article may be a name: left as written
+    assert english.joined(["Schools", "The Children's Society"]) == (
+        "Schools and The Children's Society")
+    assert english.joined(["Schools", "Theatres"]) == "Schools and Theatres"  # not an article
+
+
 def test_a_notice_lists_inline_in_english_and_as_bullets_in_welsh(project) -> None:
     notice = SHORT_NOTICE.replace("    text: We help families in the borough.\n", """\
     intro: {en: "We get it from", cy: "Daw o'r canlynol:"}

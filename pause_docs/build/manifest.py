@@ -3,7 +3,10 @@
 `output/.pause-docs-manifest.json` holds, for every document built, a record of the files it
 was made from *with the fingerprint each had before it was made* (its YAML, its council,
 its programme, the standard sections it uses, the templates and assets), the registry
-entries it cites, the hash of its HTML and the outputs written.  A record is written only
+entries it cites, the hash of its HTML and the outputs written.  A file's fingerprint is of
+its bytes, so that checking a build with nothing to do reads no YAML; a YAML file whose bytes
+changed is compared by what it says (`Fingerprints.content`), so that a comment or a new
+layout of the same values makes nothing again.  A record is written only
 for a document whose outputs were written in full, so a build stopped at any point leaves
 every unfinished document with its old record, which no longer matches its files: the next
 build makes it again.  The manifest also names every output file the tool has made (so a
@@ -25,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..source.layout import find_template, key_path, shadowed
+from ..source.layout import find_template, is_yaml, key_path, shadowed
 from ..source.reader import NotReadable, read_regular
 from ..source.resources import PACKAGE_ROOT
 from .writer import claimed
@@ -48,7 +51,8 @@ class Record:
 
     files: dict[str, str]
     """Its YAML and the files it inherits from (relative to the project, or absolute) ->
-    sha256 of each as it was before the document was made."""
+    sha256 of each as it was before the document was made (or of a later version that says
+    the same, see `Manifest.contents`)."""
     registry: dict[str, str]
     """Registry entries it cites ('table:id' or 'table:*') -> hash of the entry."""
     templates: dict[str, str]
@@ -97,14 +101,18 @@ class Fingerprints:
 
     `cache` (the manifest's) maps a file to [mtime_ns, size, sha256]: a hash is trusted while
     the file's size and time still match.  It is only a cache: which fingerprints a document
-    was made from is in its own record.
+    was made from is in its own record.  `contents` (the manifest's) maps the sha256 of a YAML
+    file's bytes to what they say (`content`).
     """
 
-    def __init__(self, root: Path, cache: dict[str, list[Any]]) -> None:
+    def __init__(self, root: Path, cache: dict[str, list[Any]],
+                 contents: dict[str, str] | None = None) -> None:
         self.root = root
         self.cache = cache
+        self.contents = contents if contents is not None else {}
         self.now: dict[str, str | None] = {}
         self._stats: dict[str, tuple[int, int]] = {}
+        self._no_content: set[str] = set()
 
     def path(self, key: str) -> Path:
         return key_path(key, self.root)
@@ -118,6 +126,33 @@ class Fingerprints:
         if key not in self.now:
             self.now[key] = self._hash(key)
         return self.now[key]
+
+    def content(self, key: str) -> str | None:
+        """What the YAML file `key` says (`data_fingerprint` of its data), in the version
+        whose `sha` was taken; None when it is not YAML, has an error or changed since."""
+        digest = self.sha(key)
+        if digest is None or digest in self._no_content or not is_yaml(Path(key)):
+            return None
+        if digest not in self.contents:
+            from ..source.loader import MAX_FILE_BYTES, yaml_fingerprint
+
+            try:
+                raw = read_regular(self.path(key), MAX_FILE_BYTES)
+            except NotReadable:
+                raw = b""
+            said = (yaml_fingerprint(raw, key)
+                    if hashlib.sha256(raw).hexdigest() == digest else None)
+            if said is None:
+                self._no_content.add(digest)
+                return None
+            self.contents[digest] = said
+        return self.contents[digest]
+
+    def says_the_same(self, key: str, before: str) -> bool:
+        """The YAML file `key`, whose bytes are no longer those fingerprinted `before`, says
+        what it said then: only a comment or the way its values are written changed."""
+        said = self.contents.get(before)
+        return said is not None and self.content(key) == said
 
     def taken(self, key: str) -> str:
         """The fingerprint already taken of `key`, or UNKNOWN: never one taken later, after
@@ -181,6 +216,10 @@ class Manifest:
     documents: dict[str, Record] = field(default_factory=dict)
     hashes: dict[str, list[Any]] = field(default_factory=dict)
     """The cache of file hashes (see `Fingerprints`)."""
+    contents: dict[str, str] = field(default_factory=dict)
+    """The sha256 of a YAML file's bytes that a record names -> what those bytes say (see
+    `Fingerprints.content`): kept when the document is made, so that a later version of the
+    file can be compared with it by what it says."""
     shared: dict[str, str] = field(default_factory=dict)
     """Files every document may depend on (registry, programmes, sections) -> sha256, as
     last loaded to report their problems."""
@@ -214,7 +253,8 @@ class Manifest:
             if data.get("manifest") != VERSION:
                 return cls(made=_made_by_older(data))
             maps: dict[str, dict[str, Any]] = data["maps"]
-            manifest = cls(str(data["tool"]), {}, dict(data["hashes"]), dict(data["shared"]),
+            manifest = cls(str(data["tool"]), {}, dict(data["hashes"]),
+                           dict(data.get("contents", {})), dict(data["shared"]),
                            bool(data["shared_clean"]), {str(m) for m in data["made"]}, maps)
             for key, entry in data["documents"].items():
                 for name in _SHARED_MAPS:
@@ -228,10 +268,12 @@ class Manifest:
     def dumps(self) -> bytes:
         """The manifest as JSON, keeping only the cached hashes of files still referred to."""
         used = set(self.shared)
+        named: set[str] = set()
         maps: dict[str, dict[str, Any]] = {}
         documents = {}
         for key, record in sorted(self.documents.items()):
             used.update(record.files, record.used, record.assets)
+            named.update(record.files.values())
             entry = {f.name: getattr(record, f.name) for f in fields(record)}
             for name in _SHARED_MAPS:
                 entry[name] = _map_id(entry[name])
@@ -240,6 +282,7 @@ class Manifest:
         data = {"manifest": VERSION, "tool": self.tool, "shared": dict(sorted(self.shared.items())),
                 "shared_clean": self.shared_clean, "made": sorted(self.made),
                 "hashes": {k: v for k, v in sorted(self.hashes.items()) if k in used},
+                "contents": {k: v for k, v in sorted(self.contents.items()) if k in named},
                 "maps": dict(sorted(maps.items())), "documents": documents}
         return json.dumps(data, separators=(",", ":")).encode()
 
@@ -274,11 +317,15 @@ class Freshness:
     registry_hashes: Callable[[], dict[str, str]]
     """Hashes of the registry's entries now; called only when a record's registry state
     differs from `registry_now`."""
+    renewed: bool = False
+    """A record found fresh was given the fingerprints of YAML files that say the same in
+    other bytes (it is to be saved)."""
     _resolved: dict[str, str | None] = field(default_factory=dict)
 
     def fresh(self, record: Record | None, outputs: dict[str, Path]) -> bool:
         """True when the document's `outputs` are as it wrote them and nothing it was made
-        from has changed since."""
+        from has changed since (a YAML file rewritten to say the same has not); such a file's
+        new fingerprint is then recorded, so that the next check is by bytes again."""
         if record is None:
             return False
         for suffix, path in outputs.items():
@@ -286,7 +333,24 @@ class Freshness:
             if made is None or record.outputs.get(suffix) != made:
                 return False
         sha = self.fingerprints.sha
-        for files in (record.files, record.used, record.assets):
+        rewritten = {}
+        for file, digest in record.files.items():
+            now = sha(file)
+            if now != digest:
+                if now is None or not self.fingerprints.says_the_same(file, digest):
+                    return False
+                rewritten[file] = now
+        if not self._rest_fresh(record):
+            return False
+        if rewritten:
+            record.files.update(rewritten)
+            self.renewed = True
+        return True
+
+    def _rest_fresh(self, record: Record) -> bool:
+        """Its templates, assets and registry entries are as they were."""
+        sha = self.fingerprints.sha
+        for files in (record.used, record.assets):
             if any(sha(f) != digest for f, digest in files.items()):
                 return False
         for name, used in record.templates.items():

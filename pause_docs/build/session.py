@@ -69,7 +69,7 @@ class Session:
         self.shared_files = self.registry_files + [
             self.key(p) for p in programme_files(root).values()] + used_files(root)
         # Fingerprinted before anything is loaded: what is loaded is at least as new.
-        self.fingerprints = Fingerprints(root, self.manifest.hashes)
+        self.fingerprints = Fingerprints(root, self.manifest.hashes, self.manifest.contents)
         shared_now = {k: self.fingerprints.sha(k) or UNKNOWN for k in self.shared_files}
         self.shared_changed = shared_now != self.manifest.shared
         self.shared_now = shared_now
@@ -100,6 +100,7 @@ class Session:
                     self.changed = True
             else:
                 stale.append(file)
+        self.changed |= self.freshness.renewed
         return stale
 
     @property
@@ -154,6 +155,9 @@ class Session:
         hashes = self.registry_hashes
         taken = self.fingerprints.taken
         record.files = {sys.intern(f): taken(f) for f in record.files}
+        for file, digest in record.files.items():
+            if digest != UNKNOWN:  # what its YAML says, to compare a later version with
+                self.fingerprints.content(file)
         record.registry = self.manifest.share({e: hashes.get(e, ABSENT) for e in record.registry})
         record.registry_state = self.registry_now if self.registry_trusted else UNKNOWN
         record.templates = self.manifest.share(record.templates)

@@ -55,6 +55,11 @@ class Locale(Model):
         default_factory=dict, description="Initial-letter mutations by name: the start of a "
         "word -> what it becomes, longest first (a start that does not change maps to itself, "
         "so that 'ch' is not read as 'c').")
+    articles: list[str] = Field(
+        default_factory=list, description="Articles that may begin an item of a list, "
+        "written lower-case when the item is joined into a sentence after the first, if the "
+        "word after the article is lower-case: 'The youth court and the police' (never 'The "
+        "Children's Society', which may be a name), e.g. ['The', 'A', 'An'].")
     inline_lists: bool = Field(
         True, description="False: a notice's `style: inline` lists print as bullets, because "
         "joining free text into one sentence by rule is not safe in this language.")
@@ -97,6 +102,7 @@ class Locale(Model):
         item's words as they read after it: Welsh 'a' is 'ac' before a vowel, and the
         mutation the joining word causes (never in a word with a capital, a name)."""
         rule = self.lists[joiner]
+        following = self.mid_sentence(following)
         last = index == count - 2
         if not last:
             return rule.middle, following
@@ -104,6 +110,14 @@ class Locale(Model):
             return rule.before_vowel, following
         word = rule.pair if count == 2 else rule.last
         return word, self.mutated(following, rule.mutation)
+
+    def mid_sentence(self, text: str) -> str:
+        """`text` as it reads inside a sentence: a leading article lower-case when the word
+        after it is lower-case ('The police' -> 'the police'; 'The Hague' stays)."""
+        article, space, rest = text.partition(" ")
+        if space and article in self.articles and rest[:1].islower():
+            return article.lower() + space + rest
+        return text
 
     def mutated(self, text: str, mutation: str | None) -> str:
         """`text` with its first letters mutated by the table `mutation`, unless it starts

@@ -47,7 +47,16 @@ def form_row(label: tuple[Inline, ...], *values: Content, role: str | None = Non
 
 def source(text: str) -> Styled:
     """'(councils/…/file.yaml:12)' in the small type of a source reference."""
-    return Styled("span", (Text("("), Styled("code", (Text(text),)), Text(")")), role="source")
+    return Styled("span", (Text("("), Styled("code", (Text(shown(text)),)), Text(")")),
+                  role="source")
+
+
+def shown(place: str) -> str:
+    """A place as a page prints it: a file the tool ships under the tool's name
+    ('pause-docs/programmes/pause.yaml:70', which `pause-docs show programme pause` prints),
+    never the folder of the installed package on the machine that built the page."""
+    return "pause-docs/" + place.removeprefix("pause_docs/") if place.startswith(
+        "pause_docs/") else place
 
 
 # --- the questions ---------------------------------------------------------------------------
@@ -281,7 +290,8 @@ def _provenance(ctx: FormContext, a: Answered) -> list[Block]:
     if a.basis == "programme" and a.written_at is not None:
         where = f"{a.written_at.path}:{a.written_at.line}"
         return [Paragraph((Styled("span", (ctx.text("form_prefilled"), Text(" "),
-                                           Styled("code", (Text(where),))), role="source"),))]
+                                           Styled("code", (Text(shown(where)),))),
+                                   role="source"),))]
     if a.basis == "derived":
         items = tuple(Item((Text(f.text), Text(" "),
                             source(f"{f.location.path}:{f.location.line}")))

@@ -4,14 +4,12 @@ approval's fingerprints are compared with."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import replace
 from pathlib import Path
 
 from .errors import Problem, did_you_mean, display_path
 from .layout import COUNCILS_DIR, document_files
-from .loader import SourceFile
+from .loader import SourceFile, data_fingerprint
 from .models import Dpia
 from .project import Project, read_source, scratch
 from .references import CouncilVersions, link_notices, resolve_document
@@ -79,6 +77,4 @@ def fingerprint(doc: ResolvedDocument) -> str:
     """What a document says, as a short fingerprint: its data after inheritance, so that any
     change to what it says (in it or in its programme) changes it, and a change of layout or
     comments does not.  A DPIA records its notice's and screening's when it is approved."""
-    data = json.dumps(doc.provenance.source.data, sort_keys=True, default=str,
-                      ensure_ascii=False)
-    return hashlib.sha256(data.encode()).hexdigest()[:12]
+    return data_fingerprint(doc.provenance.source.data)[:12]
