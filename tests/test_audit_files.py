@@ -107,3 +107,30 @@ def test_a_sound_word_file_is_still_read(registry: Registry, tmp_path: Path) -> 
                         as_of=__import__("datetime").date(2026, 11, 21))
     assert "unreadable" not in {p.code for p in result.problems}
     assert result.problems, "the misnamed Act is found"
+
+
+def test_more_text_than_a_notice_is_refused_at_once(registry: Registry, tmp_path: Path) -> None:
+    """Found by the fuzz run: 15 MB of text took audit minutes (every check reads it all)."""
+    long = tmp_path / "notice.txt"
+    long.write_text("We rely on the Data Protection Act 1998.\n" * 26_000)  # 1,066,000 chars
+    code, message = finding(long, registry)
+    assert code == "unreadable" and message.startswith(
+        "more than 1,000,000 characters of text, far more than a privacy notice holds")
+    page = tmp_path / "notice.html"
+    page.write_bytes(b"<p>" + b"a " * 5_000_001)
+    code, message = finding(page, registry)
+    assert code == "unreadable" and "files above 10,000,000 bytes are refused" in message
+
+
+def test_a_pdf_of_more_pages_than_a_notice_is_refused(registry: Registry,
+                                                      tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(501):
+        writer.add_blank_page(100, 100)
+    path = tmp_path / "notice.pdf"
+    with path.open("wb") as out:
+        writer.write(out)
+    code, message = finding(path, registry)
+    assert code == "unreadable" and message.startswith("501 pages, far more than a privacy")

@@ -150,7 +150,8 @@ def _check_decodes(data: bytes) -> None:
     except UnsafeSvg:
         raise
     except Image.DecompressionBombError as exc:
-        raise UnsafeSvg(_too_many(f"more than {2 * Image.MAX_IMAGE_PIXELS:,} pixels")) from exc
+        most = 2 * (Image.MAX_IMAGE_PIXELS or 0)  # Pillow refuses a picture above this
+        raise UnsafeSvg(_too_many(f"more than {most:,} pixels")) from exc
     except Exception as exc:  # noqa: BLE001 - a damaged file makes Pillow raise any kind
         reason = str(exc).strip() or type(exc).__name__
         raise UnsafeSvg(f"the picture cannot be read ({reason}): it is cut short or "

@@ -17,7 +17,12 @@ from .package import Unsafe, checked_docx
 
 SUFFIXES = {".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx", ".txt": "text",
             ".md": "text", ".markdown": "text"}
-MAX_BYTES = 50_000_000
+MAX_BYTES = 50_000_000  # a PDF or Word file, pictures and all
+MAX_PAGE_BYTES = 10_000_000  # an HTML page or a text file, read whole before its words
+# The words audit checks: a privacy notice holds 20,000 to 100,000 characters; ten times the
+# longest is still read in seconds, and a file of more is not one notice.
+MAX_TEXT_CHARS = 1_000_000
+MAX_PDF_PAGES = 500
 _BULLET = re.compile(r"^(?:[-*•–·▪]|\d{1,2}[.)]|\(?[a-z]\))\s+")
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+")
 _END_PUNCTUATION = re.compile(r"[.,;:!?]$")
@@ -55,18 +60,22 @@ def extract(file: Path, display: str) -> Extracted:
         raise CannotRead(f"'{file.suffix or file.name}' files cannot be audited: give an "
                          f"HTML, PDF, Word (.docx), text or Markdown file")
     try:  # an ordinary file only (a pipe or device would hang), bounded however it grows
-        raw = read_regular(file, MAX_BYTES)
+        raw = read_regular(file, MAX_BYTES if kind in ("pdf", "docx") else MAX_PAGE_BYTES)
     except NotReadable as exc:
         raise CannotRead(exc.message) from exc
     if kind == "pdf":
-        return _pdf(raw, display)
-    if kind == "docx":
-        return _docx(raw, display)
-    text = _decode(raw)
-    if kind == "html":
-        return Extracted(display, kind, tuple(_html(text, display)))
-    return Extracted(display, kind, tuple(_lines_to_blocks(
-        ((n, line) for n, line in enumerate(text.splitlines(), 1)), display)))
+        found = _pdf(raw, display)
+    elif kind == "docx":
+        found = _docx(raw, display)
+    elif kind == "html":
+        found = Extracted(display, kind, tuple(_html(_decode(raw), display)))
+    else:
+        found = Extracted(display, kind, tuple(_lines_to_blocks(
+            ((n, line) for n, line in enumerate(_decode(raw).splitlines(), 1)), display)))
+    if sum(len(block.text) for block in found.blocks) > MAX_TEXT_CHARS:
+        raise CannotRead(f"more than {MAX_TEXT_CHARS:,} characters of text, far more than a "
+                         "privacy notice holds: audit each notice in a file of its own")
+    return found
 
 
 def _decode(raw: bytes) -> str:
@@ -199,6 +208,10 @@ def _pdf(data: bytes, path: str) -> Extracted:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise CannotRead("the PDF is encrypted with a password")
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise CannotRead(f"{len(reader.pages):,} pages, far more than a privacy notice "
+                             f"holds (at most {MAX_PDF_PAGES} are read): audit each notice "
+                             "in a file of its own")
         pages = [page.extract_text() or "" for page in reader.pages]
     except CannotRead:
         raise
