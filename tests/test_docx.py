@@ -259,7 +259,8 @@ def test_svg_logo_fetches_nothing_it_refers_to(project) -> None:  # type: ignore
                                          "published: 2026-01-01\nprogramme: pause\n")})
     assert [p.code for p in load_project(root).problems] == ["unsafe-logo"]
     # Swapped after it was checked: the Word writer still fetches nothing it names.
-    (root / "councils/example/logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    (root / "councils/example/logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 2"/>')
     (doc,) = load_project(root).documents
     (root / "councils/example/logo.svg").write_text(hostile)
     data, read = publication_docx(publish(doc), 0)

@@ -10,8 +10,8 @@ byte, grown past the size limit, nested or repeated past the SVG limits, or decl
 pictures of billions of pixels.  Notices are real pages (the golden HTML, printed to PDF by
 WeasyPrint, written to Word by python-docx) damaged the same ways, and the tested hostile
 files (zip bombs, entity expansion, 100,000-deep nesting, loops in a PDF).  Derandomized:
-every run tries the same files.  The default run tries a few; `pytest -m fuzz` many more,
-and builds the logos into PDF and Word too.
+every run tries the same files.  The default run tries 12 logos and 12 notices;
+`pytest -m fuzz` 240 logos (built into HTML, PDF and Word) and 400 notices.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ NOTICES_PER_EXAMPLE = 4
 GOLDEN = sorted((REPO / "tests/golden").glob("*.html"))
 SVGS = [(REPO / "pause_docs/example/logo.svg").read_bytes(),
         *(svg.encode() for svg in (*HARMLESS.values(), *HOSTILE_SVGS.values()))]
-SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg">'
+SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 40">'
 TRAPS = [*HOSTILE_TEXT, "&#x202e;", "&#27;[2J", "&#0;", "&#xD800;", "&#x9b;", "\u2028",
          "\ufeff", "<!--", "<![CDATA[", "<script>alert(1)</script>", "&nope;", "]]>"]
 
@@ -151,7 +151,7 @@ def put_logos(root: Path, logos: list[tuple[str, bytes]]) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("examples", "fmt"), [
-    (3, "html"), pytest.param(100, "all", marks=pytest.mark.fuzz)])
+    (3, "html"), pytest.param(60, "all", marks=pytest.mark.fuzz)])
 def test_hostile_logos_never_crash_hang_or_leak_controls(
         tmp_path: Path, examples: int, fmt: str) -> None:
     root, out = tmp_path / "project", tmp_path / "output"
@@ -264,7 +264,7 @@ def audit_holds(folder: Path, files: list[tuple[str, bytes]], tally: Counter[str
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("examples", [3, pytest.param(150, marks=pytest.mark.fuzz)])
+@pytest.mark.parametrize("examples", [3, pytest.param(100, marks=pytest.mark.fuzz)])
 def test_hostile_notices_never_crash_hang_or_leak_controls(
         tmp_path: Path, notices: dict[str, list[bytes]], examples: int) -> None:
     tally: Counter[str] = Counter()

@@ -21,7 +21,8 @@ from pause_docs.source.reader import NotReadable
 LOGO = "logo:\n  file: crest.svg\n  alt: Example Borough Council\n"
 NOTICE = ("kind: privacy-notice\ntitle: Help\npublished: 2026-07-01\nsummary: Help.\n"
           "sections:\n  - heading: What we do\n    show: summary\n")
-OPEN = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+OPEN = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        'viewBox="0 0 100 40">')
 CLOSE = "</svg>"
 
 
@@ -276,3 +277,21 @@ def test_a_whole_picture_of_a_logos_size_passes(tmp_path: Path, fmt: str, mode: 
     data = made_picture(fmt, (600, 200), mode)
     (tmp_path / file).write_bytes(data)
     assert read_logo(tmp_path / file, tmp_path) == data
+
+
+@pytest.mark.parametrize("root", ['<svg xmlns="http://www.w3.org/2000/svg">',
+                                  '<svg xmlns="http://www.w3.org/2000/svg" width="100%" '
+                                  'height="40">',
+                                  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 0 0">'])
+def test_a_drawing_without_a_size_is_refused(root: str) -> None:
+    """Found by the fuzz run: Word's writer cannot draw it ("The SVG size is undefined")."""
+    with pytest.raises(UnsafeSvg) as caught:
+        check_svg((root + '<rect width="9" height="9"/></svg>').encode())
+    assert "no size of its own" in caught.value.reason and 'viewBox="0 0 200 80"' in str(
+        caught.value)
+
+
+@pytest.mark.parametrize("root", ['viewBox="0 0 200 80"', 'viewBox="0,0,1.5,2e1"',
+                                  'width="200" height="80"', 'width="21cm" height="3cm"'])
+def test_a_drawing_with_a_size_passes(root: str) -> None:
+    check_svg(f'<svg xmlns="http://www.w3.org/2000/svg" {root}><rect/></svg>'.encode())

@@ -137,8 +137,11 @@ def _check_decodes(data: bytes) -> None:
     """The picture is whole and of a logo's size: decoded here, as the PDF and Word writers
     will decode it, so that one cut short, damaged or claiming billions of pixels is refused
     by validate with the reason, not found out half-way through a build."""
-    from PIL import Image  # WeasyPrint's own reader of pictures
+    from PIL import Image, ImageFile  # WeasyPrint's own reader of pictures
 
+    # WeasyPrint, once imported, lets a picture cut short through (LOAD_TRUNCATED_IMAGES);
+    # Word's writer would fail on it, so here it is refused.
+    lenient, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
@@ -156,6 +159,8 @@ def _check_decodes(data: bytes) -> None:
         reason = str(exc).strip() or type(exc).__name__
         raise UnsafeSvg(f"the picture cannot be read ({reason}): it is cut short or "
                         "damaged") from exc
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = lenient
 
 
 def _too_many(size: str) -> str:
@@ -176,6 +181,30 @@ def check_svg(data: bytes) -> None:
                         exc.lineno, exc.offset + 1) from exc
     if not checker.seen_root:
         raise UnsafeSvg("no <svg> element")
+    if not _sized(checker.root):
+        raise UnsafeSvg("the drawing has no size of its own, so it cannot be printed: give its "
+                        '<svg> element a viewBox (such as viewBox="0 0 200 80"), as drawing '
+                        "programs do when they export a plain SVG", 1, 1)
+
+
+_LENGTH = re.compile(r"\s*([0-9.eE+-]+)\s*(?:px|pt|pc|mm|cm|in)?\s*")
+
+
+def _sized(root: dict[str, str]) -> bool:
+    """Whether the <svg> says how big it is (a viewBox, or an absolute width and height), as
+    the PDF and Word writers need to draw it."""
+    box = re.split(r"[\s,]+", root.get("viewBox", "").strip())
+    if len(box) == 4:
+        return all(0 < n < 1e7 for n in map(_number, box[2:]))
+    lengths = [_LENGTH.fullmatch(root.get(side, "")) for side in ("width", "height")]
+    return all(found is not None and 0 < _number(found[1]) < 1e7 for found in lengths)
+
+
+def _number(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        return 0.0
 
 
 class _Checker:
@@ -198,6 +227,7 @@ class _Checker:
         self.depth = 0
         self.elements = 0
         self.seen_root = False
+        self.root: dict[str, str] = {}
         self.in_style = False
 
     def fail(self, reason: str) -> None:
@@ -239,6 +269,8 @@ class _Checker:
             self.fail(f"a <{local}> element, which can run a script or show another page")
         if not self.seen_root and (namespace, local) != (SVG, "svg"):
             self.fail(f"the drawing starts with <{local}>, not an SVG <svg> element")
+        if not self.seen_root:
+            self.root = attributes
         self.seen_root = True
         if namespace == SVG and local not in ELEMENTS:
             self.fail(f"a <{local}> element, which a logo does not need (a picture, link, "
