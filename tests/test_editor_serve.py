@@ -312,3 +312,23 @@ def test_welsh_beside_english_marked_stale_and_confirmed_writes_the_from_record(
     left = subprocess.run([sys.executable, "-m", "pause_docs", "--project", str(tmp_path),
                            "translations"], capture_output=True, text=True, timeout=300)
     assert "0 to re-translate" in left.stdout + left.stderr
+
+
+def labels(page: str) -> dict[str, str]:
+    """Each field's id -> the name the page gives it (its label or legend)."""
+    found = re.findall(r'<label class="ed-label" for="([^"]+)">([^<]*)', page)
+    return {ident: " ".join(html.unescape(words).split()) for ident, words in found}
+
+
+def test_a_dpia_and_a_screening_name_their_fields_as_the_form_prints_them(
+        assessing: Served) -> None:
+    """An officer sees the form's own words, not the keys the YAML writes them under."""
+    dpia = labels(assessing.text("/_edit/oxfordshire/pause-dpia"))
+    assert dpia["f-aims"] == ("What the project aims to achieve and what type of processing "
+                              "it involves")
+    assert dpia["f-dpo_advice"] == "DPO advice"
+    assert dpia["f-dpo_advice_not_followed"] == "Why the advice was not followed"
+    assert dpia["f-ico_consulted"] == "ICO consulted"  # a key of the model: acronyms kept
+    screening = assessing.text("/_edit/oxfordshire/pause-dpia-screening")
+    assert re.search(r'<legend class="ed-legend">\s*Risk of physical harm', screening)
+    assert not [words for words in labels(screening).values() if "_" in words]

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..forms.form import LABEL
 from ..scaffold.json_schema import PER_LANGUAGE
 from ..source.loader import parse_yaml
 
@@ -49,8 +50,14 @@ class Spec:
     items: Spec | None = None
 
 
+_ACRONYMS = {"ico": "ICO", "dpo": "DPO", "dpia": "DPIA", "uk": "UK", "gdpr": "GDPR",
+             "nhs": "NHS", "url": "URL", "id": "ID"}
+
+
 def label_of(key: str | int) -> str:
-    return str(key).replace("_", " ").replace("-", " ").capitalize()
+    """A key as a field's name: 'ico_consulted' -> 'ICO consulted'."""
+    words = str(key).replace("_", " ").replace("-", " ").capitalize().split(" ")
+    return " ".join(_ACRONYMS.get(w.lower(), w) for w in words)
 
 
 def spec_of(schema: Mapping[str, Any]) -> Spec:
@@ -60,11 +67,12 @@ def spec_of(schema: Mapping[str, Any]) -> Spec:
 
 def _spec(node: Mapping[str, Any], defs: Mapping[str, Any], depth: int, key: str,
           required: bool) -> Spec:
-    meta = {k: node[k] for k in ("description", "examples") if k in node}
+    meta = {k: node[k] for k in ("description", "examples", LABEL) if k in node}
     node, per_language = _unwrapped(node, defs, meta)
     found = Spec("yaml") if depth > MAX_DEPTH else _shape(node, defs, depth, key)
-    found.label = label_of(key) if key else ""
-    found.description = str(meta.get("description", ""))
+    found.label = str(meta.get(LABEL) or (label_of(key) if key else ""))
+    described = str(meta.get("description", ""))
+    found.description = "" if " ".join(described.split()) == found.label else described
     found.examples = tuple(meta.get("examples", ()))
     # a web address, an email address, a telephone number or a name made of letters and
     # hyphens (a text of a type with a description of its own) is the same in every language
@@ -101,7 +109,7 @@ def _unwrapped(node: Mapping[str, Any], defs: Mapping[str, Any], meta: dict[str,
             node = options[0]
         else:
             return node, per_language
-        for k in ("description", "examples"):
+        for k in ("description", "examples", LABEL):
             if k in node and k not in meta:
                 meta[k] = node[k]
 

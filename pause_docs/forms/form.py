@@ -223,6 +223,15 @@ def answer_model(name: str, scale: Scale, columns: tuple[str, ...], evidence: bo
     return Annotated[model | None, BeforeValidator(_shorthand)]
 
 
+LABEL = "x-label"
+"""The key of a field's label in its JSON Schema: the words the form prints beside it, which
+the editor shows as the field's name (a key such as `dpo_advice` is not a name)."""
+
+
+def labelled(label: str | None) -> dict[str, str] | None:
+    return {LABEL: " ".join(label.split())} if label else None
+
+
 def document_model(definition: FormDefinition, name: str, questions: tuple[FormQuestion, ...],
                    base: type[FormDocument]) -> type[FormDocument]:
     """The model of a document written on the form: `base`'s keys, the form's fields, and an
@@ -231,7 +240,9 @@ def document_model(definition: FormDefinition, name: str, questions: tuple[FormQ
     for q in questions:
         columns = tuple(c.id for c in q.section.columns)
         answers[q.id] = (answer_model(f"{name}:{q.id}", q.scale, columns,
-                                      q.section.evidence != "none"), None)
+                                      q.section.evidence != "none"),
+                         Field(None, json_schema_extra=labelled(q.question.topic
+                                                                or q.question.question)))
     answers_model = create_model(f"{name}:answers", __config__=ConfigDict(
         extra="forbid", frozen=True), **answers)
     fields: dict[str, Any] = {
@@ -246,12 +257,14 @@ def document_model(definition: FormDefinition, name: str, questions: tuple[FormQ
     for section in definition.sections:
         for field in section.fields:
             kind = value_type(field, name)
+            said = {"description": field.label or field.id,
+                    "json_schema_extra": labelled(field.label)}
             if field.required:
-                fields[field.id] = (kind, Field(description=field.label or field.id))
+                fields[field.id] = (kind, Field(**said))
             elif field.type in ("choices", "list", "references", "table") and not field.rows:
-                fields[field.id] = (kind, Field((), description=field.label or field.id))
+                fields[field.id] = (kind, Field((), **said))
             else:
-                fields[field.id] = (kind | None, Field(None, description=field.label or field.id))
+                fields[field.id] = (kind | None, Field(None, **said))
     if definition.risk_matrix is not None:  # a full DPIA: its risks on the form's scales
         risk = risk_model(definition.risk_matrix, name)
         register = tuple[risk, ...]  # type: ignore[valid-type]

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 PER_LANGUAGE = "PerLanguageText"
-_OUTER = ("title", "description", "default", "examples")
+_OUTER = ("title", "description", "default", "examples", "x-label")
 _NOT_TEXT = ("enum", "const", "pattern")
 
 
