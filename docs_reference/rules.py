@@ -40,9 +40,16 @@ def _page(rule: Rule) -> str:
         "## What it finds", "", _one_line(rule.what), "",
         "## Why", "", _one_line(rule.why), "", f"The law: <{rule.law}>"
         if rule.law.startswith("http") else f"The law: {rule.law}", "",
-        "## Wrong", "", _quote(rule.wrong), "",
-        "## Right", "", _quote(rule.right), "",
+        "## Wrong", "", *_setting(rule, "wrong"), _quote(rule.wrong), "",
+        "## Right", "", *_setting(rule, "right"), _quote(rule.right), "",
         "## How to fix it", "", _one_line(rule.fix), ""])
+
+
+def _setting(rule: Rule, side: str) -> list[str]:
+    """The council and days an example is judged in, as a line before it ('For an English
+    council, in a notice published on 1 June 2019:'); nothing when the rule gives none."""
+    setting = rule.setting_of(side)
+    return [f"{setting.words()}:", ""] if setting is not None else []
 
 
 def _quote(text: str) -> str:
