@@ -55,8 +55,8 @@ def lint(ctx: click.Context, paths: tuple[Path, ...], as_of: dt.datetime | None,
             echo(str(problem))
             for label, value in (("fix", problem.fix), ("rule", problem.rule),
                                  ("see", rule_page(problem.code))):
-                if value:
-                    say(f"    {label}: {value}")
+                if value:  # a fix's further lines (YAML to paste) under its first
+                    say(f"    {label}: " + value.replace("\n", "\n      "))
         echo(f"{summary(problems)} (as of {day.isoformat()})", err=True)
     failing = ("error", "warning") if strict == "warnings" else ("error",)
     if any(p.severity in failing for p in problems):

@@ -228,7 +228,7 @@ LABEL = "x-label"
 the editor shows as the field's name (a key such as `dpo_advice` is not a name)."""
 
 
-def labelled(label: str | None) -> dict[str, str] | None:
+def labelled(label: str | None) -> dict[str, Any] | None:
     return {LABEL: " ".join(label.split())} if label else None
 
 
@@ -257,8 +257,8 @@ def document_model(definition: FormDefinition, name: str, questions: tuple[FormQ
     for section in definition.sections:
         for field in section.fields:
             kind = value_type(field, name)
-            said = {"description": field.label or field.id,
-                    "json_schema_extra": labelled(field.label)}
+            said: dict[str, Any] = {"description": field.label or field.id,
+                                    "json_schema_extra": labelled(field.label)}
             if field.required:
                 fields[field.id] = (kind, Field(**said))
             elif field.type in ("choices", "list", "references", "table") and not field.rows:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ...forms.risk import judge
 from ...forms.rules import outcome_of
+from ...forms.suggested import risks_yaml, suggestions
 from ...publish.dpia import notice_of
 from ...source.errors import Problem
 from ...source.models.dpia_full import Dpia
@@ -88,6 +89,7 @@ def _criteria_without_risk(published: Published) -> list[Problem]:
     if screening is None or screening.form is None:
         return []
     named = {c for risk in model.risks for c in risk.criteria}
+    matrix = doc.form.definition.risk_matrix if doc.form is not None else None
     answered, _ = outcome_of(screening)
     found = []
     for a in answered:
@@ -95,11 +97,16 @@ def _criteria_without_risk(published: Published) -> list[Problem]:
         if not a.triggers or not criteria or named & set(criteria):
             continue
         name = a.question.question.topic or a.question.id
+        fix = (f"add the risk it presents, with 'criteria: [{criteria[0]}]', or name it on "
+               "the risk that covers it")
+        offered = suggestions(criteria, doc.registry.criteria)
+        if offered:
+            fix += (" (suggested risks, to paste under 'risks:' and keep, edit or remove; "
+                    "a person judges each likelihood and severity):\n"
+                    + risks_yaml(offered, matrix, indent="  ").rstrip("\n"))
         found.append(Problem(
             doc.provenance.locate(("risks",), key=True), "warning", "criterion-without-risk",
             f"the screening '{screening.slug}' found '{name}' met, but no risk in the "
-            f"register names it",
-            fix=f"add the risk it presents, with 'criteria: [{criteria[0]}]', or name it on "
-            "the risk that covers it", rule="ICO DPIA template, step 5: identify and assess "
-            "the risks the screening found"))
+            f"register names it", fix=fix, rule="ICO DPIA template, step 5: identify and "
+            "assess the risks the screening found"))
     return found

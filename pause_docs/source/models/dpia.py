@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .assessment import FormDocument
 from .base import EvidenceGrade, Markdown, Model, RegistryId, Slug, Url
@@ -49,6 +49,30 @@ class Derivation(Model):
     any_of: tuple[Fact, ...] = Field((), description="Facts of which at least one must hold.")
 
 
+class SuggestedRisk(Model):
+    """A risk a criterion typically presents, offered to the author of a full DPIA, who
+    keeps, edits or removes it.  A likelihood and a severity only where its source gives
+    them: a person judges them otherwise."""
+
+    id: Slug = Field(description="The risk's short name once pasted, e.g. 'power-imbalance'.")
+    risk: Markdown = Field(description="The risk in plain words: its source and its effect "
+                           "on people.")
+    source: str = Field(description="Whose words it follows, e.g. \"WP248 rev.01, "
+                        "criterion 7\" or \"ICO, 'Examples of processing likely to result "
+                        "in high risk'\".")
+    likelihood: Slug | None = Field(None, description="Only where the source gives one.")
+    severity: Slug | None = Field(None, description="Only where the source gives one.")
+    evidence: EvidenceGrade = Field(description="Evidence grade of the wording: how closely "
+                                    "it follows the source.")
+
+    @model_validator(mode="after")
+    def _both_or_neither(self) -> SuggestedRisk:
+        if (self.likelihood is None) != (self.severity is None):
+            raise ValueError("give both 'likelihood' and 'severity' (as the source states "
+                             "them), or neither")
+        return self
+
+
 class Criterion(Model):
     """One test in a list of DPIA triggers."""
 
@@ -65,6 +89,9 @@ class Criterion(Model):
         None, description="The same test in that other list (e.g. 'wp248-innovative' for the "
         "ICO's innovative technology): it does not count as another criterion.")
     evidence: EvidenceGrade = Field(description="Evidence grade of the wording.")
+    suggested_risks: tuple[SuggestedRisk, ...] = Field(
+        (), max_length=2, description="One or two risks the criterion typically presents, "
+        "offered to a full DPIA whose screening found it met.")
     translations: dict[str, CriterionTranslation] = Translations
 
 
