@@ -127,7 +127,7 @@ def load(text: str) -> dict[str, Rule]:
     """The rules in a catalogue's text, by code; CatalogueError, located, on a mistake."""
     root = yaml.compose(text)
     data = yaml.safe_load(text)
-    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+    if root is None or not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise CatalogueError(f"{CATALOGUE.name}:1:1: the catalogue is a mapping with 'rules:'"
                              " and a list of rules")
     entries = next(v for k, v in root.value if k.value == "rules").value
