@@ -5,6 +5,7 @@ the rule catalogue the checks themselves keep (`pause_docs/check/rules.yaml`).""
 from __future__ import annotations
 
 from pause_docs.check.rules import Rule, rules
+from pause_docs.publish.locale import load_locale
 
 
 def pages() -> dict[str, str]:
@@ -49,7 +50,15 @@ def _setting(rule: Rule, side: str) -> list[str]:
     """The council and days an example is judged in, as a line before it ('For an English
     council, in a notice published on 1 June 2019:'); nothing when the rule gives none."""
     setting = rule.setting_of(side)
-    return [f"{setting.words()}:", ""] if setting is not None else []
+    if setting is None:
+        return []
+    date = load_locale().date
+    words = [f"For {'an English' if setting.nation == 'england' else 'a Welsh'} council"]
+    if setting.published:
+        words.append(f"in a notice published on {date(setting.published)}")
+    if setting.as_of:
+        words.append(f"read on {date(setting.as_of)}")
+    return [", ".join(words) + ":", ""]
 
 
 def _quote(text: str) -> str:

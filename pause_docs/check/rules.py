@@ -38,17 +38,6 @@ class ExampleSetting:
     published: dt.date | None = None
     as_of: dt.date | None = None
 
-    def words(self) -> str:
-        """'For an English council, in a notice published on 1 June 2019, read on 1 June
-        2026' (only what is given)."""
-        out = [f"For a{'n' if self.nation == 'england' else ''} "
-               f"{'English' if self.nation == 'england' else 'Welsh'} council"]
-        if self.published:
-            out.append(f"in a notice published on {_day(self.published)}")
-        if self.as_of:
-            out.append(f"read on {_day(self.as_of)}")
-        return ", ".join(out)
-
 
 @dataclass(frozen=True)
 class Rule:
@@ -72,10 +61,6 @@ class Rule:
         if side == "right" and self.right_setting is not None:
             return self.right_setting
         return self.setting
-
-
-def _day(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def _where(node: yaml.Node) -> str:
