@@ -103,3 +103,48 @@ def test_the_fix_printed_by_lint_keeps_its_lines(project) -> None:
         "criteria: [wp248-sensitive]", "criteria: []"), encoding="utf-8")
     _, output = run(root, "lint", str(path))
     assert "\n        - id: sensitive-disclosure\n          risk: '" in output, output
+
+
+def test_a_new_dpia_drafts_the_risks_its_screenings_two_met_criteria_suggest(
+        project) -> None:
+    root = project(councils=("oxfordshire",))
+    folder = root / "councils" / "oxfordshire"
+    (folder / "pause-dpia.yaml").unlink()
+    screening = folder / "pause-dpia-screening.yaml"
+    text = screening.read_text(encoding="utf-8")
+    old = "  ico-risk-of-harm:\n    answer: Yes\n"
+    assert old in text
+    screening.write_text(text.replace(old, "  ico-risk-of-harm:\n    answer: No\n"),
+                         encoding="utf-8")
+    code, output = run(root, "new", "oxfordshire", "--form", "dpia-ico")
+    assert code == 0, output
+    draft = (folder / "dpia-ico.yaml").read_text(encoding="utf-8")
+    assert "\nscreening: pause-dpia-screening\n" in draft
+    assert "\nnotice: pause-privacy-notice\n" in draft
+    assert re.findall(r"^  - id: (\S+)$", draft, flags=re.M) == [
+        "sensitive-disclosure", "power-imbalance"]
+    assert re.findall(r"^    criteria: \[(\S+)\]$", draft, flags=re.M) == [
+        "wp248-sensitive", "wp248-vulnerable"]
+    assert len(re.findall(r"^    source: 'WP248 rev\.01, criterion [47] ", draft,
+                          flags=re.M)) == 2
+    lines = draft.splitlines()
+    todos = [(n, line.split(":")[0].strip()) for n, line in enumerate(lines, 1)
+             if re.match(r"^    (likelihood|severity): TODO ", line)]
+    assert len(todos) == 4
+    code, output = run(root, "validate")
+    assert code == 1
+    for n, scale in todos:
+        assert re.search(rf"councils/oxfordshire/dpia-ico\.yaml:{n}:\d+: error: todo: "
+                         rf"risks\.\d\.{scale} is still to be filled in", output), (n, output)
+    assert "unknown-notice" not in output
+
+
+def test_a_new_dpia_with_no_screening_in_its_folder_keeps_an_empty_register(
+        project) -> None:
+    root = project(councils=("oxfordshire",))
+    folder = root / "councils" / "oxfordshire"
+    for name in ("pause-dpia.yaml", "pause-dpia-screening.yaml"):
+        (folder / name).unlink()
+    code, output = run(root, "new", "oxfordshire", "--form", "dpia-ico")
+    assert code == 0, output
+    assert "\nrisks: []\n" in (folder / "dpia-ico.yaml").read_text(encoding="utf-8")

@@ -17,6 +17,7 @@ from ..source.models.base import _SLUG
 from ..source.registry import Registry
 from ..source.resources import package_label
 from .required import missing, sections_yaml
+from .risks import drafted_risks
 from .schemas import SCHEMAS_DIR, kind_of, modeline
 
 SCAFFOLDS = Path(__file__).resolve().parent / "drafts"
@@ -63,9 +64,15 @@ def scaffold(root: Path, slug: str, programme: str | None,
     for form in chosen:
         kind = KINDS[form.kind]
         given = defaults.get(kind.family) if isinstance(defaults, dict) else None
-        planned.append((folder / f"{form.name}.yaml", _on_form(
-            form, kind.scaffold or form.kind, given if isinstance(given, dict) else {}, values,
-            registry)))
+        text = _on_form(form, kind.scaffold or form.kind,
+                        given if isinstance(given, dict) else {}, values, registry)
+        drafted = drafted_risks(root, folder, form) if form.kind == "dpia" else None
+        if drafted is not None:  # the register its screening's met criteria suggest
+            text = text.replace("\nscreening: dpia-screening\n", f"\nscreening: {drafted[0]}\n")
+            if drafted[1] is not None:
+                text = text.replace("\nnotice: privacy-notice\n", f"\nnotice: {drafted[1]}\n")
+            text = text.replace("\nrisks: []\n", "\n" + drafted[2], 1)
+        planned.append((folder / f"{form.name}.yaml", text))
     taken = [p for p, _ in planned if p.exists()]
     if taken:
         raise ProjectError(f"{taken[0].relative_to(root).as_posix()} already exists: nothing "
