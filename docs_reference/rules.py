@@ -5,6 +5,7 @@ the rule catalogue the checks themselves keep (`pause_docs/check/rules.yaml`).""
 from __future__ import annotations
 
 from pause_docs.check.rules import Rule, rules
+from pause_docs.publish.locale import load_locale
 
 
 def pages() -> dict[str, str]:
@@ -40,9 +41,24 @@ def _page(rule: Rule) -> str:
         "## What it finds", "", _one_line(rule.what), "",
         "## Why", "", _one_line(rule.why), "", f"The law: <{rule.law}>"
         if rule.law.startswith("http") else f"The law: {rule.law}", "",
-        "## Wrong", "", _quote(rule.wrong), "",
-        "## Right", "", _quote(rule.right), "",
+        "## Wrong", "", *_setting(rule, "wrong"), _quote(rule.wrong), "",
+        "## Right", "", *_setting(rule, "right"), _quote(rule.right), "",
         "## How to fix it", "", _one_line(rule.fix), ""])
+
+
+def _setting(rule: Rule, side: str) -> list[str]:
+    """The council and days an example is judged in, as a line before it ('For an English
+    council, in a notice published on 1 June 2019:'); nothing when the rule gives none."""
+    setting = rule.setting_of(side)
+    if setting is None:
+        return []
+    date = load_locale().date
+    words = [f"For {'an English' if setting.nation == 'england' else 'a Welsh'} council"]
+    if setting.published:
+        words.append(f"in a notice published on {date(setting.published)}")
+    if setting.as_of:
+        words.append(f"read on {date(setting.as_of)}")
+    return [", ".join(words) + ":", ""]
 
 
 def _quote(text: str) -> str:

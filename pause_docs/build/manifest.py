@@ -29,6 +29,7 @@ from typing import Any
 
 from .. import __version__
 from ..source.layout import find_template, is_yaml, key_path, shadowed
+from ..source.loader import MAX_FILE_BYTES, yaml_fingerprint
 from ..source.reader import NotReadable, read_regular
 from ..source.resources import PACKAGE_ROOT
 from .writer import claimed
@@ -134,8 +135,6 @@ class Fingerprints:
         if digest is None or digest in self._no_content or not is_yaml(Path(key)):
             return None
         if digest not in self.contents:
-            from ..source.loader import MAX_FILE_BYTES, yaml_fingerprint
-
             try:
                 raw = read_regular(self.path(key), MAX_FILE_BYTES)
             except NotReadable:

@@ -66,7 +66,7 @@ ITEMS = (
              r"third\s+countr|within\s+the\s+(?:UK|United\s+Kingdom)")),
     Item("retention", "how long information is kept",
          f"UK GDPR Art 13(2)(a) / 14(2)(a); {ICO} 10",
-         _rx(r"how\s+long|retention|keep(?:ing)?\s+(?:your\s+)?(?:information|data|records)"),
+         _rx(r"how\s+long|retention|keep(?:s|ing)?\s+(?:your\s+)?(?:information|data|records)"),
          _rx(r"\b(?:keep|kept|retain(?:ed)?|stored|destroyed|deleted)\b.{0,80}?\b(?:years?|"
              r"months?|until|as\s+long\s+as|retention|completed)\b")),
     Item("rights", "people's rights",
