@@ -30,6 +30,7 @@ DEFERRED = {
     "pause_docs.render.docx": "imports python-docx",
     "cairosvg": "an SVG logo in a Word file only",
     "pypdf": "audit of a PDF only",
+    "PIL": "a PNG or JPEG logo only: Pillow decodes it to check it",
     "babel": "dates and plurals: CLDR data, loaded on the first date printed",
     "concurrent.futures": "a build that makes something: process pools",
     "multiprocessing": "a build that makes something: process pools",
