@@ -38,7 +38,7 @@ from ..editor.app import Editor
 from ..render.formats import FORMATS, OutputFormat
 from ..source.errors import Location, Problem, ProjectError, display_path
 from ..source.layout import home
-from ..source.logo import read_logo
+from ..source.logo import media_type, read_logo
 from ..source.reader import NotReadable
 from . import api
 from .connections import IDLE_TIMEOUT, QuietStop, TimedConnection, stopping_cleanly
@@ -196,8 +196,7 @@ class Site:
             data = await run_in_threadpool(read_logo, path, home(path, self.root))
         except NotReadable as exc:
             raise HTTPException(404) from exc
-        kind = {".svg": "image/svg+xml", ".png": "image/png"}.get(path.suffix, "image/jpeg")
-        return Response(data, media_type=kind)
+        return Response(data, media_type=media_type(path.name))
 
     def made_as(self, fmt: OutputFormat) -> Callable[[Request], Awaitable[Response]]:
         async def made(request: Request) -> Response:
