@@ -73,3 +73,21 @@ def test_a_form_draft_of_no_programme_names_none(project) -> None:
     text = (root / "councils" / "vale" / "equality-screening.yaml").read_text(encoding="utf-8")
     assert "\nprogramme:" not in text and "Pause" not in text
     assert "TODO the service or programme assessed" in text
+
+
+def test_the_editors_new_notice_is_the_draft_new_writes(project) -> None:
+    """A notice made on the editor's new-document page once skipped the TODOs `new` adds for
+    what the programme does not give (its retention), so every notice made in the browser on
+    the Pause programme failed lint with `missing-retention`, and named the programme by its
+    path inside the installed package."""
+    from pause_docs.editor.making import make_document
+
+    root = project()
+    assert run(root, "new", "brackenford", "--programme", "pause")[0] == 0
+    folder = root / "councils" / "brackenford"
+    made = make_document(root, {"council": "brackenford", "kind": "privacy-notice",
+                                "programme": "pause", "slug": "made-in-the-editor"})
+    assert made.errors == {} and made.name == "brackenford/made-in-the-editor"
+    written = (folder / "made-in-the-editor.yaml").read_text(encoding="utf-8")
+    assert written == (folder / "privacy-notice.yaml").read_text(encoding="utf-8")
+    assert "retention:\n  - rule: TODO" in written and "pause_docs/" not in written

@@ -56,11 +56,9 @@ def scaffold(root: Path, slug: str, programme: str | None,
     if not folder.exists():
         planned.append((folder / COUNCIL_FILE, _filled("council", slug=slug)))
         notices = [k.scaffold for k in KINDS.values() if k.describes_processing and k.scaffold]
-        given = defaults.get("notice") if isinstance(defaults, dict) else None
-        partners = bool(data.get("organisations"))
-        planned += [(folder / f"{name}.yaml", _notice(
-            name if programme else "plain-notice", values, given if isinstance(given, dict)
-            else {}, partners)) for name in (notices if programme else ["privacy-notice"])]
+        planned += [(folder / f"{name}.yaml", _programme_notice(
+            name if programme else "plain-notice", data, values))
+            for name in (notices if programme else ["privacy-notice"])]
     for form in chosen:
         kind = KINDS[form.kind]
         given = defaults.get(kind.family) if isinstance(defaults, dict) else None
@@ -112,6 +110,15 @@ def _programme_in(folder: Path) -> str | None:
         if found:
             return found.group(1)
     return None
+
+
+def _programme_notice(name: str, data: dict[str, Any], values: dict[str, str]) -> str:
+    """The draft `name` of a notice inheriting the programme `data` (empty: none), with a
+    TODO for each part lint requires that the programme's defaults for notices lack."""
+    defaults = data.get("defaults")
+    given = defaults.get("notice") if isinstance(defaults, dict) else None
+    return _notice(name, values, given if isinstance(given, dict) else {},
+                   bool(data.get("organisations")))
 
 
 def _notice(name: str, values: dict[str, str], given: dict[str, Any], partners: bool
@@ -211,8 +218,5 @@ def document_text(root: Path, kind: str, programme: str | None) -> str:
     if programme is None or programme not in files or scaffolded is None:
         return (f"kind: {kind}\ntitle: TODO the title as published\n"
                 "published: TODO publication date as YYYY-MM-DD\n")
-    source, _ = read_yaml(files[programme], programme)
-    data = source.data if source is not None and isinstance(source.data, dict) else {}
-    return _filled(scaffolded, programme=programme,
-                   programme_name=str(data.get("name", programme)),
-                   programme_file=display_path(files[programme], root))
+    data, values = _programme(root, programme)
+    return _programme_notice(scaffolded, data, values)

@@ -77,7 +77,10 @@ def missing(defaults: dict[str, Any], partners: bool = False
 
 
 def sections_yaml(sections: list[dict[str, Any]]) -> str:
-    """The sections as YAML, under a comment saying where they came from."""
-    return ("# The page, in order, with a section for each part a notice must show:\n"
-            + yaml.safe_dump({"sections": sections}, sort_keys=False,
-                                                     allow_unicode=True, width=90))
+    """The sections as YAML, with a comment saying where they came from on the key's own line
+    (a comment on a line before a key belongs to the value above it, and the editor, which
+    rewrites that value, would leave the comment inside it)."""
+    dumped = yaml.safe_dump({"sections": sections}, sort_keys=False, allow_unicode=True,
+                            width=90)
+    return dumped.replace("sections:\n", "sections:  # the page, in order, with a section for "
+                          "each part a notice must show\n", 1)
