@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import re
 import secrets
 from collections.abc import Callable
 from pathlib import Path
@@ -32,6 +33,15 @@ MAX_BODY = 2_000_000  # bytes of one posted form
 MAX_FIELDS = 20_000
 FORM_TYPE = "application/x-www-form-urlencoded"
 Say = Callable[[str], None]
+
+
+def _language_page(stem: str, name: str) -> str | None:
+    """'cy' for '<stem>.cy.html', '' for '<stem>.html' (the first language), else None: the
+    names a page's language links use (as `build` names its files)."""
+    if not (name.startswith(f"{stem}.") and name.endswith(".html")):
+        return None
+    language = name[len(stem) + 1:-len(".html")]
+    return language if language == "" or re.fullmatch(r"[a-z]{2,3}", language) else None
 
 
 class Refused(Exception):
@@ -87,11 +97,19 @@ class Editor:
     async def draft_file(self, request: Request) -> Response:
         """A file the draft's page shows from beside it (the council's logo): the bytes the
         draft was checked with, found by name among that draft's own files, never on disk."""
-        name = f"{request.path_params['folder']}/{request.path_params['stem']}"
-        data = self.editing.draft_files.get(name, {}).get(request.path_params["name"])
+        stem, wanted = request.path_params["stem"], request.path_params["name"]
+        language = _language_page(stem, wanted)
+        if language is not None:  # the page's link to itself in another language
+            page = await run_in_threadpool(self.editing.draft_in, self._file(request),
+                                           language or None)
+            if page is None:
+                raise HTTPException(404)
+            return HTMLResponse(page)
+        name = f"{request.path_params['folder']}/{stem}"
+        data = self.editing.draft_files.get(name, {}).get(wanted)
         if data is None:
             raise HTTPException(404)
-        return Response(data, media_type=media_type(request.path_params["name"]))
+        return Response(data, media_type=media_type(wanted))
 
     async def edit(self, request: Request) -> Response:
         file = self._file(request)

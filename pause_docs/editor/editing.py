@@ -33,6 +33,8 @@ class Editing:
         self.writable = writable
         self.drafts: dict[str, str] = {}
         self.draft_files: dict[str, dict[str, bytes]] = {}
+        self.draft_texts: dict[str, str] = {}
+        """The text each draft's page was made from, for its pages in the other languages."""
         """What each draft's page shows from beside it (its logo), by the name it uses."""
         self._versions: dict[str, int] = {}
         self._lock = threading.Lock()  # one check or save at a time: the machine is shared
@@ -190,11 +192,20 @@ class Editing:
             if checked.html is not None:
                 self.drafts[file.name] = checked.html
                 self.draft_files[file.name] = checked.files
+                self.draft_texts[file.name] = text
             else:
-                self.drafts.pop(file.name, None)
-                self.draft_files.pop(file.name, None)
+                for held in (self.drafts, self.draft_files, self.draft_texts):
+                    held.pop(file.name, None)
             self._versions[file.name] = self._versions.get(file.name, 0) + 1
         return checked
+
+    def draft_in(self, file: EditableFile, language: str | None) -> str | None:
+        """The draft's page in `language` (None: the council's first), made when its page's
+        link to that language is followed: the text as last typed, not the saved file."""
+        text = self.draft_texts.get(file.name)
+        if text is None or language not in (None, *self.languages(file, None)):
+            return None
+        return drafts.check(self.root, file, text, language).html
 
     def _preview(self, file: EditableFile) -> str:
         if file.council is None or file.kind == "council":
