@@ -332,3 +332,8 @@ def test_a_dpia_and_a_screening_name_their_fields_as_the_form_prints_them(
     screening = assessing.text("/_edit/oxfordshire/pause-dpia-screening")
     assert re.search(r'<legend class="ed-legend">\s*Risk of physical harm', screening)
     assert not [words for words in labels(screening).values() if "_" in words]
+    equality = assessing.text("/_edit/oxfordshire/pause-equality-screening")
+    opening = re.findall(r'value="open:[^"]+">([^<]+)<', equality)  # an answer not given here
+    assert opening == ["Fill in “Age”", "Fill in “Disability”",  # the programme answers these
+                       "Fill in “Pregnancy and maternity”", "Fill in “Sex”",
+                       "Fill in “Care experience”"]  # (once 'Give sex')
