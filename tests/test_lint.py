@@ -451,7 +451,8 @@ def test_lint_command_prints_findings_with_fix_and_rule_and_exits_1() -> None:
         "councils/lambeth/scoping-2017.yaml:24:33: error: misnamed-instrument: 'Children's Act "
         "2004' is not the Act's name: it is the Children Act 2004 (also at line 25)")
     assert lines[at + 1] == "    fix: write 'Children Act 2004'"
-    assert lines[at + 3] == "    see: docs/rules/misnamed-instrument.md"  # its page
+    assert lines[at + 3] == ("    see: docs/rules/misnamed-instrument.md "
+                             "(or: pause-docs show rule misnamed-instrument)")  # its page
     assert lines[-1] == "3 errors, 1 info (as of 2026-11-21)"
 
 

@@ -130,6 +130,8 @@ PAGES = "docs/rules"
 
 
 def page(code: str) -> str:
-    """The documentation page of the rule `code`, which a finding names after its fix and
-    rule ('see: docs/rules/<code>.md'); '' for a code the catalogue does not have."""
-    return f"{PAGES}/{code}.md" if code in rules() else ""
+    """Where a finding's reader learns about the rule `code`, which the finding names after
+    its fix and rule: its documentation page and, for a council that installed the tool and
+    has no docs/ folder, the command that prints the same page ('see: docs/rules/<code>.md
+    (or: pause-docs show rule <code>)'); '' for a code the catalogue does not have."""
+    return f"{PAGES}/{code}.md (or: pause-docs show rule {code})" if code in rules() else ""

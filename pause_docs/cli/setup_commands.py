@@ -158,17 +158,27 @@ def registry(version: str | None) -> None:
 
 @click.command()
 @verbosity_options
-@click.argument("what", type=click.Choice(["programme", "section", "form", "question-set"]))
+@click.argument("what", type=click.Choice(["programme", "section", "form", "question-set",
+                                            "rule"]))
 @click.argument("name", required=False)
 @click.pass_context
 def show(ctx: click.Context, what: str, name: str | None) -> None:
     """Print a programme, standard section or form the tool ships (or the project's own,
     which replaces it), to read or to copy into the project and change: `pause-docs show
-    programme pause > councils/programmes/pause.yaml`. Without NAME, list them."""
+    programme pause > councils/programmes/pause.yaml`. Without NAME, list them.
+
+    `pause-docs show rule CODE` explains a lint or audit finding's code (what it finds, why,
+    the law, a wrong and a right example, the fix), as its page in the docs does; `pause-docs
+    show rule` lists the codes."""
     from ..scaffold.bundled import names, show
     from ..source.errors import ProjectError
     from .output import echo, project_root
 
+    if what == "rule":
+        from ..check.explained import find, listing, plain
+
+        echo(plain(find(name)) if name else listing())
+        return
     try:
         root: Path | None = project_root(ctx)
     except ProjectError:

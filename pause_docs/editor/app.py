@@ -22,6 +22,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from ..source.logo import media_type
 from . import pages
 from .actions import apply
 from .editing import Editing
@@ -53,7 +54,8 @@ class Editor:
     def routes(self) -> list[Route]:
         return [Route("/_edit/", self.listing), Route("/_edit", self.listing),
                 Route("/_edit/_assets/{name}", self.asset),
-                Route("/_edit/_draft/{folder}/{stem}", self.draft),
+                Route("/_edit/_draft/{folder}/{stem}/", self.draft),
+                Route("/_edit/_draft/{folder}/{stem}/{name}", self.draft_file),
                 Route("/_edit/_new/{what}", self.new, methods=["GET", "POST"]),
                 Route("/_edit/{folder}/{stem}/check", self.live, methods=["POST"]),
                 Route("/_edit/{folder}/{stem}", self.edit, methods=["GET", "POST"])]
@@ -81,6 +83,15 @@ class Editor:
                                 "document being published (see the list beside the form)."
                                 "</p></main></body></html>")
         return HTMLResponse(html)
+
+    async def draft_file(self, request: Request) -> Response:
+        """A file the draft's page shows from beside it (the council's logo): the bytes the
+        draft was checked with, found by name among that draft's own files, never on disk."""
+        name = f"{request.path_params['folder']}/{request.path_params['stem']}"
+        data = self.editing.draft_files.get(name, {}).get(request.path_params["name"])
+        if data is None:
+            raise HTTPException(404)
+        return Response(data, media_type=media_type(request.path_params["name"]))
 
     async def edit(self, request: Request) -> Response:
         file = self._file(request)

@@ -4,6 +4,7 @@ loaded, validated, published and linted exactly as `validate`, `lint` and the pr
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import shutil
 import tempfile
@@ -18,6 +19,8 @@ from ..source.layout import COUNCIL_FILE, COUNCILS_DIR, REGISTRY_DIR, council_di
 from ..source.layout import search_path as template_path
 from ..source.loader import SourceFile, parse_yaml
 from ..source.loading import load_project
+from ..source.logo import read_logo
+from ..source.reader import NotReadable, outside, read_regular
 from ..translations.status import Needed, needed
 from .fields import Path_
 from .files import EditableFile
@@ -34,6 +37,9 @@ class Checked:
     translations: tuple[Needed, ...] = ()
     paths: dict[Problem, Path_] = field(default_factory=dict)
     """The YAML path of each problem in the draft's own file."""
+    files: dict[str, bytes] = field(default_factory=dict)
+    """What the page shows from beside it (the council's logo), by the name it uses: the
+    bytes the draft was checked with, read by the rules `validate` applies."""
 
 
 def check(root: Path, file: EditableFile, text: str, language: str | None = None) -> Checked:
@@ -61,10 +67,24 @@ def _copy(root: Path, file: EditableFile, copy: Path) -> Path:
         own = file.path.parent
         for entry in sorted(own.iterdir()):
             wanted = entry.name == COUNCIL_FILE or entry.suffix.lower() not in (".yaml", ".yml")
-            if wanted and entry.is_file() and not entry.is_symlink() \
-                    and entry.stat().st_size < MAX_COPY_BYTES:
-                shutil.copy2(entry, target.parent / entry.name)
+            if wanted:
+                _copy_file(entry, target.parent / entry.name, root)
     return target
+
+
+def _copy_file(entry: Path, to: Path, root: Path) -> None:
+    """`entry` copied to `to` as `validate` would find it: an ordinary file (or a link to one
+    inside the project) as its bytes; a link leading out of the project as a link to the same
+    place, which the draft's check then refuses with the reason `validate` gives."""
+    if entry.is_symlink() and outside(entry, root):
+        with contextlib.suppress(OSError, RuntimeError):
+            to.symlink_to(entry.resolve())
+        return
+    try:
+        data = read_regular(entry, MAX_COPY_BYTES)
+    except NotReadable:
+        return  # a folder, a pipe, a file too large: the draft's check says it is missing
+    to.write_bytes(data)
 
 
 def _checked(root: Path, copy: Path, file: EditableFile, text: str, target: Path,
@@ -74,6 +94,7 @@ def _checked(root: Path, copy: Path, file: EditableFile, text: str, target: Path
                            councils=[file.council] if file.council else None)
     problems = list(project.problems)
     html, wanted = None, []
+    files: dict[str, bytes] = {}
     doc = next((d for d in project.documents if d.path == file.shown), None)
     if doc is not None:
         try:
@@ -89,8 +110,21 @@ def _checked(root: Path, copy: Path, file: EditableFile, text: str, target: Path
                                     f"{exc}); this is a bug in pause-docs: please report it"))
         if html is not None:
             wanted = [n for n in needed(doc) if n.file.path == file.shown]
+            files = _beside(edition.publication.files, copy)
     unique = tuple(sorted(set(problems)))
-    return Checked(unique, html, tuple(wanted), paths_of(unique, file.shown, text))
+    return Checked(unique, html, tuple(wanted), paths_of(unique, file.shown, text), files)
+
+
+def _beside(files: dict[str, str], copy: Path) -> dict[str, bytes]:
+    """The files a draft's page shows from beside it, read from the scratch copy (which
+    holds only the ordinary files of the council's folder: never a link) by `read_logo`."""
+    found = {}
+    for name, source in files.items():
+        try:
+            found[name] = read_logo(Path(source), copy)
+        except NotReadable:
+            continue  # validate has said why: the page shows the logo's words instead
+    return found
 
 
 def paths_of(problems: tuple[Problem, ...], shown: str, text: str) -> dict[Problem, Path_]:

@@ -32,6 +32,8 @@ class Editing:
         self.token = token
         self.writable = writable
         self.drafts: dict[str, str] = {}
+        self.draft_files: dict[str, dict[str, bytes]] = {}
+        """What each draft's page shows from beside it (its logo), by the name it uses."""
         self._versions: dict[str, int] = {}
         self._lock = threading.Lock()  # one check or save at a time: the machine is shared
 
@@ -187,15 +189,19 @@ class Editing:
             checked = drafts.check(self.root, file, text)
             if checked.html is not None:
                 self.drafts[file.name] = checked.html
+                self.draft_files[file.name] = checked.files
             else:
                 self.drafts.pop(file.name, None)
+                self.draft_files.pop(file.name, None)
             self._versions[file.name] = self._versions.get(file.name, 0) + 1
         return checked
 
     def _preview(self, file: EditableFile) -> str:
         if file.council is None or file.kind == "council":
             return ""
-        return f"/_edit/_draft/{file.name}?v={self._versions.get(file.name, 0)}"
+        # a folder's address, so that the page's own relative links (its logo) are the
+        # draft's: /_edit/_draft/<council>/<document>/logo.svg
+        return f"/_edit/_draft/{file.name}/?v={self._versions.get(file.name, 0)}"
 
     def _page(self, file: EditableFile, spec: Spec, data: Any, text: str, loaded: str,
               **shown: Any) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 import jinja2
 import yaml
 
+from ..check.explained import served
 from ..source.errors import Problem
 from ..source.layout import TEMPLATES_DIR
 from ..translations.status import Needed
@@ -39,6 +40,9 @@ class SummaryItem:
     text: str
     target: str
     severity: str = "error"
+    code: str = ""
+    """The finding's code, when the rules explain it (at `rule`)."""
+    rule: str = ""
 
 
 @dataclass
@@ -142,7 +146,7 @@ def _problems(page: FormPage) -> tuple[dict[str, list[str]], list[SummaryItem]]:
             at.setdefault(field_name, []).append(words)
         summary.append(SummaryItem(f"{problem.location}: {problem.severity}: {words}",
                                    id_of(field_name) if field_name else "main",
-                                   problem.severity))
+                                   problem.severity, problem.code, served(problem.code)))
     return at, summary
 
 

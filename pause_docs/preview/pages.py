@@ -1,5 +1,6 @@
-"""The preview's own HTML: the index, the panel laid over a document's page, and the pages
-that say why something cannot be shown.
+"""The preview's own HTML: the index, the panel laid over a document's page, the pages that
+say why something cannot be shown, and the rules every problem's code links to (their parts
+and order from `check.explained`, as on the docs site and in `pause-docs show rule`).
 
 A document's page is the published HTML with two insertions only, a stylesheet link before
 </head> and the panel and its script before </body>, each between `<!-- pause-docs serve -->`
@@ -14,9 +15,11 @@ from pathlib import Path
 
 import jinja2
 
+from ..check import explained
+from ..check.rules import rules
 from ..publish.locale import load_locale
 from ..render.formats import FORMATS, OutputFormat
-from ..source.errors import Problem
+from ..source.errors import Problem, did_you_mean
 from ..source.languages import LOCALES_DIR
 from ..source.layout import TEMPLATES_DIR
 from .session import DocumentView
@@ -35,7 +38,7 @@ def _environment() -> jinja2.Environment:
                              autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True)
     env.globals.update(language_name=language_name, kind_name=kind_name,
-                       formats=other_formats)
+                       formats=other_formats, rule_address=explained.served)
     return env
 
 
@@ -99,6 +102,27 @@ def message_page(title: str, token: str, root: Path, paragraphs: list[str],
     return _environment().get_template("message.html").render(
         title=title, paragraphs=paragraphs, problems=problems, links=links or [],
         token=token, root=str(root))
+
+
+def rule_page(code: str, token: str, root: Path) -> tuple[str, int]:
+    """The rule `code` explained (what it finds, why and the law, the examples, the fix) and
+    200; for a code no check reports, a page saying so, naming the nearest, and 404."""
+    rule = rules().get(code)
+    if rule is None:
+        return message_page(f"No rule called {code}", token, root, [
+            f"No lint or audit finding has the code '{code}'{did_you_mean(code, rules())}. "
+            "Every code is listed on the page of all rules, and 'pause-docs show rule' lists "
+            "them too."], links=[("All rules", explained.SERVED), ("All documents", "/")]), 404
+    return _environment().get_template("rule.html").render(
+        rule=rule, facts=explained.facts(rule), parts=explained.parts(rule),
+        index=explained.SERVED, token=token, root=str(root)), 200
+
+
+def rules_page(token: str, root: Path) -> str:
+    """Every rule, by family, each linked to its page."""
+    return _environment().get_template("rules.html").render(
+        families=explained.families(), one_line=explained.one_line, token=token,
+        root=str(root))
 
 
 def links(view: DocumentView) -> list[tuple[str, str]]:

@@ -3,9 +3,10 @@
 Pages are rendered on request; `/_events` is a stream of server-sent events that tells open
 pages to reload when the watcher (watchfiles) sees a project file change; a page's file in
 every other format of `render.formats.FORMATS` is made by that format's maker (a timed one,
-the PDF, in a worker process); `/api/law` answers the editor's law picker. Only GET and
-HEAD are answered, only at the addresses listed in `routes`, and
-only for the project's own documents and the preview's own two files: anything else is 404.
+the PDF, in a worker process); `/api/law` answers the editor's law picker; `/_rules/`
+explains every rule a problem's code names. Only GET and HEAD are answered, only at the
+addresses listed in `routes`, and only for the project's own documents, the rules and the
+preview's own two files: anything else is 404.
 """
 
 from __future__ import annotations
@@ -32,15 +33,25 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from watchfiles import Change, DefaultFilter, awatch
 
+from ..check.explained import SERVED
 from ..editor.app import Editor
 from ..render.formats import FORMATS, OutputFormat
 from ..source.errors import Location, Problem, ProjectError, display_path
 from ..source.layout import home
-from ..source.logo import read_logo
+from ..source.logo import media_type, read_logo
 from ..source.reader import NotReadable
 from . import api
 from .connections import IDLE_TIMEOUT, QuietStop, TimedConnection, stopping_cleanly
-from .pages import PAGE, asset, document_page, index_page, message_page, redline_page
+from .pages import (
+    PAGE,
+    asset,
+    document_page,
+    index_page,
+    message_page,
+    redline_page,
+    rule_page,
+    rules_page,
+)
 from .printing import Printer, PrintFailed
 from .session import DocumentRef, DocumentView, Session
 
@@ -140,6 +151,8 @@ class Site:
                 Route("/api/law", self.law),
                 Route("/api/choices/{kind}", self.choices),
                 Route("/_preview/{name}", self.preview_file),
+                Route(SERVED, self.rules), Route(SERVED.rstrip("/"), self.rules),
+                Route(SERVED + "{code}", self.rule),
                 Route("/_published/{council}/{name}.html", self.published),
                 Route("/_published/{council}/{name}", self.published_file),
                 Route("/_diff/{council}/{name}.html", self.redline),
@@ -183,8 +196,7 @@ class Site:
             data = await run_in_threadpool(read_logo, path, home(path, self.root))
         except NotReadable as exc:
             raise HTTPException(404) from exc
-        kind = {".svg": "image/svg+xml", ".png": "image/png"}.get(path.suffix, "image/jpeg")
-        return Response(data, media_type=kind)
+        return Response(data, media_type=media_type(path.name))
 
     def made_as(self, fmt: OutputFormat) -> Callable[[Request], Awaitable[Response]]:
         async def made(request: Request) -> Response:
@@ -221,6 +233,14 @@ class Site:
                 [found.message], found.problems,
                 [("Back to the page", f"/{ref.council}/{ref.slug}.html")]))
         return HTMLResponse(redline_page(found.html, token))
+
+    async def rules(self, request: Request) -> Response:
+        return HTMLResponse(rules_page(self.changes.token, self.root))
+
+    async def rule(self, request: Request) -> Response:
+        """One rule explained; for a code no check reports, a page saying so (404)."""
+        page, status = rule_page(request.path_params["code"], self.changes.token, self.root)
+        return HTMLResponse(page, status)
 
     async def preview_file(self, request: Request) -> Response:
         found = asset(request.path_params["name"])

@@ -31,5 +31,10 @@ def readme_section() -> str:
     lines += [f"    pause-docs {name:<13} {SITE}/{page}" for name, page in GUIDES.items()]
     lines += ["", f"Every rule lint and audit report, with its fix: {SITE}/rules/index.md",
               f"Every field of every kind of file: {SITE}/reference/kinds/index.md",
-              f"The legal registry, every id: {SITE}/reference/registry.md"]
+              f"The legal registry, every id: {SITE}/reference/registry.md", "",
+              "Where there is no docs/ folder (the tool installed with pip), the rules travel "
+              "with it:",
+              "`pause-docs show rule` lists them, `pause-docs show rule CODE` prints one, and",
+              "`pause-docs serve` links every problem it shows to its rule's page (all at "
+              "/_rules/)."]
     return "\n".join(lines) + "\n"

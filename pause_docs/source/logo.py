@@ -24,6 +24,8 @@ MAX_LOGO_BYTES = 2_000_000
 MAX_DEPTH = 100
 MAX_ELEMENTS = 50_000
 MAX_PIXELS = 25_000_000  # 5,000 × 5,000: far more than a logo a few lines high needs
+MEDIA_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
+               ".jpeg": "image/jpeg"}
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
@@ -100,6 +102,12 @@ class UnsafeSvg(Exception):
     def __str__(self) -> str:
         where = f"line {self.line}, column {self.column}: " if self.line else ""
         return f"{where}{self.reason}"
+
+
+def media_type(name: str) -> str:
+    """The content type a logo named `name` is served with (its name ends as `validate`
+    requires: .svg, .png, .jpg or .jpeg)."""
+    return MEDIA_TYPES.get(Path(name).suffix.lower(), "application/octet-stream")
 
 
 def read_logo(image: Path, root: Path) -> bytes:
