@@ -116,7 +116,7 @@ def _of_no_programme(text: str, asked: str) -> str:
     rest = [s.replace(", and what it inherits from no programme", "") for s in rest]
     kept = [s for s in rest if "no programme" not in s]
     plain = [first.replace(f" for {asked}", "") + ", of a service no programme file describes",
-             *(["Nothing is inherited: answer every question here, with the evidence"]
+             *(["Nothing is inherited: answer every question here"]
                if len(kept) < len(rest) else []), *kept]
     lines = textwrap.wrap("  ".join(f"{s}." for s in plain), 88, break_on_hyphens=False)
     return "\n".join(f"# {line}" for line in lines) + kind_line + body
