@@ -138,6 +138,14 @@ def project(tmp_path: Path):
     return make
 
 
+EXAMPLE_NOTICE = """\
+kind: privacy-notice
+title: Example and Pause privacy notice
+published: 2024-03-01
+programme: pause
+"""
+"""A notice that takes everything but its title and date from the Pause programme."""
+
 COUNCIL_YAML = """\
 name: Example Borough Council
 short_name: Example

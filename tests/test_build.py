@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import COUNCIL_YAML, REPO
+from conftest import COUNCIL_YAML, EXAMPLE_NOTICE, REPO
 
 from pause_docs.build import build
 from pause_docs.build.manifest import MANIFEST
@@ -21,12 +21,6 @@ LAMBETH = "councils/lambeth/scoping-2017.yaml"
 OXFORDSHIRE = "councils/oxfordshire/pause-privacy-notice.yaml"
 EXAMPLE = "councils/example/notice.yaml"
 ALL = sorted([LAMBETH, OXFORDSHIRE, EXAMPLE])
-EXAMPLE_NOTICE = """\
-kind: privacy-notice
-title: Example and Pause privacy notice
-published: 2024-03-01
-programme: pause
-"""
 
 
 @pytest.fixture

@@ -310,3 +310,26 @@ def test_the_checker_fails_a_skipped_heading_an_untagged_figure_and_a_bare_link(
         pdf.save(path)
     found = {f.checkpoint for f in check(path)}
     assert {"14-003", "13-004", "11-001"} <= found, found
+
+
+@pytest.mark.parametrize("name", IDS)
+def test_the_colophon_never_stands_alone_on_the_last_page(built: Path, name: str) -> None:
+    """A near miss used to print the colophon's one line alone on a last page (Brackenford's
+    youth justice notice): the end of the text now goes over with it."""
+    html_path, pdf_path, _ = _files(built, name)
+    pages = int(re.search(r"Pages:\s+(\d+)", _struct(pdf_path))[1])  # type: ignore[index]
+    if pages == 1:
+        return
+    footer = re.search(r'<footer class="colophon">(.*?)</footer>',
+                       html_path.read_text(encoding="utf-8"), re.S)
+    colophon = " ".join(re.sub(r"<[^>]+>", " ", footer[1] if footer else "").split())
+
+    def lines(page: int) -> set[str]:
+        text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf_path),
+                               "-"], capture_output=True, text=True, check=True).stdout
+        return {" ".join(line.split()) for line in text.splitlines() if line.strip()}
+
+    running = lines(1) & lines(pages)  # the running footer, on every page
+    last = {line for line in lines(pages) - running
+            if not re.fullmatch(r"Page \d+ of \d+", line) and line not in colophon}
+    assert last, f"page {pages} of {pdf_path.name} holds only the colophon"

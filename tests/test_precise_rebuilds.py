@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import COUNCIL_YAML, REPO
+from conftest import COUNCIL_YAML, EXAMPLE_NOTICE, REPO
 
 from pause_docs.build import build
 from pause_docs.build.manifest import MANIFEST, Manifest
@@ -27,19 +27,13 @@ SECTIONS_USER = "councils/cambridgeshire/childrens-safeguarding-privacy-notice.y
 ITS_YOUNG_PEOPLES = "councils/cambridgeshire/childrens-safeguarding-young-people.yaml"
 PROGRAMME = "councils/programmes/pause.yaml"
 SECTION = "councils/sections/whole-family-approach.yaml"
-NOTICE = """\
-kind: privacy-notice
-title: Example and Pause privacy notice
-published: 2024-03-01
-programme: pause
-"""
 
 
 @pytest.fixture
 def site(project) -> Path:
     """Bundled councils (one in Welsh and English, one using standard sections), one taking
     everything from the programme, and the project's own programme and section, built once."""
-    root = project({"councils/example/council.yaml": COUNCIL_YAML, EXAMPLE: NOTICE},
+    root = project({"councils/example/council.yaml": COUNCIL_YAML, EXAMPLE: EXAMPLE_NOTICE},
                    councils=("lambeth", "glanyrafon", "cambridgeshire"))
     for own in (PROGRAMME, SECTION):
         (root / own).parent.mkdir(parents=True, exist_ok=True)
