@@ -18,6 +18,7 @@ from ..lint.citing import Mention, check_citations, once
 from ..lint.drafting import check_drafting, retention_without_period
 from ..lint.setting import NATION_NAMES, Passage, Setting, long_day
 from ..lint.statements import ITEMS, ITEMS_BY_ID, Item
+from .conditions import conditions_missing
 from .dates import find_published
 from .extract import SUFFIXES, Block, CannotRead, Extracted, extract, looks_like_heading
 
@@ -91,6 +92,7 @@ def audit_file(file: Path, display: str, registry: Registry, *, nation: Nation |
             "scanned image?): nothing was checked"),), (), extracted.pages)
     found, mentions = check_citations(passages, [], setting)
     found += check_drafting(mentions, passages, setting)
+    found += conditions_missing(passages, mentions)
     retention = ITEMS_BY_ID["retention"]
     found += retention_without_period(
         (p, None) for p in passages if retention.phrase.search(p.text)
