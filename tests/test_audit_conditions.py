@@ -53,6 +53,9 @@ WRONG = [
      "tenancy.", CRIMINAL, "Convictions"),
     ("We collect data relating to criminal offences committed by licence holders, such as "
      "taxi drivers.", CRIMINAL, "data relating to criminal offences"),
+    ("Youth justice\n\nData subjects: young people aged 10 to 17.\n\nInformation used:\n\n"
+     "- Offences and court outcomes\n- School attendance\n\nLawful basis: public task.",
+     CRIMINAL, "Offences"),
     ("Our public health team holds information about your sexual health when you use the "
      "clinic's online booking.", SPECIAL, "information about your sexual health"),
 ]

@@ -82,6 +82,7 @@ _LEAD = re.compile(
     r"\b(?:information|data|details)\s+(?:that\s+)?(?:we|the\s+council)\s+(?:collect|hold|"
     r"process|use|record|keep|ask|need)|\b(?:categories|types|kinds)\s+of\s+(?:personal\s+)?"
     r"(?:data|information)|\bwhat\s+information|\bthe\s+information\s+(?:we|is|includes)"
+    r"|\binformation\s+(?:used|held|collected|processed|recorded|kept)\b"
     r"|special\s+categor", re.IGNORECASE)
 _ITEM_CHARS = 80
 _MARKS = " \t\n-*•–·▪("  # a list item's bullet, before its words
