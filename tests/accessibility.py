@@ -175,8 +175,9 @@ return {tag: el.tagName.toLowerCase(), id: el.id, text: (el.textContent || '').t
 
 
 @contextmanager
-def browser() -> Iterator[Browser]:
-    """A headless Chromium that downloads nothing: the system's browser and driver."""
+def browser(capabilities: dict[str, Any] | None = None) -> Iterator[Browser]:
+    """A headless Chromium that downloads nothing: the system's browser and driver (with
+    `capabilities` asked of the driver besides)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -186,6 +187,8 @@ def browser() -> Iterator[Browser]:
         options.add_argument(flag)
     profile = tempfile.mkdtemp(prefix="pause-docs-chromium-")
     options.add_argument(f"--user-data-dir={profile}")
+    for name, value in (capabilities or {}).items():
+        options.set_capability(name, value)
     service = Service(executable_path=chromedriver_binary() or "chromedriver")
     driver = webdriver.Chrome(service=service, options=options)
     driver.set_script_timeout(60)

@@ -1,11 +1,13 @@
 """The editor in real headless Chromium (selenium and the system chromedriver): from
 `pause-docs init` in an empty folder, a Welsh, bilingual council and its privacy notice made
 entirely through the browser (the test writes no file), the law chosen with the picker, a lint
-problem seen beside its field and in the summary and fixed, then saved; and axe-core finds no
+problem seen beside its field and in the summary and fixed, then saved, and the real
+`validate`, `lint` and `build --format html` run on what was written; and axe-core finds no
 violation on the editor's pages."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -167,5 +169,40 @@ def test_a_welsh_council_and_its_notice_made_entirely_in_the_browser(
         "      cy: Enwau a chyfeiriadau\n"
         "recipients:\n  - name:\n      en: Pause\n      cy: Pause\n"), written
     assert written.startswith("# yaml-language-server: $schema=../../schemas/privacy-notice")
+    assert_cli_accepts(root)
+
+
+# What lint may say of the notice made above, and why each is expected: the law the test
+# picks extends to England only (wrong-nation); the 'pause' programme's sections, which the
+# notice inherits whole, show neither its recipients nor a retention period; and the
+# programme's and the registry's English texts have no Welsh yet.
+EXPECTED_WARNINGS = {"wrong-nation", "recipients-not-shown", "translation-missing"}
+TYPED = {"en": ["Cyngor Sir Glanllyn", "County Hall, Glanllyn", "dpo@glanllyn.gov.uk",
+                "01234 567890", "https://www.glanllyn.gov.uk/complaints", "Children Act 2004",
+                "1 December 2026"],
+         "cy": ["Cyngor Sir Glanllyn", "Neuadd y Sir, Glanllyn", "dpo@glanllyn.gov.uk",
+                "ffeiliau achos gwasanaethau plant Glanllyn", "Erthygl 6(1)(e)",
+                "1 Rhagfyr 2026"]}
+
+
+def assert_cli_accepts(root: Path) -> None:
+    """validate, lint and build --format html, the real commands, on what the browser wrote:
+    validate passes, lint finds only what is expected, and the pages print what was typed."""
     checked = cli(root, "validate")
     assert checked.returncode == 0, checked.stdout + checked.stderr
+    linted = cli(root, "lint", "--format", "json")
+    found = json.loads(linted.stdout)["problems"]
+    errors = [p for p in found if p["severity"] == "error"]
+    assert [p["code"] for p in errors] == ["missing-retention"], errors
+    assert "inherited from the programme 'pause'" in errors[0]["message"]
+    assert linted.returncode == 1, linted.stderr
+    warned = {p["code"] for p in found if p["severity"] == "warning"}
+    assert warned <= EXPECTED_WARNINGS, [p for p in found if p["code"] not in EXPECTED_WARNINGS]
+    built = cli(root, "build", "--format", "html")
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert "built 1 document" in built.stdout, built.stdout
+    for language, suffix in (("en", ""), ("cy", ".cy")):
+        page = (root / f"output/glanllyn/privacy-notice{suffix}.html").read_text()
+        assert f'<html lang="{language}' in page
+        for typed in TYPED[language]:
+            assert typed in page, (language, typed)

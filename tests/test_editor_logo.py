@@ -18,6 +18,8 @@ import pytest
 from conftest import REPO
 from test_serve import Served, start, stop
 
+pytestmark = pytest.mark.slow  # each starts pause-docs serve
+
 COUNCIL = "councils/example-council"
 FORM = "/_edit/example-council/family-help-privacy-notice"
 LOGO = (REPO / COUNCIL / "logo.svg").read_bytes()
