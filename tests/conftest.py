@@ -28,6 +28,29 @@ def pytest_configure(config: pytest.Config) -> None:
     providers._get_local_constants = lambda: providers._local_constants  # never grows
 
 
+@pytest.fixture(autouse=True)
+def _no_message_names_the_installed_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every command a test runs in-process (the CLI tests, the fuzz runs) is read for a path
+    inside the installed package: an officer never looks in site-packages, so a message names
+    the registry id, the programme or `pause-docs show` instead (a file the tool ships may
+    be named 'pause_docs/…', which `pause-docs show` and the docs use)."""
+    from click.testing import CliRunner
+
+    from pause_docs.source.resources import PACKAGE_ROOT
+
+    invoke = CliRunner.invoke
+    folder = str(PACKAGE_ROOT.resolve())
+
+    def checked(self: CliRunner, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        result = invoke(self, *args, **kwargs)  # type: ignore[arg-type]
+        leaks = [line for line in result.output.splitlines()
+                 if folder in line or "site-packages" in line]
+        assert not leaks, f"a message names a path inside the installed package: {leaks[:3]}"
+        return result
+
+    monkeypatch.setattr(CliRunner, "invoke", checked)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true",
                      help="Rewrite tests/golden/ from the current output instead of comparing.")

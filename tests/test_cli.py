@@ -58,6 +58,33 @@ def test_build_of_an_unknown_council_is_a_located_usage_error(project) -> None:
             "(did you mean 'lambeth'?)") in result.output
 
 
+@pytest.mark.parametrize("command", ["validate", "lint", "translations"])
+def test_a_path_that_selects_no_document_is_a_located_usage_error(
+        project, tmp_path: Path, monkeypatch, command: str) -> None:
+    """A path outside the project, or one holding no document, used to check nothing and
+    say "no problems"; a path given from the wrong folder names the one it meant."""
+    root = project(councils=("lambeth",))
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    (other / "notice.yaml").write_text("kind: privacy-notice\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+
+    def run(path: str) -> str:
+        result = runner.invoke(main, ["--project", str(root), command, path])
+        assert result.exit_code == 2, result.output
+        return result.output
+
+    assert ": error: outside-project: is not in the project at " in run(str(other))
+    assert "councils/forms: error: no-documents: holds no document: give a council's " \
+        "folder (councils/NAME)" in run(str(root / "councils" / "forms"))
+    assert (f"councils/lambeth: error: no-such-file: no such file or folder: paths are read "
+            f"from the folder you are in ({tmp_path}); did you mean "
+            f"{root.relative_to(tmp_path)}/councils/lambeth?") in run("councils/lambeth")
+    parent = runner.invoke(main, ["--project", str(root), command, str(tmp_path)])
+    assert "no-documents" not in parent.output and "outside-project" not in parent.output
+
+
 def test_a_broken_document_does_not_stop_the_others(project, tmp_path: Path) -> None:
     root = project({"councils/example/council.yaml": COUNCIL_YAML,
                     "councils/example/broken.yaml": "kind: privacy-notice\n"},

@@ -73,6 +73,15 @@ def test_a_form_draft_of_no_programme_names_none(project) -> None:
     text = (root / "councils" / "vale" / "equality-screening.yaml").read_text(encoding="utf-8")
     assert "\nprogramme:" not in text and "Pause" not in text
     assert "TODO the service or programme assessed" in text
+    others = ("dpia-criteria", "dpia-ico", "equality-impact-assessment", "level-1-screening")
+    for form in others:
+        assert run(root, "new", "vale", "--form", form)[0] == 0
+    for form in ("equality-screening", *others):  # the opening comment says so too
+        draft = root / "councils" / "vale" / f"{form}.yaml"
+        opening = draft.read_text(encoding="utf-8").partition("\nkind: ")[0]
+        said = opening.replace("\n# ", " ")
+        assert "programme" not in said.replace("no programme file describes", ""), opening
+        assert "TODO" not in said and "- " not in said, opening
 
 
 def test_the_editors_new_notice_is_the_draft_new_writes(project) -> None:

@@ -284,7 +284,9 @@ def translations(ctx: click.Context, paths: tuple[Path, ...], language: str | No
     """
     from ..translations.work import run
 
-    outcome = run(project_root(ctx), paths, language, update=update, write_to=write_to,
+    root = project_root(ctx)
+    check_targets(root, paths=paths)
+    outcome = run(root, paths, language, update=update, write_to=write_to,
                   read_from=read_from)
     for line in outcome.done:
         echo(line)

@@ -33,13 +33,11 @@ class UnknownTarget(ProblemsFound):
 
 def check_targets(root: Path, councils: tuple[str, ...] = (),
                   paths: tuple[Path, ...] = ()) -> None:
-    """Raise UnknownTarget for every council of `councils` and path of `paths` not there."""
-    from ..source.errors import Location, Problem, display_path
-    from ..source.layout import unknown_councils
+    """Raise UnknownTarget for every council of `councils` not there, and every path of
+    `paths` that is not there or holds no document of the project."""
+    from ..source.layout import unknown_councils, unknown_paths
 
-    problems = unknown_councils(root, councils)
-    problems += [Problem(Location(display_path(p, root)), "error", "no-such-file",
-                         "no such file or folder") for p in paths if not p.exists()]
+    problems = unknown_councils(root, councils) + unknown_paths(root, paths)
     if problems:
         raise UnknownTarget(problems)
 

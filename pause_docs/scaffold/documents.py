@@ -4,6 +4,7 @@ screening or assessment on each form asked for, every field it needs marked TODO
 from __future__ import annotations
 
 import re
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,8 @@ def scaffold(root: Path, slug: str, programme: str | None,
         given = defaults.get(kind.family) if isinstance(defaults, dict) else None
         text = _on_form(form, kind.scaffold or form.kind,
                         given if isinstance(given, dict) else {}, values, registry)
+        if programme is None:
+            text = _of_no_programme(text, values["programme_name"])
         drafted = drafted_risks(root, folder, form) if form.kind == "dpia" else None
         if drafted is not None:  # the register its screening's met criteria suggest
             text = text.replace("\nscreening: dpia-screening\n", f"\nscreening: {drafted[0]}\n")
@@ -99,6 +102,22 @@ def _programme(root: Path, programme: str | None) -> tuple[dict[str, Any], dict[
     data = source.data if source is not None and isinstance(source.data, dict) else {}
     return data, {"programme": programme, "programme_name": str(data.get("name", programme)),
                   "programme_file": _programme_named(files[programme], programme, root)}
+
+
+def _of_no_programme(text: str, asked: str) -> str:
+    """A form's draft of no programme opens by saying so: its sentences without 'for
+    <programme>' and without those on what a programme would give, which say instead that
+    every answer is written here."""
+    comment, kind_line, body = text.partition("\nkind: ")
+    said = " ".join(line.lstrip("# ") for line in comment.splitlines())
+    first, *rest = [s.strip().rstrip(".") for s in said.split(".  ")]
+    rest = [s.replace(", and what it inherits from no programme", "") for s in rest]
+    kept = [s for s in rest if "no programme" not in s]
+    plain = [first.replace(f" for {asked}", "") + ", of a service no programme file describes",
+             *(["Nothing is inherited: answer every question here"]
+               if len(kept) < len(rest) else []), *kept]
+    lines = textwrap.wrap("  ".join(f"{s}." for s in plain), 88, break_on_hyphens=False)
+    return "\n".join(f"# {line}" for line in lines) + kind_line + body
 
 
 def _programme_in(folder: Path) -> str | None:

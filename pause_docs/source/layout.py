@@ -6,6 +6,7 @@ any YAML, model or template.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -169,3 +170,40 @@ def unknown_councils(root: Path, councils: Iterable[str]) -> list[Problem]:
     return [Problem(Location(f"{COUNCILS_DIR}/{slug}"), "error", "unknown-council",
                     f"no council '{slug}'{did_you_mean(slug, known)}")
             for slug in sorted(set(councils)) if slug not in known]
+
+
+def unknown_paths(root: Path, paths: Iterable[Path]) -> list[Problem]:
+    """The files and folders asked for that hold no document of the project, each a
+    located problem: one not there, one outside the project, one with no document in it."""
+    real_root = root.resolve()
+    sources = [f.resolve() for d in council_dirs(root).values()
+               for f in (*document_files(d), d / COUNCIL_FILE) if f.exists()]
+    problems = []
+    for path in paths:
+        where = Location(display_path(path, root))
+        try:
+            real = path.resolve(strict=True)
+        except (OSError, RuntimeError):  # not there, or a loop of symbolic links
+            problems.append(Problem(where, "error", "no-such-file",
+                                    f"no such file or folder{_from_the_project(root, path)}"))
+            continue
+        if any(f == real or real in f.parents for f in sources):
+            continue
+        if real != real_root and real_root not in real.parents:
+            problems.append(Problem(where, "error", "outside-project",
+                                    f"is not in the project at {root}: give a file or folder "
+                                    "inside it, or --project DIR for another project"))
+        else:
+            problems.append(Problem(where, "error", "no-documents",
+                                    f"holds no document: give a council's folder "
+                                    f"({COUNCILS_DIR}/NAME) or a document's YAML file in it"))
+    return problems
+
+
+def _from_the_project(root: Path, path: Path) -> str:
+    """A hint when a relative path is there from the project's folder, not the one the
+    command was run in."""
+    if path.is_absolute() or not (root / path).exists():
+        return ""
+    return (f": paths are read from the folder you are in ({Path.cwd()}); "
+            f"did you mean {os.path.relpath(root / path)}?")
