@@ -171,9 +171,8 @@ def test_a_welsh_council_and_its_notice_made_entirely_in_the_browser(
 
 WRITTEN = (  # the notice as the browser wrote it: the draft `new` writes, as filled in
     '# yaml-language-server: $schema=../../schemas/privacy-notice.json\n'
-    '# Privacy notice for Pause.  Everything not written here comes from\n'
-    "# the programme 'pause' (pause-docs show programme pause); write a key here to replace "
-    "it.\n"
+    "# Privacy notice for Pause.  Everything not written here comes from the programme 'pause'\n"
+    '# (pause-docs show programme pause); write a key here to replace it.\n'
     'kind: privacy-notice\n'
     'title: "{{ council.short_name }} and Pause privacy notice"\n'
     'subtitle: How and why we will use information about you in relation to Pause\n'

@@ -36,11 +36,16 @@ class Made:
     errors: dict[str, str] = field(default_factory=dict)
 
 
-def choices(root: Path) -> dict[str, list[str]]:
-    """What the new-file pages offer."""
-    return {"nation": list(NATIONS), "kind": list(KINDS),
-            "programme": sorted(programme_files(root)), "council": sorted(council_dirs(root)),
-            "form": sorted(load_shared(root).forms)}
+def choices(root: Path) -> dict[str, list[tuple[str, str]]]:
+    """What the new-file pages offer: each choice's value and what the list shows for it."""
+    forms = load_shared(root).forms
+    return {"nation": [(nation, nation.replace("-", " ").title()) for nation in NATIONS],
+            "kind": [(name, kind.label) for name, kind in KINDS.items()],
+            "programme": [(name, name) for name in sorted(programme_files(root))],
+            "council": [(name, name) for name in sorted(council_dirs(root))],
+            "form": [(name, f"{form.definition.title} ({name}"
+                            f"{'' if form.bundled else ', the council’s own'})")
+                     for name, form in sorted(forms.items())]}
 
 
 def make_council(root: Path, form: Mapping[str, str]) -> Made:
@@ -104,11 +109,11 @@ def make_document(root: Path, form: Mapping[str, str]) -> Made:
 
 def _on_form(root: Path, council: str, kind: str, programme: str | None, form: str | None
              ) -> Made:
-    names = choices(root)
-    if form not in names["form"]:
+    if form not in load_shared(root).forms:
         return Made(errors={"form": "Choose the form the document is written on"})
     try:
-        made = scaffold(root, council, programme or (names["programme"] or ["pause"])[0],
+        made = scaffold(root, council, programme or next(iter(sorted(programme_files(root))),
+                                                         "pause"),
                         (str(form),))
     except ProjectError as exc:
         return Made(errors={"form": exc.format_message()})

@@ -31,8 +31,24 @@ _HINTS = {"text": "text", "markdown": "text (Markdown)", "date": "a date as YYYY
 
 
 def _filled(name: str, **values: str) -> str:
+    """The draft `name` with `values` in place of its placeholders, its opening comment
+    wrapped again to fit what was filled in."""
     text = (SCAFFOLDS / f"{name}.yaml").read_text(encoding="utf-8")
-    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], text)
+    text = _PLACEHOLDER.sub(lambda m: values[m.group(1)], text)
+    return _with_opening(*_opening(text)) if text.startswith("# ") and "\nkind: " in text \
+        else text
+
+
+def _opening(text: str) -> tuple[list[str], str]:
+    """A document draft's opening comment as its sentences, and the rest from `kind:` on."""
+    comment, kind_line, body = text.partition("\nkind: ")
+    said = " ".join(line.lstrip("# ") for line in comment.splitlines())
+    return [s.strip().rstrip(".") for s in said.split(".  ")], kind_line + body
+
+
+def _with_opening(sentences: list[str], rest: str) -> str:
+    lines = textwrap.wrap("  ".join(f"{s}." for s in sentences), 88, break_on_hyphens=False)
+    return "\n".join(f"# {line}" for line in lines) + rest
 
 
 def scaffold(root: Path, slug: str, programme: str | None,
@@ -108,16 +124,13 @@ def _of_no_programme(text: str, asked: str) -> str:
     """A form's draft of no programme opens by saying so: its sentences without 'for
     <programme>' and without those on what a programme would give, which say instead that
     every answer is written here."""
-    comment, kind_line, body = text.partition("\nkind: ")
-    said = " ".join(line.lstrip("# ") for line in comment.splitlines())
-    first, *rest = [s.strip().rstrip(".") for s in said.split(".  ")]
+    (first, *rest), after = _opening(text)
     rest = [s.replace(", and what it inherits from no programme", "") for s in rest]
     kept = [s for s in rest if "no programme" not in s]
-    plain = [first.replace(f" for {asked}", "") + ", of a service no programme file describes",
-             *(["Nothing is inherited: answer every question here"]
-               if len(kept) < len(rest) else []), *kept]
-    lines = textwrap.wrap("  ".join(f"{s}." for s in plain), 88, break_on_hyphens=False)
-    return "\n".join(f"# {line}" for line in lines) + kind_line + body
+    return _with_opening([first.replace(f" for {asked}", "") + ", of a service no programme "
+                          "file describes", *(["Nothing is inherited: answer every question "
+                                               "here"] if len(kept) < len(rest) else []),
+                          *kept], after)
 
 
 def _programme_in(folder: Path) -> str | None:
@@ -202,7 +215,7 @@ def _on_form(form: Form, template: str, given: dict[str, Any], values: dict[str,
 
 def _field_line(field: FormField) -> str:
     """'id: TODO ...' for a field the form requires; a commented line for the others."""
-    label = (field.label or field.id).rstrip(":")
+    label = (field.label or "").rstrip(":")
     if field.type in ("choice", "choices"):
         hint = f"{'one' if field.type == 'choice' else 'a list'} of: " + ", ".join(
             o.value for o in field.options)
@@ -210,9 +223,9 @@ def _field_line(field: FormField) -> str:
         hint = "a list of rows, each with " + ", ".join(c.id for c in field.columns)
     else:
         hint = _HINTS[field.type] + "".join(f" or {o.value}" for o in field.options)
-    if field.required:
-        return f"{field.id}: TODO {label} ({hint})\n"  # no ': ' inside: YAML would refuse it
-    return f"# {field.id}: {label}: {hint}\n"
+    if field.required:  # no ': ' inside: YAML would refuse it
+        return f"{field.id}: TODO {label or field.id.replace('_', ' ')} ({hint})\n"
+    return f"# {field.id}: {label + ': ' if label else ''}{hint}\n"
 
 
 def _derivable(criteria: tuple[str, ...], registry: Registry | None) -> bool:

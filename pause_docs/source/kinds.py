@@ -37,6 +37,12 @@ class Kind:
     form: str | None = None
     """Documents of this kind are written on a form: this bundled one unless they name one."""
 
+    @property
+    def label(self) -> str:
+        """What a document of this kind is, in words: 'Privacy notice', 'DPIA screening'."""
+        words = self.name.replace("-", " ")
+        return (words[0].upper() + words[1:]).replace("Dpia", "DPIA")
+
 
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (
     Kind("fair-processing-notice", "Notice", "notice", "notice", scaffold="scoping-notice",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...publish.tree import Paragraph, Publication, Time, plain, walk
+from ...source.kinds import KINDS
 from .blocks import Writer
 from .package import footer, new_document, properties, save
 from .place import Context
@@ -54,5 +55,4 @@ def running_title(publication: Publication) -> str:
 
 def subject(publication: Publication) -> str:
     """What the document is: 'Privacy notice', 'DPIA screening'."""
-    words = publication.kind.replace("-", " ")
-    return (words[0].upper() + words[1:]).replace("Dpia", "DPIA")
+    return KINDS[publication.kind].label
