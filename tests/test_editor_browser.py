@@ -92,6 +92,14 @@ def beside(chrome: Browser, ident: str) -> str:
         return slot && !slot.hidden ? slot.textContent.trim() : '';""", ident))
 
 
+def rules_beside(chrome: Browser, ident: str) -> list[str]:
+    """The addresses of the rules linked from the messages beside a field."""
+    return list(chrome.run("""const box = document.getElementById(arguments[0]);
+        const slot = box.closest('[data-ed-field]').querySelector(':scope > [data-ed-error]');
+        return [...slot.querySelectorAll('a.ed-rule')].map(a => new URL(a.href).pathname);""",
+                           ident))
+
+
 def test_a_welsh_council_and_its_notice_made_entirely_in_the_browser(
         chrome: Browser, project: Served) -> None:
     root = project.root
@@ -146,6 +154,8 @@ def test_a_welsh_council_and_its_notice_made_entirely_in_the_browser(
     assert lawful in beside(chrome, "f-legal_bases")
     assert any(lawful in item for item in summary(chrome))
     assert "extends to England only" in beside(chrome, "f-legal_bases-0-provision")
+    assert rules_beside(chrome, "f-legal_bases") == ["/_rules/missing-lawful-basis"]
+    assert rules_beside(chrome, "f-legal_bases-0-provision") == ["/_rules/wrong-nation"]
     no_violations(chrome)
 
     press(chrome, "add:legal_bases")  # the fix: public task, found by its plain name
@@ -159,6 +169,8 @@ def test_a_welsh_council_and_its_notice_made_entirely_in_the_browser(
          "date" in beside(chrome, "f-published"), within=60)
     type_in(chrome, "f-published", "2026-12-01")
     poll(lambda: beside(chrome, "f-published") == "", within=60)
+    # the messages the page's script put in place link their rules as the page did
+    assert rules_beside(chrome, "f-legal_bases-0-provision") == ["/_rules/wrong-nation"]
     press(chrome, "save")
     assert "Saved councils/glanllyn/privacy-notice.yaml." in chrome.driver.page_source
     assert not any(lawful in item for item in summary(chrome))

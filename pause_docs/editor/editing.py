@@ -109,7 +109,9 @@ class Editing:
         checked = self._check(file, self._text(file, data))
         page = pages.FormPage(file, spec, data, "", self.token, problems=checked.problems,
                               paths=checked.paths, errors=reading.errors)
-        return {"fields": _by_field(page), "summary": pages.summary_html(page),
+        return {"fields": {name: [vars(said) for said in messages]
+                           for name, messages in pages.beside_fields(page).items()},
+                "summary": pages.summary_html(page),
                 "preview": self._preview(file)}
 
     def spec_for(self, file: EditableFile, data: Any) -> Spec:
@@ -237,10 +239,3 @@ def _on_disk(file: EditableFile) -> str:
         return ""
 
 
-def _by_field(page: pages.FormPage) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for problem, name in page.field_names().items():
-        found.setdefault(name, []).append(problem.message)
-    for name, why in page.errors.items():
-        found.setdefault(name, []).append(why)
-    return found

@@ -36,6 +36,15 @@ class Mark:
 
 
 @dataclass(frozen=True)
+class Said:
+    """A message beside a field, and the rule that explains it (its code and address)."""
+
+    text: str
+    code: str = ""
+    rule: str = ""
+
+
+@dataclass(frozen=True)
 class SummaryItem:
     text: str
     target: str
@@ -129,24 +138,30 @@ def summary_html(page: FormPage) -> str:
     return str(module.error_summary(summary))  # type: ignore[attr-defined]
 
 
-def _problems(page: FormPage) -> tuple[dict[str, list[str]], list[SummaryItem]]:
+def beside_fields(page: FormPage) -> dict[str, list[Said]]:
+    """The messages beside each field, as the page shows them and its script updates them."""
+    return _problems(page)[0]
+
+
+def _problems(page: FormPage) -> tuple[dict[str, list[Said]], list[SummaryItem]]:
     """The messages beside each field, and the error summary's items."""
     beside = page.field_names()
-    at: dict[str, list[str]] = {}
+    at: dict[str, list[Said]] = {}
     summary = []
     for name, why in page.errors.items():
-        at.setdefault(name, []).append(why)
+        at.setdefault(name, []).append(Said(why))
         summary.append(SummaryItem(f"{name}: {why}", id_of(name)))
     for problem in page.problems:
         if problem.location.path != page.file.shown and problem.severity != "error":
             continue  # a note about another file (the registry's Welsh): not this form's
         field_name = beside.get(problem)
         words = f"{problem.message}" + (f" ({problem.fix})" if problem.fix else "")
+        rule = served(problem.code)
         if field_name is not None:
-            at.setdefault(field_name, []).append(words)
+            at.setdefault(field_name, []).append(Said(words, problem.code if rule else "", rule))
         summary.append(SummaryItem(f"{problem.location}: {problem.severity}: {words}",
                                    id_of(field_name) if field_name else "main",
-                                   problem.severity, problem.code, served(problem.code)))
+                                   problem.severity, problem.code, rule))
     return at, summary
 
 

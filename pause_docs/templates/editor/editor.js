@@ -32,7 +32,16 @@
         hidden.className = "ed-visually-hidden";
         hidden.textContent = "Error: ";
         slot.appendChild(hidden);
-        slot.appendChild(document.createTextNode(message));
+        slot.appendChild(document.createTextNode(message.text));
+        if (message.rule) {  // the rule that explains it, as the page first showed it
+          var link = document.createElement("a");
+          var code = document.createElement("code");
+          link.className = "ed-rule";
+          link.href = message.rule;
+          code.textContent = message.code;
+          link.append("(rule ", code, ")");
+          slot.append(" ", link);
+        }
         if (index < messages.length - 1) { slot.appendChild(document.createElement("br")); }
       });
       slot.hidden = messages.length === 0;
