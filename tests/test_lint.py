@@ -281,6 +281,25 @@ def test_regulator_name_after_the_change(project) -> None:
     assert "outdated-name-since-published" not in codes(project, doc)
 
 
+@pytest.mark.parametrize(("words", "published", "said"), [
+    # ICO names the regulator before and after it became the Information Commission
+    ("the ICO", "2018-07-02", "'ICO' still names the regulator on 7 December 2026, but since "
+     "this document was published on 2 July 2018 the regulator became 'Information "
+     "Commission' on 30 September 2026: check"),
+    # MHCLG, then DLUHC, then MHCLG once more
+    ("MHCLG", "2019-06-01", "'MHCLG' is the name of the department again on 7 December "
+     "2026, but after this document was published on 1 June 2019 it became"),
+])
+def test_a_name_kept_through_a_rename_says_still_and_a_name_come_back_says_again(
+        project, words: str, published: str, said: str) -> None:
+    doc = edit(edit(COMPLETE, "name: Police", f"name: {words}"), "2026-07-01", published)
+    root = _project(project, {"councils/example/council.yaml": COUNCIL_YAML,
+                              "councils/example/notice.yaml": doc})
+    [found] = [p for p in lint_document(load_project(root).documents[0], dt.date(2026, 12, 7))
+               if p.code == "renamed-since-published"]
+    assert found.message.startswith(said), found.message
+
+
 @pytest.mark.slow
 def test_retired_mail_domain_anywhere_in_the_text(project) -> None:
     doc = edit(COMPLETE, "name: Police", "name: 'Police (write to help@police.gsi.gov.uk)'")

@@ -134,11 +134,15 @@ def _body(body: Body, found: str, setting: Setting) -> Finding | None:
             f"{long_day(day)}, but it became {history}: the document has become out of date"
             f"{grade_note(*grades)}",
             _write_current(body, found, as_of), f"{source} [{', '.join(grades)}]")
+    kept = all(found.lower() in {s.lower() for s in n.spellings} for n in changes)
+    said = (f"'{found}' still names {what} on {long_day(as_of)}, but since this document was "
+            f"published on {long_day(day)} {what} became {history}" if kept else
+            f"'{found}' is the name of {what} again on {long_day(as_of)}, but after this "
+            f"document was published on {long_day(day)} it became {history}")
     return Finding(
         ("renamed-since-published", body.id), "info", "renamed-since-published",
-        f"'{found}' is the name of {what} again on {long_day(as_of)}, but after this "
-        f"document was published on {long_day(day)} it became {history}: check that what "
-        f"the document says about it is still true{grade_note(*grades)}",
+        f"{said}: check that what the document says about it is still true"
+        f"{grade_note(*grades)}",
         "check the body still does what the document says",
         f"{source} [{', '.join(grades)}]")
 
