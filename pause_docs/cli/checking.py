@@ -121,8 +121,8 @@ def _audit_registry(ctx: click.Context) -> Any:
 
     try:
         root = project_root(ctx)
-    except ProjectError:
-        root = TEMPLATES_DIR.parent
+    except ProjectError:  # the package's folder: its files are named 'pause_docs/…', which
+        root = TEMPLATES_DIR.parent.parent  # findings then name by registry id instead
     registry, problems = load_registry(root)
     if any(p.severity == "error" for p in problems):
         raise ProblemsFound(problems)

@@ -10,21 +10,29 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from textwrap import shorten
 
 from ...source.errors import Location, Problem
 from ...source.models.base import Nation
 from ...source.registry import Registry
 from ..lint.citing import Mention, check_citations, once
 from ..lint.drafting import check_drafting, retention_without_period
+from ..lint.pointers import for_officers
 from ..lint.setting import NATION_NAMES, Passage, Setting, long_day
-from ..lint.statements import ITEMS, ITEMS_BY_ID, Item
+from ..lint.statements import ITEMS, Item
 from .conditions import conditions_missing
 from .dates import find_published
+from .deferral import deferred_by, pointers
 from .extract import SUFFIXES, Block, CannotRead, Extracted, extract, looks_like_heading
+from .welsh import in_both_languages, mostly_welsh
 
 GDPR_APPLIED = dt.date(2018, 5, 25)
 CONTROLLER_COMPLAINTS_FROM = dt.date(2026, 6, 19)
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+READ_ITEMS = tuple(in_both_languages(item) for item in ITEMS)
+"""The Art 13/14 items as audit finds them: by their English or their Welsh words."""
+WELSH_NOTE = ("read as Welsh: the items below are found by the Welsh words councils and the "
+              "ICO use, which no Welsh speaker has yet reviewed for pause-docs")
 
 
 @dataclass(frozen=True)
@@ -35,6 +43,8 @@ class FoundItem:
     where: Location | None
     how: str = ""  # 'heading' or 'phrase'
     note: str = ""
+    deferred: Location | None = None
+    """Not found here, but a sentence there leaves it to another of the council's notices."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +96,8 @@ def audit_file(file: Path, display: str, registry: Registry, *, nation: Nation |
                                     pages=extracted.pages),
                               extracted, registry, nation, published, as_of)
     passages = [Passage(b.text, b.anchors[0][1], anchors=b.anchors) for b in extracted.blocks]
+    if mostly_welsh(" ".join(p.text for p in passages)):
+        notes = (*notes, WELSH_NOTE)
     if not passages:
         return Audit(display, extracted.kind, setting, notes, (Problem(
             Location(display), "warning", "no-text", "no text could be read from the file (a "
@@ -93,12 +105,13 @@ def audit_file(file: Path, display: str, registry: Registry, *, nation: Nation |
     found, mentions = check_citations(passages, [], setting)
     found += check_drafting(mentions, passages, setting)
     found += conditions_missing(passages, mentions)
-    retention = ITEMS_BY_ID["retention"]
+    retention = next(item for item in READ_ITEMS if item.id == "retention")
     found += retention_without_period(
         (p, None) for p in passages if retention.phrase.search(p.text)
         or (retention.heading is not None and retention.heading.search(p.text)))
     items = find_items(extracted, passages, mentions, setting)
-    problems = once(found)
+    notes = (*notes, *_pointing(passages, items))
+    problems = [for_officers(p, registry) for p in once(found)]
     if any(note.startswith(UNDATED) for note in notes):
         problems = [judged_today(p, as_of) for p in problems]
     return Audit(display, extracted.kind, setting, notes, tuple(sorted(problems)),
@@ -106,6 +119,15 @@ def audit_file(file: Path, display: str, registry: Registry, *, nation: Nation |
 
 
 UNDATED = "no publication date found"
+
+
+def _pointing(passages: Sequence[Passage], items: Sequence[FoundItem]) -> list[str]:
+    """A note for each pointer to another notice that leaves no item to it by name."""
+    used = {found.deferred for found in items}
+    return [f"at {p.where.line and f'line {p.where.line}' or p.where} it points to another "
+            f"notice ('{shorten(p.text, 80, placeholder=' …')}'): items not found here may "
+            "be said there"
+            for p in pointers(passages) if p.where not in used]
 
 
 def judged_today(problem: Problem, as_of: dt.date) -> Problem:
@@ -153,8 +175,9 @@ def find_items(extracted: Extracted, passages: Sequence[Passage],
     """Each Art 13/14 item: found by a heading, by a phrase, or not found."""
     headings = list(_headings(extracted))
     consent = any(p.basis == "a" for m in mentions for p in m.provisions)
+    sent_on = pointers(passages)
     out = []
-    for item in ITEMS:
+    for item in READ_ITEMS:
         note = item.when
         if item.id == "complain-to-controller" and setting.published < CONTROLLER_COMPLAINTS_FROM:
             note = f"required from {long_day(CONTROLLER_COMPLAINTS_FROM)}"
@@ -166,7 +189,8 @@ def find_items(extracted: Extracted, passages: Sequence[Passage],
         if where is None:
             where = _phrase(item, passages)
             how = "phrase" if where else ""
-        out.append(FoundItem(item, where, how, note))
+        deferred = None if where else deferred_by(item, sent_on)
+        out.append(FoundItem(item, where, how, note, deferred))
     return out
 
 

@@ -1,5 +1,6 @@
 """The publication date a notice gives itself: a date beside 'published', 'updated' or
-'reviewed', or failing that a date standing on its own near the top ('February 2017')."""
+'reviewed', or failing that a date standing on its own near the top ('February 2017'); in
+English or in Welsh ('Diweddarwyd: 3 Mawrth 2025')."""
 
 from __future__ import annotations
 
@@ -9,17 +10,20 @@ from dataclasses import dataclass
 
 from ...source.errors import Location
 from .extract import Extracted
+from .welsh import BESIDE_A_DATE
+from .welsh import MONTHS as WELSH_MONTHS
 
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december"]
-_MONTH = "|".join([*_MONTHS, "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep",
-                   "oct", "nov", "dec"])
+_MONTH = "|".join([*_MONTHS, *WELSH_MONTHS, "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                   "sept", "sep", "oct", "nov", "dec"])
 _DATE = re.compile(
     rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{_MONTH})\.?,?\s+"
     rf"(?P<year>(?:19|20)\d\d)\b|\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b"
     rf"|\b(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
 _BESIDE = re.compile(r"publish|updated|update|reviewed|review|issued|effective|dated|"
-                     r"\bdate\b|last\s+(?:changed|modified)|version", re.IGNORECASE)
+                     rf"\bdate\b|last\s+(?:changed|modified)|version|{BESIDE_A_DATE}",
+                     re.IGNORECASE)
 _TOP_LINES = 12
 _ON_ITS_OWN = 40
 
@@ -37,8 +41,9 @@ def _parse(match: re.Match[str]) -> dt.date | None:
             return dt.date.fromisoformat(match["iso"])
         if match["d"]:
             return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
-        month = next(i for i, name in enumerate(_MONTHS, 1)
-                     if name.startswith(match["month"].lower()[:3]))
+        said = match["month"].lower()
+        month = WELSH_MONTHS.index(said) + 1 if said in WELSH_MONTHS else next(
+            i for i, name in enumerate(_MONTHS, 1) if name.startswith(said[:3]))
         return dt.date(int(match["year"]), month, int(match["day"] or 1))
     except ValueError:
         return None

@@ -33,9 +33,12 @@ def text_report(audit: Audit) -> list[str]:
     if audit.items:
         lines.append("What UK GDPR Arts 13 and 14 ask a notice to say, as found in its words:")
         for found in audit.items:
-            status = "found    " if found.where else "not found"
+            status = "found    " if found.where else "deferred " if found.deferred else \
+                "not found"
             parts = [w for w in (audit.place(found.where), found.how and f"by {found.how}")
                      if w] if found.where else []
+            if found.deferred:
+                parts = [f"to the notice named at {audit.place(found.deferred)}"]
             at = f" ({', '.join(parts)})" if parts else ""
             note = f" [{found.note}]" if found.note else ""
             lines.append(f"  {status}  {found.item.title}{at}{note}")
@@ -74,6 +77,7 @@ def _document(audit: Audit) -> dict[str, Any]:
         "problems": [_problem(p, audit) for p in audit.problems],
         "items": [{"id": f.item.id, "title": f.item.title, "found": f.where is not None,
                    **(_where(f.where, audit) if f.where else {}), "by": f.how or None,
+                   "deferred": _where(f.deferred, audit) if f.deferred else None,
                    "note": f.note or None, "rule": f.item.source} for f in audit.items],
     }
 

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from ...publish.locale import load_locale
 from ...source.models import Body, BodyName
 from ...source.models.registry import FormerTitle
 from ...source.registry import Registry
@@ -188,7 +189,7 @@ def _write_current(body: Body, found: str, day: dt.date) -> str:
     show on better than unverified evidence, and a later unverified one as a question."""
     now = body.name_on(day)
     if _grade(body, now) != "U":
-        return f"write '{now.name}'"
+        return f"write '{now.name}'{_translated(body, found, now)}"
     known = [n for n in body.names if _grade(body, n) != "U" and
              (n.since is None or n.since <= day)]
     since = f"from {long_day(now.since)}" if now.since else "from an unknown day"
@@ -199,6 +200,20 @@ def _write_current(body: Body, found: str, day: dt.date) -> str:
     sure_since = f", its name from {long_day(sure.since)}" if sure.since else ""
     return (f"write '{sure.name}' [{_grade(body, sure)}{sure_since}], or '{now.name}' if it "
             f"is now known by that name ({since}: unverified, check it)")
+
+
+def _translated(body: Body, found: str, now: BodyName) -> str:
+    """For a name found in another language (a Welsh notice's 'Swyddfa'r Comisiynydd
+    Gwybodaeth'), the current name in that language, as far as the registry gives it."""
+    for name in body.names:
+        for language, translation in name.translations.items():
+            if (translation.name or "").lower() == found.lower():
+                said = now.translations.get(language)
+                if said is None or not said.name:
+                    return ""
+                checked = "" if said.reviewed else ", not yet checked by a speaker of it"
+                return f" (in {load_locale(language).english_name}: '{said.name}'{checked})"
+    return ""
 
 
 def retired_emails(text: str, setting: Setting) -> Iterator[tuple[Finding, int, int]]:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 _I = re.IGNORECASE
-_CONTACT = r"(?:@|\b0\d{2,4}[ \d]{6,9}\d\b|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s?\d[A-Z]{2}\b)"
+CONTACT = r"(?:@|\b0\d{2,4}[ \d]{6,9}\d\b|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s?\d[A-Z]{2}\b)"
 _REGULATOR = (r"(?:Information\s+Commission(?:er)?(?:'s\s+Office)?|\bICO\b|ico\.org\.uk|"
               r"supervisory\s+authority)")
 
@@ -39,10 +39,10 @@ ITEMS = (
          f"UK GDPR Art 13(1)(a) / 14(1)(a); {ICO} 1",
          _rx(r"contact\s+(?:us|details)|who\s+we\s+are"),
          _rx(rf"(?:contact|write\s+to|email|e-mail|telephone|call)\s+(?:us|the\s+council)|"
-             rf"{_CONTACT}")),
+             rf"{CONTACT}")),
     Item("dpo", "the Data Protection Officer's contact details",
          f"UK GDPR Art 13(1)(b) / 14(1)(b); {ICO} 3", None,
-         _rx(rf"data\s+protection\s+officer.{{0,250}}?{_CONTACT}")),
+         _rx(rf"data\s+protection\s+officer.{{0,250}}?{CONTACT}")),
     Item("purposes", "what the information is used for",
          f"UK GDPR Art 13(1)(c) / 14(1)(c); {ICO} 4",
          _rx(r"purpose|how\s+(?:we|will\s+we|do\s+we)\s+use|why\s+(?:we|do\s+we)"),
@@ -54,7 +54,9 @@ ITEMS = (
     Item("categories", "the kinds of information held",
          f"UK GDPR Art 14(1)(d); {ICO} 7",
          _rx(r"what\s+(?:personal\s+)?information|types\s+of|categor"),
-         _rx(r"categor(?:y|ies)\s+of|(?:information|data)\s+(?:about|such\s+as|including)"),
+         _rx(r"categor(?:y|ies)\s+of|(?:information|data)\s+(?:about|such\s+as|including)|"
+             r"\bdetails\s+(?:of|about)\s+(?:your|their|the\s+child|children|famil)|"
+             r"\b(?:your|their)\s+names?,\s+(?:\w+\s+){0,2}(?:address|date\s+of\s+birth)"),
          "when information comes from others (Art 14)"),
     Item("recipients", "who the information is shared with",
          f"UK GDPR Art 13(1)(e) / 14(1)(e); {ICO} 8",

@@ -246,8 +246,10 @@ class BodyName(Model):
 
     @property
     def spellings(self) -> tuple[str, ...]:
-        """Every way a document may write this name."""
-        return (self.name, *((self.short,) if self.short else ()), *self.aliases)
+        """Every way a document may write this name, in English or in a language it is
+        translated to (a Welsh notice naming 'Swyddfa'r Comisiynydd Gwybodaeth')."""
+        return (self.name, *((self.short,) if self.short else ()), *self.aliases,
+                *(t.name for t in self.translations.values() if t.name))
 
 
 class Body(Model):

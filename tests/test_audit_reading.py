@@ -1,0 +1,176 @@
+"""`audit` reads what real notices do (issue 27, items 14, 16 and 17): a Welsh notice by the
+Welsh words councils and the ICO use (its items, its date, 'GDPR y DU' as the UK GDPR), the
+same items as its English twin; a notice that leaves items to the council's main notice
+reports them deferred there, not missing; and the kinds of information are found when a
+notice lists them.  Each notice here was written for the test."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import REPO
+
+from pause_docs.check.audit import WELSH_NOTE, audit_file
+from pause_docs.cli import main
+from pause_docs.render.edition import render_html
+from pause_docs.source.loading import load_project
+
+ENGLISH = """\
+Early Help privacy notice
+Last updated: 3 March 2025
+
+Northshire County Council explains here how its Early Help service uses your information.
+
+What information we use
+We use your name, address, date of birth and details of your family's circumstances.
+
+Why we use it
+We use it to offer your family early help.
+
+Our lawful basis
+We rely on UK GDPR Article 6(1)(e), public task.
+
+Who we share it with
+We share it with schools and health visitors where we need to.
+
+How long we keep it
+We keep records until the youngest child is 25.
+
+Your rights
+You have the right to access your information and the right to object.
+
+Complaints
+You can complain to the Information Commissioner's Office.
+"""
+WELSH = """\
+Hysbysiad preifatrwydd Cymorth Cynnar
+Diweddarwyd: 3 Mawrth 2025
+
+Mae Cyngor Sir Gogleddsir yn esbonio yma sut mae ei wasanaeth Cymorth Cynnar yn defnyddio eich
+gwybodaeth.
+
+Pa wybodaeth rydym yn ei defnyddio
+Rydym yn defnyddio eich enw, eich cyfeiriad, eich dyddiad geni a manylion am amgylchiadau eich
+teulu.
+
+Pam rydym yn ei defnyddio
+Rydym yn ei defnyddio er mwyn cynnig cymorth cynnar i'ch teulu.
+
+Ein sail gyfreithlon
+Rydym yn dibynnu ar Erthygl 6(1)(e) GDPR y DU, tasg gyhoeddus.
+
+Gyda phwy rydym yn rhannu gwybodaeth
+Rydym yn ei rhannu gydag ysgolion ac ymwelwyr iechyd pan fo angen.
+
+Am ba hyd rydym yn ei chadw
+Rydym yn cadw cofnodion nes bod y plentyn ieuengaf yn 25 oed.
+
+Eich hawliau
+Mae gennych hawl i weld eich gwybodaeth a'r hawl i wrthwynebu.
+
+Cwynion
+Gallwch gwyno i Swyddfa'r Comisiynydd Gwybodaeth.
+"""
+DEFERS = ("\nFor your rights, how to complain and how to contact our Data Protection Officer, "
+          "please see our corporate privacy notice at www.northshire.gov.uk/privacy.\n")
+
+
+def audit(tmp_path: Path, text: str, name: str = "notice.txt", nation: str = "england"
+          ) -> dict:  # type: ignore[type-arg]
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["audit", "--as-of", "2026-12-07", "--council-nation",
+                                       nation, "--format", "json", str(path)])
+    assert result.exit_code in (0, 1), result.output
+    [document] = json.loads(result.output)["documents"]
+    return document  # type: ignore[no-any-return]
+
+
+def found(document: dict) -> dict[str, bool]:  # type: ignore[type-arg]
+    return {item["id"]: item["found"] for item in document["items"]}
+
+
+def test_a_welsh_notice_is_read_in_welsh_as_its_english_twin_is_in_english(
+        tmp_path: Path) -> None:
+    english, welsh = audit(tmp_path, ENGLISH, "en.txt"), audit(tmp_path, WELSH, "cy.txt", "wales")
+    assert found(welsh) == found(english)
+    assert {item for item, said in found(welsh).items() if said} == {  # all the notice says
+        "purposes", "lawful-basis", "categories", "recipients", "retention", "rights",
+        "complain-to-regulator"}
+    assert welsh["published"] == english["published"] == "2025-03-03"  # 'Diweddarwyd: 3 Mawrth'
+    assert WELSH_NOTE in welsh["notes"] and WELSH_NOTE not in english["notes"]
+    # 'GDPR y DU' is the UK GDPR; the regulator's old name is out of date in either language
+    codes = {language: [p["code"] for p in document["problems"]]
+             for language, document in (("en", english), ("cy", welsh))}
+    assert codes["en"] == codes["cy"] == ["outdated-name-since-published"]
+    [renamed] = welsh["problems"]
+    assert renamed["line"] == 27 and "'Swyddfa'r Comisiynydd Gwybodaeth' was" in renamed["message"]
+    assert renamed["fix"] == ("write 'Information Commission' (in Welsh: 'Comisiwn Gwybodaeth', "
+                              "not yet checked by a speaker of it)")
+
+
+def test_gdpr_alone_is_still_the_eu_regulations_title_in_welsh(tmp_path: Path) -> None:
+    old = audit(tmp_path, WELSH.replace("GDPR y DU", "y GDPR"), nation="wales")
+    assert "former-title-when-published" in [p["code"] for p in old["problems"]]
+
+
+def test_the_welsh_wording_of_a_legal_obligation_is_not_a_duty_to_give_information(
+        tmp_path: Path) -> None:
+    said = WELSH.replace("tasg gyhoeddus.", "rhwymedigaeth gyfreithiol.")
+    assert found(audit(tmp_path, said, nation="wales"))["obligation"] is False
+    told = said + "\nNid oes rhaid i chi roi'r wybodaeth i ni.\n"
+    assert found(audit(tmp_path, told, nation="wales"))["obligation"] is True
+
+
+def test_items_left_to_the_main_notice_are_deferred_there_not_missing(tmp_path: Path) -> None:
+    whole = ENGLISH.split("\nYour rights\n")[0]  # no rights, no complaints, no DPO
+    alone, pointing = audit(tmp_path, whole, "alone.txt"), audit(tmp_path, whole + DEFERS)
+    deferred = {i["id"]: i["deferred"] for i in pointing["items"] if i["deferred"]}
+    assert set(deferred) == {"rights", "complain-to-regulator", "complain-to-controller",
+                             "dpo"}
+    assert {d["line"] for d in deferred.values()} == {21}
+    assert all(i["deferred"] is None for i in alone["items"])
+    assert {i: f for i, f in found(pointing).items() if i not in deferred} == \
+        {i: f for i, f in found(alone).items() if i not in deferred}
+
+
+def test_a_pointer_that_names_no_item_is_noted_and_defers_nothing(tmp_path: Path) -> None:
+    pointer = "\nThis notice adds to our corporate privacy notice.\n"
+    document = audit(tmp_path, ENGLISH.split("\nYour rights\n")[0] + pointer)
+    assert all(i["deferred"] is None for i in document["items"])
+    assert any("points to another notice ('This notice adds to our corporate privacy "
+               "notice.')" in note for note in document["notes"])
+
+
+def test_mentioning_the_notice_itself_is_not_a_pointer(tmp_path: Path) -> None:
+    document = audit(tmp_path, ENGLISH + "\nWe review this privacy notice every year.\n")
+    assert not any("points to another notice" in note for note in document["notes"])
+
+
+@pytest.mark.parametrize("said", [
+    "We use your name, address and date of birth.",
+    "We hold details of your family's circumstances.",
+    "Information such as your health and your school attendance.",
+])
+def test_the_kinds_of_information_are_found_when_a_notice_lists_them(tmp_path: Path,
+                                                                    said: str) -> None:
+    assert found(audit(tmp_path, f"Privacy notice\n\n{said}\n"))["categories"] is True
+
+
+def test_the_bundled_welsh_notice_reads_the_same_in_both_languages(tmp_path: Path) -> None:
+    [doc] = [d for d in load_project(REPO).documents if d.council_slug == "glanyrafon"]
+    registry = doc.registry
+    results = {}
+    for version in doc.all_versions():
+        page = tmp_path / f"notice.{version.language}.html"
+        page.write_text(render_html(version), encoding="utf-8")
+        results[version.language] = audit_file(page, page.name, registry, nation="wales",
+                                               published=None, as_of=doc.model.published)
+    english, welsh = results["en"], results["cy"]
+    assert [(f.item.id, f.where is not None) for f in welsh.items] == \
+        [(f.item.id, f.where is not None) for f in english.items]
+    assert welsh.problems == english.problems == ()
+    assert welsh.setting.published == english.setting.published == doc.model.published
