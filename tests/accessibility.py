@@ -175,6 +175,22 @@ return {tag: el.tagName.toLowerCase(), id: el.id, text: (el.textContent || '').t
 
 
 @contextmanager
+def browser_for_test(capabilities: dict[str, Any] | None = None) -> Iterator[Browser]:
+    """`browser()` for a test, which fails when the browser tools are missing and required
+    (CI), and is otherwise skipped with what is missing."""
+    import pytest
+
+    missing = missing_tools(browser=True)
+    if missing:
+        reason = f"browser tools not installed: {'; '.join(missing)} (make a11y-tools)"
+        if REQUIRED:
+            pytest.fail(reason)
+        pytest.skip(reason)
+    with browser(capabilities) as running:
+        yield running
+
+
+@contextmanager
 def browser(capabilities: dict[str, Any] | None = None) -> Iterator[Browser]:
     """A headless Chromium that downloads nothing: the system's browser and driver (with
     `capabilities` asked of the driver besides)."""

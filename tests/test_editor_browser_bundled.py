@@ -15,7 +15,7 @@ import subprocess
 from collections.abc import Iterator
 
 import pytest
-from accessibility import REQUIRED, Browser, browser, missing_tools
+from accessibility import Browser, browser_for_test
 from conftest import REPO
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.by import By
@@ -35,14 +35,8 @@ PROMPT_WITHIN = 60  # seconds for the prompt to be shown, however loaded the mac
 @pytest.fixture(scope="module")
 def asking() -> Iterator[Browser]:
     """Chromium that leaves a page's close-tab prompt open for the test to answer."""
-    missing = missing_tools(browser=True)
-    if missing:
-        reason = f"browser tools not installed: {'; '.join(missing)} (make a11y-tools)"
-        if REQUIRED:
-            pytest.fail(reason)
-        pytest.skip(reason)
     prompts = {"beforeUnload": "ignore", "default": "dismiss and notify"}
-    with browser({"webSocketUrl": True, "unhandledPromptBehavior": prompts}) as running:
+    with browser_for_test({"webSocketUrl": True, "unhandledPromptBehavior": prompts}) as running:
         yield running
 
 

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import REPO
-from test_serve import Served, start, stop
+from test_serve import Served, serve_copy
 
 pytestmark = pytest.mark.slow  # starts pause-docs serve
 
@@ -22,12 +20,7 @@ FORM = "/_edit/glanyrafon/pause-privacy-notice"
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    root = tmp_path_factory.mktemp("languages") / "project"
-    shutil.copytree(REPO / COUNCIL, root / COUNCIL)
-    running = start(root)
-    yield running
-    status, err = stop(running)
-    assert status == 0 and "Traceback" not in err, err
+    yield from serve_copy(tmp_path_factory, COUNCIL.removeprefix("councils/"))
 
 
 def linked(served: Served, address: str, page: str, language: str) -> str:

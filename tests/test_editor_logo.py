@@ -9,14 +9,13 @@ from __future__ import annotations
 import html
 import io
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 from conftest import REPO
-from test_serve import Served, start, stop
+from test_serve import Served, serve_copy
 
 pytestmark = pytest.mark.slow  # each starts pause-docs serve
 
@@ -27,12 +26,7 @@ LOGO = (REPO / COUNCIL / "logo.svg").read_bytes()
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    root = tmp_path_factory.mktemp("logo") / "project"
-    shutil.copytree(REPO / COUNCIL, root / COUNCIL)
-    running = start(root)
-    yield running
-    status, err = stop(running)
-    assert status == 0 and "Traceback" not in err, err
+    yield from serve_copy(tmp_path_factory, COUNCIL.removeprefix("councils/"))
 
 
 @pytest.fixture

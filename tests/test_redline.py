@@ -14,7 +14,7 @@ from typing import get_args
 import docx
 import pikepdf
 import pytest
-from accessibility import REQUIRED, browser, missing_tools
+from accessibility import browser_for_test
 from click.testing import CliRunner
 from conftest import REPO
 from pdfua import check
@@ -184,13 +184,9 @@ def test_a_welsh_redline_in_word_tracks_the_welsh_page(welsh) -> None:  # type: 
 @pytest.mark.parametrize("width", [1280, 320])
 def test_redlines_in_english_and_welsh_pass_axe_and_read_at_320_px(
         welsh, tmp_path: Path, width: int) -> None:  # type: ignore[no-untyped-def]
-    missing = missing_tools(browser=True)
-    if missing:
-        reason = f"accessibility tools not installed: {'; '.join(missing)}"
-        pytest.fail(reason) if REQUIRED else pytest.skip(reason)
     english = tmp_path / "redline.html"
     english.write_text(as_html(lambeth_comparison()), encoding="utf-8")
-    with browser() as chrome:
+    with browser_for_test() as chrome:
         for page in (english, welsh["html"]):
             chrome.open(page, width=width)
             result = chrome.axe()

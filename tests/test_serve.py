@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import pytest
-from accessibility import REQUIRED, Browser, browser, missing_tools
+from accessibility import Browser, browser_for_test
 from conftest import REPO
 
 from pause_docs.source.errors import Location, Problem
@@ -86,6 +86,17 @@ def stop(served: Served) -> tuple[int, str]:
         served.process.kill()
         raise
     return served.process.returncode, err
+
+
+def serve_copy(tmp_path_factory: pytest.TempPathFactory, council: str) -> Iterator[Served]:
+    """`pause-docs serve` on a project holding a copy of the bundled `council` alone, stopped
+    (and checked to stop cleanly) after: for a module's fixture to `yield from`."""
+    root = tmp_path_factory.mktemp(council) / "project"
+    shutil.copytree(REPO / "councils" / council, root / "councils" / council)
+    running = start(root)
+    yield running
+    status, err = stop(running)
+    assert status == 0 and "Traceback" not in err, err
 
 
 def make_project(root: Path) -> Path:
@@ -376,13 +387,7 @@ def test_a_non_loopback_address_is_warned_about_and_a_busy_port_is_a_clear_error
 
 @pytest.fixture(scope="module")
 def chrome() -> Iterator[Browser]:
-    missing = missing_tools(browser=True)
-    if missing:
-        reason = f"browser tools not installed: {'; '.join(missing)} (make a11y-tools)"
-        if REQUIRED:
-            pytest.fail(reason)
-        pytest.skip(reason)
-    with browser() as running:
+    with browser_for_test() as running:
         yield running
 
 
