@@ -103,6 +103,9 @@ CASES = [
     Fresh("Art 9(2)(b) with no Schedule 1 condition", "provision: ukgdpr-art9-2-b",
           "For our staff's health records we rely on Article 9(2)(b) UK GDPR.",
           **both("condition-not-named")),
+    Fresh("Art 10 with no Schedule 1 condition", "provision: ukgdpr-art10",
+          "We hold information about offences under Article 10 of the UK GDPR.",
+          **both("condition-not-named")),
     Fresh("the new regulator's name in 2025", "provision: ukgdpr-art6-1-e\n    reason: you can "
           "also complain to the Information Commission",
           "You can also complain to the Information Commission.",
@@ -144,6 +147,12 @@ CASES = [
           "      provision: [dpa2018-s10-2, dpa2018-sch1-p2]",
           "For health information we rely on Article 9(2)(h) with section 10(2) and Schedule 1 "
           "paragraph 2 of the Data Protection Act 2018."),
+    Fresh("Art 10 with Sch 1 para 6", "provision: ukgdpr-art10\n    schedule_1:\n"
+          "      provision: [dpa2018-s10-5, dpa2018-sch1-p6]\n      reason: we keep the "
+          "appropriate policy document it needs",
+          "We hold information about offences under Article 10 with section 10(5) and Schedule "
+          "1 paragraph 6 of the Data Protection Act 2018; we keep the appropriate policy "
+          "document it needs."),
     Fresh("s.47 of the 1989 Act", "provision: ca1989-s47",
           "We make child protection enquiries under section 47 of the Children Act 1989."),
     Fresh("the regulator's name in 2025", "provision: ukgdpr-art6-1-e\n    reason: you can "

@@ -1,7 +1,7 @@
 """The checks a data-protection lawyer makes first (issue 27 items 8 and 10), each wrong case
 beside its correct twin: every Art 9(2) condition that DPA 2018 s.10 ties to a Schedule 1
-condition is checked for one; criminal offence data listed as special category data is an
-error, in the structured categories and in prose."""
+condition, and Art 10, is checked for one; criminal offence data listed as special category
+data is an error, in the structured categories and in prose."""
 
 from __future__ import annotations
 
@@ -26,6 +26,17 @@ def test_art_9_2_h_with_its_part_1_condition_passes(project) -> None:
     doc = _with("provision: ukgdpr-art9-2-h\n    schedule_1:\n      provision: "
                 "[dpa2018-s10-2, dpa2018-sch1-p2]")
     assert "condition-not-named" not in {p.code for p in findings(project, doc)}
+
+
+@pytest.mark.parametrize(("schedule_1", "named"), [
+    (None, True),  # DPA 2018 s.10(5): Art 10 is met only with a Schedule 1 condition
+    ("dpa2018-sch1-p6", False),  # Part 2 (statutory purposes)
+])
+def test_art_10_needs_a_schedule_1_condition_of_part_1_2_or_3(project, schedule_1: str | None,
+                                                              named: bool) -> None:
+    with_it = f"\n    schedule_1:\n      provision: {schedule_1}" if schedule_1 else ""
+    codes = {p.code for p in findings(project, _with(f"provision: ukgdpr-art10{with_it}"))}
+    assert ("condition-not-named" in codes) is named
 
 
 CATEGORY = "  - name: contact details\n"

@@ -98,8 +98,10 @@ BUNDLED = {
         "disapplied-when-published", "misnamed-instrument", "missing-lawful-basis",
         "not-a-lawful-basis", "outdated-name-since-published",
         "special-category-without-condition", "undated-notice"],
+    # Art 9(2)(g), and Art 10 with only 'the DPA 2017': no Schedule 1 condition named
     "councils/cambridgeshire/childrens-safeguarding-privacy-notice.yaml": [
-        "condition-not-named", "former-title-since-published", "hard-to-read",
+        "condition-not-named", "condition-not-named", "former-title-since-published",
+        "hard-to-read",
         "nonexistent-instrument",
         "nonexistent-instrument", "outdated-name-since-published",
         "outdated-name-since-published", "policy-document-not-mentioned",

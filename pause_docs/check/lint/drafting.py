@@ -60,9 +60,10 @@ def _conditions(mentions: Sequence[Mention], setting: Setting) -> list[Found]:
     found: list[Found] = []
     for ident, mention in cited.items():
         provision = registry.provisions[ident]
-        if not provision.needs or within & set(provision.needs):
+        if not provision.needs or (within | set(cited)) & set(provision.needs):
             continue
-        needed = [registry.provisions[n] for n in provision.needs if n in registry.provisions]
+        needed = [registry.provisions[n] for n in provision.needs if n in registry.provisions
+                  and registry.provisions[n].kind == "schedule-1-condition"]
         examples = [p for p in registry.provisions.values() if p.within in provision.needs]
         shown = ", ".join(f"{p.citation} ({p.title.lower()})" for p in examples[:4])
         found.append((Finding(
@@ -85,7 +86,10 @@ def _policy_document(mentions: Sequence[Mention], passages: Sequence[Passage],
         return []
     for ident, mention in _cited(mentions).items():
         provision = registry.provisions[ident]
-        for needing in (provision.within, *provision.needs, ident):
+        # a condition it must go with needs the document only when it is the one choice
+        # (Art 9(2)(g): Part 2); Art 10 may go with Part 1, 2 or 3, so its named one decides
+        only = provision.needs if len(provision.needs) == 1 else ()
+        for needing in (provision.within, *only, ident):
             part = registry.provisions.get(needing) if needing else None
             if part is not None and part.needs_policy_document:
                 what = provision.citation if part is provision else \
