@@ -174,3 +174,97 @@ def test_the_bundled_welsh_notice_reads_the_same_in_both_languages(tmp_path: Pat
         [(f.item.id, f.where is not None) for f in english.items]
     assert welsh.problems == english.problems == ()
     assert welsh.setting.published == english.setting.published == doc.model.published
+
+
+# --- what a first attack on the reading found (each case a sentence of a real kind) --------
+
+def states(tmp_path: Path, text: str, nation: str = "england") -> dict[str, str]:
+    document = audit(tmp_path, f"Privacy notice\nLast updated: 3 March 2025\n\n{text}\n",
+                     nation=nation)
+    return {i["id"]: "found" if i["found"] else "deferred" if i["deferred"] else "not found"
+            for i in document["items"]}
+
+
+@pytest.mark.parametrize(("text", "item", "state"), [
+    # a place or a person's name is not a complaint ('Gwynedd', 'Gwyneth')
+    ("Gwynedd Council is the data controller and is registered with the ICO (registration "
+     "number Z5844932).", "complain-to-regulator", "not found"),
+    ("Our Data Protection Officer is Gwyneth Roberts (dpo@example.gov.uk). The council's ICO "
+     "registration number is Z1234567.", "complain-to-regulator", "not found"),
+    ("This notice adds to our corporate privacy notice at www.gwynedd.llyw.cymru/privacy.",
+     "complain-to-regulator", "not found"),
+    # a pointer defers what it names, and only that
+    ("For how to complain to us about this service, see our corporate privacy notice.",
+     "complain-to-regulator", "not found"),
+    ("For how to complain to us about this service, see our corporate privacy notice.",
+     "complain-to-controller", "deferred"),
+    ("This notice, approved by our Data Protection Officer, adds to our corporate privacy "
+     "notice.", "dpo", "not found"),
+    ("We do not rely on consent for admissions; the lawful bases we use are set out in our "
+     "corporate privacy notice.", "withdraw-consent", "not found"),
+    ("We do not rely on consent for admissions; the lawful bases we use are set out in our "
+     "corporate privacy notice.", "lawful-basis", "deferred"),
+    ("Payments by card are taken on our automated telephone line, which is covered by our "
+     "main privacy notice.", "automated-decisions", "not found"),
+    ("See our Data Protection Policy for how our Data Protection Officer handles requests.",
+     "dpo", "not found"),
+    ("Read the full privacy notice below; it explains your rights and how to complain.",
+     "rights", "not found"),
+    ("Am eich hawliau a sut i gwyno, gweler Hysbysiad Preifatrwydd Corfforaethol y Cyngor.",
+     "rights", "deferred"),
+    ("Am eich hawliau, darllenwch yr hysbysiad preifatrwydd corfforaethol.", "rights",
+     "deferred"),
+    # the kinds of information: a list of them, not any 'details' or 'information about'
+    ("For details of your rights, see the section below.", "categories", "not found"),
+    ("We will send you details of your appointment by text.", "categories", "not found"),
+    ("Information about the types of cookies we set is on our website.", "categories",
+     "not found"),
+    ("Mae manylion am sut i wneud cais ar ein gwefan.", "categories", "not found"),
+    ("Gwybodaeth am eich hawliau.", "categories", "not found"),
+    ("We use your name and address to send your bill.", "categories", "found"),
+    ("We use your full name, home address and date of birth.", "categories", "found"),
+    ("Rydym yn defnyddio eich enw a'ch cyfeiriad.", "categories", "found"),
+    # Welsh as councils write it, with its mutations
+    ("Byddwch yn cael llythyr gan y Cyngor pan fydd eich bathodyn yn barod.", "sources",
+     "not found"),
+    ("Gallwch gwyno i'r Cyngor os ydych yn anhapus.", "complain-to-controller", "found"),
+    ("Mae gennych hawl i dynnu eich cydsyniad yn ôl.", "withdraw-consent", "found"),
+    ("Rydym yn rhannu eich gwybodaeth â'r Adran Gwaith a Phensiynau.", "recipients", "found"),
+    ("Rydym yn defnyddio eich gwybodaeth at ddibenion asesu eich cais.", "purposes", "found"),
+    ("Nid ydym yn anfon eich gwybodaeth tu allan i'r DU.", "transfers", "found"),
+    ("Byddwn yn cadw eich gwybodaeth am 2 flynedd.", "retention", "found"),
+])
+def test_each_item_is_read_as_the_sentence_says_it(tmp_path: Path, text: str, item: str,
+                                                   state: str) -> None:
+    assert states(tmp_path, text)[item] == state
+
+
+@pytest.mark.parametrize("text", [
+    "Please read our privacy notice carefully so you understand why we need your information.",
+    "See our Data Protection Policy for how our Data Protection Officer handles requests.",
+])
+def test_the_notice_itself_or_a_policy_is_not_another_notice(tmp_path: Path, text: str) -> None:
+    document = audit(tmp_path, f"Privacy notice\n\n{text}\n")
+    assert not any("points to another notice" in note for note in document["notes"])
+
+
+def test_a_second_pointer_naming_items_is_not_noted_as_naming_none(tmp_path: Path) -> None:
+    text = (ENGLISH.split("\nYour rights\n")[0] + DEFERS + "\nAm eich hawliau a sut i gwyno, "
+            "gweler ein hysbysiad preifatrwydd corfforaethol.\n")
+    assert not any("points to another notice" in n for n in audit(tmp_path, text)["notes"])
+
+
+@pytest.mark.parametrize(("top", "day"), [
+    ("Diweddarwyd: 22ain Ebrill 2025", "2025-04-22"),  # Welsh ordinals
+    ("Diweddarwyd: 3ydd Mawrth 2025", "2025-03-03"),
+    # a date of something else, even first, gives way to the notice's own
+    ("Dyddiad cau ceisiadau: 31 Ionawr 2025\nDiweddarwyd: 3 Mawrth 2025", "2025-03-03"),
+    ("Dyddiad adolygu nesaf: Mawrth 2026\nDiweddarwyd: 3 Mawrth 2025", "2025-03-03"),
+    ("Rhaid i chi roi eich dyddiad geni. Mae plant a anwyd ar ôl 1 Medi 2020 yn gymwys.\n"
+     "Diweddarwyd: 3 Mawrth 2025", "2025-03-03"),
+    ("Give your date of birth: children born after 1 September 2020 can apply.\n"
+     "Last updated: 3 March 2025", "2025-03-03"),
+])
+def test_the_notices_own_date_is_the_one_read(tmp_path: Path, top: str, day: str) -> None:
+    undated = WELSH.replace("Diweddarwyd: 3 Mawrth 2025\n", "")
+    assert audit(tmp_path, f"Hysbysiad preifatrwydd\n{top}\n\n{undated}")["published"] == day

@@ -22,7 +22,7 @@ from ..lint.setting import NATION_NAMES, Passage, Setting, long_day
 from ..lint.statements import ITEMS, Item
 from .conditions import conditions_missing
 from .dates import find_published
-from .deferral import deferred_by, pointers
+from .deferral import deferred_by, names_an_item, outside_pointers, pointers
 from .extract import SUFFIXES, Block, CannotRead, Extracted, extract, looks_like_heading
 from .welsh import in_both_languages, mostly_welsh
 
@@ -123,11 +123,10 @@ UNDATED = "no publication date found"
 
 def _pointing(passages: Sequence[Passage], items: Sequence[FoundItem]) -> list[str]:
     """A note for each pointer to another notice that leaves no item to it by name."""
-    used = {found.deferred for found in items}
     return [f"at {p.where.line and f'line {p.where.line}' or p.where} it points to another "
             f"notice ('{shorten(p.text, 80, placeholder=' …')}'): items not found here may "
             "be said there"
-            for p in pointers(passages) if p.where not in used]
+            for p in pointers(passages) if not names_an_item(p, [f.item for f in items])]
 
 
 def judged_today(problem: Problem, as_of: dt.date) -> Problem:
@@ -176,6 +175,7 @@ def find_items(extracted: Extracted, passages: Sequence[Passage],
     headings = list(_headings(extracted))
     consent = any(p.basis == "a" for m in mentions for p in m.provisions)
     sent_on = pointers(passages)
+    said_here = [outside_pointers(p, sent_on) for p in passages]
     out = []
     for item in READ_ITEMS:
         note = item.when
@@ -187,7 +187,7 @@ def find_items(extracted: Extracted, passages: Sequence[Passage],
                       if item.heading is not None and item.heading.search(text)), None)
         how = "heading" if where else ""
         if where is None:
-            where = _phrase(item, passages)
+            where = _phrase(item, said_here)
             how = "phrase" if where else ""
         deferred = None if where else deferred_by(item, sent_on)
         out.append(FoundItem(item, where, how, note, deferred))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ...source.errors import Location
 from .extract import Extracted
-from .welsh import BESIDE_A_DATE
+from .welsh import BESIDE_A_DATE, PUBLISHED_WELSH
 from .welsh import MONTHS as WELSH_MONTHS
 
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
@@ -18,12 +18,17 @@ _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augu
 _MONTH = "|".join([*_MONTHS, *WELSH_MONTHS, "jan", "feb", "mar", "apr", "jun", "jul", "aug",
                    "sept", "sep", "oct", "nov", "dec"])
 _DATE = re.compile(
-    rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{_MONTH})\.?,?\s+"
+    rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th|af|il|ydd|ed|fed|eg|ain)?\s+)?"
+    rf"(?P<month>{_MONTH})\.?,?\s+"
     rf"(?P<year>(?:19|20)\d\d)\b|\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b"
     rf"|\b(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
-_BESIDE = re.compile(r"publish|updated|update|reviewed|review|issued|effective|dated|"
-                     rf"\bdate\b|last\s+(?:changed|modified)|version|{BESIDE_A_DATE}",
+_PUBLISHED = re.compile(rf"publish|updated|reviewed|issued|effective|last\s+(?:changed|modified)|"
+                        rf"{PUBLISHED_WELSH}", re.IGNORECASE)
+_BESIDE = re.compile(rf"update|review|dated|\bdate\b|version|{BESIDE_A_DATE}",
                      re.IGNORECASE)
+_NOT_OF_THE_NOTICE = re.compile(  # a date beside these words is of something else
+    r"birth|born|closing|deadline|next\s+review|review\s+date|geni|anwyd|\bcau\b|"
+    r"adolygu\s+nesaf|nesaf", re.IGNORECASE)
 _TOP_LINES = 12
 _ON_ITS_OWN = 40
 
@@ -59,13 +64,13 @@ def find_published(extracted: Extracted, as_of: dt.date) -> FoundDate | None:
         for (offset, at), end in zip(block.anchors, ends, strict=True):
             line = block.text[offset:end]
             number += 1
-            beside = _BESIDE.search(line) is not None
-            on_its_own = number <= _TOP_LINES and len(line.strip()) <= _ON_ITS_OWN
-            if not (beside or on_its_own):
+            rank = 0 if _PUBLISHED.search(line) else 1 if _BESIDE.search(line) else \
+                2 if number <= _TOP_LINES and len(line.strip()) <= _ON_ITS_OWN else None
+            if rank is None or _NOT_OF_THE_NOTICE.search(line):
                 continue
             for match in _DATE.finditer(line):
                 day = _parse(match)
                 if day is not None and day <= as_of:
-                    candidates.append((0 if beside else 1, FoundDate(day, match.group(), at)))
+                    candidates.append((rank, FoundDate(day, match.group(), at)))
                     break
     return min(candidates, key=lambda c: c[0])[1] if candidates else None

@@ -17,40 +17,45 @@ from ..lint.statements import CONTACT, Item
 _FLAGS = re.IGNORECASE | re.DOTALL
 _REGULATOR = (r"(?:Comisiynydd\s+Gwybodaeth|Comisiwn\s+Gwybodaeth|\bICO\b|ico\.org\.uk|"
               r"awdurdod\s+goruchwylio)")
-_COMPLAIN = r"(?:\b[cg]h?wyn\w*|\bnghwyn\w*|\bpryder)"
+_COMPLAIN = r"\b(?:cwyn|cwyno|cwynion|gwyno|chwyno|nghwyn\w*|gŵyn|pryder\w*)\b"
+"""Complain, complaint, concern, as mutated in running text (never 'Gwynedd' or 'gwyn')."""
+_WHOSE = r"(?:teulu|plant|plentyn|amgylchiadau|iechyd|cefndir)"
 _HEADINGS_AND_PHRASES: dict[str, tuple[str | None, str]] = {
     "controller": (r"cysyllt(?:u|wch)\s+â\s+ni|pwy\s+ydym",
                    rf"cysyllt\w*\s+â\s+(?:ni|'r\s+cyngor|’r\s+cyngor)|{CONTACT}"),
     "dpo": (None, rf"swyddog\s+diogelu\s+data.{{0,250}}?{CONTACT}"),
-    "purposes": (r"\bpam\s+rydym|\bpwrpas|\bdiben|sut\s+rydym\s+yn\s+defnyddio",
-                 r"\bdiben(?:ion)?\b|\bpwrpas\w*|\bdefnyddi\w*\b.{0,80}?\ber\s+mwyn\b"),
+    "purposes": (r"\bpam\s+rydym|\bpwrpas|\bd?diben|sut\s+rydym\s+yn\s+defnyddio",
+                 r"\bd?diben(?:ion)?\b|\bpwrpas\w*|\bdefnyddi\w*\b.{0,80}?\ber\s+mwyn\b"),
     "lawful-basis": (r"sail\s+gyfreith(?:lon|iol)|seiliau\s+cyfreith",
                      r"sail\s+gyfreith(?:lon|iol)|seiliau\s+cyfreith|\berthygl\s*6\b|"
                      r"tasg\s+gyhoeddus|tasg\s+er\s+budd\s+y\s+cyhoedd"),
     "categories": (r"pa\s+wybodaeth|mathau\s+o\s+wybodaeth|categor[iï]",
-                   r"categor[iï]\w*\s+o\b|\bgwybodaeth\s+(?:am|fel|gan\s+gynnwys)\b|"
-                   r"\bdata\s+(?:am|fel)\b|\bmanylion\s+(?:am|eich|eu)\b|"
-                   r"\beich\s+enw,\s+(?:\w+\s+){0,2}(?:cyfeiriad|dyddiad\s+geni)"),
+                   r"categor[iï]\w*\s+o\b|\bgwybodaeth\s+(?:fel|gan\s+gynnwys)\b|"
+                   rf"\b(?:gwybodaeth|data|manylion)\s+(?:am\s+)?(?:eich|eu)\s+{_WHOSE}|"
+                   r"\bgwybodaeth\s+amdanoch|\beich\s+enw\b(?:,|\s+a['’]ch)\s+(?:\w+\s+){0,3}"
+                   r"(?:cyfeiriad|dyddiad\s+geni)"),
     "recipients": (r"\brhannu|gyda\s+phwy|pwy\s+sy['’]n\s+cael|derbynwyr",
-                   r"\brhann\w*\b.{0,100}?\bgydag?\b|\bderbynwyr\b|\bdatgel\w*"),
-    "transfers": (r"y\s+tu\s+allan\s+i['’]r",
-                  r"y\s+tu\s+allan\s+i['’]r\s+(?:DU|Deyrnas\s+Unedig|AEE)|\btramor|"
+                   r"\brhann\w*\b.{0,100}?\b(?:gydag?|â|ag)(?=\W)|\bderbynwyr\b|\bdatgel\w*"),
+    "transfers": (r"\btu\s+allan\s+i['’]r",
+                  r"\btu\s+allan\s+i['’]r\s+(?:DU|Deyrnas\s+Unedig|AEE)|\btramor|"
                   r"gwledydd\s+(?:eraill|trydydd)|o\s+fewn\s+y\s+(?:DU|Deyrnas\s+Unedig)"),
     "retention": (r"am\s+ba\s+hyd|pa\s+mor\s+hir|cyfnod\s+cadw|\bcadw\s+(?:eich\s+)?"
                   r"(?:gwybodaeth|data|cofnodion)",
-                  r"\b(?:cadw|cedwir|storio|dinistrio|dileu)\b.{0,80}?\b(?:blynedd|mlynedd|"
-                  r"blwydd|mis|misoedd|nes|cyhyd|amserlen\s+gadw|amserlen\s+cadw|oed)\b"),
+                  r"\b(?:cadw|cedwir|storio|dinistrio|dileu)\b.{0,80}?\b(?:[bmf]lynedd|"
+                  r"[bf]lwyddyn|blwydd|mis|misoedd|nes|cyhyd|h?amserlen\s+[gc]adw|oed)\b"),
     "rights": (r"\bhawliau\b",
                r"\bhawl(?:iau)?\s+i\s+(?:weld|gael\s+mynediad|fynediad|gywiro|gael\s+cywiriad|"
                r"ddileu|gael\s+dileu|gyfyngu|wrthwynebu|gludadwyedd|gludo|gael\s+trosglwyddo|"
                r"gael\s+eich\s+hysbysu|gael\s+gwybod)|cais\s+(?:am\s+)?wrthrych"),
-    "withdraw-consent": (None, r"tynnu\s+(?:eich\s+)?(?:cydsyniad|caniatâd)(?:\s+yn\s+ôl)?"),
+    "withdraw-consent": (None, r"\b[td]ynnu\s+(?:eich\s+)?(?:cydsyniad|caniatâd)"),
     "complain-to-regulator": (None, rf"{_COMPLAIN}.{{0,250}}?{_REGULATOR}|"
                                     rf"{_REGULATOR}.{{0,120}}?{_COMPLAIN}"),
-    "complain-to-controller": (None, rf"{_COMPLAIN}\s+(?:i|wrth)\s+(?:ni|['’]r\s+cyngor|y\s+"
-                                     r"cyngor|ein)\b|(?:gweithdrefn|polisi|ffurflen)\s+gwyno"),
+    "complain-to-controller": (None, rf"{_COMPLAIN}\s+(?:i|wrth)\s*(?:ni\b|['’]r\s+[Cc]yngor|"
+                                     r"y\s+[Cc]yngor|ein\b)|(?:gweithdrefn|polisi|ffurflen)"
+                                     r"\s+gwyno"),
     "sources": (r"o\s+ble|ffynonell",
-                r"\bffynonell\w*|\b(?:cael|derbyn|casglu)\b.{0,40}?\b(?:gan|oddi\s+wrth)\b|"
+                r"\bffynonell\w*|\b(?:cael|derbyn|casglu)\s+(?:\w+\s+){0,3}?(?:gwybodaeth|"
+                r"data|manylion)\b.{0,40}?\b(?:gan|oddi\s+wrth)\b|"
                 r"\bdaw(?:['’]r|\s+y|\s+yr)\s+(?:wybodaeth|data)\s+o\b"),
     "obligation": (None, r"(?:rhaid|gorfod)\s+i\s+chi\s+(?:roi|ddarparu)|nid\s+oes\s+rhaid\s+"
                          r"i\s+chi|gofyniad\s+(?:statudol|cytundebol)|rhwymedigaeth\s+"
@@ -76,8 +81,10 @@ def _either(english: re.Pattern[str] | None, welsh: str | None) -> re.Pattern[st
 MONTHS = ["ionawr", "chwefror", "mawrth", "ebrill", "mai", "mehefin", "gorffennaf", "awst",
           "medi", "hydref", "tachwedd", "rhagfyr"]
 """The months as Welsh dates write them ('3 Mawrth 2025', 'mis Medi 2024')."""
-BESIDE_A_DATE = r"cyhoeddwyd|diweddarwyd|adolygwyd|dyddiad|fersiwn|adolygiad"
-"""'Published', 'updated', 'reviewed', 'date', 'version', 'review'."""
+PUBLISHED_WELSH = r"cyhoeddwyd|diweddarwyd|adolygwyd"
+"""'Published', 'updated', 'reviewed': the words that date a notice itself."""
+BESIDE_A_DATE = r"dyddiad|fersiwn|adolygiad"
+"""'Date', 'version', 'review': a date beside them may be the notice's."""
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _WELSH_WORDS = frozenset({

@@ -54,9 +54,11 @@ ITEMS = (
     Item("categories", "the kinds of information held",
          f"UK GDPR Art 14(1)(d); {ICO} 7",
          _rx(r"what\s+(?:personal\s+)?information|types\s+of|categor"),
-         _rx(r"categor(?:y|ies)\s+of|(?:information|data)\s+(?:about|such\s+as|including)|"
-             r"\bdetails\s+(?:of|about)\s+(?:your|their|the\s+child|children|famil)|"
-             r"\b(?:your|their)\s+names?,\s+(?:\w+\s+){0,2}(?:address|date\s+of\s+birth)"),
+         _rx(r"categor(?:y|ies)\s+of|(?:information|data)\s+(?:such\s+as|including)|"
+             r"(?:information|data|details)\s+(?:about|of)\s+(?:you\b|(?:your|their)\s+"
+             r"(?:famil|child|circumstances|health|background|situation))|"
+             r"\b(?:your|their)\s+(?:full\s+)?names?\b(?:,|\s+and)\s+(?:\w+\s+){0,3}"
+             r"(?:address|date\s+of\s+birth)"),
          "when information comes from others (Art 14)"),
     Item("recipients", "who the information is shared with",
          f"UK GDPR Art 13(1)(e) / 14(1)(e); {ICO} 8",
