@@ -268,3 +268,11 @@ def test_a_second_pointer_naming_items_is_not_noted_as_naming_none(tmp_path: Pat
 def test_the_notices_own_date_is_the_one_read(tmp_path: Path, top: str, day: str) -> None:
     undated = WELSH.replace("Diweddarwyd: 3 Mawrth 2025\n", "")
     assert audit(tmp_path, f"Hysbysiad preifatrwydd\n{top}\n\n{undated}")["published"] == day
+
+
+@pytest.mark.parametrize("said", ["You can complain to the Information Commissioner’s Office.",
+                                  "Gallwch gwyno i Swyddfa’r Comisiynydd Gwybodaeth."])
+def test_a_name_with_a_curly_apostrophe_is_the_name(tmp_path: Path, said: str) -> None:
+    """As Word writes it: the regulator's old name is out of date with either apostrophe."""
+    document = audit(tmp_path, f"Privacy notice\nLast updated: 3 March 2025\n\n{said}\n")
+    assert [p["code"] for p in document["problems"]] == ["outdated-name-since-published"]

@@ -12,7 +12,7 @@ from ...publish.locale import load_locale
 from ...source.models import Body, BodyName
 from ...source.models.registry import FormerTitle
 from ...source.registry import Registry
-from .citations import Citation
+from .citations import Citation, plain
 from .setting import Finding, Setting, either, grade_note, graded, long_day
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@(?P<domain>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
@@ -26,7 +26,7 @@ def check_name(citation: Citation, text: str, setting: Setting) -> Finding | Non
     name = citation.name
     if name is None or citation.historical:
         return None
-    found = " ".join(text[citation.name_span[0]:citation.name_span[1]].split())
+    found = " ".join(plain(text[citation.name_span[0]:citation.name_span[1]]).split())
     registry = setting.registry
     if name.kind == "nonexistent":
         title = registry.nonexistent[name.key]
