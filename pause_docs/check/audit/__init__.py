@@ -175,7 +175,7 @@ def find_items(extracted: Extracted, passages: Sequence[Passage],
     headings = list(_headings(extracted))
     consent = any(p.basis == "a" for m in mentions for p in m.provisions)
     sent_on = pointers(passages)
-    said_here = [outside_pointers(p, sent_on) for p in passages]
+    said_here = [outside_pointers(p) for p in passages]
     out = []
     for item in READ_ITEMS:
         note = item.when

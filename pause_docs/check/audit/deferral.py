@@ -76,11 +76,11 @@ def _named(item: Item) -> re.Pattern[str] | None:
     return re.compile(topic, _FLAGS) if topic else item.heading
 
 
-def outside_pointers(passage: Passage, found: Sequence[Pointer]) -> Passage:
+def outside_pointers(passage: Passage) -> Passage:
     """The passage with the words of its pointers blanked (the same length, so that places
     stay true): what a pointer leaves to another notice is not said here."""
     text = passage.text
-    for pointer in found:
+    for pointer in pointers([passage]):
         at = text.find(pointer.text)
         if at >= 0:
             text = text[:at] + " " * len(pointer.text) + text[at + len(pointer.text):]
