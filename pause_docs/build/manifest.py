@@ -28,8 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..source.fingerprints import yaml_fingerprint
 from ..source.layout import find_template, is_yaml, key_path, shadowed
-from ..source.loader import MAX_FILE_BYTES, yaml_fingerprint
+from ..source.loader import MAX_FILE_BYTES
 from ..source.reader import NotReadable, read_regular
 from ..source.resources import PACKAGE_ROOT
 from .writer import claimed

@@ -10,6 +10,7 @@ the question's scale with the answers that are.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -232,10 +233,30 @@ def labelled(label: str | None) -> dict[str, Any] | None:
     return {LABEL: " ".join(label.split())} if label else None
 
 
+_MODELS: dict[str, type[FormDocument]] = {}
+"""The document models made in this process, by what they are made from: every load of a
+project reads the bundled forms again, and making a model costs more than the rest."""
+
+
 def document_model(definition: FormDefinition, name: str, questions: tuple[FormQuestion, ...],
                    base: type[FormDocument]) -> type[FormDocument]:
     """The model of a document written on the form: `base`'s keys, the form's fields, and an
     `answers` mapping with one optional answer per question."""
+    key = json.dumps([name, f"{base.__module__}.{base.__qualname__}",
+                      definition.model_dump(mode="json"),
+                      [[q.id, q.scale.model_dump(mode="json"),
+                        [c.id for c in q.section.columns], q.section.evidence,
+                        q.question.topic or q.question.question] for q in questions]])
+    if key not in _MODELS:
+        if len(_MODELS) >= 64:  # bounded: a project's own forms change while `serve` runs
+            _MODELS.clear()
+        _MODELS[key] = _document_model(definition, name, questions, base)
+    return _MODELS[key]
+
+
+def _document_model(definition: FormDefinition, name: str,
+                    questions: tuple[FormQuestion, ...], base: type[FormDocument]
+                    ) -> type[FormDocument]:
     answers: dict[str, Any] = {}
     for q in questions:
         columns = tuple(c.id for c in q.section.columns)

@@ -9,10 +9,10 @@ the models parse them, so a bad date is reported with its position instead of cr
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
+import copy
+import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ MAX_NODES = 20_000  # after alias expansion: a "billion laughs" file stops here
 # that a few hundred aliases of one long value cannot make a page of hundreds of megabytes.
 MAX_TEXT_CHARS = MAX_FILE_BYTES
 MAX_DEPTH = 40
+CACHED_TEXT_CHARS = 100_000  # longer texts are parsed afresh each time, to bound the memory
 # What YAML's reader refuses when written raw; the same characters written as escapes in a
 # double-quoted string ("\0", "\x1b", "\ud800") are refused too, as are carriage returns
 # and NEL, which only an escape can put in a value.
@@ -283,7 +284,27 @@ def _construct(node: yaml.Node, loader: _Loader) -> Any:
 
 
 def parse_yaml(text: str, path: str) -> tuple[SourceFile | None, list[Problem]]:
-    """Parse YAML text; the data with its positions, or the problems that stop it."""
+    """Parse YAML text; the data with its positions, or the problems that stop it.
+
+    Every load of a project reads the package's registry, forms and sections again (each
+    command, each save in `serve`): a text is parsed once per process, and each caller gets
+    a copy of its data to keep or change."""
+    if len(text) > CACHED_TEXT_CHARS:
+        return _parse(text, path)
+    source, problems = _parsed_once(text, path)
+    if source is not None:
+        source = replace(source, data=copy.deepcopy(source.data), keys=dict(source.keys),
+                         values=dict(source.values), languages=dict(source.languages))
+    return source, list(problems)
+
+
+@functools.lru_cache(maxsize=128)
+def _parsed_once(text: str, path: str) -> tuple[SourceFile | None, tuple[Problem, ...]]:
+    source, problems = _parse(text, path)
+    return source, tuple(problems)
+
+
+def _parse(text: str, path: str) -> tuple[SourceFile | None, list[Problem]]:
     hidden = _hidden_characters(text, path)
     if hidden:
         return None, hidden
@@ -361,23 +382,3 @@ def read_yaml(file: Path, display: str, inside: Path | None = None
         return None, [Problem(Location(display, line, 1), "error", "encoding",
                               "the file is not UTF-8 text (save it as UTF-8)")]
     return parse_yaml(text.removeprefix("\ufeff"), display)
-
-
-def data_fingerprint(data: Any) -> str:
-    """sha256 of what YAML data says: the same for the same values, however they are written
-    (comments, indentation, quoting, flow or block style, the order of a mapping's keys)."""
-    text = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
-def yaml_fingerprint(raw: bytes, display: str) -> str | None:
-    """`data_fingerprint` of a YAML file's bytes, read as every command reads them; None when
-    the file has an error (what is made from it is then decided by its bytes)."""
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    source, problems = parse_yaml(text.removeprefix("\ufeff"), display)
-    if source is None or any(p.severity == "error" for p in problems):
-        return None
-    return data_fingerprint(source.data)

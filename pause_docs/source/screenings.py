@@ -8,8 +8,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from .errors import Problem, did_you_mean, display_path
+from .fingerprints import data_fingerprint
 from .layout import COUNCILS_DIR, document_files
-from .loader import SourceFile, data_fingerprint
+from .loader import SourceFile
 from .models import Dpia
 from .project import Project, read_source, scratch
 from .references import CouncilVersions, link_notices, resolve_document
