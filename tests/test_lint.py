@@ -237,6 +237,27 @@ def test_law_outside_its_extent_warns(project) -> None:
     assert "wrong-nation" not in codes(project, doc)
 
 
+
+@pytest.mark.parametrize(("english", "welsh", "expected"), [
+    ("as Schedules 2 and 3 of the Data Protection Act 1998 allow",
+     "fel y mae Atodlenni 2 a 3 o Ddeddf Diogelu Data 1998 yn caniatáu",
+     ["repealed-when-published"]),
+    ("relying on Article 6(1)(f)", "gan ddibynnu ar Erthygl 6(1)(f)",
+     ["legitimate-interests-for-public-task"]),
+    ("under Article 6(1)(e) and section 47 of the Children Act 1989",
+     "o dan Erthygl 6(1)(e) ac adran 47 o Ddeddf Plant 1989", []),
+    ("as explained in a newspaper article", "fel yr eglurodd erthygl yn y papur newydd", []),
+])
+def test_law_written_in_welsh_is_judged_as_its_english_twin(project, english: str, welsh: str,
+                                                            expected: list[str]) -> None:
+    """'Erthygl', 'Atodlen', 'adran' and the Welsh titles of Acts as they mutate ('o Ddeddf
+    Diogelu Data 1998'), in a Welsh council's notice, read as their English are."""
+    council = COUNCIL_YAML.replace("nation: england", "nation: wales")
+    base = edit(COMPLETE, "ca1989-s17", "ca1989-s47")  # s.17 does not extend to Wales
+    said = [codes(project, edit(base, "to give your family help\n", f"{words}\n"),
+                  council=council) for words in (english, welsh)]
+    assert said == [expected, expected]
+
 # --- names ---------------------------------------------------------------------------------
 
 def test_misnamed_act_in_free_text_is_reported_once_with_the_right_name(project) -> None:

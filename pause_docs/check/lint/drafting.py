@@ -15,7 +15,10 @@ from .citing import Found, Mention
 from .gateways import not_a_basis
 from .setting import Finding, Passage, Setting, either
 
-_POLICY_DOCUMENT = re.compile(r"appropriate\s+policy\s+document|\bAPD\b", re.IGNORECASE)
+# In Welsh 'dogfen bolisi briodol' ('y ddogfen ...' after the article), as the registry's
+# Welsh summary of DPA 2018 Schedule 1 Part 2 words it.
+_POLICY_DOCUMENT = re.compile(r"appropriate\s+policy\s+document|\bAPD\b|\bd?dogfen\s+bolisi\s+"
+                              r"briodol", re.IGNORECASE)
 _SPECIAL = re.compile(r"special\s+categor|sensitive\s+(?:personal\s+)?(?:data|information)"
                       r"|\bart(?:icle|\.)?\s*9\b", re.IGNORECASE)
 _CRIMINAL = re.compile(r"criminal|offence|conviction|\bart(?:icle|\.)?\s*10\b", re.IGNORECASE)
