@@ -323,3 +323,38 @@ def test_welsh_law_gets_the_findings_of_its_english_twin(
         document = audit(tmp_path, f"Privacy notice\n{top}\n\n{sentence}\n", f"{language}.txt")
         said[language] = [(p["code"], p["severity"]) for p in document["problems"]]
     assert said["cy"] == said["en"] == expected
+
+
+@pytest.mark.parametrize(("english", "welsh"), [
+    ("You can complain to the Information Commissioner.",
+     "Gallwch gwyno i'r Comisiynydd Gwybodaeth."),
+    ("You can complain to the Information Commissioner.",
+     "Gallwch gwyno i’r Comisiynydd Gwybodaeth."),  # as Word writes it
+    ("The Information Commissioner regulates data protection.",
+     "Mae’r gwaith yn cael ei reoleiddio gan y Comisiynydd Gwybodaeth."),
+])
+def test_the_commissioner_named_in_welsh_is_the_regulator(tmp_path: Path, english: str,
+                                                          welsh: str) -> None:
+    """'y Comisiynydd Gwybodaeth' names the regulator as 'the Information Commissioner' does:
+    its name is out of date since the Information Commission took over."""
+    said = {}
+    for language, sentence, top in (("en", english, "Last updated: 3 March 2025"),
+                                    ("cy", welsh, "Diweddarwyd: 3 Mawrth 2025")):
+        document = audit(tmp_path, f"Privacy notice\n{top}\n\n{sentence}\n", f"{language}.txt")
+        said[language] = [(p["code"], p["severity"], p["fix"]) for p in document["problems"]]
+    assert [(code, severity) for code, severity, _ in said["cy"]] == \
+        [(code, severity) for code, severity, _ in said["en"]] == \
+        [("outdated-name-since-published", "warning")]
+    assert said["cy"][0][2] == ("write 'Information Commission' (in Welsh: 'Comisiwn "
+                                "Gwybodaeth', not yet checked by a speaker of it)")
+
+
+@pytest.mark.parametrize("other", [
+    "Gallwch gwyno i Gomisiynydd Plant Cymru.",  # the Children's Commissioner for Wales
+    "Gallwch gysylltu â Chomisiynydd y Gymraeg.",  # the Welsh Language Commissioner
+    "Mae'r comisiynydd gwybodaeth newydd yn yr ysgol.",  # no proper name, lower case
+])
+def test_other_commissioners_are_not_the_regulator(tmp_path: Path, other: str) -> None:
+    document = audit(tmp_path, f"Hysbysiad preifatrwydd\nDiweddarwyd: 3 Mawrth 2025\n\n{other}\n")
+    assert document["problems"] == []
+
