@@ -358,3 +358,18 @@ def test_other_commissioners_are_not_the_regulator(tmp_path: Path, other: str) -
     document = audit(tmp_path, f"Hysbysiad preifatrwydd\nDiweddarwyd: 3 Mawrth 2025\n\n{other}\n")
     assert document["problems"] == []
 
+
+
+@pytest.mark.parametrize(("english", "welsh", "vague"), [
+    ("We keep your information for as long as necessary.",
+     "Rydym yn cadw eich gwybodaeth cyhyd ag y bo angen.", True),
+    ("We keep your information for as long as necessary, then delete it after six years.",
+     "Rydym yn cadw eich gwybodaeth cyhyd ag sydd angen, ac yn ei dileu ar ôl chwe blynedd.",
+     False),
+])
+def test_retention_with_no_period_is_found_in_welsh_as_in_english(
+        tmp_path: Path, english: str, welsh: str, vague: bool) -> None:
+    for language, sentence in (("en", english), ("cy", welsh)):
+        codes = [p["code"] for p in audit(tmp_path, f"Privacy notice\n\n{sentence}\n",
+                                          f"{language}.txt")["problems"]]
+        assert ("retention-without-period" in codes) is vague, language

@@ -258,6 +258,23 @@ def test_law_written_in_welsh_is_judged_as_its_english_twin(project, english: st
                   council=council) for words in (english, welsh)]
     assert said == [expected, expected]
 
+
+@pytest.mark.parametrize(("rule", "vague"), [
+    ("We keep records for as long as necessary.", True),
+    ("Rydym yn cadw cofnodion cyhyd ag y bo angen.", True),
+    ("Rydym yn cadw cofnodion cyhyd ag sydd angen.", True),
+    ("Byddwn yn cadw’r wybodaeth am gyhyd ag y bo’n angenrheidiol.", True),  # curly, mutated
+    # a period or a criterion beside it, in Welsh as in English
+    ("Rydym yn cadw cofnodion cyhyd ag y bo angen, fel y nodir yn ein hamserlen gadw.", False),
+    ("Rydym yn cadw cofnodion cyhyd ag y bo angen, a dim mwy na chwe blynedd.", False),
+    ("Rydym yn cadw cofnodion nes bod y plentyn yn 25 oed.", False),
+    ("Cyhyd â bod y gwasanaeth ar agor, gallwch ofyn am gopi.", False),  # not about a need
+])
+def test_retention_as_long_as_necessary_in_welsh_warns_as_in_english(project, rule: str,
+                                                                    vague: bool) -> None:
+    doc = edit(COMPLETE, "We keep records for two years.", rule)
+    assert ("retention-without-period" in codes(project, doc)) is vague
+
 # --- names ---------------------------------------------------------------------------------
 
 def test_misnamed_act_in_free_text_is_reported_once_with_the_right_name(project) -> None:
