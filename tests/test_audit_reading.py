@@ -257,6 +257,14 @@ def test_a_second_pointer_naming_items_is_not_noted_as_naming_none(tmp_path: Pat
 @pytest.mark.parametrize(("top", "day"), [
     ("Diweddarwyd: 22ain Ebrill 2025", "2025-04-22"),  # Welsh ordinals
     ("Diweddarwyd: 3ydd Mawrth 2025", "2025-03-03"),
+    # CLDR's abbreviated Welsh months, as a medium date writes them
+    ("Diweddarwyd: 3 Maw 2025", "2025-03-03"),
+    ("Diweddarwyd: 14 Chwef. 2025", "2025-02-14"),
+    ("Dyddiad: 1 Hyd 2024", "2024-10-01"),
+    ("Cyhoeddwyd 30 Tach 2024", "2024-11-30"),
+    ("Diweddarwyd: 2 Gorff 2025", "2025-07-02"),
+    # 'hyd' without a day is 'until', not October
+    ("Ar agor hyd 2024\nDiweddarwyd: 3 Maw 2025", "2025-03-03"),
     # a date of something else, even first, gives way to the notice's own
     ("Dyddiad cau ceisiadau: 31 Ionawr 2025\nDiweddarwyd: 3 Mawrth 2025", "2025-03-03"),
     ("Dyddiad adolygu nesaf: Mawrth 2026\nDiweddarwyd: 3 Mawrth 2025", "2025-03-03"),
@@ -358,6 +366,12 @@ def test_other_commissioners_are_not_the_regulator(tmp_path: Path, other: str) -
     document = audit(tmp_path, f"Hysbysiad preifatrwydd\nDiweddarwyd: 3 Mawrth 2025\n\n{other}\n")
     assert document["problems"] == []
 
+
+
+def test_hyd_without_a_day_is_until_not_october(tmp_path: Path) -> None:
+    undated = WELSH.replace("Diweddarwyd: 3 Mawrth 2025\n", "")
+    document = audit(tmp_path, f"Hysbysiad preifatrwydd\nAr agor hyd 2024\n\n{undated}")
+    assert document["published"] == "2026-12-07"  # undated: judged as of today
 
 
 @pytest.mark.parametrize(("english", "welsh", "vague"), [
