@@ -85,7 +85,7 @@ _KEYWORDS = (
     ("part", r"parts?|pts?\.?|rhan(?:nau)?"),
     ("chapter", r"chapters?|chs?\.?|(?:p|b|ph|mh)en(?:n|)od(?:au)?"),
     ("art", r"articles?|arts?\.?|erthygl(?:au)?"),
-    ("reg", r"regulations?|regs?\.?|r?heoliad(?:au)?"),
+    ("reg", r"regulations?|regs?\.?|rh?eoliad(?:au)?"),
 )
 _KEY = "|".join(f"(?P<{label}>{words})" for label, words in _KEYWORDS)
 _NUM = r"(?P<num>\d{1,3}[A-Za-z]{0,2}|[IVX]{1,4})(?![\w'’])"
