@@ -257,6 +257,14 @@ def test_a_second_pointer_naming_items_is_not_noted_as_naming_none(tmp_path: Pat
 @pytest.mark.parametrize(("top", "day"), [
     ("Diweddarwyd: 22ain Ebrill 2025", "2025-04-22"),  # Welsh ordinals
     ("Diweddarwyd: 3ydd Mawrth 2025", "2025-03-03"),
+    # CLDR's abbreviated Welsh months, as a medium date writes them
+    ("Diweddarwyd: 3 Maw 2025", "2025-03-03"),
+    ("Diweddarwyd: 14 Chwef. 2025", "2025-02-14"),
+    ("Dyddiad: 1 Hyd 2024", "2024-10-01"),
+    ("Cyhoeddwyd 30 Tach 2024", "2024-11-30"),
+    ("Diweddarwyd: 2 Gorff 2025", "2025-07-02"),
+    # 'hyd' without a day is 'until', not October
+    ("Ar agor hyd 2024\nDiweddarwyd: 3 Maw 2025", "2025-03-03"),
     # a date of something else, even first, gives way to the notice's own
     ("Dyddiad cau ceisiadau: 31 Ionawr 2025\nDiweddarwyd: 3 Mawrth 2025", "2025-03-03"),
     ("Dyddiad adolygu nesaf: Mawrth 2026\nDiweddarwyd: 3 Mawrth 2025", "2025-03-03"),
@@ -276,3 +284,106 @@ def test_a_name_with_a_curly_apostrophe_is_the_name(tmp_path: Path, said: str) -
     """As Word writes it: the regulator's old name is out of date with either apostrophe."""
     document = audit(tmp_path, f"Privacy notice\nLast updated: 3 March 2025\n\n{said}\n")
     assert [p["code"] for p in document["problems"]] == ["outdated-name-since-published"]
+
+
+SPECIAL_EN = ("For special category data we rely on Article 9(2)(g) UK GDPR with section 10(3) "
+              "and Schedule 1, Part 2, paragraph 6 of the Data Protection Act 2018.")
+SPECIAL_CY = ("Ar gyfer data categori arbennig rydym yn dibynnu ar Erthygl 9(2)(g) GDPR y DU "
+              "gydag adran 10(3) ac Atodlen 1, Rhan 2, paragraff 6 o Ddeddf Diogelu Data 2018.")
+
+
+@pytest.mark.parametrize(("english", "welsh", "expected"), [
+    # wrong, in Welsh as in English: the Articles, Schedules and sections of Welsh citations
+    ("We rely on Schedules 2 and 3 of the Data Protection Act 1998.",
+     "Rydym yn dibynnu ar Atodlenni 2 a 3 o Ddeddf Diogelu Data 1998.",
+     [("repealed-when-published", "error")]),
+    ("Our legal basis is Schedule 2 Data Protection Act 1998.",
+     "Ein sail gyfreithiol yw Atodlen 2 Deddf Diogelu Data 1998.",
+     [("repealed-when-published", "error")]),
+    ("For health information we rely on Article 9(2)(h) of the UK GDPR.",
+     "Ar gyfer gwybodaeth iechyd rydym yn dibynnu ar Erthygl 9(2)(h) o GDPR y DU.",
+     [("condition-not-named", "warning")]),
+    ("Our lawful basis is Article 6(1)(f).", "Ein sail gyfreithlon yw Erthygl 6(1)(f).",
+     [("legitimate-interests-for-public-task", "error")]),
+    # right: a correct citation, law said not to be relied on, and an article that is not law
+    ("We act under section 47 of the Children Act 1989 and Article 6(1)(e) UK GDPR.",
+     "Rydym yn gweithredu o dan adran 47 o Ddeddf Plant 1989 ac Erthygl 6(1)(e) GDPR y DU.", []),
+    (SPECIAL_EN, SPECIAL_CY, [("policy-document-not-mentioned", "warning")]),
+    (f"{SPECIAL_EN} We keep the appropriate policy document it needs.",
+     f"{SPECIAL_CY} Rydym yn cadw’r ddogfen bolisi briodol.", []),
+    ("The Data Protection Act 2018 replaced the Data Protection Act 1998.",
+     "Disodlodd Deddf Diogelu Data 2018 Ddeddf Diogelu Data 1998.", []),
+    ("We do not rely on Article 6(1)(f).", "Nid ydym yn dibynnu ar Erthygl 6(1)(f).", []),
+    ("Read the article in our newsletter.", "Darllenwch yr erthygl yn ein cylchlythyr.", []),
+    ("We rely on Article 8 of the European Convention on Human Rights.",
+     "Rydym yn dibynnu ar Erthygl 8 o'r Confensiwn Ewropeaidd ar Hawliau Dynol.",
+     [("not-a-lawful-basis", "error")]),
+    ("You can ask for other information under the Freedom of Information Act 2000.",
+     "Gallwch ofyn am wybodaeth arall o dan Ddeddf Rhyddid Gwybodaeth 2000.", []),
+])
+def test_welsh_law_gets_the_findings_of_its_english_twin(
+        tmp_path: Path, english: str, welsh: str, expected: list[tuple[str, str]]) -> None:
+    """'Erthygl', 'Atodlen', 'adran', 'Rhan' and 'paragraff', and the Welsh titles of Acts as
+    they mutate ('o Ddeddf Diogelu Data 1998'), are read as their English are."""
+    said = {}
+    for language, sentence, top in (("en", english, "Last updated: 1 July 2026"),
+                                    ("cy", welsh, "Diweddarwyd: 1 Gorffennaf 2026")):
+        document = audit(tmp_path, f"Privacy notice\n{top}\n\n{sentence}\n", f"{language}.txt")
+        said[language] = [(p["code"], p["severity"]) for p in document["problems"]]
+    assert said["cy"] == said["en"] == expected
+
+
+@pytest.mark.parametrize(("english", "welsh"), [
+    ("You can complain to the Information Commissioner.",
+     "Gallwch gwyno i'r Comisiynydd Gwybodaeth."),
+    ("You can complain to the Information Commissioner.",
+     "Gallwch gwyno i’r Comisiynydd Gwybodaeth."),  # as Word writes it
+    ("The Information Commissioner regulates data protection.",
+     "Mae’r gwaith yn cael ei reoleiddio gan y Comisiynydd Gwybodaeth."),
+])
+def test_the_commissioner_named_in_welsh_is_the_regulator(tmp_path: Path, english: str,
+                                                          welsh: str) -> None:
+    """'y Comisiynydd Gwybodaeth' names the regulator as 'the Information Commissioner' does:
+    its name is out of date since the Information Commission took over."""
+    said = {}
+    for language, sentence, top in (("en", english, "Last updated: 3 March 2025"),
+                                    ("cy", welsh, "Diweddarwyd: 3 Mawrth 2025")):
+        document = audit(tmp_path, f"Privacy notice\n{top}\n\n{sentence}\n", f"{language}.txt")
+        said[language] = [(p["code"], p["severity"], p["fix"]) for p in document["problems"]]
+    assert [(code, severity) for code, severity, _ in said["cy"]] == \
+        [(code, severity) for code, severity, _ in said["en"]] == \
+        [("outdated-name-since-published", "warning")]
+    assert said["cy"][0][2] == ("write 'Information Commission' (in Welsh: 'Comisiwn "
+                                "Gwybodaeth', not yet checked by a speaker of it)")
+
+
+@pytest.mark.parametrize("other", [
+    "Gallwch gwyno i Gomisiynydd Plant Cymru.",  # the Children's Commissioner for Wales
+    "Gallwch gysylltu â Chomisiynydd y Gymraeg.",  # the Welsh Language Commissioner
+    "Mae'r comisiynydd gwybodaeth newydd yn yr ysgol.",  # no proper name, lower case
+])
+def test_other_commissioners_are_not_the_regulator(tmp_path: Path, other: str) -> None:
+    document = audit(tmp_path, f"Hysbysiad preifatrwydd\nDiweddarwyd: 3 Mawrth 2025\n\n{other}\n")
+    assert document["problems"] == []
+
+
+
+def test_hyd_without_a_day_is_until_not_october(tmp_path: Path) -> None:
+    undated = WELSH.replace("Diweddarwyd: 3 Mawrth 2025\n", "")
+    document = audit(tmp_path, f"Hysbysiad preifatrwydd\nAr agor hyd 2024\n\n{undated}")
+    assert document["published"] == "2026-12-07"  # undated: judged as of today
+
+
+@pytest.mark.parametrize(("english", "welsh", "vague"), [
+    ("We keep your information for as long as necessary.",
+     "Rydym yn cadw eich gwybodaeth cyhyd ag y bo angen.", True),
+    ("We keep your information for as long as necessary, then delete it after six years.",
+     "Rydym yn cadw eich gwybodaeth cyhyd ag sydd angen, ac yn ei dileu ar ôl chwe blynedd.",
+     False),
+])
+def test_retention_with_no_period_is_found_in_welsh_as_in_english(
+        tmp_path: Path, english: str, welsh: str, vague: bool) -> None:
+    for language, sentence in (("en", english), ("cy", welsh)):
+        codes = [p["code"] for p in audit(tmp_path, f"Privacy notice\n\n{sentence}\n",
+                                          f"{language}.txt")["problems"]]
+        assert ("retention-without-period" in codes) is vague, language

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
+from pause_docs.check.lint.addresses import find_addresses
 from pause_docs.check.lint.citations import read_in_order, recognise
 from pause_docs.check.lint.spans import words_location
 from pause_docs.source.errors import Location
@@ -210,3 +211,21 @@ def test_words_not_in_the_value_stay_at_the_value() -> None:
     assert source is not None
     where = source.values[("plain",)]
     assert words_location(YAML, where, "something else entirely", 4, 8) == where
+
+
+@pytest.mark.parametrize(("text", "addresses"), [
+    ("Erthygl 9(2)(g) a (h)", [(("art", "9", "2", "g"), ("art", "9", "2", "h"))]),
+    ("Atodlen 1, Rhan 2, paragraff 6", [(("sch", "1", "para", "6"),)]),
+    ("Rhan 2 o Atodlen 1", [(("sch", "1", "part", "2"),)]),
+    ("o baragraff 18 ym mharagraff 5", [(("para", "18"),), (("para", "5"),)]),
+    ("adrannau 10, 11 neu 12", [(("s", "10"), ("s", "11"), ("s", "12"))]),
+    ("Erthyglau 15 i 22", [(("art", "15"),)]),  # a range cites where it starts
+    ("o reoliad 5", [(("reg", "5"),)]),
+    # not addresses: 'o ran' (as regards), an article in a newspaper, a year
+    ("o ran 2 o'r plant", []),
+    ("yr erthygl yn y papur newydd", []),
+    ("mewn erthygl 2019", []),
+])
+def test_welsh_addresses_are_read_with_their_mutations(
+        text: str, addresses: list[tuple[tuple[str, ...], ...]]) -> None:
+    assert [w.addresses for w in find_addresses(text)] == addresses

@@ -237,6 +237,44 @@ def test_law_outside_its_extent_warns(project) -> None:
     assert "wrong-nation" not in codes(project, doc)
 
 
+
+@pytest.mark.parametrize(("english", "welsh", "expected"), [
+    ("as Schedules 2 and 3 of the Data Protection Act 1998 allow",
+     "fel y mae Atodlenni 2 a 3 o Ddeddf Diogelu Data 1998 yn caniatáu",
+     ["repealed-when-published"]),
+    ("relying on Article 6(1)(f)", "gan ddibynnu ar Erthygl 6(1)(f)",
+     ["legitimate-interests-for-public-task"]),
+    ("under Article 6(1)(e) and section 47 of the Children Act 1989",
+     "o dan Erthygl 6(1)(e) ac adran 47 o Ddeddf Plant 1989", []),
+    ("as explained in a newspaper article", "fel yr eglurodd erthygl yn y papur newydd", []),
+])
+def test_law_written_in_welsh_is_judged_as_its_english_twin(project, english: str, welsh: str,
+                                                            expected: list[str]) -> None:
+    """'Erthygl', 'Atodlen', 'adran' and the Welsh titles of Acts as they mutate ('o Ddeddf
+    Diogelu Data 1998'), in a Welsh council's notice, read as their English are."""
+    council = COUNCIL_YAML.replace("nation: england", "nation: wales")
+    base = edit(COMPLETE, "ca1989-s17", "ca1989-s47")  # s.17 does not extend to Wales
+    said = [codes(project, edit(base, "to give your family help\n", f"{words}\n"),
+                  council=council) for words in (english, welsh)]
+    assert said == [expected, expected]
+
+
+@pytest.mark.parametrize(("rule", "vague"), [
+    ("We keep records for as long as necessary.", True),
+    ("Rydym yn cadw cofnodion cyhyd ag y bo angen.", True),
+    ("Rydym yn cadw cofnodion cyhyd ag sydd angen.", True),
+    ("Byddwn yn cadw’r wybodaeth am gyhyd ag y bo’n angenrheidiol.", True),  # curly, mutated
+    # a period or a criterion beside it, in Welsh as in English
+    ("Rydym yn cadw cofnodion cyhyd ag y bo angen, fel y nodir yn ein hamserlen gadw.", False),
+    ("Rydym yn cadw cofnodion cyhyd ag y bo angen, a dim mwy na chwe blynedd.", False),
+    ("Rydym yn cadw cofnodion nes bod y plentyn yn 25 oed.", False),
+    ("Cyhyd â bod y gwasanaeth ar agor, gallwch ofyn am gopi.", False),  # not about a need
+])
+def test_retention_as_long_as_necessary_in_welsh_warns_as_in_english(project, rule: str,
+                                                                    vague: bool) -> None:
+    doc = edit(COMPLETE, "We keep records for two years.", rule)
+    assert ("retention-without-period" in codes(project, doc)) is vague
+
 # --- names ---------------------------------------------------------------------------------
 
 def test_misnamed_act_in_free_text_is_reported_once_with_the_right_name(project) -> None:

@@ -12,11 +12,13 @@ from ...source.errors import Location
 from .extract import Extracted
 from .welsh import BESIDE_A_DATE, PUBLISHED_WELSH
 from .welsh import MONTHS as WELSH_MONTHS
+from .welsh import SHORT_MONTHS as WELSH_SHORT
 
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december"]
 _MONTH = "|".join([*_MONTHS, *WELSH_MONTHS, "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-                   "sept", "sep", "oct", "nov", "dec"])
+                   "sept", "sep", "oct", "nov", "dec",
+                   *sorted(set(WELSH_SHORT) - set(WELSH_MONTHS), key=len, reverse=True)])
 _DATE = re.compile(
     rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th|af|il|ydd|ed|fed|eg|ain)?\s+)?"
     rf"(?P<month>{_MONTH})\.?,?\s+"
@@ -47,8 +49,14 @@ def _parse(match: re.Match[str]) -> dt.date | None:
         if match["d"]:
             return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
         said = match["month"].lower()
-        month = WELSH_MONTHS.index(said) + 1 if said in WELSH_MONTHS else next(
-            i for i, name in enumerate(_MONTHS, 1) if name.startswith(said[:3]))
+        if said in WELSH_MONTHS:
+            month = WELSH_MONTHS.index(said) + 1
+        elif said in WELSH_SHORT:
+            if not match["day"]:  # 'hyd 2030' is 'until 2030'; CLDR writes 'd MMM y'
+                return None
+            month = WELSH_SHORT[said]
+        else:
+            month = next(i for i, name in enumerate(_MONTHS, 1) if name.startswith(said[:3]))
         return dt.date(int(match["year"]), month, int(match["day"] or 1))
     except ValueError:
         return None

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from babel.dates import get_month_names
+
 from ..lint.statements import CONTACT, Item
 
 _FLAGS = re.IGNORECASE | re.DOTALL
@@ -81,6 +83,10 @@ def _either(english: re.Pattern[str] | None, welsh: str | None) -> re.Pattern[st
 MONTHS = ["ionawr", "chwefror", "mawrth", "ebrill", "mai", "mehefin", "gorffennaf", "awst",
           "medi", "hydref", "tachwedd", "rhagfyr"]
 """The months as Welsh dates write them ('3 Mawrth 2025', 'mis Medi 2024')."""
+SHORT_MONTHS = {str(name).lower(): month for context in ("format", "stand-alone")
+                for month, name in get_month_names("abbreviated", context, "cy").items()}
+"""CLDR's abbreviated Welsh months, as the medium date '3 Maw 2025' writes them (Babel's
+data, research/welsh.md section 4 [R]): 'ion', 'chwef' (or 'chw'), 'maw' ... 'rhag'."""
 PUBLISHED_WELSH = r"cyhoeddwyd|diweddarwyd|adolygwyd"
 """'Published', 'updated', 'reviewed': the words that date a notice itself."""
 BESIDE_A_DATE = r"dyddiad|fersiwn|adolygiad"

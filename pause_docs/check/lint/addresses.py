@@ -73,14 +73,19 @@ def within(inner: Address, outer: Address) -> bool:
 
 # --- addresses in text ---------------------------------------------------------------------
 
+# Each with its Welsh word, singular and plural, as it mutates in running text ('o baragraff',
+# 'ym mharagraff'; 'erthygl', 'atodlen' and 'adran' start with a vowel and keep their form):
+# research/welsh.md section 3 [P] for the words; the mutations of 'paragraff', 'pennod' and
+# 'rheoliad' are background knowledge [U]. 'Rhan' (Part) is read unmutated only: its soft
+# form 'ran' is the everyday 'o ran' (as regards).
 _KEYWORDS = (
-    ("s", r"sections?|ss?\.?"),
-    ("sch", r"schedules?|schs?\.?"),
-    ("para", r"paragraphs?|paras?\.?"),
-    ("part", r"parts?|pts?\.?"),
-    ("chapter", r"chapters?|chs?\.?"),
-    ("art", r"articles?|arts?\.?"),
-    ("reg", r"regulations?|regs?\.?"),
+    ("s", r"sections?|ss?\.?|adran(?:nau)?"),
+    ("sch", r"schedules?|schs?\.?|atodlen(?:ni)?"),
+    ("para", r"paragraphs?|paras?\.?|(?:p|b|ph|mh)aragraff(?:au)?"),
+    ("part", r"parts?|pts?\.?|rhan(?:nau)?"),
+    ("chapter", r"chapters?|chs?\.?|(?:p|b|ph|mh)en(?:n|)od(?:au)?"),
+    ("art", r"articles?|arts?\.?|erthygl(?:au)?"),
+    ("reg", r"regulations?|regs?\.?|rh?eoliad(?:au)?"),
 )
 _KEY = "|".join(f"(?P<{label}>{words})" for label, words in _KEYWORDS)
 _NUM = r"(?P<num>\d{1,3}[A-Za-z]{0,2}|[IVX]{1,4})(?![\w'’])"
@@ -94,11 +99,14 @@ _LETTER = re.compile(r"(?:\.|\s)?\(?(ea|[a-k])\)?(?=[\s,.;:)\]]|$)(?!\s+[a-z])"
                      r"|(?:\.|\s)?\(?(ea|[b-k])\)?(?![\w'’])")
 _ATTACHED = re.compile(r"(ea|[a-k])(?![\w'’])")
 # Between two parts of one address: 'Schedule 1, paragraph 18', 'Part 2 of Schedule 1'.
-_COMPOSE = re.compile(r"\s*,?\s*(?:of\s+(?:the\s+)?)?(?=[A-Za-z])", re.IGNORECASE)
+# In Welsh: 'Rhan 2 o Atodlen 1', 'paragraff 6 o'r Atodlen'.
+_COMPOSE = re.compile(r"\s*,?\s*(?:(?:of\s+(?:the\s+)?|o\s+|o'r\s+))?(?=[A-Za-z])",
+                      re.IGNORECASE)
 # Between two addresses of a list: 'Schedules 2 and 3', 'sections 10, 11 or 12', '22A-22D'.
-_LIST = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|to\s+|[–—-]\s*)",
-                   re.IGNORECASE)
-_RANGE = re.compile(r"\s*(?:to|[–—-])\s*$", re.IGNORECASE)
+# In Welsh: 'Atodlenni 2 a 3', 'adrannau 10, 11 neu 12', 'Erthyglau 15 i 22'.
+_LIST = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+|ac?\s+|neu\s+)?|and\s+|or\s+|ac?\s+|neu\s+"
+                   r"|&\s*|to\s+|i\s+|[–—-]\s*)", re.IGNORECASE)
+_RANGE = re.compile(r"\s*(?:to|i|[–—-])\s*$", re.IGNORECASE)
 _BARE_NUM = re.compile(_NUM)
 _COMPOSES = {("sch", "para"), ("para", "sch"), ("sch", "part"), ("part", "sch"),
              ("part", "chapter"), ("chapter", "part"), ("part", "para"), ("para", "part")}

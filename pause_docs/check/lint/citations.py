@@ -18,6 +18,7 @@ from typing import Literal
 
 from ...source.registry import Registry
 from .addresses import Address, Written, find_addresses, provision_address
+from .reliance import historical, sentence_before
 from .titles import Titles
 
 NameKind = Literal["nonexistent", "misnomer", "former", "title", "body", "named",
@@ -28,23 +29,6 @@ _PRIORITY: dict[str, int] = {"nonexistent": 0, "misnomer": 1, "former": 2, "titl
                              "body": 4, "named": 5, "named-as-basis": 6}
 _INSTRUMENT_NAMES = ("nonexistent", "misnomer", "former", "title")
 
-# Words before a citation, in its sentence, that say it is not (or no longer) relied on:
-# "we do not rely on legitimate interests", "which replaced the Data Protection Act 1998",
-# "the Information Commission (formerly the ICO)"; and after it: "legitimate interests cannot
-# be used by a council". A 'not' elsewhere in the sentence ("we need not tell you (Art
-# 14(5)(b))") is about something else.
-_NOT_RELIED_ON = re.compile(
-    r"\b(?:(?:not|never|cannot|can't)\s+(?:\w+\s+){0,2}?(?:rely|relies|relying|use|using|used"
-    r"|apply|applies|based|cite|citing|under)\b|no\s+longer|instead\s+of|rather\s+than"
-    r"|other\s+than|replac\w*|repeal\w*|supersed\w*|formerly|previously|predecessor"
-    r"|was\s+called|renamed|used\s+to\b)", re.IGNORECASE)
-_NOT_RELIED_ON_AFTER = re.compile(
-    r"[^.;!?\n]{0,40}?\b(?:(?:does|do|did|can|could|may|will|shall|is|are)\s*(?:not|n't)\s+"
-    r"(?:be\s+)?(?:apply|used|available|relied)|cannot\s+be\s+(?:used|relied)|no\s+longer\s+"
-    r"(?:applies|apply|exists?|in\s+force))", re.IGNORECASE)
-_NOT_JUST_BEFORE = re.compile(r"\b(?:not|nor|never)\s+(?:on\s+|the\s+|our\s+|your\s+)?$",
-                              re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
 # Words that make 'consent', 'contract' ... a lawful basis rather than an ordinary word.
 _BASIS_CONTEXT = re.compile(
     r"lawful(?:ness)?\s+(?:basis|bases|ground|condition)|legal\s+bas[ie]s|basis\s+(?:for|of)"
@@ -52,10 +36,14 @@ _BASIS_CONTEXT = re.compile(
     re.IGNORECASE)
 _LETTER_MARK = re.compile(r"(?:\(\s?[a-k]{1,2}\s?\)|\b[a-k]{1,2}\))\s*:?\s*$", re.IGNORECASE)
 # Between an address and the Act it is in: 'section 2 of the', 'Sch 1 to the', 'Art 6 UK'.
-_AFTER = re.compile(r"\s*,?\s*(?:(?:of|to|in|under|from)\s+)?(?:the\s+)?", re.IGNORECASE)
+# In Welsh: 'adran 10 o Ddeddf ...', 'Atodlen 1 i'r Ddeddf', 'yn Neddf', '(o) dan', 'Erthygl
+# 6 GDPR y DU'.
+_AFTER = re.compile(r"\s*,?\s*(?:(?:of|to|in|under|from|o|i|yn|o\s+dan|dan)\s+|i'r\s+|o'r\s+)?"
+                    r"(?:(?:the|y|yr)\s+)?", re.IGNORECASE)
 _BEFORE = re.compile(r"[\s,(]*")
-_CONVENTION = re.compile(r"\s*,?\s*(?:of\s+)?(?:the\s+)?(?:ECHR|European\s+Convention|"
-                         r"Convention\b|Human\s+Rights\b)", re.IGNORECASE)
+_CONVENTION = re.compile(r"\s*,?\s*(?:of\s+|o\s+|o'r\s+|y\s+)?(?:the\s+)?(?:ECHR|European\s+"
+                         r"Convention|Convention\b|Human\s+Rights\b|[CG]onfensiwn\b|"
+                         r"Nghonfensiwn\b|Hawliau\s+Dynol\b)", re.IGNORECASE)
 # Apostrophes, spaces and dashes as people type them (curly, modifier letter, prime, grave;
 # no-break and thin spaces; hyphen, non-breaking hyphen, figure, en and minus dashes).
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'",
@@ -198,7 +186,7 @@ class Recogniser:
             if title.name.kind == "nonexistent":
                 return Citation(start, end, text[start:end], name=title.name,
                                 name_span=(title.start, title.end),
-                                historical=_historical(text, start, end))
+                                historical=historical(text, start, end))
             instrument = title.name.key
         provisions = tuple(dict.fromkeys(
             p for p in (self.resolve(instrument, a) for a in written.addresses) if p))
@@ -206,7 +194,7 @@ class Recogniser:
         return Citation(start, end, text[start:end], instrument, specific or provisions,
                         written.addresses, title.name if title else None,
                         (title.start, title.end) if title else (0, 0),
-                        _historical(text, start, end))
+                        historical(text, start, end))
 
     def _bind(self, text: str, written: Written, titles: Titles[_Found]) -> _Found | None:
         """The Act an address is in: named just after it ('section 2 of the LGA 2000') or,
@@ -226,18 +214,18 @@ class Recogniser:
     def _named(self, text: str, item: _Found) -> Citation:
         name = item.name
         words = text[item.start:item.end]
-        historical = _historical(text, item.start, item.end)
+        past = historical(text, item.start, item.end)
         if name.kind in _INSTRUMENT_NAMES and name.kind != "nonexistent":
             whole = self._whole.get(name.key)
             return Citation(item.start, item.end, words, name.key, (whole,) if whole else (),
-                            (), name, (item.start, item.end), historical)
+                            (), name, (item.start, item.end), past)
         if name.kind.startswith("named"):
             provision = self.registry.provisions[name.key]
             return Citation(item.start, item.end, words, provision.instrument, (name.key,),
                             (provision_address(provision),), name, (item.start, item.end),
-                            historical)
+                            past)
         return Citation(item.start, item.end, words, name=name, name_span=(item.start, item.end),
-                        historical=historical)
+                        historical=past)
 
     def exact(self, instrument: str, address: Address) -> str | None:
         """The provision at exactly this address, if the registry has one."""
@@ -299,23 +287,10 @@ def _exact(words: str) -> bool:
     return words.isupper() and len(words) <= 6
 
 
-def _sentence_before(text: str, start: int, reach: int = 80) -> str:
-    before = text[max(0, start - reach):start]
-    ends = list(_SENTENCE_END.finditer(before))
-    return before[ends[-1].end():] if ends else before
-
-
-def _historical(text: str, start: int, end: int | None = None) -> bool:
-    before = _sentence_before(text, start, 60)
-    if _NOT_RELIED_ON.search(before) or _NOT_JUST_BEFORE.search(before):
-        return True
-    return end is not None and _NOT_RELIED_ON_AFTER.match(text, end) is not None
-
-
 def _as_basis(text: str, start: int) -> bool:
     """'consent' as a lawful basis: after a lettered point ('(a) consent') or where the
     sentence says it is the basis ('our lawful basis is your consent')."""
-    before = _sentence_before(text, start, 120)
+    before = sentence_before(text, start, 120)
     return bool(_LETTER_MARK.search(before) or _BASIS_CONTEXT.search(before))
 
 
@@ -353,7 +328,7 @@ def _point(text: str, point: re.Match[str], instrument: str, article: Address,
         if found is not None:
             start = point.start(2) - len(point[1])
             return Citation(start, point.end(2) + 1, text[start:point.end(2) + 1], instrument,
-                            (found,), (address,), historical=_historical(text, start))
+                            (found,), (address,), historical=historical(text, start))
     return None
 
 

@@ -15,19 +15,31 @@ from .citing import Found, Mention
 from .gateways import not_a_basis
 from .setting import Finding, Passage, Setting, either
 
-_POLICY_DOCUMENT = re.compile(r"appropriate\s+policy\s+document|\bAPD\b", re.IGNORECASE)
+# In Welsh 'dogfen bolisi briodol' ('y ddogfen ...' after the article), as the registry's
+# Welsh summary of DPA 2018 Schedule 1 Part 2 words it.
+_POLICY_DOCUMENT = re.compile(r"appropriate\s+policy\s+document|\bAPD\b|\bd?dogfen\s+bolisi\s+"
+                              r"briodol", re.IGNORECASE)
 _SPECIAL = re.compile(r"special\s+categor|sensitive\s+(?:personal\s+)?(?:data|information)"
                       r"|\bart(?:icle|\.)?\s*9\b", re.IGNORECASE)
 _CRIMINAL = re.compile(r"criminal|offence|conviction|\bart(?:icle|\.)?\s*10\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.;!?\n]*(?:[.;!?](?!\d)|\n|$)")
 _AS_LONG_AS = re.compile(
     r"(?:as\s+long\s+as|no\s+longer\s+than|only\s+for\s+as\s+long\s+as)\s+(?:is\s+|it\s+is\s+|"
-    r"we\s+)?(?:necessary|needed|required|need\s+(?:it|to))", re.IGNORECASE)
+    r"we\s+)?(?:necessary|needed|required|need\s+(?:it|to))"
+    # Welsh: 'cyhyd ag y bo angen', 'cyhyd ag sydd angen', '(am) gyhyd ag y bo'n
+    # angenrheidiol' (background knowledge, no Welsh speaker has reviewed it [U])
+    r"|\b[cg]yhyd\s+(?:ag?|â)\s+(?:y\s+bo|y\s+bydd|sydd|sy)(?:['’]n|\s+yn)?\s+(?:ei\s+)?"
+    r"(?:angen|angenrheidiol|ofynnol|gofynnol|rhaid)\b", re.IGNORECASE)
 _PERIOD_OR_CRITERION = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|ten|twelve|fifteen|twenty|thirty)\b"
     r"|\b(?:years?|months?|weeks?|days?|until|after|retention\s+(?:schedule|policy|period)"
     r"|records\s+management|disposal\s+schedule|law\s+requires|required\s+by\s+law"
-    r"|legal\s+requirement|statutory)\b", re.IGNORECASE)
+    r"|legal\s+requirement|statutory"
+    # Welsh, as the audit's retention item reads it (audit/welsh.py): years, months, weeks,
+    # days, until, after, a retention schedule, policy or period, the law requires it
+    r"|[bmf]lynedd|[bf]lwyddyn|[mf]is|misoedd|wythnos\w*|d?diwrnod\w*|niwrnod\w*|nes|tan"
+    r"|hyd\s+at|ar\s+ôl|h?amserlen\s+[gc]adw|(?:p|b|ph)olisi\s+cadw|cyfnod\s+cadw"
+    r"|statudol|gofyniad\s+cyfreithiol|mae['’]r\s+gyfraith)\b", re.IGNORECASE)
 RECITAL_43 = ("UK GDPR Art 6(1)(a), Art 7(4) and Recital 43: consent is not a valid ground where "
               "there is a clear imbalance between the person and a public authority; the ICO's "
               "guidance on consent says public authorities will often find it hard to show "

@@ -21,8 +21,14 @@ _GIVEN_AS_BASIS = re.compile(
     r"(?:share|process|use|disclose)"
     r"|\b(?:share|shares|sharing|shared|disclose|discloses|disclosed|process|processes"
     r"|processed|processing)\b(?:\s+[\w'’-]+){0,8}?\s+(?:under|as\s+(?:allowed|permitted)\s+by"
-    r"|using\s+the\s+powers?\s+(?:in|of)|in\s+line\s+with|on\s+the\s+basis\s+of))"
+    r"|using\s+the\s+powers?\s+(?:in|of)|in\s+line\s+with|on\s+the\s+basis\s+of)"
+    # Welsh: 'ein sail gyfreithiol yw', 'rydym yn dibynnu ar', 'rhannu ... o dan' (the words
+    # of research/welsh.md section 2 [P/R]; the verbs' forms are background knowledge [U])
+    r"|sail\s+gyfreith(?:lon|iol)|seiliau\s+cyfreith\w*|\bd?dibynnu\s+ar"
+    r"|\b(?:rhannu|rhannwn|datgelu|prosesu|defnyddio)(?:['’]r)?\b(?:\s+[\w'’-]+){0,8}?\s+"
+    r"(?:o\s+dan|dan|yn\s+unol\s+â|ar\s+sail))"
     r"(?P<gap>[^,;:.()]{0,45})$", re.IGNORECASE)
+_JOINED = re.compile(r"\s(?:and|or|a|ac|neu)\s", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
 
 
@@ -58,4 +64,4 @@ def _given_as_basis(mention: Mention, flagged: int) -> bool:
     ends = list(_SENTENCE_END.finditer(before))
     sentence = before[ends[-1].end():] if ends else before
     given = _GIVEN_AS_BASIS.search(sentence)
-    return given is not None and " and " not in given["gap"] and " or " not in given["gap"]
+    return given is not None and not _JOINED.search(given["gap"])

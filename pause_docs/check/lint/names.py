@@ -207,7 +207,8 @@ def _translated(body: Body, found: str, now: BodyName) -> str:
     Gwybodaeth'), the current name in that language, as far as the registry gives it."""
     for name in body.names:
         for language, translation in name.translations.items():
-            if (translation.name or "").lower() == found.lower():
+            if found.lower() in {w.lower() for w in (translation.name or "",
+                                                     *translation.aliases)}:
                 said = now.translations.get(language)
                 if said is None or not said.name:
                     return ""

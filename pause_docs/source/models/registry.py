@@ -64,6 +64,10 @@ class ProvisionTranslation(Translation):
 
 class NameTranslation(Translation):
     name: str | None = Field(None, description="The name in full.")
+    aliases: tuple[str, ...] = Field((), description="Other ways documents in the language "
+                                     "write the same name, e.g. 'Comisiynydd Gwybodaeth' (the "
+                                     "Information Commissioner) beside 'Swyddfa'r Comisiynydd "
+                                     "Gwybodaeth'.")
 
 
 Translations: Any = Field(default_factory=dict, description="The printed words in other languages, "
@@ -249,7 +253,8 @@ class BodyName(Model):
         """Every way a document may write this name, in English or in a language it is
         translated to (a Welsh notice naming 'Swyddfa'r Comisiynydd Gwybodaeth')."""
         return (self.name, *((self.short,) if self.short else ()), *self.aliases,
-                *(t.name for t in self.translations.values() if t.name))
+                *(t.name for t in self.translations.values() if t.name),
+                *(a for t in self.translations.values() for a in t.aliases))
 
 
 class Body(Model):
