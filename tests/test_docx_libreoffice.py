@@ -14,9 +14,11 @@ from conftest import bundled_documents, document_id
 from libreoffice import convert, review
 from test_docx_redline import BODY, own_text, redline
 from test_render import SEEDS, bundled, fidelity
+from test_whole_words import WORD, furniture, page_words
 
 from pause_docs.publish.document import publish
 from pause_docs.render.docx import publication_docx
+from pause_docs.render.edition import render_document
 
 pytestmark = pytest.mark.slow
 DOCUMENTS = bundled_documents()
@@ -84,3 +86,15 @@ def test_libreoffice_accepting_or_rejecting_all_gives_each_version(
     count, _, text = out.partition("\n")
     assert int(count.removeprefix("changes: ")) > 10
     assert _body(text) == own_text(bundled("lambeth", slug))
+
+
+@pytest.mark.parametrize("doc", DOCUMENTS, ids=document_id)
+def test_no_word_is_broken_in_two_in_word_as_libreoffice_prints_it(doc, printed) -> None:  # type: ignore[no-untyped-def]
+    """As in the PDF (tests/test_whole_words.py): no column of a Word table so narrow that
+    LibreOffice breaks a word in two."""
+    text = subprocess.run(["pdftotext", str(printed[document_id(doc)]), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    page = render_document(doc, language=doc.languages[0]).html
+    allowed = page_words(page) | furniture(doc.languages[0])
+    broken = sorted({w for w in WORD.findall(text) if len(w) > 1 and w.lower() not in allowed})
+    assert not broken, f"words the document never wrote (a word broken in two?): {broken}"

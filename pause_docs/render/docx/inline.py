@@ -122,6 +122,8 @@ class Inlines:
     def _write(self, target: BaseOxmlElement, node: Inline, look: Look) -> None:
         if isinstance(node, Text):
             words = _SPACE.sub(" ", node.text)  # as a page shows them: a line's end is a space
+            if look.style in ("Code", "Source"):  # a path may break after a slash, not mid-word
+                words = words.replace("/", "/\u200b")
             if words:
                 target.append(run(words, look))
         elif isinstance(node, Styled):

@@ -4,14 +4,35 @@ columns sized as the page sizes them."""
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import replace
 
 from docx.shared import Pt
 from docx.table import Table as WordTable
+from PIL import ImageFont
 
-from ...publish.tree import Cell, Row, Table, plain
+from ...publish.tree import (
+    Cell,
+    ListBlock,
+    Node,
+    Row,
+    Styled,
+    Table,
+    Text,
+    children,
+    is_inline,
+    plain,
+)
+from ...source.resources import TEMPLATES
+from .numbering import STEP
 from .place import BlockWriter, Context, Place, styled
+from .theme import THEME
 from .xml import TBLPR, TCPR, TRPR, element, put, shading, twips
+
+_BREAKS = re.compile(r"\s+|(?<=/)")
+"""Where Word and LibreOffice break a line: between words, and after the slashes of a
+file's path (the inline writer marks them; not after a hyphen, where LibreOffice may not)."""
 
 Grid = list[list[tuple[int, Cell]]]
 """Each row's cells, with the column each starts in."""
@@ -36,36 +57,93 @@ def layout(rows: list[Row]) -> tuple[Grid, int]:
     return grid, max((c for _, c in taken), default=0) + 1
 
 
-def _fits(cell: Cell, size: float) -> float:
-    """Room for the cell's longest word on one line (no word broken in two), in points: an
-    average character of the body font is about 0.62 em, and the cell's padding 1.2 em."""
-    longest = max((len(word) for word in plain(cell.content).split()), default=0)
-    return (longest * 0.62 + 1.2) * size
+def _fits(cell: Cell, size: float) -> tuple[float, float]:
+    """Room for the cell's longest word on one line (no word broken in two) and for its
+    longest paragraph, in points, as the page's own fonts measure them, with the cell's
+    padding (1.2 em)."""
+    word, line = _extent(cell.content, "bold" if cell.header else "regular")
+    return (word + 1.2) * size, (line + 1.2) * size
+
+
+def _extent(nodes: tuple[Node, ...], face: str, inset: float = 0.0) -> tuple[float, float]:
+    """The widths, in ems, of the longest word and the longest paragraph of `nodes` from the
+    cell's edge: each block apart, a list's words from its indent, bold and code in their
+    own faces."""
+    word = line = run = 0.0
+    for node in nodes:
+        if isinstance(node, Text):
+            run += _width(node.text, face)
+            word = max([word, *(inset + _width(w, face) for w in _BREAKS.split(node.text))])
+        elif is_inline(node):
+            inner = _FACES.get(node.style, face) if isinstance(node, Styled) else face
+            found, said = _extent(children(node), inner, inset)
+            word, run = max(word, found), run + max(said - inset, 0.0)
+        else:
+            deeper = inset + STEP / THEME.size if isinstance(node, ListBlock) else inset
+            found, said = _extent(children(node), face, deeper)
+            word, line = max(word, found), max(line, said)
+    return word, max(line, inset + run if run else 0.0)
+
+
+_FACES = {"strong": "bold", "b": "bold", "code": "mono"}
+_FONTS = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf",
+          "mono": "DejaVuSansMono.ttf"}
+
+
+@functools.lru_cache(maxsize=8192)
+def _width(text: str, face: str) -> float:
+    """The width of `text` in ems of the face of the PDF's font (which Word uses where it is
+    installed; Verdana, its fallback, is as wide)."""
+    return _font(face).getlength(text) / 1000
+
+
+@functools.cache
+def _font(face: str) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(TEMPLATES / "assets" / "fonts" / _FONTS[face]), 1000)
 
 
 def widths(table: Table, grid: Grid, columns: int, total: float, size: float) -> list[float]:
     """Each column's width in points: tick boxes and numbers narrow, a form's labels about a
-    third (style.css and form.css), the rest shared."""
+    third (style.css and form.css), and the rest sized by their content as a browser sizes
+    a table: none narrower than its longest word, the wider the more it says."""
     fixed: dict[int, float] = {}
+    least, most = [0.0] * columns, [0.0] * columns
     headers: set[int] = set()
     for row in grid:
         for column, cell in row:
             if cell.colspan != 1:
                 continue
             role = cell.role or ""
+            word, line = _fits(cell, size)
+            least[column], most[column] = max(least[column], word), max(most[column], line)
             if "tick-col" in role:  # room for 'Negative' or 'Uncertain' over the boxes
-                fixed[column] = max(fixed.get(column, 0), size * 6.25, _fits(cell, size))
+                fixed[column] = max(fixed.get(column, 0), size * 6.25, least[column])
             elif role == "number":  # as wide as its longest number, no wider
-                fixed[column] = max(fixed.get(column, 0), size * 2, _fits(cell, size))
+                fixed[column] = max(fixed.get(column, 0), size * 2, least[column])
             elif cell.header and cell.scope == "row":
                 headers.add(column)
     if "form-grid" in (table.role or ""):
         share = 0.32 if len(headers) == 1 else 0.22
         for column in headers - fixed.keys():
-            fixed[column] = total * share
-    rest = [c for c in range(columns) if c not in fixed]
+            fixed[column] = max(total * share, least[column])
     left = max(total - sum(fixed.values()), total * 0.2)
-    return [fixed.get(c, left / max(len(rest), 1)) for c in range(columns)]
+    rest = [c for c in range(columns) if c not in fixed]
+    shared = _automatic(left, [least[c] for c in rest], [max(most[c], 1.0) for c in rest])
+    found = dict(zip(rest, shared, strict=True)) | fixed
+    return [found[c] for c in range(columns)]
+
+
+def _automatic(width: float, least: list[float], most: list[float]) -> list[float]:
+    """CSS 2.1's automatic table layout (17.5.2.2): each column gets its longest word, and
+    what is left is shared out by how much more each needs to print its text on one line
+    (in proportion to that text, once every column can)."""
+    low, high = sum(least), sum(most)
+    if high <= width:
+        return [m * width / high for m in most]
+    if low >= width:
+        return least
+    return [lo + (hi - lo) * (width - low) / (high - low)
+            for lo, hi in zip(least, most, strict=True)]
 
 
 def write_table(writer: BlockWriter, place: Place, block: Table, ctx: Context) -> None:
