@@ -193,6 +193,10 @@ FIXTURES: dict[str, tuple[Files, Files]] = {
     "joint-controller-not-shown": (
         _notice(JOINT, ("  - show: recipients\n", "")),
         _notice(JOINT, ("  - show: recipients\n", "  - show: controller\n"))),
+    "party-without-retention": (_notice(JOINT), _notice(JOINT, (
+        "  - rule: We keep records for two years.\n", "  - rule: We keep records for two "
+        "years.\n  - records: Records the police keep\n    rule: The police keep them for six "
+        "years.\n"))),
 }
 
 

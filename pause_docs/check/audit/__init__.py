@@ -21,7 +21,7 @@ from ..lint.pointers import for_officers
 from ..lint.setting import NATION_NAMES, Passage, Setting, long_day
 from ..lint.statements import ITEMS, Item
 from .conditions import conditions_missing
-from .dates import find_published
+from .dates import find_published, find_review
 from .deferral import deferred_by, names_an_item, outside_pointers, pointers
 from .extract import SUFFIXES, Block, CannotRead, Extracted, extract, looks_like_heading
 from .welsh import in_both_languages, mostly_welsh
@@ -158,6 +158,11 @@ def _setting(empty: Audit, extracted: Extracted, registry: Registry, nation: Nat
             day = as_of
             notes.append(f"{UNDATED}: judged as if published on "
                          f"{long_day(as_of)} (give --published)")
+    review = find_review(extracted)
+    if review is not None:
+        notes.append(f"due for review on {long_day(review.day)}: the date '{review.words}' at "
+                     f"{empty.place(review.where)}; once it has passed, the names of the law "
+                     "are judged on it as well as today")
     if nation is None:
         notes.append("council taken to be in England (give --council-nation if it is not)")
     else:
@@ -166,7 +171,8 @@ def _setting(empty: Audit, extracted: Extracted, registry: Registry, nation: Nat
         notes.append(f"published before the UK GDPR applied on {long_day(GDPR_APPLIED)}: "
                      "Arts 13 and 14 did not bind it then; the items are listed for a notice "
                      "still in use")
-    return Setting(registry, nation or "england", day, as_of), tuple(notes)
+    return Setting(registry, nation or "england", day, as_of,
+                   review=review.day if review is not None else None), tuple(notes)
 
 
 def find_items(extracted: Extracted, passages: Sequence[Passage],

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...source.errors import Location
@@ -31,6 +32,11 @@ _BESIDE = re.compile(rf"update|review|dated|\bdate\b|version|{BESIDE_A_DATE}",
 _NOT_OF_THE_NOTICE = re.compile(  # a date beside these words is of something else
     r"birth|born|closing|deadline|next\s+review|review\s+date|geni|anwyd|\bcau\b|"
     r"adolygu\s+nesaf|nesaf", re.IGNORECASE)
+# A date beside these words is the day the notice is due for review ('Next review: June
+# 2022', 'Dyddiad adolygu nesaf: ...').
+_REVIEW = re.compile(r"next\s+review|review\s+date|due\s+for\s+(?:its\s+)?review|"
+                     r"to\s+be\s+reviewed\s+(?:by|on|in)\b|adolygu\s+nesaf|adolygiad\s+nesaf|"
+                     r"dyddiad\s+adolygu", re.IGNORECASE)
 _TOP_LINES = 12
 _ON_ITS_OWN = 40
 
@@ -62,23 +68,41 @@ def _parse(match: re.Match[str]) -> dt.date | None:
         return None
 
 
-def find_published(extracted: Extracted, as_of: dt.date) -> FoundDate | None:
-    """The date the notice says it was published (or last updated), if it says one: beside
-    a word such as 'updated' anywhere, or on a short line of its own near the top."""
-    candidates: list[tuple[int, FoundDate]] = []
+def _lines(extracted: Extracted) -> Iterator[tuple[int, str, Location]]:
+    """Each line of the notice, numbered from 1, with where it is."""
     number = 0
     for block in extracted.blocks:
         ends = [offset for offset, _ in block.anchors[1:]] + [len(block.text)]
         for (offset, at), end in zip(block.anchors, ends, strict=True):
-            line = block.text[offset:end]
             number += 1
-            rank = 0 if _PUBLISHED.search(line) else 1 if _BESIDE.search(line) else \
-                2 if number <= _TOP_LINES and len(line.strip()) <= _ON_ITS_OWN else None
-            if rank is None or _NOT_OF_THE_NOTICE.search(line):
-                continue
-            for match in _DATE.finditer(line):
-                day = _parse(match)
-                if day is not None and day <= as_of:
-                    candidates.append((rank, FoundDate(day, match.group(), at)))
-                    break
+            yield number, block.text[offset:end], at
+
+
+def _first_date(line: str, at: Location, until: dt.date | None = None) -> FoundDate | None:
+    for match in _DATE.finditer(line):
+        day = _parse(match)
+        if day is not None and (until is None or day <= until):
+            return FoundDate(day, match.group(), at)
+    return None
+
+
+def find_published(extracted: Extracted, as_of: dt.date) -> FoundDate | None:
+    """The date the notice says it was published (or last updated), if it says one: beside
+    a word such as 'updated' anywhere, or on a short line of its own near the top."""
+    candidates: list[tuple[int, FoundDate]] = []
+    for number, line, at in _lines(extracted):
+        rank = 0 if _PUBLISHED.search(line) else 1 if _BESIDE.search(line) else \
+            2 if number <= _TOP_LINES and len(line.strip()) <= _ON_ITS_OWN else None
+        if rank is None or _NOT_OF_THE_NOTICE.search(line):
+            continue
+        found = _first_date(line, at, as_of)
+        if found is not None:
+            candidates.append((rank, found))
     return min(candidates, key=lambda c: c[0])[1] if candidates else None
+
+
+def find_review(extracted: Extracted) -> FoundDate | None:
+    """The date the notice says it is due for review ('Next review: June 2022'), if it says
+    one; past or to come."""
+    return next((found for _, line, at in _lines(extracted) if _REVIEW.search(line)
+                 and (found := _first_date(line, at)) is not None), None)

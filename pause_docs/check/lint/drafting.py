@@ -30,7 +30,7 @@ _AS_LONG_AS = re.compile(
     # angenrheidiol' (background knowledge, no Welsh speaker has reviewed it [U])
     r"|\b[cg]yhyd\s+(?:ag?|â)\s+(?:y\s+bo|y\s+bydd|sydd|sy)(?:['’]n|\s+yn)?\s+(?:ei\s+)?"
     r"(?:angen|angenrheidiol|ofynnol|gofynnol|rhaid)\b", re.IGNORECASE)
-_PERIOD_OR_CRITERION = re.compile(
+PERIOD_OR_CRITERION = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|ten|twelve|fifteen|twenty|thirty)\b"
     r"|\b(?:years?|months?|weeks?|days?|until|after|retention\s+(?:schedule|policy|period)"
     r"|records\s+management|disposal\s+schedule|law\s+requires|required\s+by\s+law"
@@ -194,7 +194,7 @@ def retention_without_period(rules: Iterable[tuple[Passage, str | None]]) -> lis
     found: list[Found] = []
     for passage, period in rules:
         vague = _AS_LONG_AS.search(passage.text)
-        if vague is None or period or _PERIOD_OR_CRITERION.search(passage.text):
+        if vague is None or period or PERIOD_OR_CRITERION.search(passage.text):
             continue
         found.append((Finding(
             ("retention-without-period", passage.where), "warning", "retention-without-period",

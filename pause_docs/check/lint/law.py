@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 
 from ...source.errors import Location, Problem
+from ...source.models import Notice
 from ...source.resolved import ResolvedDocument
 from .citing import Referenced, check_citations, once
 from .drafting import check_drafting, dpo_without_contact, retention_without_period
@@ -19,7 +20,18 @@ _WORD_KEYS = ("wording", "reason", "heading")
 
 def setting_of(doc: ResolvedDocument, as_of: dt.date) -> Setting:
     return Setting(doc.registry, doc.council.nation, doc.model.published, as_of,
-                   doc.council.name)
+                   doc.council.name, review_date(doc))
+
+
+def review_date(doc: ResolvedDocument) -> dt.date | None:
+    """The date the document is due for review: a notice's `next_review`, or the value of
+    a form's field whose role is the review date."""
+    model = doc.model
+    if isinstance(model, Notice):
+        return model.next_review
+    fields = doc.form.fields() if doc.form is not None else []
+    dates = [model.value(f.id) for f in fields if f.role == "review-date"]
+    return next((d for d in dates if isinstance(d, dt.date)), None)
 
 
 def check_law(published: Published, as_of: dt.date) -> list[Problem]:

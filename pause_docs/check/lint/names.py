@@ -71,13 +71,20 @@ def _former_title(found: str, instrument_id: str, setting: Setting) -> Finding |
     if setting.published <= former.until:
         if setting.as_of <= former.until:
             return None
-        return Finding(  # right when published, wrong in a notice still live today
+        # right when published, wrong in a notice still live: judged on the review date
+        # when that has passed and the name was already wrong then, else on the day asked
+        review = setting.reviewed_by
+        judged = (f"judged on its review date, {long_day(review)}, the notice was already out "
+                  f"of date and should have been changed then"
+                  if review is not None and review > former.until else
+                  f"judged as of {long_day(setting.as_of)}, a notice still in use is out of "
+                  f"date")
+        return Finding(
             ("former-title-since-published", instrument.id), "warning",
             "former-title-since-published",
             f"'{found}' was the right name when this document was published on "
-            f"{long_day(setting.published)}, but only until {long_day(former.until)}: judged "
-            f"as of {long_day(setting.as_of)}, a notice still in use is out of date: "
-            f"{former.note}{grade_note(former.evidence)}",
+            f"{long_day(setting.published)}, but only until {long_day(former.until)}: "
+            f"{judged}: {former.note}{grade_note(former.evidence)}",
             f"write '{short}' and publish a new version",
             f"{setting.registry.defined_at[f'instrument:{instrument.id}']} [{former.evidence}]")
     return Finding(

@@ -22,13 +22,24 @@ NATION_NAMES: dict[str, str] = {"england": "England", "wales": "Wales",
 
 @dataclass(frozen=True)
 class Setting:
-    """Whose document it is and the two days it is judged on."""
+    """Whose document it is and the days it is judged on: its publication, the day asked
+    about, and the day it was due for review (when it gives one)."""
 
     registry: Registry
     nation: Nation
     published: dt.date
     as_of: dt.date
     council: str = "the council"
+    review: dt.date | None = None
+    """The date the document was to be reviewed by (its 'next review' date), if it says."""
+
+    @property
+    def reviewed_by(self) -> dt.date | None:
+        """The review date, once it has passed (on or before the day asked about) and it
+        falls after publication: a day the document should have been brought up to date."""
+        review = self.review
+        return review if review is not None and self.published < review <= self.as_of \
+            else None
 
 
 @dataclass(frozen=True)

@@ -253,6 +253,11 @@ class Notice(Model):
     show_date: Literal["day", "month", "none"] = Field(
         "day", description="Print the date as '1 February 2017', 'February 2017', or not.")
     version: str | None = Field(None, description="Version label, e.g. '1.0'.")
+    next_review: dt.date | None = Field(
+        None, description="The date the council set for its next review of the notice "
+        "(YYYY-MM-DD); not printed (a 'metadata:' line prints it). Once it has passed, lint "
+        "judges the law's names on it as well as today: 'GDPR' in a 2018 notice due for "
+        "review in 2022 should have been changed then.")
     programme: Slug | None = Field(None, description="Programme this notice inherits, e.g. "
                                    "'pause' for the package's pause programme.")
     metadata: tuple[MetadataItem, ...] = Field(
