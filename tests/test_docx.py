@@ -22,7 +22,7 @@ from test_render import SEEDS, bundled, fidelity
 from wordinfo import docx_text
 
 from pause_docs.publish.document import publish
-from pause_docs.publish.tree import Link, Table, walk
+from pause_docs.publish.tree import Link, Section, Table, plain, walk
 from pause_docs.render.docx import publication_docx
 from pause_docs.render.docx.theme import THEME
 from pause_docs.render.formats import FORMATS, choices
@@ -129,6 +129,25 @@ def test_table_headers_repeat_and_header_cells_are_marked(made) -> None:  # type
         assert table.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}").get(qn("w:val"))
         first = table.find(qn("w:tr"))
         assert first.find(f"{qn('w:tc')}/{qn('w:tcPr')}/{qn('w:shd')}") is not None
+
+
+def test_a_screen_reader_only_heading_is_its_tables_title_not_a_paragraph(made) -> None:  # type: ignore[no-untyped-def]
+    # Word's hidden text is skipped by screen readers and shown with formatting marks, so
+    # the heading is no paragraph at all: Word announces it as the table's title, and the
+    # table's own hidden caption as its description.
+    _, document, publication = made["middlesbrough/north-east-pause-screening"]
+    (section,) = [b for b in publication.body if isinstance(b, Section) and b.heading
+                  and b.heading.role == "visually-hidden"]
+    heading = plain(section.heading.content)
+    (table,) = [b for b in section.blocks if isinstance(b, Table)]
+    assert table.caption_hidden
+    texts = [p.text.strip() for p in _all_paragraphs(document)]
+    assert heading == "Screening" and heading not in texts
+    assert plain(table.caption) not in texts
+    (titled,) = [t for t in document.element.body.iter(qn("w:tbl")) if t.find(
+        f"{qn('w:tblPr')}/{qn('w:tblCaption')}").get(qn("w:val")) == heading]
+    described = titled.find(f"{qn('w:tblPr')}/{qn('w:tblDescription')}")
+    assert described is not None and described.get(qn("w:val")) == plain(table.caption)
 
 
 def test_tick_boxes_are_check_boxes_titled_as_the_page_reads_them(made) -> None:  # type: ignore[no-untyped-def]

@@ -430,6 +430,47 @@ def test_labelled_fields_and_services_print_in_word_and_pdf(project, tmp_path: P
         assert label in text and "Fostering" in text
 
 
+@pytest.mark.slow
+def test_a_labelled_field_notices_caption_is_for_screen_readers_only_in_every_format(
+        project, tmp_path: Path) -> None:
+    import io
+    import subprocess
+
+    import pikepdf
+    from wordinfo import document_xml, paragraphs, w
+
+    from pause_docs.render.docx import make_docx
+    from pause_docs.render.pdf import render_pdf
+
+    doc = _umbrella(project)["fields"]
+    for language, caption in (("en", "About this notice"), ("cy", "Am yr hysbysiad hwn")):
+        edition = render_document(doc, language=language)
+        page = edition.page.html
+        assert f'<caption class="visually-hidden">{caption}</caption>' in page
+        assert ".visually-hidden {" in page  # the notice's own stylesheet hides it
+        pdf = render_pdf(page, REPO / "pause_docs" / "templates" / "assets", 0)
+        text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf,
+                              capture_output=True, check=True).stdout.decode()
+        assert caption not in text and "Fostering" in text
+        with pikepdf.open(io.BytesIO(pdf)) as opened:
+            alts = [str(e.Alt) for e in _structure(opened.Root.StructTreeRoot)
+                    if e.get("/S") == "/Caption" and "/Alt" in e]
+        assert alts == [caption]  # still in the tag tree, as the caption's words
+        root = document_xml(make_docx(edition)[0])
+        assert caption not in paragraphs(root)
+        assert [c.get(w("val")) for c in root.iter(w("tblCaption"))] == [caption]
+
+
+def _structure(element):  # type: ignore[no-untyped-def]
+    import pikepdf
+
+    yield element
+    k = element.get("/K")
+    for kid in (k if isinstance(k, pikepdf.Array) else [k] if k is not None else []):
+        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            yield from _structure(kid)
+
+
 def test_a_notice_prints_its_own_lines_before_its_text_in_its_order(project) -> None:
     notice = NOTICE.replace("published: 2026-11-20\n", (
         "published: 2026-11-20\nshow_date: none\nmetadata:\n"

@@ -235,7 +235,8 @@ class FormSection(Model):
 
     id: Slug = Field(description="Its anchor on the page, e.g. 'about'.")
     heading: str | None = Field(None, description="Its heading (a table's caption for rows).")
-    heading_hidden: bool = Field(False, description="Heading read by screen readers only.")
+    heading_hidden: bool = Field(False, description=(
+        "Heading read by screen readers only (in Word, the title of the section's table)."))
     intro: Markdown | None = Field(None, description="Text printed before its content.")
     note: Markdown | None = Field(None, description="Text printed after its content.")
     layout: Literal["rows", "box", "sign-off", "checklist"] = Field(

@@ -6,10 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from docx.document import Document
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt
-from docx.text.font import Font
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from ...publish.tree import (
@@ -29,6 +26,7 @@ from ...publish.tree import (
     Table,
     Text,
     is_inline,
+    plain,
 )
 from .inline import Inlines, Look
 from .numbering import ListKind, Numbering, continued, numbered
@@ -38,6 +36,7 @@ from .tables import write_table
 from .theme import THEME, Theme
 from .xml import PPR, border, element, put, shading
 
+HIDDEN = "visually-hidden"  # a heading's role when it is for screen readers only
 # The paragraph style of each role a paragraph has on the page.
 PARAGRAPH_STYLES = {"subtitle": "Subtitle", "date": "Muted", "version": "Muted",
                     "formats": "Formats", "label": "Label", "law": "Small",
@@ -65,6 +64,9 @@ class Writer:
     def block(self, place: Place, block: Block, ctx: Context) -> None:  # noqa: C901
         if isinstance(block, Section):
             inner = replace(ctx, boxed=ctx.boxed or "form-box" in (block.role or ""))
+            if block.heading is not None and block.heading.role == HIDDEN:
+                self.untitled(place, block.heading, block.blocks, inner)
+                return
             if block.heading is not None:
                 self.heading(place, block.heading, inner)
             self.blocks(place, block.blocks, inner)
@@ -99,7 +101,23 @@ class Writer:
         self.inlines.write(made._p, content, ctx.look)
         return made
 
+    def untitled(self, place: Place, heading: Heading, blocks: tuple[Block, ...],
+                 ctx: Context) -> None:
+        """A part whose heading is for screen readers only. Word has no such text: its hidden
+        text is skipped by screen readers and shown with formatting marks. So the heading is
+        no paragraph; its words are the title of the part's first table, which Word and
+        screen readers announce (a part without a table has no heading in Word)."""
+        title: str | None = plain(heading.content).strip()
+        for block in blocks:
+            if title and isinstance(block, Table):
+                write_table(self, place, block, ctx, title=title)
+                title = None
+            else:
+                self.block(place, block, ctx)
+
     def heading(self, place: Place, heading: Heading, ctx: Context) -> None:
+        if heading.role == HIDDEN:  # for screen readers only: no paragraph (see `untitled`)
+            return
         made = place.paragraph(f"Heading {min(max(heading.level, 1), 6)}")
         p = made._p
         if heading.anchor:
@@ -110,9 +128,7 @@ class Writer:
         self.inlines.write(p, heading.content, Look(colour=self.theme.text) if boxed else Look())
         if heading.anchor:
             p.append(element("w:bookmarkEnd", id=mark))
-        if heading.role == "visually-hidden":  # for screen readers only: hidden text
-            _hidden(p)
-        elif boxed:  # a form's box: its heading on a shaded band, as the page shows it
+        if boxed:  # a form's box: its heading on a shaded band, as the page shows it
             pPr = p.get_or_add_pPr()
             put(pPr, border({"top": (self.theme.rule, 0.75), "bottom": (self.theme.rule, 0.75)}),
                 PPR)
@@ -205,12 +221,3 @@ def unlettered(content: tuple[Inline | Block, ...]) -> tuple[Inline | Block, ...
         return rest
     return content
 
-
-def _hidden(p: BaseOxmlElement) -> None:
-    """A paragraph as Word's hidden text: still in the document (a screen reader and the
-    navigation pane find the heading) but neither shown nor printed, its mark included."""
-    for run in p.iter(qn("w:r")):
-        Font(run).hidden = True
-    mark = element("w:rPr")
-    mark.append(element("w:vanish"))
-    put(p.get_or_add_pPr(), mark, PPR)

@@ -146,7 +146,10 @@ def _automatic(width: float, least: list[float], most: list[float]) -> list[floa
             for lo, hi in zip(least, most, strict=True)]
 
 
-def write_table(writer: BlockWriter, place: Place, block: Table, ctx: Context) -> None:
+def write_table(writer: BlockWriter, place: Place, block: Table, ctx: Context,
+                title: str | None = None) -> None:
+    """The table, under its caption unless that is for screen readers only; `title`: the
+    words of a heading for screen readers only that the table stands for."""
     theme = writer.theme
     caption = plain(block.caption).strip()
     if caption and not block.caption_hidden:
@@ -157,7 +160,7 @@ def write_table(writer: BlockWriter, place: Place, block: Table, ctx: Context) -
     grid, columns = layout(rows)
     sizes = widths(block, grid, columns, place.width, theme.size)
     table = place.table(len(rows), columns)
-    _table_properties(table, block, grid, caption, place.width, writer)
+    _table_properties(table, block, grid, (title or caption, caption), place.width, writer)
     for column, width in zip(table.columns, sizes, strict=True):
         column.width = Pt(width)
     cells = []
@@ -186,8 +189,10 @@ def write_table(writer: BlockWriter, place: Place, block: Table, ctx: Context) -
             styled(where.fresh, "Table Text")
 
 
-def _table_properties(table: WordTable, block: Table, grid: Grid, caption: str, width: float,
-                      writer: BlockWriter) -> None:
+def _table_properties(table: WordTable, block: Table, grid: Grid, names: tuple[str, str],
+                      width: float, writer: BlockWriter) -> None:
+    """`names`: the table's title and its caption; a caption other than the title (a
+    hidden heading's words) is the table's description."""
     theme = writer.theme
     tblPr = table._tbl.tblPr
     put(tblPr, element("w:tblW", w=twips(width), type="dxa"), TBLPR)
@@ -206,8 +211,11 @@ def _table_properties(table: WordTable, block: Table, grid: Grid, caption: str, 
     put(tblPr, element("w:tblLook", val=f"{bits:04X}", firstRow="1" if block.head else "0",
                        lastRow="0", firstColumn="1" if row_headers else "0", lastColumn="0",
                        noHBand="1", noVBand="1"), TBLPR)
-    if caption:  # the table's title, which Word and screen readers announce
-        put(tblPr, element("w:tblCaption", val=caption), TBLPR)
+    title, caption = names
+    if title:  # the table's title, which Word and screen readers announce
+        put(tblPr, element("w:tblCaption", val=title), TBLPR)
+    if caption and caption != title:
+        put(tblPr, element("w:tblDescription", val=caption), TBLPR)
 
 
 def _row_properties(table: WordTable, index: int, row: Row, head: bool) -> None:

@@ -40,7 +40,7 @@ from ...publish.tree import (
     walk,
 )
 from ..html import SAFE_SCHEMES, prints_address
-from .blocks import PARAGRAPH_STYLES, Writer, list_kind, unlettered
+from .blocks import HIDDEN, PARAGRAPH_STYLES, Writer, list_kind, unlettered
 from .inline import _SPACE, _STYLED, PLAIN, Look
 from .numbering import ListKind, continued, numbered
 from .place import Place
@@ -99,7 +99,8 @@ class _Flattener:
             for inner in ((block.heading,) if block.heading else ()) + block.blocks:
                 self.visit(inner, style, depth)
         elif isinstance(block, Heading):
-            self.add(block.content, f"Heading {min(block.level + self.shift, 6)}")
+            if block.role != HIDDEN:  # for screen readers only: no paragraph, as in Word
+                self.add(block.content, f"Heading {min(block.level + self.shift, 6)}")
         elif isinstance(block, Paragraph):
             self.add(block.content, PARAGRAPH_STYLES.get(block.role or "", style))
         elif isinstance(block, ListBlock | Contents):
