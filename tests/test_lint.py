@@ -120,8 +120,7 @@ BUNDLED = {
     "councils/oxfordshire/pause-equality-screening.yaml": [],
     "councils/oxfordshire/pause-equality-impact-assessment.yaml": [],
     "councils/cambridgeshire/childrens-safeguarding-young-people.yaml": [],
-    # its joint controller, the Health Partnership, is given no retention period
-    "councils/brackenford/childrens-services-privacy-notice.yaml": ["party-without-retention"],
+    "councils/brackenford/childrens-services-privacy-notice.yaml": [],
     "councils/brackenford/youth-justice-privacy-notice.yaml": [],
     # the Welsh registry texts it prints (13 entries) and the locale, not yet reviewed
     "councils/glanyrafon/pause-privacy-notice.yaml": ["translation-unreviewed"] * 14,
