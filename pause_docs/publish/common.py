@@ -198,7 +198,8 @@ def publication(ctx: Context, body: tuple[Block, ...], *, form: bool = False,
                  "page_title": locale.text("page_title", title=doc.model.title,
                                            council=doc.council.name)},
         stylesheets=(STYLESHEET, FORM_STYLESHEET) if form else (STYLESHEET,),
-        role="form" if form else None, masthead=top, files=files, alternates=alternates(ctx))
+        role="form" if form else None, masthead=top, files=files, alternates=alternates(ctx),
+        link_addresses=getattr(doc.model, "link_addresses", "print") == "print")
 
 
 def contents(ctx: Context, body: tuple[Block, ...]) -> tuple[Block, ...]:

@@ -160,8 +160,13 @@ def _category(ctx: NoticeContext, i: int) -> tuple[Inline, ...]:
     name = plain_text(category.name, ctx.origin(("data_categories", i, "name")))
     if not category.examples:
         return name
-    return (*name, Text(" ("), *inlines(category.examples, ctx.origin(
-        ("data_categories", i, "examples"))), Text(")"))
+    before, after = _EXAMPLES[ctx.notice.category_examples]
+    return (*name, Text(before), *inlines(category.examples, ctx.origin(
+        ("data_categories", i, "examples"))), *((Text(after),) if after else ()))
+
+
+_EXAMPLES = {"brackets": (" (", ")"), "colon": (": ", ""), "dash": (" – ", "")}
+"""What goes before and after a data category's examples, by the notice's choice."""
 
 
 def _sources(ctx: NoticeContext, section: Section, index: int) -> Shown:

@@ -295,6 +295,9 @@ class Publication:
     """Files the page shows, by the name it uses (beside the page) -> the file to copy."""
     alternates: tuple[Alternate, ...] = ()
     """The document in each of its languages, this one included (none when it has one)."""
+    link_addresses: bool = True
+    """On paper, each web link's address in brackets after its words (the document's
+    `link_addresses:`)."""
 
     def blocks(self) -> Iterator[Block]:
         """The header and the body, in page order."""

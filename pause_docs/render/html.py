@@ -54,6 +54,8 @@ LAW_SITE = "legislation.gov.uk/"  # where UK law is published: a link there cite
 _LOADED: ContextVar[dict[str, str | None] | None] = ContextVar("loaded", default=None)
 # The language of the page being printed: text in another is marked with its `lang`.
 _PAGE_LANGUAGE: ContextVar[str | None] = ContextVar("page_language", default=None)
+# Whether the page prints a web link's address after its words on paper.
+_LINK_ADDRESSES: ContextVar[bool] = ContextVar("link_addresses", default=True)
 _TAGS = {"strong": "strong", "em": "em", "b": "b", "i": "i", "code": "code", "sub": "sub",
          "sup": "sup", "abbr": "abbr", "span": "span", "ins": "ins", "del": "del"}
 
@@ -116,7 +118,8 @@ def _inline(node: Inline) -> str:
         if not node.href.startswith(SAFE_SCHEMES) and not _BESIDE.match(node.href):
             return inner  # not a link a page may carry: its words only
         title = f' title="{escape_attribute(node.title)}"' if node.title else ""
-        shown = ' class="print-address"' if prints_address(node) else ""
+        shown = (' class="print-address"' if _LINK_ADDRESSES.get() and prints_address(node)
+                 else "")
         lang = (f' hreflang="{escape_attribute(node.hreflang)}" '
                 f'lang="{escape_attribute(node.hreflang)}"' if node.hreflang else "")
         return f'<a href="{escape_attribute(node.href)}"{lang}{shown}{title}>{inner}</a>'
@@ -304,6 +307,7 @@ def page_html(publication: Publication, names: list[str],
     """A publication as a standalone HTML page, by the first of `names` that exists."""
     env = environment(templates)
     token = _PAGE_LANGUAGE.set(publication.language)
+    addresses = _LINK_ADDRESSES.set(publication.link_addresses)
     try:
         template = env.select_template(names)
         style = Markup("\n".join(stylesheet(templates, name)
@@ -323,6 +327,7 @@ def page_html(publication: Publication, names: list[str],
         raise TemplateProblem(_template_problem(exc, "template-not-found", templates)) from exc
     finally:
         _PAGE_LANGUAGE.reset(token)
+        _LINK_ADDRESSES.reset(addresses)
 
 
 def _template_problem(exc: Exception, code: str, templates: tuple[Path, ...]) -> Problem:

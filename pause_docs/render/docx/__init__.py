@@ -34,6 +34,7 @@ def publication_docx(publication: Publication, epoch: int) -> tuple[bytes, tuple
     document's date, in seconds) always give the same bytes."""
     document = new_document(publication.lang)
     writer = Writer(document, publication.files)
+    writer.inlines.link_addresses = publication.link_addresses
     writer.blocks(writer.body, publication.masthead)
     writer.blocks(writer.body, (*publication.header, *publication.body))
     if plain(publication.footer).strip():

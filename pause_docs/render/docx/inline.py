@@ -108,6 +108,8 @@ class Inlines:
         """The files the document was made from besides its publication (the logo)."""
         self.bookmarks: dict[str, str] = {}
         self.serial = 0
+        self.link_addresses = True
+        """Each web link's address after its words (the publication's choice)."""
 
     def next_id(self) -> str:
         self.serial += 1
@@ -150,7 +152,7 @@ class Inlines:
             return
         made = self.hyperlink(target, link)
         self.write(made, link.children, replace(look, style="Hyperlink"))
-        if prints_address(link):  # as the PDF prints it: paper cannot follow a link
+        if self.link_addresses and prints_address(link):  # paper cannot follow a link
             target.append(run(f" ({link.href})", look))
 
     def hyperlink(self, target: BaseOxmlElement, link: Link) -> BaseOxmlElement:

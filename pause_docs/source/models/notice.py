@@ -317,6 +317,14 @@ class Notice(Model):
         "notice as a list of labelled fields ('Data controller:', 'Purpose:', 'Retention:'), "
         "each section's heading its label and what it shows beside it. The same data prints "
         "either way.")
+    link_addresses: Literal["print", "none"] = Field(
+        "print", description="On paper (PDF and Word), where a reader cannot follow a link: "
+        "print (the default) writes each web link's address in brackets after its words; "
+        "none prints the words alone, for a notice whose links say where they go.")
+    category_examples: Literal["brackets", "colon", "dash"] = Field(
+        "brackets", description="How a data category's examples follow its name: brackets "
+        "(the default): 'Health (your GP's name)'; colon: 'Health: your GP's name'; dash: "
+        "'Health – your GP's name'.")
     contents: Literal["auto", "always", "never"] = Field(
         "auto", description="The contents list ('On this page') under the title: auto prints "
         "it when the page has five or more main headings; always or never decide for the "
