@@ -41,16 +41,24 @@ def _pointer(found: re.Match[str], ids: dict[str, str]) -> str:
     folder, name, line = found[1], found[2], found[3]
     if folder == "legal_bases":
         key = ids.get(found[0]) or ids.get(found[0].rsplit(":", 1)[0])
-        table, _, ident = (key or "").partition(":")
-        if table in _LAW_TABLES and ident:
-            return f"registry entry {ident}, see: pause-docs law {ident}"
-        if ident:
-            return f"the legal registry's {table} '{ident.split(':')[0]}'"
-        return "the legal registry the tool ships: pause-docs law"
+        if key is None:
+            return "the legal registry the tool ships: pause-docs law"
+        entry, see = registry_entry(key)
+        return f"{entry}, see: {see}" if see else entry
     what = "question-set" if name.startswith("sets/") else _SHOWN[folder]
     name = name.removeprefix("sets/")
     at = f", line {line}" if line else ""
     return f"the {what} '{name}'{at}: pause-docs show {what} {name}"
+
+
+def registry_entry(key: str) -> tuple[str, str]:
+    """How an officer names the registry entry 'table:id', and the command that prints it
+    ('' for an entry `pause-docs law` does not list, such as a right or a body)."""
+    table, _, ident = key.partition(":")
+    if table in _LAW_TABLES and ident:
+        return f"registry entry {ident}", f"pause-docs law {ident}"
+    one = {"rights": "right", "bodies": "body"}.get(table, table)
+    return f"the legal registry's {one} '{ident.split(':')[0]}'", ""
 
 
 def _ids(registry: Registry) -> dict[str, str]:
