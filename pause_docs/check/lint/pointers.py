@@ -27,14 +27,21 @@ def for_officers(problem: Problem, registry: Registry) -> Problem:
     (its own location is left as it is: it is where the finding is)."""
     if "pause_docs/" not in problem.message + problem.fix + problem.rule:
         return problem
+    return replace(problem, message=named_for_officers(problem.message, registry),
+                   fix=named_for_officers(problem.fix, registry),
+                   rule=named_for_officers(problem.rule, registry))
+
+
+def named_for_officers(text: str, registry: Registry) -> str:
+    """`text` with every place in the package's files named for an officer."""
+    if "pause_docs/" not in text:
+        return text
     ids = _ids(registry)
 
     def named(found: re.Match[str]) -> str:
         return _pointer(found, ids)
 
-    return replace(problem, message=_IN_PACKAGE.sub(named, problem.message),
-                   fix=_IN_PACKAGE.sub(named, problem.fix),
-                   rule=_IN_PACKAGE.sub(named, problem.rule))
+    return _IN_PACKAGE.sub(named, text)
 
 
 def _pointer(found: re.Match[str], ids: dict[str, str]) -> str:
