@@ -14,10 +14,10 @@ from dataclasses import replace
 
 from ...source.errors import Problem
 from ...source.registry import Registry
+from ...source.resources import shown_by_command
 
 _IN_PACKAGE = re.compile(r"pause_docs/(legal_bases|programmes|sections|forms)/"
                          r"((?:sets/)?[a-z0-9][a-z0-9._-]*?)\.yaml(?::(\d+)(?::\d+)?)?")
-_SHOWN = {"programmes": "programme", "sections": "section", "forms": "form"}
 _LAST: list[tuple[Registry, dict[str, str]]] = []  # the registry last asked about, its ids
 _LAW_TABLES = ("provisions", "instrument", "instruments")
 
@@ -52,10 +52,7 @@ def _pointer(found: re.Match[str], ids: dict[str, str]) -> str:
             return "the legal registry the tool ships: pause-docs law"
         entry, see = registry_entry(key)
         return f"{entry}, see: {see}" if see else entry
-    what = "question-set" if name.startswith("sets/") else _SHOWN[folder]
-    name = name.removeprefix("sets/")
-    at = f", line {line}" if line else ""
-    return f"the {what} '{name}'{at}: pause-docs show {what} {name}"
+    return shown_by_command(f"pause_docs/{folder}/{name}.yaml", int(line or 0)) or found[0]
 
 
 def registry_entry(key: str) -> tuple[str, str]:
