@@ -273,7 +273,7 @@ def test_lint_names_the_tools_own_welsh_by_registry_id_at_the_officers_document(
     root = project(councils=("glanyrafon",))
     result = CliRunner().invoke(main, ["--project", str(root), "lint", "--as-of", "2026-12-02",
                                        str(root / "councils" / "glanyrafon")])
-    found = [line for line in result.output.splitlines() if "translation-unreviewed" in line]
+    found = [line for line in result.output.splitlines() if ": translation-unreviewed: " in line]
     assert len(found) == 14 and all(line.startswith(f"{NOTICE}: info: ") for line in found)
     assert (f"{NOTICE}: info: translation-unreviewed: the Welsh of registry entry ca1989-s47 "
             "was drafted without a Welsh speaker's review: 'Deddf Plant 1989, adran 47' "
