@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import os
+import re
 import resource
 import shutil
 import time
@@ -28,23 +31,63 @@ def pytest_configure(config: pytest.Config) -> None:
     providers._get_local_constants = lambda: providers._local_constants  # never grows
 
 
+@functools.cache
+def _package_files(root: Path) -> frozenset[str]:
+    """The data files the package ships, by their names inside it ('legal_bases/rights.yaml',
+    'locales/cy.yaml', 'check/rules.yaml'): the names a message could give them by."""
+    return frozenset(p.relative_to(root).as_posix() for p in root.rglob("*")
+                     if p.suffix in (".yaml", ".yml") and "__pycache__" not in p.parts)
+
+
+# A relative file name not inside another name: 'councils/programmes/pause.yaml' (a project's
+# own) and 'pause-docs/programmes/pause.yaml' (how a page shows a bundled file) are not
+# 'programmes/pause.yaml'.
+_RELATIVE_FILE = re.compile(r"(?<![\w./-])[a-z_]+/[\w./-]*?\.ya?ml")
+
+
+def package_paths_in(output: str, folder: str, shipped: frozenset[str],
+                     projects: list[Path]) -> list[str]:
+    """The lines of `output` that name a file inside the installed package: by its folder, as
+    'site-packages', as 'pause_docs/…', or by the name of a file it ships that is not also a
+    file of one of the `projects` (a project's own 'legal_bases/uk-gdpr.yaml', correcting
+    the package's, is the project's)."""
+    return [line for line in output.splitlines()
+            if folder in line or "site-packages" in line or "pause_docs/" in line
+            or any(name in shipped and not any((p / name).is_file() for p in projects)
+                   for name in _RELATIVE_FILE.findall(line))]
+
+
+def _projects(args: object) -> list[Path]:
+    """The folders a command's relative names may be read against: its --project, the folders
+    above each file it is given, and the folder it runs in."""
+    words = [str(w) for w in (args.split() if isinstance(args, str) else args or ())]  # type: ignore[attr-defined]
+    given = [Path(w) for before, w in zip(["", *words], words, strict=False)
+             if before == "--project"]
+    given += [Path(w.removeprefix("--project=")) for w in words if w.startswith("--project=")]
+    given += [p for w in words if os.path.isabs(w) for p in Path(w).parents]
+    return [*given, Path.cwd()]
+
+
 @pytest.fixture(autouse=True)
 def _no_message_names_the_installed_package(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every command a test runs in-process (the CLI tests, the fuzz runs) is read for a path
-    inside the installed package: an officer never looks in site-packages, so a message names
-    the registry id, the programme or `pause-docs show` instead (a file the tool ships may
-    be named 'pause_docs/…', which `pause-docs show` and the docs use)."""
+    inside the installed package: an officer never looks in site-packages (and has no
+    `pause_docs/` folder), so a message names the registry id and `pause-docs law ID`, the
+    programme, section or form and `pause-docs show …`, or the tool's own words instead.  A
+    page may show a bundled file as 'pause-docs/programmes/pause.yaml:72', as `pause-docs show`
+    names it."""
     from click.testing import CliRunner
 
     from pause_docs.source.resources import PACKAGE_ROOT
 
     invoke = CliRunner.invoke
     folder = str(PACKAGE_ROOT.resolve())
+    shipped = _package_files(PACKAGE_ROOT)
 
     def checked(self: CliRunner, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
         result = invoke(self, *args, **kwargs)  # type: ignore[arg-type]
-        leaks = [line for line in result.output.splitlines()
-                 if folder in line or "site-packages" in line]
+        given = args[1] if len(args) > 1 else kwargs.get("args")
+        leaks = package_paths_in(result.output, folder, shipped, _projects(given))
         assert not leaks, f"a message names a path inside the installed package: {leaks[:3]}"
         return result
 

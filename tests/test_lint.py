@@ -561,8 +561,22 @@ def test_where_used_finds_inherited_references_in_the_programme(project) -> None
                     "published: 2026-07-01\nprogramme: pause\n"})
     result = CliRunner().invoke(main, ["--project", str(root), "where-used", "localism2011"])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("pause_docs/programmes/pause.yaml:")
-    assert "(for councils/example/notice.yaml) cites it as 'Localism Act 2011, s.1'" \
+    # the programme the tool ships is named, not its file: the officer has no copy of it
+    assert result.output.startswith(
+        "councils/example/notice.yaml:4:1: 'T' of 2026-07-01 cites it as 'Localism Act 2011, "
+        "s.1' (inherited from the programme 'pause', line ")
+    assert result.output.splitlines()[0].endswith(": pause-docs show programme pause)")
+
+
+def test_where_used_shows_a_projects_own_programme_where_it_cites(project) -> None:
+    programme = (REPO / "pause_docs" / "programmes" / "pause.yaml").read_text(encoding="utf-8")
+    root = project({"councils/programmes/pause.yaml": programme,
+                    "councils/example/council.yaml": COUNCIL_YAML,
+                    "councils/example/notice.yaml": "kind: privacy-notice\ntitle: T\n"
+                    "published: 2026-07-01\nprogramme: pause\n"})
+    result = CliRunner().invoke(main, ["--project", str(root), "where-used", "localism2011"])
+    assert result.output.startswith("councils/programmes/pause.yaml:")
+    assert "(for councils/example/notice.yaml) cites it as 'Localism Act 2011, s.1'\n" \
         in result.output
 
 

@@ -214,8 +214,8 @@ def test_a_project_entry_contradicting_the_packages_address_or_status_is_an_erro
     lines = output.splitlines()
     assert lines[0].startswith(
         "legal_bases/welfare-reform-act-2012.yaml:22:9: error: contradicts-package: "
-        "'wra2012-s131' is in the package's registry (pause_docs/legal_bases/"
-        "welfare-reform-act-2012.yaml:22:9) with a different url: ")
+        "'wra2012-s131' is in the legal registry the tool ships (see: pause-docs law "
+        "wra2012-s131) with a different url: ")
     assert "working-together-2018.yaml" in lines[1] and "different superseded_by" in lines[1]
     assert lines[-1] == "2 errors"
 

@@ -111,10 +111,13 @@ def test_a_missing_variable_value_names_the_field_to_add(project) -> None:
     code, output = run(root, "validate")
     assert code == 1
     (line, total) = output.splitlines()
-    assert line.startswith("pause_docs/programmes/pause.yaml:")
-    assert line.endswith(": error: missing-variable: the text uses '{{ council.case_files }}' "
-                         "but it has no value: add 'case_files' to "
-                         "councils/example/council.yaml, for councils/example/notice.yaml")
+    # at the document's programme: line, naming the bundled programme, not its file
+    assert line.startswith("councils/example/notice.yaml:4:1: error: missing-variable: the text "
+                           "uses '{{ council.case_files }}' but it has no value: add "
+                           "'case_files' to councils/example/council.yaml, for "
+                           "councils/example/notice.yaml (inherited from the programme "
+                           "'pause', line ")
+    assert line.endswith(": pause-docs show programme pause)")
     assert total == "1 error"
 
 

@@ -234,15 +234,16 @@ def test_a_welsh_dpia_screening_prints_the_forms_and_the_registrys_welsh(project
         assert words in welsh, words
     assert "Vulnerable data subjects" not in welsh and "Criterion" not in welsh
     found = lint_document(docs["dpia"], TODAY)
-    assert not [p for p in found if p.code == "translation-missing" and p.location.path
-                .startswith(("pause_docs/", "legal_bases/"))]
-    assert any(p.code == "translation-unreviewed" and p.location.path ==
-               "pause_docs/forms/dpia-criteria.yaml" for p in found)
-    # a form with no Welsh yet is reported once, at the form, not text by text
+    # the bundled form's words are the tool's: reported at the document, naming the form
+    assert not [p for p in found if p.location.path.startswith(("pause_docs/", "legal_bases/"))]
+    assert any(p.code == "translation-unreviewed" and p.location.path == docs["dpia"].path
+               and "the form 'dpia-criteria': pause-docs show form dpia-criteria" in p.message
+               for p in found)
+    # a form with no Welsh yet is reported once, naming the form, not text by text
     untranslated = [p for p in lint_document(docs["level-1"], TODAY)
-                    if p.code == "translation-missing" and p.location.path.startswith(
-                        "pause_docs/forms/")]
+                    if p.code == "translation-missing" and "pause-docs show form" in p.message]
     assert len(untranslated) == 1 and "of the form's texts" in untranslated[0].message
+    assert untranslated[0].location.path == docs["level-1"].path
 
 
 @pytest.mark.slow
@@ -259,3 +260,25 @@ def test_serve_previews_each_language_at_its_own_address(project) -> None:
     assert not [p for p in view.problems if p.severity != "info"]
     other = session.find("glanyrafon", "pause-privacy-notice.fr")
     assert other is not None and session.document(other) is None  # not one of its languages
+
+
+def test_lint_names_the_tools_own_welsh_by_registry_id_at_the_officers_document(project) -> None:
+    """The registry's and the tool's own Welsh, not yet reviewed, are reported at the notice
+    that prints them, naming the entry and how to look it up: the officer has no copy of the
+    package's files to open."""
+    from click.testing import CliRunner
+
+    from pause_docs.cli import main
+
+    root = project(councils=("glanyrafon",))
+    result = CliRunner().invoke(main, ["--project", str(root), "lint", "--as-of", "2026-12-02",
+                                       str(root / "councils" / "glanyrafon")])
+    found = [line for line in result.output.splitlines() if ": translation-unreviewed: " in line]
+    assert len(found) == 14 and all(line.startswith(f"{NOTICE}: info: ") for line in found)
+    assert (f"{NOTICE}: info: translation-unreviewed: the Welsh of registry entry ca1989-s47 "
+            "was drafted without a Welsh speaker's review: 'Deddf Plant 1989, adran 47' "
+            "(see: pause-docs law ca1989-s47)") in found
+    assert (f"{NOTICE}: info: translation-unreviewed: the fixed words of Welsh pages (the "
+            "tool's own Welsh: its headings and labels) were drafted without a Welsh "
+            "speaker's review") in found
+    assert "the legal registry's right 'informed'" in result.output

@@ -137,7 +137,8 @@ def where_used(ctx: click.Context, provision: str) -> None:
     """List every document that cites PROVISION (a registry id such as 'lga2000-s2').
 
     An instrument id ('dpa1998') finds every provision of it. References a document inherits
-    from its programme are shown where the programme wrote them.
+    from its programme are shown where the programme wrote them (from a programme the tool
+    ships: at the document's `programme:` line, naming the programme).
     """
     from ..check.lint import UnknownProvision
     from ..check.lint import where_used as find
@@ -150,8 +151,9 @@ def where_used(ctx: click.Context, provision: str) -> None:
         raise click.BadParameter(str(exc), param_hint="PROVISION") from exc
     for citing in found:
         inherited = f" (for {citing.document})" if citing.location.path != citing.document else ""
+        shipped = f" (inherited from {citing.inherited})" if citing.inherited else ""
         echo(f"{citing.location}: '{citing.title}' of {citing.published.isoformat()}"
-              f"{inherited} cites it as '{citing.words}'")
+              f"{inherited} cites it as '{citing.words}'{shipped}")
     unread = sorted({p.location.path for p in project.errors})
     if unread:
         echo(f"not searched, because of errors (see 'pause-docs validate'): "

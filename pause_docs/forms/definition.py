@@ -358,7 +358,7 @@ class DecisionRule(Model):
 
 
 class FormDefinition(Model):
-    """A form: pause_docs/forms/<name>.yaml or councils/forms/<name>.yaml."""
+    """A form: one the tool ships (see `pause-docs show form`) or councils/forms/<name>.yaml."""
 
     title: str = Field(description="The title documents on it get unless they give one.")
     for_kind: FormKind = Field(alias="for", description="The kind of document written on "

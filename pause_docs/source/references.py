@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..forms.form import Form
-from .errors import Problem, did_you_mean, display_path
+from .errors import Location, Problem, did_you_mean, display_path
 from .inheritance import expand_sections, fill, todos, variables, with_defaults, with_todos
 from .kinds import KINDS, processing_kinds
 from .languages import DEFAULT_LANGUAGE, select
@@ -25,6 +25,7 @@ from .models.base import _SLUG
 from .project import Project, read_source, scratch
 from .registry_ids import check_references
 from .resolved import Merged, Provenance, ResolvedDocument
+from .resources import shown_by_command
 from .validation import validate
 
 # Keys that refer to the registry wherever they appear: key -> (registry table, problem code).
@@ -78,7 +79,7 @@ def _resolve_in(project: Project, council_slug: str, file: Path, source: SourceF
     problems += found
     if KINDS[kind].form is not None and form is None:  # the rest is still checked
         problems += check_references(filled, registry, merged)
-        project.problems += [_naming(p, source.path) for p in problems]
+        project.problems += [_naming(p, source) for p in problems]
         return None
     if form is not None:
         filled = _for_form(filled, merged, form)
@@ -88,7 +89,7 @@ def _resolve_in(project: Project, council_slug: str, file: Path, source: SourceF
     problems = with_todos(found, problems) + check_references(filled, registry, merged)
     if issubclass(model_of(kind), DpiaScreening):  # a DPIA screening, or a full DPIA
         problems += _check_notice_exists(filled.get("notice"), merged, file.parent)
-    project.problems += [_naming(p, source.path) for p in problems]
+    project.problems += [_naming(p, source) for p in problems]
     if model is None or council_version is None or any(p.severity == "error"
                                                        for p in problems):
         return None
@@ -251,10 +252,19 @@ def link_notices(project: Project, directory: Path, resolved: dict[str, Resolved
     return out
 
 
-def _naming(problem: Problem, document: str) -> Problem:
+def _naming(problem: Problem, source: SourceFile) -> Problem:
     """A problem found in what a document inherits, located where the value was written,
-    says which document it stops."""
-    if problem.location.path == document or document in problem.message:
+    says which document it stops; one in a file the tool ships (which the officer has no
+    copy of) is located at the document, naming that file as `pause-docs show` does."""
+    document, where = source.path, problem.location
+    shipped = shown_by_command(where.path, where.line)
+    if shipped is not None:
+        at = (source.locate(("programme",), key=True)
+              if isinstance(source.data, dict) and "programme" in source.data
+              else Location(document))
+        return replace(problem, location=at,
+                       message=f"{problem.message} (inherited from {shipped})")
+    if where.path == document or document in problem.message:
         return problem
     return replace(problem, message=f"{problem.message} (inherited by {document})")
 

@@ -251,11 +251,14 @@ def _add_one(registry: Registry, table: dict[str, Any], kind: str, key: str, ite
         differs = _contradiction(table[name], item)
         if differs:  # reported, and the entry still checked like any other
             registry.faulty[f"{_TABLE.get(kind, kind)}:{name}"] = where
+            # named by its id, not by `first`: the package's file is in site-packages
+            see = f" (see: pause-docs law {name})" if kind in _LAW_KINDS else ""
             problems.append(Problem(
                 where, "error", "contradicts-package",
-                f"'{name}' is in the package's registry ({first}) with a different {differs}: "
-                "a project may add to an entry of the law it ships, not change it; if the "
-                "package is wrong, report it, and give the entry a new id here meanwhile"))
+                f"'{name}' is in the legal registry the tool ships{see} with a different "
+                f"{differs}: a project may add to an entry of the law it ships, not change "
+                "it; if the package is wrong, report it, and give the entry a new id here "
+                "meanwhile"))
     table[name] = item
     registry.defined_at[f"{kind}:{name}"] = where
     for address in ("url", "website"):
@@ -277,6 +280,7 @@ def _add_one(registry: Registry, table: dict[str, Any], kind: str, key: str, ite
 
 # The registry's tables by the name a file's entries are listed under.
 _TABLE = {"instrument": "instruments"}
+_LAW_KINDS = ("provisions", "instrument")  # what `pause-docs law` lists
 
 # What a project's entry may not change in the package's entry of the same id.
 _STATUS = ("url", "in_force_from", "changes", "superseded_by", "retired_on")

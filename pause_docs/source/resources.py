@@ -40,3 +40,21 @@ def from_label(label: str) -> Path | None:
     """The file a 'pause_docs/…' label names, or None for any other name."""
     head, _, rest = label.partition("/")
     return PACKAGE_ROOT / rest if head == PACKAGE and rest else None
+
+
+_SHOWN = {"programmes": "programme", "sections": "section", "forms": "form"}
+
+
+def shown_by_command(label: str, line: int = 0) -> str | None:
+    """A programme, standard section or form the package ships, named by what an officer can
+    use instead of its file ("the programme 'pause', line 24: pause-docs show programme
+    pause"); None for any other file."""
+    head, _, rest = label.partition("/")
+    folder, _, name = rest.partition("/")
+    if head != PACKAGE or folder not in _SHOWN or not name.endswith(".yaml"):
+        return None
+    what, name = _SHOWN[folder], name.removesuffix(".yaml")
+    if folder == "forms" and name.startswith("sets/"):
+        what, name = "question-set", name.removeprefix("sets/")
+    at = f", line {line}" if line else ""
+    return f"the {what} '{name}'{at}: pause-docs show {what} {name}"

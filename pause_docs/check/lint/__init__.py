@@ -15,13 +15,14 @@ from ...source.kinds import KINDS, Layout
 from ...source.languages import DEFAULT_LANGUAGE
 from ...source.project import Project
 from ...source.resolved import ResolvedDocument
+from ...source.resources import from_label
 from .categories import check_categories
 from .checklist import check_completeness, check_consistency, check_dated
 from .dpia import check_dpia
-from .law import check_law, inherited_at_document
+from .law import check_law, home, inherited_at_document
 from .layers import check_layer
 from .parties import check_parties
-from .pointers import for_officers
+from .pointers import for_officers, named_for_officers
 from .published import Published
 from .readability import check_readability, check_sentences
 from .screening import check_answers, check_dates
@@ -74,6 +75,10 @@ class Citing:
     title: str
     words: str
     published: dt.date
+    inherited: str = ""
+    """The programme the tool ships that the document inherits the reference from, named
+    for an officer ('the programme 'pause', line 65: pause-docs show programme pause');
+    `location` is then the document's `programme:` line."""
 
 
 class UnknownProvision(LookupError):
@@ -106,6 +111,9 @@ def _citing(published: Published, doc: ResolvedDocument, ident: str) -> list[Cit
     for ref in published.references(shown_only=False):
         if any(p.id == ident or p.instrument == ident for p in ref.provisions):
             words = ref.reference.cited_as or " and ".join(p.citation for p in ref.provisions)
-            found.append(Citing(published.locate(ref.path), doc.path, doc.model.title, words,
-                                doc.model.published))
+            where = published.locate(ref.path)
+            shipped = from_label(where.path) is not None  # in site-packages: not for officers
+            found.append(Citing(home(doc)(where) if shipped else where, doc.path,
+                                doc.model.title, words, doc.model.published,
+                                named_for_officers(str(where), doc.registry) if shipped else ""))
     return found

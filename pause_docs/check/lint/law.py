@@ -1,6 +1,7 @@
 """The law checks of `lint` on one YAML document: its references by id and every text it
 prints, each finding at the words in the YAML file; a finding the document inherits from its
-programme is reported at the document, with where the programme wrote it."""
+programme (or in another file the tool ships) is reported at the document, with where the
+programme wrote it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from collections.abc import Callable, Iterator
 from ...source.errors import Location, Problem
 from ...source.models import Notice
 from ...source.resolved import ResolvedDocument
+from ...source.resources import from_label
 from .citing import Referenced, check_citations, once
 from .drafting import check_drafting, dpo_without_contact, retention_without_period
 from .published import Published
@@ -104,14 +106,20 @@ def home(doc: ResolvedDocument) -> Callable[[Location], Location]:
 
 
 def inherited_at_document(problems: list[Problem], doc: ResolvedDocument) -> list[Problem]:
-    """The other checks' findings in the programme, reported at the document."""
+    """The other checks' findings in the programme, reported at the document; so is one in
+    another file the tool ships (a bundled form), which the officer has no copy of."""
     moved = home(doc)
     out = []
     for problem in problems:
-        shown = moved(problem.location)
-        if shown != problem.location:
+        where = problem.location
+        shown = moved(where)
+        if shown != where:
             problem = Problem(shown, problem.severity, problem.code,
-                              f"{problem.message} (inherited from {problem.location})",
+                              f"{problem.message} (inherited from {where})",
                               fix=problem.fix, rule=problem.rule)
+        elif from_label(where.path) is not None:
+            named = "" if where.path in problem.message else f" (in {where})"
+            problem = Problem(Location(doc.path), problem.severity, problem.code,
+                              problem.message + named, fix=problem.fix, rule=problem.rule)
         out.append(problem)
     return out

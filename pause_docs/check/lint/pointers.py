@@ -14,10 +14,10 @@ from dataclasses import replace
 
 from ...source.errors import Problem
 from ...source.registry import Registry
+from ...source.resources import shown_by_command
 
 _IN_PACKAGE = re.compile(r"pause_docs/(legal_bases|programmes|sections|forms)/"
                          r"((?:sets/)?[a-z0-9][a-z0-9._-]*?)\.yaml(?::(\d+)(?::\d+)?)?")
-_SHOWN = {"programmes": "programme", "sections": "section", "forms": "form"}
 _LAST: list[tuple[Registry, dict[str, str]]] = []  # the registry last asked about, its ids
 _LAW_TABLES = ("provisions", "instrument", "instruments")
 
@@ -27,30 +27,42 @@ def for_officers(problem: Problem, registry: Registry) -> Problem:
     (its own location is left as it is: it is where the finding is)."""
     if "pause_docs/" not in problem.message + problem.fix + problem.rule:
         return problem
+    return replace(problem, message=named_for_officers(problem.message, registry),
+                   fix=named_for_officers(problem.fix, registry),
+                   rule=named_for_officers(problem.rule, registry))
+
+
+def named_for_officers(text: str, registry: Registry) -> str:
+    """`text` with every place in the package's files named for an officer."""
+    if "pause_docs/" not in text:
+        return text
     ids = _ids(registry)
 
     def named(found: re.Match[str]) -> str:
         return _pointer(found, ids)
 
-    return replace(problem, message=_IN_PACKAGE.sub(named, problem.message),
-                   fix=_IN_PACKAGE.sub(named, problem.fix),
-                   rule=_IN_PACKAGE.sub(named, problem.rule))
+    return _IN_PACKAGE.sub(named, text)
 
 
 def _pointer(found: re.Match[str], ids: dict[str, str]) -> str:
     folder, name, line = found[1], found[2], found[3]
     if folder == "legal_bases":
         key = ids.get(found[0]) or ids.get(found[0].rsplit(":", 1)[0])
-        table, _, ident = (key or "").partition(":")
-        if table in _LAW_TABLES and ident:
-            return f"registry entry {ident}, see: pause-docs law {ident}"
-        if ident:
-            return f"the legal registry's {table} '{ident.split(':')[0]}'"
-        return "the legal registry the tool ships: pause-docs law"
-    what = "question-set" if name.startswith("sets/") else _SHOWN[folder]
-    name = name.removeprefix("sets/")
-    at = f", line {line}" if line else ""
-    return f"the {what} '{name}'{at}: pause-docs show {what} {name}"
+        if key is None:
+            return "the legal registry the tool ships: pause-docs law"
+        entry, see = registry_entry(key)
+        return f"{entry}, see: {see}" if see else entry
+    return shown_by_command(f"pause_docs/{folder}/{name}.yaml", int(line or 0)) or found[0]
+
+
+def registry_entry(key: str) -> tuple[str, str]:
+    """How an officer names the registry entry 'table:id', and the command that prints it
+    ('' for an entry `pause-docs law` does not list, such as a right or a body)."""
+    table, _, ident = key.partition(":")
+    if table in _LAW_TABLES and ident:
+        return f"registry entry {ident}", f"pause-docs law {ident}"
+    one = {"rights": "right", "bodies": "body"}.get(table, table)
+    return f"the legal registry's {one} '{ident.split(':')[0]}'", ""
 
 
 def _ids(registry: Registry) -> dict[str, str]:

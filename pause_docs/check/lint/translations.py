@@ -14,15 +14,20 @@ from ...publish.locale import is_language_neutral, load_locale
 from ...publish.printed import texts_of
 from ...publish.tree import Publication
 from ...source.errors import Location, Problem
-from ...source.languages import DEFAULT_LANGUAGE, LOCALES_DIR
+from ...source.languages import DEFAULT_LANGUAGE
 from ...source.models.registry import Translation
 from ...source.resolved import ResolvedDocument
+from ...source.resources import from_label
 from ...translations import Needed, needed
 from ...translations.history import english_confirmed
+from .pointers import registry_entry
 
 RULE = ("Welsh Language Standards (No. 1) Regulations 2015, standard 69 and the documents "
         "and website standards: Welsh no less favourably than English [P/S]")
 _UPDATE = "then run 'pause-docs translations --update'"
+_SET = "then set 'reviewed: true'"
+_SHIPPED_FIX = ("it is the tool's own: have a speaker of the language check it and tell the "
+                "tool's maintainers of any correction")
 
 
 def check_translations(doc: ResolvedDocument,
@@ -37,7 +42,7 @@ def check_translations(doc: ResolvedDocument,
         page = (pages or {}).get(version.language)
         found += _registry(version, page)
         found += _forms(version, page)
-        found += _locale(version.language)
+        found += _locale(version)
     return found
 
 
@@ -150,11 +155,14 @@ def _registry_entry(doc: ResolvedDocument, key: str, entry: Any, at: str,
                 fix="re-translate it and set translated_from to the new English", rule=RULE))
     shown = [texts[field] for field in fields if field in texts]
     if shown and not translation.reviewed:
+        entry_name, see = registry_entry(key)
+        shipped = from_label(where.path) is not None
         found.append(Problem(
-            where, "info", "translation-unreviewed",
-            f"the {name} of {key} was drafted without a {name} speaker's review: "
-            f"{'; '.join(_quoted(text, 50) for text in shown)}",
-            fix="have a speaker of the language check it, then set 'reviewed: true'",
+            Location(doc.path) if shipped else where, "info", "translation-unreviewed",
+            f"the {name} of {entry_name} was drafted without a {name} speaker's review: "
+            f"{'; '.join(_quoted(text, 50) for text in shown)}"
+            + (f" (see: {see})" if see else ""),
+            fix=_SHIPPED_FIX if shipped else f"have a speaker of the language check it, {_SET}",
             rule=RULE))
     return found
 
@@ -172,13 +180,15 @@ def _entry(doc: ResolvedDocument, key: str) -> tuple[Any, str]:
     return entry, key
 
 
-def _locale(language: str) -> Iterator[Problem]:
-    locale = load_locale(language)
+def _locale(doc: ResolvedDocument) -> Iterator[Problem]:
+    """The tool's own words of the page (its headings and labels), reported at the document:
+    the officer has no copy of them to change."""
+    locale = load_locale(doc.language)
     if not locale.reviewed:
-        yield Problem(Location(f"pause_docs/locales/{language}.yaml"), "info",
-                      "translation-unreviewed",
-                      f"the fixed words of {locale.english_name} pages (pause-docs' own, "
-                      f"in {LOCALES_DIR.name}/{language}.yaml) were drafted without a "
-                      f"{locale.english_name} speaker's review",
-                      fix="have a speaker of the language check them, then set "
-                          "'reviewed: true'", rule=RULE)
+        yield Problem(Location(doc.path), "info", "translation-unreviewed",
+                      f"the fixed words of {locale.english_name} pages (the tool's own "
+                      f"{locale.english_name}: its headings and labels) were drafted without "
+                      f"a {locale.english_name} speaker's review",
+                      fix="they are the tool's own: have a speaker of the language check them "
+                          "on a built page and tell the tool's maintainers of any correction",
+                      rule=RULE)
