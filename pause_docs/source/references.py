@@ -272,14 +272,12 @@ def _named_notice(project: Project, directory: Path, resolved: dict[str, Resolve
                                         f"{key}: a notice cannot sit under itself"))
         return None
     notice = resolved.get(name)
-    if notice is None and name in attempted:
-        return None
     if notice is None and file.exists():
-        aside = scratch(project)
-        source = read_source(aside, file)
-        if source is not None:
+        if name not in attempted:  # one that failed in this run has its problems reported
+            aside = scratch(project)
+            source = read_source(aside, file)
             notice = resolve_document(aside, directory.name, file, source, council,
-                                      council_source)
+                                      council_source) if source is not None else None
         if notice is None:
             project.problems.append(Problem(
                 where, "error", "notice-has-errors",
