@@ -86,6 +86,8 @@ def _resolve_in(project: Project, council_slug: str, file: Path, source: SourceF
     model, found = validate(form.model if form else model_of(kind), filled, merged.locate,
                             "document")
     problems = with_todos(found, problems) + check_references(filled, registry, merged)
+    if isinstance(model, Notice):
+        problems += _plain_reasons_outside_layer(model, merged)
     if issubclass(model_of(kind), DpiaScreening):  # a DPIA screening, or a full DPIA
         problems += _check_notice_exists(filled.get("notice"), merged, file.parent)
     project.problems += [_naming(p, source.path) for p in problems]
@@ -319,6 +321,18 @@ def _with_inputs(doc: ResolvedDocument, other: ResolvedDocument) -> Provenance:
     """The document's provenance with the files and registry entries `other` is made from."""
     return replace(doc.provenance, inputs=doc.provenance.inputs + other.provenance.inputs,
                    cites=doc.provenance.cites | other.provenance.cites)
+
+
+def _plain_reasons_outside_layer(notice: Notice, merged: Merged) -> list[Problem]:
+    """Reasons citing no law are for a layer, whose full notice gives the law; a notice for
+    everyone must give its law."""
+    if not notice.plain_reasons or notice.audience != "everyone":
+        return []
+    return [Problem(merged.locate(("plain_reasons",), True), "error", "plain-reason-outside-layer",
+                    "a plain reason without a provision is only for a young people's or Easy "
+                    "Read layer ('audience: young-people' or 'audience: easy-read'): give it "
+                    "under legal_bases as 'reason:' with 'provision: ...' (the registry id of "
+                    "the law; see pause-docs law WORDS, e.g. pause-docs law public task)")]
 
 
 def _check_notice_exists(name: Any, merged: Merged, directory: Path) -> list[Problem]:
