@@ -183,7 +183,9 @@ def test_a_layer_under_a_notice_with_errors_says_so_at_its_parent_line(project) 
                       for p in load_project(root).problems if p.severity == "error")
     assert problems == [
         ("councils/example/full.yaml", 4, "missing-key",
-         "missing required key 'provision' in legal_bases[1]"),
+         "missing required key 'provision' in legal_bases[1]: give the registry id of the "
+         "law (pause-docs law WORDS finds it); a reason citing no law goes under "
+         "'plain_reasons:', in a young people's or Easy Read layer only"),
         ("councils/example/layer.yaml", 3, "notice-has-errors",
          "the notice 'full' has errors: run 'pause-docs validate councils/example/full.yaml' "
          "and fix them first")]  # not an 'internal-error' calling it a bug

@@ -107,7 +107,20 @@ def test_a_reason_without_a_provision_in_legal_bases_is_still_a_located_error(
     assert [(p.location.path, p.location.line, p.code) for p in problems] == [
         ("councils/example/full.yaml", 4, "missing-key"),
         ("councils/example/layer.yaml", 3, "notice-has-errors")]  # not an 'internal-error'
-    assert problems[0].message == "missing required key 'provision' in legal_bases[1]"
+    assert problems[0].message == (
+        "missing required key 'provision' in legal_bases[1]: give the registry id of the law "
+        "(pause-docs law WORDS finds it); a reason citing no law goes under 'plain_reasons:', "
+        "in a young people's or Easy Read layer only")
+
+
+def test_a_missing_provision_elsewhere_gets_no_word_of_plain_reasons(project) -> None:
+    full = FULL.format(legal_bases="purposes:\n  - description: help\n    legal_bases:\n"
+                       "      - reason: x")
+    root = project({"councils/example/council.yaml": COUNCIL_YAML,
+                    "councils/example/full.yaml": full})
+    [problem] = [p for p in load_project(root).problems if p.severity == "error"]
+    assert problem.message == ("missing required key 'provision' in "
+                               "purposes[1].legal_bases[1]")
 
 
 def test_a_layer_of_its_own_with_only_plain_reasons_names_no_lawful_basis(project) -> None:
