@@ -175,3 +175,17 @@ def test_the_bundled_young_peoples_layer_links_to_its_full_notice() -> None:
     doc = next(d for d in load_project(REPO, only=[REPO / path]).documents if d.path == path)
     assert doc.model.audience == "young-people"
     assert '<a href="childrens-safeguarding-privacy-notice.html">' in render_html(doc)
+
+
+def test_a_layer_under_a_notice_with_errors_says_so_at_its_parent_line(project) -> None:
+    root, _ = site(project, full=FULL.format(legal_bases="legal_bases:\n  - reason: x"))
+    problems = sorted((p.location.path, p.location.line, p.code, p.message)
+                      for p in load_project(root).problems if p.severity == "error")
+    assert problems == [
+        ("councils/example/full.yaml", 4, "missing-key",
+         "missing required key 'provision' in legal_bases[1]: give the registry id of the "
+         "law (pause-docs law WORDS finds it); a reason citing no law goes under "
+         "'plain_reasons:', in a young people's or Easy Read layer only"),
+        ("councils/example/layer.yaml", 3, "notice-has-errors",
+         "the notice 'full' has errors: run 'pause-docs validate councils/example/full.yaml' "
+         "and fix them first")]  # not an 'internal-error' calling it a bug

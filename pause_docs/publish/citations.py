@@ -81,14 +81,20 @@ def plain_reason(ctx: Context, c: Citation) -> Link:
     it), linked to the law: what it means, not its article number."""
     ref = c.reference
     if ref.reason:
-        words = inlines(ref.reason, ctx.origin(c.path + ("reason",)))
-        if not all(map(is_inline, words)):
-            words = plain_text(ref.reason, ctx.origin(c.path + ("reason",)))
+        words = reason_words(ctx, ref.reason, c.path + ("reason",))
     else:
         summary, origin = ctx.worded(c.provisions[0], "summary", f"provisions:"
                                      f"{c.provisions[0].id}")
         words = (Text(summary, origin),)
     return Link(c.url, words, law=tuple(p.id for p in c.provisions), reference=c.path)
+
+
+def reason_words(ctx: Context, reason: str, path: Path_) -> tuple[Inline, ...]:
+    """A plain reason as words in a line: its paragraphs run together when it has more."""
+    words = inlines(reason, ctx.origin(path))
+    if all(map(is_inline, words)):
+        return words
+    return plain_text(reason, ctx.origin(path))
 
 
 def cited_block(ctx: Context, c: Citation) -> tuple[Block, ...]:

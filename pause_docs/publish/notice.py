@@ -15,7 +15,14 @@ from ..source.models.notice import Recipient
 from ..source.models.sections import Section
 from ..source.resolved import ResolvedDocument
 from . import contacts, matching, parties, services
-from .citations import Citation, citations, cited, cited_block, notice_citations
+from .citations import (
+    Citation,
+    citations,
+    cited,
+    cited_block,
+    notice_citations,
+    reason_words,
+)
 from .common import Shown, publication, retention_rules
 from .context import NoticeContext
 from .locale import Locale
@@ -178,12 +185,19 @@ def _sources(ctx: NoticeContext, section: Section, index: int) -> Shown:
 
 
 def _legal_bases(ctx: NoticeContext, section: Section, index: int) -> Shown:
+    plain = _plain_reasons(ctx, section)
     parent = contacts.pointer(ctx, "legal-bases")
     if parent is not None:
-        return parent
+        return (*ctx.listed(section, index, plain), *parent)
     chosen = [c for _, c in selected(notice_citations(ctx), section)]
     items = [_with_nested(ctx, c, section.style == "inline") for c in chosen]
-    return tuple(ctx.listed(section, index, items))  # type: ignore[arg-type]
+    return tuple(ctx.listed(section, index, [*items, *plain]))  # type: ignore[list-item]
+
+
+def _plain_reasons(ctx: NoticeContext, section: Section) -> list[tuple[Inline, ...]]:
+    """A layer's reasons that cite no law (`plain_reasons`): words, not links."""
+    return [reason_words(ctx, r.reason, ("plain_reasons", i, "reason"))
+            for i, r in selected(ctx.notice.plain_reasons, section)]
 
 
 def _with_nested(ctx: NoticeContext, c: Citation, inline: bool) -> tuple[Inline | Block, ...]:
@@ -224,9 +238,11 @@ def _gateways(ctx: NoticeContext, section: Section, index: int) -> Shown:
 def _lawful_basis(ctx: NoticeContext, section: Section, index: int) -> Shown:
     """The three levels: Art 6, then Art 9 and Art 10 conditions with their DPA 2018
     Schedule 1 conditions."""
+    plain = [Division((Paragraph(words),), role="legal-basis")
+             for words in _plain_reasons(ctx, section)]
     parent = contacts.pointer(ctx, "legal-bases")
     if parent is not None:
-        return parent
+        return (*plain, *parent)
     found: list[Block] = []
     for _, c in selected(notice_citations(ctx), section):
         if c.role not in ("article-6", "article-9", "article-10"):
@@ -245,7 +261,7 @@ def _lawful_basis(ctx: NoticeContext, section: Section, index: int) -> Shown:
                 Item(inlines(e, ctx.origin(c.path + ("examples", i))))
                 for i, e in enumerate(c.reference.examples))))
         found.append(Division(tuple(content), role="legal-basis"))
-    return tuple(found)
+    return (*found, *plain)
 
 
 def _recipients(ctx: NoticeContext, section: Section, index: int) -> Shown:

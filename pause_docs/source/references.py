@@ -87,6 +87,8 @@ def _resolve_in(project: Project, council_slug: str, file: Path, source: SourceF
     model, found = validate(form.model if form else model_of(kind), filled, merged.locate,
                             "document")
     problems = with_todos(found, problems) + check_references(filled, registry, merged)
+    if isinstance(model, Notice):
+        problems += _plain_reasons_outside_layer(model, merged)
     if issubclass(model_of(kind), DpiaScreening):  # a DPIA screening, or a full DPIA
         problems += _check_notice_exists(filled.get("notice"), merged, file.parent)
     project.problems += [_naming(p, source) for p in problems]
@@ -282,14 +284,12 @@ def _named_notice(project: Project, directory: Path, resolved: dict[str, Resolve
                                         f"{key}: a notice cannot sit under itself"))
         return None
     notice = resolved.get(name)
-    if notice is None and name in attempted:
-        return None
     if notice is None and file.exists():
-        aside = scratch(project)
-        source = read_source(aside, file)
-        if source is not None:
+        if name not in attempted:  # one that failed in this run has its problems reported
+            aside = scratch(project)
+            source = read_source(aside, file)
             notice = resolve_document(aside, directory.name, file, source, council,
-                                      council_source)
+                                      council_source) if source is not None else None
         if notice is None:
             project.problems.append(Problem(
                 where, "error", "notice-has-errors",
@@ -331,6 +331,18 @@ def _with_inputs(doc: ResolvedDocument, other: ResolvedDocument) -> Provenance:
     """The document's provenance with the files and registry entries `other` is made from."""
     return replace(doc.provenance, inputs=doc.provenance.inputs + other.provenance.inputs,
                    cites=doc.provenance.cites | other.provenance.cites)
+
+
+def _plain_reasons_outside_layer(notice: Notice, merged: Merged) -> list[Problem]:
+    """Reasons citing no law are for a layer, whose full notice gives the law; a notice for
+    everyone must give its law."""
+    if not notice.plain_reasons or notice.audience != "everyone":
+        return []
+    return [Problem(merged.locate(("plain_reasons",), True), "error", "plain-reason-outside-layer",
+                    "a plain reason without a provision is only for a young people's or Easy "
+                    "Read layer ('audience: young-people' or 'audience: easy-read'): give it "
+                    "under legal_bases as 'reason:' with 'provision: ...' (the registry id of "
+                    "the law; see pause-docs law WORDS, e.g. pause-docs law public task)")]
 
 
 def _check_notice_exists(name: Any, merged: Merged, directory: Path) -> list[Problem]:

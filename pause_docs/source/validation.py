@@ -32,6 +32,13 @@ _EXPECTED = {
     "model_attributes_type": "a mapping (key: value lines)",
 }
 
+# What a missing key means where people may not expect it: (what, list, key) -> words.
+_HINTS = {
+    ("document", "legal_bases", "provision"): (
+        ": give the registry id of the law (pause-docs law WORDS finds it); a reason citing no "
+        "law goes under 'plain_reasons:', in a young people's or Easy Read layer only"),
+}
+
 
 def validate(model: type[M], data: Any, locate: Locate, what: str
              ) -> tuple[M | None, list[Problem]]:
@@ -154,8 +161,9 @@ def _problem(model: type[BaseModel], error: ErrorDetails, data: Any, locate: Loc
         key = str(error["loc"][-1])
         parent = path[:-1] if path and path[-1] == key else path
         place = f"in {_dotted(parent)}" if parent else f"in {what}"
+        hint = _HINTS.get((what, str(parent[0]), key), "") if len(parent) == 2 else ""
         return Problem(locate(parent, True), "error", "missing-key",
-                       f"missing required key '{key}' {place}")
+                       f"missing required key '{key}' {place}{hint}")
     value = error.get("input")
     if kind in _EXPECTED:
         return Problem(locate(path, False), "error", "wrong-type",

@@ -51,6 +51,16 @@ class LegalReference(Model):
         return (self.provision,) if isinstance(self.provision, str) else self.provision
 
 
+class PlainReason(Model):
+    """A reason a layer gives in its own words with no law to link: its parent notice gives
+    the law."""
+
+    reason: Markdown = Field(description="Why the council may use the information, in the "
+                             "layer's words, e.g. 'We need to keep children safe.' Printed "
+                             "as it is, not as a link to the law.")
+    group: Group | None = Field(None, description=_GROUP)
+
+
 class RightEntry(Model):
     """A right the notice tells people about, optionally in the notice's own words."""
 
@@ -308,6 +318,10 @@ class Notice(Model):
         "everyone", description="Who the notice is written for: everyone, or a layer for "
         "young-people or in easy-read, which gives plain reasons instead of article numbers "
         "and is held to a stricter readability target.")
+    plain_reasons: tuple[PlainReason, ...] = Field(
+        (), description="Only in a layer for young-people or in easy-read: reasons in its "
+        "own words that cite no law (the full notice gives the law), printed as text after "
+        "the legal_bases' plain reasons, where a section shows legal-bases or lawful-basis.")
     parent: Slug | None = Field(
         None, description="For a layer: the full notice it sits under, a notice in the same "
         "council folder (its file name without .yaml). The layer links to it, and leaves to it "
