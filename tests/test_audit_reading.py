@@ -387,3 +387,36 @@ def test_retention_with_no_period_is_found_in_welsh_as_in_english(
         codes = [p["code"] for p in audit(tmp_path, f"Privacy notice\n\n{sentence}\n",
                                           f"{language}.txt")["problems"]]
         assert ("retention-without-period" in codes) is vague, language
+
+
+@pytest.mark.parametrize(("english", "welsh"), [
+    ("We rely on Schedules 2 and 3 of the Data Protection Act 1998.\n"
+     "We will keep your information for as long as necessary.",
+     "Rydym yn dibynnu ar Atodlenni 2 a 3 o Ddeddf Diogelu Data 1998.\n"
+     "Byddwn yn cadw eich gwybodaeth cyhyd ag y bo angen."),
+])
+def test_a_number_elsewhere_in_the_paragraph_is_no_period_for_the_retention(
+        tmp_path: Path, english: str, welsh: str) -> None:
+    """'1998' or 'Schedules 2 and 3' a line before is not how long the data is kept."""
+    for language, text in (("en", english), ("cy", welsh)):
+        codes = [p["code"] for p in audit(tmp_path, f"Privacy notice\n\n{text}\n",
+                                          f"{language}.txt")["problems"]]
+        assert "retention-without-period" in codes, language
+
+
+def test_a_period_in_the_next_sentence_is_the_retentions_period(tmp_path: Path) -> None:
+    text = ("Privacy notice\n\nWe keep your information for as long as necessary. Our "
+            "retention schedule sets out how long each record is kept.\n")
+    codes = [p["code"] for p in audit(tmp_path, text)["problems"]]
+    assert "retention-without-period" not in codes
+
+
+def test_a_notice_in_welsh_is_taken_to_be_a_welsh_councils(tmp_path: Path) -> None:
+    """Without --council-nation: Welsh law and Welsh duties are judged for Wales."""
+    path = tmp_path / "cy.txt"
+    path.write_text(WELSH, encoding="utf-8")
+    result = CliRunner().invoke(main, ["audit", "--as-of", "2026-12-07", str(path)])
+    assert "council taken to be in Wales, since the notice is in Welsh" in result.output
+    path.write_text(ENGLISH, encoding="utf-8")
+    result = CliRunner().invoke(main, ["audit", "--as-of", "2026-12-07", str(path)])
+    assert "council taken to be in England" in result.output

@@ -92,11 +92,12 @@ def audit_file(file: Path, display: str, registry: Registry, *, nation: Nation |
     except CannotRead as exc:
         return Audit(display, SUFFIXES.get(file.suffix.lower(), ""), given, (),
                      (Problem(Location(display), "error", "unreadable", str(exc)),))
+    passages = [Passage(b.text, b.anchors[0][1], anchors=b.anchors) for b in extracted.blocks]
+    welsh = mostly_welsh(" ".join(p.text for p in passages))
     setting, notes = _setting(Audit(display, extracted.kind, given, (), (),
                                     pages=extracted.pages),
-                              extracted, registry, nation, published, as_of)
-    passages = [Passage(b.text, b.anchors[0][1], anchors=b.anchors) for b in extracted.blocks]
-    if mostly_welsh(" ".join(p.text for p in passages)):
+                              extracted, registry, nation, published, as_of, welsh)
+    if welsh:
         notes = (*notes, WELSH_NOTE)
     if not passages:
         return Audit(display, extracted.kind, setting, notes, (Problem(
@@ -142,7 +143,8 @@ def judged_today(problem: Problem, as_of: dt.date) -> Problem:
 
 
 def _setting(empty: Audit, extracted: Extracted, registry: Registry, nation: Nation | None,
-             published: dt.date | None, as_of: dt.date) -> tuple[Setting, tuple[str, ...]]:
+             published: dt.date | None, as_of: dt.date, welsh: bool = False
+             ) -> tuple[Setting, tuple[str, ...]]:
     notes = []
     if published is not None:
         notes.append(f"published on {long_day(published)} (as given)")
@@ -163,7 +165,11 @@ def _setting(empty: Audit, extracted: Extracted, registry: Registry, nation: Nat
         notes.append(f"due for review on {long_day(review.day)}: the date '{review.words}' at "
                      f"{empty.place(review.where)}; once it has passed, the names of the law "
                      "are judged on it as well as today")
-    if nation is None:
+    if nation is None and welsh:  # a notice in Welsh is a Welsh council's
+        nation = "wales"
+        notes.append("council taken to be in Wales, since the notice is in Welsh (give "
+                     "--council-nation if it is not)")
+    elif nation is None:
         notes.append("council taken to be in England (give --council-nation if it is not)")
     else:
         notes.append(f"council in {NATION_NAMES[nation]} (as given)")

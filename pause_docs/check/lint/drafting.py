@@ -194,7 +194,8 @@ def retention_without_period(rules: Iterable[tuple[Passage, str | None]]) -> lis
     found: list[Found] = []
     for passage, period in rules:
         vague = _AS_LONG_AS.search(passage.text)
-        if vague is None or period or PERIOD_OR_CRITERION.search(passage.text):
+        if vague is None or period or PERIOD_OR_CRITERION.search(
+                _said_with(passage.text, vague.start())):
             continue
         found.append((Finding(
             ("retention-without-period", passage.where), "warning", "retention-without-period",
@@ -205,6 +206,17 @@ def retention_without_period(rules: Iterable[tuple[Passage, str | None]]) -> lis
             "ICO right-to-be-informed checklist item 10 [R]"),
             (passage, vague.start(), vague.end())))
     return found
+
+
+def _said_with(text: str, at: int) -> str:
+    """The sentence holding `at` and the one after it: where a period or criterion for it is
+    given ('… as long as necessary. Our retention schedule sets out how long.'), not a
+    number elsewhere in the paragraph ('Schedules 2 and 3 of the Act of 1998')."""
+    sentences = [m.span() for m in _SENTENCE.finditer(text) if m.group().strip()]
+    for i, (start, end) in enumerate(sentences):
+        if start <= at < end:
+            return text[start:sentences[min(i + 1, len(sentences) - 1)][1]]
+    return text
 
 
 def dpo_without_contact(dpo: Contact | None, where: Location) -> list[Found]:
