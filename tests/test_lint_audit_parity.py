@@ -132,6 +132,13 @@ CASES = [
     Case("criminal-offence-data-is-not-special-category-data",
          _doc(purposes=_said("criminal offence data is not special category data")),
          frozenset()),
+    Case("special-categories-do-not-include-convictions",
+         _doc(purposes=_said("special category data does not include convictions or "
+                             "cautions")), frozenset()),
+    Case("convictions-kept-apart-from-special-categories",
+         _doc(purposes=_said("special category data (health, ethnicity) is kept apart from "
+                             "information about convictions and offences") + APD_SAID,
+              bases=ART_9_H + ART_10), frozenset()),
     # item 9: consent for statutory children's work
     *_apostrophes("consent-for-safeguarding", "to keep children safe we share the council's "
                   "safeguarding concerns with the police", {CONSENT}, _consent),
@@ -139,6 +146,10 @@ CASES = [
                   "and saying no does not affect the help you get", set(), _consent),
     *_apostrophes("consent-denied", "we don't rely on consent: we share safeguarding concerns "
                   "as a public task", set()),
+    *_apostrophes("consent-refused", "we won't rely on your consent for child protection "
+                  "work", set()),
+    *_apostrophes("consent-not-needed", "you don't have to give consent for us to make "
+                  "safeguarding enquiries", set()),
     Case("consent-denied-in-full", _doc(purposes=_said(
         "we do not rely on consent to share safeguarding concerns")), frozenset()),
     # item 12: 'GDPR' judged on the review date and today

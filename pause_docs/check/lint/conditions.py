@@ -148,8 +148,10 @@ def _said(passages: Sequence[Passage], words: re.Pattern[str], named: re.Pattern
             said = sentence.group()
             match = words.search(said)
             if match is None:  # the law's name for the data, with a verb saying it is used
-                match = named.search(said)
-                match = match if match is not None and _USES.search(said) else None
+                match, uses = named.search(said), _USES.search(said)
+                # ... and not denied ('special category data does not include convictions')
+                match = match if uses is not None and not _NOT.search(said[:uses.end()]) \
+                    else None
             if match is None or _NOT.search(said[:match.end()]) or _IMAGINED.search(said):
                 continue
             out.append((index, sentence.start() + match.start(), sentence.start() + match.end()))
