@@ -116,7 +116,9 @@ CASES = [
           "Act 1989.", **both("misnamed-instrument")),
     Fresh("criminal convictions as special category", None,
           "Special category data we hold includes health, ethnicity and criminal convictions.",
-          **both("criminal-offence-as-special-category")),
+          **both("criminal-offence-as-special-category"),
+          # and rightly: it says special category data is held, and names no Art 9 condition
+          also=("special-category-without-condition",)),
     # --- right ------------------------------------------------------------------------------
     Fresh("s.28 in Wales, s.11 in England", "provision: ca2004-s25",
           "We co-operate with partners under section 25 of the Children Act 2004.",
@@ -232,17 +234,13 @@ def test_audit_judges_the_same_words_the_same_way(found, tmp_path, nation: str) 
     from pause_docs.check.audit import audit_file
 
     registry = load_project(REPO).registry
-    # Audit reads whether special-category or criminal-offence data has its condition from
-    # the notice's words; lint judges it from the data categories' flags, which these
-    # one-sentence notices do not set (issue 27 item 15: lint does not read it from prose).
-    from_prose_only = {"special-category-without-condition", "criminal-offence-without-condition"}
     differ = {}
     for case in CASES:
         file = tmp_path / "notice.txt"
         file.write_text(f"Privacy notice\n\n{case.prose}\n", encoding="utf-8")
         audit = audit_file(file, "notice.txt", registry, nation=nation,  # type: ignore[arg-type]
                            published=dt.date.fromisoformat(case.published), as_of=case.as_of)
-        audited = {p.code for p in audit.problems} - {"before-uk-gdpr"} - from_prose_only
+        audited = {p.code for p in audit.problems} - {"before-uk-gdpr"}
         linted = set(found[(case.label, nation, "prose")]) - {"before-uk-gdpr"}
         if audited != linted:
             differ[case.label] = (sorted(audited), sorted(linted))

@@ -16,11 +16,11 @@ from ...source.errors import Location, Problem
 from ...source.models.base import Nation
 from ...source.registry import Registry
 from ..lint.citing import Mention, check_citations, once
+from ..lint.conditions import conditions_missing
 from ..lint.drafting import check_drafting, retention_without_period
 from ..lint.pointers import for_officers
 from ..lint.setting import NATION_NAMES, Passage, Setting, long_day
 from ..lint.statements import ITEMS, Item
-from .conditions import conditions_missing
 from .dates import find_published, find_review
 from .deferral import deferred_by, names_an_item, outside_pointers, pointers
 from .extract import SUFFIXES, Block, CannotRead, Extracted, extract, looks_like_heading

@@ -17,9 +17,11 @@ _CRIME = re.compile(r"\bcriminal\s+(?:convictions?|offen[cs]es?|records?|histor(
                     re.IGNORECASE)
 _SPECIAL = re.compile(r"special\s+categor(?:y|ies)", re.IGNORECASE)
 # Words that keep the two apart in one sentence: 'special category data and, separately,
-# criminal offence data (Art 10)'.
-_APART = re.compile(r"criminal\s+offen[cs]e\s+data|\bart(?:icle|\.)?\s*10\b|separate",
-                    re.IGNORECASE)
+# criminal offence data (Art 10)', 'special category data does not include convictions',
+# 'kept apart from information about convictions', 'unlike special category data'.
+_APART = re.compile(r"criminal\s+offen[cs]e\s+data|\bart(?:icle|\.)?\s*10\b|separate|"
+                    r"\b(?:not|never|unlike|apart|except|exclud\w*|other\s+than|distinct)\b|"
+                    r"n['’]t\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?;\n]*(?:[.!?;](?!\d)|\n|$)")
 RULE = ("UK GDPR Art 9(1) (the special categories) and Art 10 (criminal offence data); DPA "
         "2018 s.11(2) [P]")

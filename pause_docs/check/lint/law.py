@@ -12,7 +12,8 @@ from ...source.errors import Location, Problem
 from ...source.models import Notice
 from ...source.resolved import ResolvedDocument
 from ...source.resources import from_label
-from .citing import Referenced, check_citations, once
+from .citing import Found, Mention, Referenced, check_citations, once
+from .conditions import conditions_missing
 from .drafting import check_drafting, dpo_without_contact, retention_without_period
 from .published import Published
 from .setting import Passage, Setting
@@ -48,9 +49,28 @@ def check_law(published: Published, as_of: dt.date) -> list[Problem]:
     found, mentions = check_citations(passages, references, setting)
     if published.is_notice:
         found += check_drafting(mentions, passages, setting)
+        found += _conditions_said(published, passages, mentions)
         found += retention_without_period(_retention(published, sources))
         found += dpo_without_contact(doc.council.dpo, doc.provenance.locate_council(("dpo",)))
     return once(found, home(doc))
+
+
+def _conditions_said(published: Published, passages: list[Passage],
+                     mentions: list[Mention]) -> list[Found]:
+    """Special category or criminal offence data the notice's words say it uses with no
+    condition named, read as `audit` reads them; a kind of data its categories flag is
+    judged from the flags instead (checklist.py), and a notice leaving its legal bases to a
+    main notice is judged there."""
+    if not published.under_gdpr or any(g.via for g in published.publication.groups(
+            "legal-bases")):
+        return []
+    flagged = {code for flag, code in _FLAGS
+               if any(getattr(c, flag) for c in published.notice.data_categories)}
+    return [f for f in conditions_missing(passages, mentions) if f[0].code not in flagged]
+
+
+_FLAGS = (("special_category", "special-category-without-condition"),
+          ("criminal_offence", "criminal-offence-without-condition"))
 
 
 def _sources(doc: ResolvedDocument) -> dict[str, str]:

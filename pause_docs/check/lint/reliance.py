@@ -14,11 +14,12 @@ import re
 
 # Words before a citation, in its sentence, that say it is not (or no longer) relied on:
 # "we do not rely on legitimate interests", "which replaced the Data Protection Act 1998",
-# "the Information Commission (formerly the ICO)"; and after it: "legitimate interests cannot
+# "the Information Commission (formerly the ICO)", "we don’t rely on consent" (either
+# apostrophe, any verb: don't, won't, can't); and after it: "legitimate interests cannot
 # be used by a council". A 'not' elsewhere in the sentence ("we need not tell you (Art
 # 14(5)(b))") is about something else.
 _NOT_RELIED_ON = re.compile(
-    r"\b(?:(?:not|never|cannot|can't)\s+(?:\w+\s+){0,2}?(?:rely|relies|relying|use|using|used"
+    r"\b(?:(?:not|never|cannot|\w+n['’]t)\s+(?:\w+\s+){0,2}?(?:rely|relies|relying|use|using|used"
     r"|apply|applies|based|cite|citing|under)\b|no\s+longer|instead\s+of|rather\s+than"
     r"|other\s+than|replac\w*|repeal\w*|supersed\w*|formerly|previously|predecessor"
     r"|was\s+called|renamed|used\s+to\b)", re.IGNORECASE)
@@ -31,7 +32,7 @@ _NOT_RELIED_ON_WELSH = re.compile(
     r"|d?disodl\w*|d?diddym\w*|gynt|yn\s+flaenorol|rhagflaen\w*|ail-?enw\w*)\b",
     re.IGNORECASE)
 _NOT_RELIED_ON_AFTER = re.compile(
-    r"[^.;!?\n]{0,40}?\b(?:(?:does|do|did|can|could|may|will|shall|is|are)\s*(?:not|n't)\s+"
+    r"[^.;!?\n]{0,40}?\b(?:(?:does|do|did|can|could|may|will|shall|is|are|wo)\s*(?:not|n['’]t)\s+"
     r"(?:be\s+)?(?:apply|used|available|relied)|cannot\s+be\s+(?:used|relied)|no\s+longer\s+"
     r"(?:applies|apply|exists?|in\s+force)"
     # Welsh: 'nid yw'n berthnasol', 'ni ellir ei ddefnyddio', 'nad yw bellach mewn grym'

@@ -1,10 +1,12 @@
-"""Special category and criminal offence data a published notice says it uses, with no
-condition named for it (issue 27): the finding a data-protection lawyer makes first.
+"""Special category and criminal offence data a notice says in its words it uses, with no
+condition named for it (issue 27): the finding a data-protection lawyer makes first, read the
+same way by `audit` on a published page and by `lint` on the words a YAML document prints
+(which also judges its data categories' flags: checklist.py).
 
 UK GDPR Art 9(1) forbids processing special category data unless a condition in Art 9(2)
 applies (with DPA 2018 s.10 and Schedule 1 for points (b), (g), (h), (i) and (j)); Art 10 and
-DPA 2018 s.10(5) allow criminal offence data only with a Schedule 1 condition.  `lint` reads
-this from a document's structured data categories; here it is read from prose, so:
+DPA 2018 s.10(5) allow criminal offence data only with a Schedule 1 condition.  Read from
+prose, so:
 
 - the data is recognised only in data-context words ("information about your health",
   "health records", "special category data we hold", a list item "Ethnicity" under "The
@@ -23,8 +25,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..lint.citing import Found, Mention
-from ..lint.setting import Finding, Passage
+from .citing import Found, Mention
+from .setting import Finding, Passage
 
 _SENTENCE = re.compile(r"[^.!?;]*(?:[.!?;](?!\d)|$)")
 _NOT = re.compile(r"\b(?:not|never|no|none|neither|nor)\b|n['’]t\b", re.IGNORECASE)
@@ -115,7 +117,9 @@ def conditions_missing(passages: Sequence[Passage], mentions: Sequence[Mention])
     it uses when it names no condition for them, at the first words that say so (the others
     listed with it)."""
     kinds = {p.kind for m in mentions for p in m.provisions}
-    texts = [p.text for p in passages]
+    # a reference's own words (lint keeps them apart from the passages) may name it too
+    texts = list({id(p): p.text for p in (*passages, *(p for m in mentions
+                                                         for p in m.passages))}.values())
     schedule_1 = "schedule-1-condition" in kinds or any(_SCHEDULE_1.search(t) for t in texts)
     found: list[Found] = []
     if not (schedule_1 or "special-category-condition" in kinds
@@ -144,8 +148,10 @@ def _said(passages: Sequence[Passage], words: re.Pattern[str], named: re.Pattern
             said = sentence.group()
             match = words.search(said)
             if match is None:  # the law's name for the data, with a verb saying it is used
-                match = named.search(said)
-                match = match if match is not None and _USES.search(said) else None
+                match, uses = named.search(said), _USES.search(said)
+                # ... and not denied ('special category data does not include convictions')
+                match = match if uses is not None and not _NOT.search(said[:uses.end()]) \
+                    else None
             if match is None or _NOT.search(said[:match.end()]) or _IMAGINED.search(said):
                 continue
             out.append((index, sentence.start() + match.start(), sentence.start() + match.end()))
