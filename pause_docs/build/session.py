@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..render.formats import ALL, FORMATS, suffixes
 from ..source.errors import Location, Problem, ProjectError, display_path
 from ..source.layout import programme_files, registry_files, search_path, used_files
+from ..source.loader import parse_yaml
 from .manifest import (
     MANIFEST,
     UNKNOWN,
@@ -101,6 +102,9 @@ class Session:
             else:
                 stale.append(file)
         self.changed |= self.freshness.renewed
+        for main in main_notices(stale, files):  # its page links to its addenda
+            report.skipped.remove(self.key(main))
+            stale.append(main)
         return stale
 
     @property
@@ -223,6 +227,28 @@ def output_files(output: Path, file: Path, fmt: str, record: Record | None
     variants = wanted | {v for v in (record.outputs if record else {})
                          if v.rpartition(".")[2] in wanted}
     return {v: output / file.parent.name / f"{file.stem}.{v}" for v in sorted(variants)}
+
+
+def main_notices(stale: list[Path], files: list[Path]) -> list[Path]:
+    """The notices, not yet to be made, that documents to be made name with their own
+    `parent:` (unless they are layers for a narrower audience): a new or changed addendum
+    changes the page of the notice it adds to, which links to it.  One removed, renamed or
+    no longer naming it is among that notice's recorded inputs, and makes it again."""
+    listed, wanted = set(files), set(stale)
+    found: list[Path] = []
+    for file in stale:
+        try:
+            source, _ = parse_yaml(file.read_text(encoding="utf-8"), file.name)
+        except (OSError, UnicodeDecodeError):
+            continue  # the build reports it
+        data = source.data if source is not None else None
+        if not isinstance(data, dict) or data.get("audience", "everyone") != "everyone":
+            continue
+        main = file.parent / f"{data.get('parent')}.yaml"
+        if isinstance(data.get("parent"), str) and main in listed and main not in wanted:
+            found.append(main)
+            wanted.add(main)
+    return found
 
 
 def files_in(folder: Path) -> list[Path]:
