@@ -197,3 +197,10 @@ def test_the_addendum_sentences_print_in_word_and_pdf(project, tmp_path: Path) -
         text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
                                        text=True, check=True).stdout.split())
         assert said in text.replace("’", "'"), text
+
+
+def test_diff_of_the_main_notice_names_its_addendum_to_revisit(project) -> None:
+    from pause_docs.compare.layers import revisit_notes
+
+    (note,) = revisit_notes(docs(site(project))["childrens-services"])
+    assert "councils/example/pause.yaml (addendum)" in note
