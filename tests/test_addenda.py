@@ -204,3 +204,31 @@ def test_diff_of_the_main_notice_names_its_addendum_to_revisit(project) -> None:
 
     (note,) = revisit_notes(docs(site(project))["childrens-services"])
     assert "councils/example/pause.yaml (addendum)" in note
+
+
+PROGRAMME = """\
+name: Pause
+description: A programme for women.
+defaults:
+  notice:
+    parent: childrens-services
+"""
+
+
+def test_an_addendum_whose_programme_names_the_main_notice_is_linked_both_ways(
+        project) -> None:
+    root = site(project, addendum=None)
+    (root / "councils" / "programmes").mkdir()
+    (root / "councils" / "programmes" / "pause.yaml").write_text(PROGRAMME)
+    out = root / "output"
+    page = out / "example" / "childrens-services.html"
+    build(root, out, "html", jobs=1)
+    (root / "councils" / "example" / "pause.yaml").write_text(
+        ADDENDUM.replace("parent: childrens-services", "programme: pause"))
+    build(root, out, "html", jobs=1)
+    assert '<a href="pause.html">Pause privacy notice</a>' in page.read_text()
+    addendum = (out / "example" / "pause.html").read_text()
+    assert ("Children's Services privacy notice</a>. It says only what is different for "
+            "Pause; everything else is as that notice says.") in addendum
+    cy = words((out / "example" / "pause.cy.html").read_text())
+    assert "Dim ond yr hyn sy'n wahanol ar gyfer Pause y mae'n ei nodi;" in cy
