@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..render.formats import ALL, FORMATS, suffixes
 from ..source.errors import Location, Problem, ProjectError, display_path
 from ..source.layout import programme_files, registry_files, search_path, used_files
+from ..source.loader import parse_yaml
 from .manifest import (
     MANIFEST,
     UNKNOWN,
@@ -101,6 +102,9 @@ class Session:
             else:
                 stale.append(file)
         self.changed |= self.freshness.renewed
+        for main in main_notices(stale, files, programme_files(self.root)):  # its addenda
+            report.skipped.remove(self.key(main))
+            stale.append(main)
         return stale
 
     @property
@@ -223,6 +227,45 @@ def output_files(output: Path, file: Path, fmt: str, record: Record | None
     variants = wanted | {v for v in (record.outputs if record else {})
                          if v.rpartition(".")[2] in wanted}
     return {v: output / file.parent.name / f"{file.stem}.{v}" for v in sorted(variants)}
+
+
+def main_notices(stale: list[Path], files: list[Path], programmes: dict[str, Path]
+                 ) -> list[Path]:
+    """The notices, not yet to be made, that documents to be made name with `parent:` (their
+    own, or their programme's default), unless they are layers for a narrower audience: a
+    new or changed addendum changes the page of the notice it adds to, which links to it.
+    One removed, renamed or no longer naming it is among that notice's recorded inputs."""
+    listed, wanted = set(files), set(stale)
+    found: list[Path] = []
+    for file in stale:
+        data = _yaml_of(file)
+        if not isinstance(data, dict) or data.get("audience", "everyone") != "everyone":
+            continue
+        names = {data["parent"]} if "parent" in data else _default_parents(
+            programmes.get(str(data.get("programme"))))
+        for name in sorted(n for n in names if isinstance(n, str)):
+            main = file.parent / f"{name}.yaml"
+            if main in listed and main not in wanted:
+                found.append(main)
+                wanted.add(main)
+    return found
+
+
+def _default_parents(programme: Path | None) -> set[object]:
+    """Every `parent:` a programme's defaults give, for any family of documents."""
+    data = _yaml_of(programme) if programme is not None else None
+    defaults = data.get("defaults") if isinstance(data, dict) else None
+    return {d["parent"] for d in (defaults.values() if isinstance(defaults, dict) else ())
+            if isinstance(d, dict) and "parent" in d}
+
+
+def _yaml_of(file: Path) -> object:
+    """What a YAML file says, or None when it cannot be read (the build reports it)."""
+    try:
+        source, _ = parse_yaml(file.read_text(encoding="utf-8"), file.name)
+    except (OSError, UnicodeDecodeError):
+        return None
+    return source.data if source is not None else None
 
 
 def files_in(folder: Path) -> list[Path]:

@@ -1,5 +1,5 @@
-"""The layers under a notice (young people's, Easy Read): a change to the full notice may
-need the same change in each, so `diff` names them."""
+"""The layers under a notice (young people's, Easy Read) and its addenda: a change to the
+full notice may need the same change in each, so `diff` names them."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ def layers_under(doc: ResolvedDocument) -> list[str]:
         data = source.data if source is not None else None
         if isinstance(data, dict) and data.get("parent") == doc.slug:
             audience = str(data.get("audience", "everyone")).replace("-", " ")
+            audience = "addendum" if audience == "everyone" else audience
             found.append(f"{source.path} ({audience})" if source else file.name)
     return found
 

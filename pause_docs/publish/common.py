@@ -11,6 +11,7 @@ from ..source.layout import output_name
 from ..source.models import Contact
 from ..source.models.base import SignOff
 from ..source.resolved import ResolvedDocument
+from .addenda import notice_link, ties
 from .context import Context
 from .locale import load_locale
 from .markup import inlines, plain_text
@@ -63,9 +64,7 @@ def title_block(ctx: Context, form: bool = False) -> tuple[Block, ...]:
         found.append(Paragraph(ctx.compose("version_line", version=(
             Text(model.version, ctx.origin(("version",))),)), role="version"))
     found += _metadata(ctx)
-    parent = main_notice(ctx) if ctx.doc.parent is not None else None
-    if parent is not None:  # a layer: 'This is a short version of our <full notice>.'
-        found.append(Paragraph(ctx.compose("layer_of", link=(parent,)), role="layer"))
+    found += ties(ctx, main_notice(ctx) if ctx.doc.parent is not None else None)
     found += alternative_formats(ctx)
     return tuple(found)
 
@@ -92,12 +91,7 @@ def main_notice(ctx: Context) -> Link | None:
     if top is not None and top.title and top.url:
         return Link(top.url, (Text(top.title, ctx.origin(("top_level_notice", "title"))),))
     parent = ctx.doc.parent
-    if parent is None:
-        return None
-    title = Origin(parent.provenance.locate(("title",)), (), "document",
-                   parent.provenance.language_of(("title",)))
-    return Link(page_file(ctx.doc, parent.language, parent.slug),
-                (Text(parent.model.title, title),))
+    return notice_link(ctx, parent) if parent is not None else None
 
 
 def alternative_formats(ctx: Context) -> list[Block]:

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..forms.library import form_folders, load_forms
+from .addenda import link_addenda
 from .errors import Location, Problem, did_you_mean, display_path
 from .inheritance import todos, with_todos
 from .kinds import FAMILIES
@@ -141,6 +142,7 @@ def _add_council(project: Project, slug: str, directory: Path, docs: list[Path])
     attempted = {f.stem for f in docs}
     linked = link_notices(project, directory, resolved_here, council, attempted,
                           council_source)
+    linked = link_addenda(project, directory, linked, council, council_source)
     done = link_screenings(project, directory, linked, council, attempted, council_source)
     project.documents += done
     project.problems += _unexplained(project, docs, {d.path for d in done}, before)

@@ -144,7 +144,10 @@ class ResolvedDocument:
     versions: Mapping[str, ResolvedDocument] = field(default_factory=dict)
     """The document in each of its other languages (in the first language's version)."""
     parent: ResolvedDocument | None = None
-    """For a layer (a young people's or Easy Read notice): the full notice it sits under."""
+    """For a layer (a young people's or Easy Read notice): the full notice it sits under;
+    for an addendum, the notice it adds to."""
+    addenda: tuple[ResolvedDocument, ...] = ()
+    """For a notice: the notices of its council folder that are addenda to it."""
 
     @property
     def kind(self) -> str:

@@ -51,11 +51,12 @@ def _deferred(published: Published) -> list[Problem]:
     if "legal-bases" in deferred:
         deferred.add("special-category")
     where = published.locate(("parent",))
+    this = "addendum" if published.notice.is_addendum else "layer"
     return [Problem(where, "error", "deferred-not-in-parent",
-                    f"the layer leaves {what} to '{parent.slug}' ({parent.model.title}), "
+                    f"the {this} leaves {what} to '{parent.slug}' ({parent.model.title}), "
                     "but that notice does not give it, so a reader following the link will "
                     "not find it",
-                    fix=f"give it in {parent.path}, or in this layer itself",
+                    fix=f"give it in {parent.path}, or in this {this} itself",
                     rule=f"UK GDPR Arts 13 and 14; {LAYERED}")
             for item, (what, lacking) in missing.items() if item in deferred and lacking]
 

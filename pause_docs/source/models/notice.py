@@ -317,15 +317,18 @@ class Notice(Model):
     audience: Audience = Field(
         "everyone", description="Who the notice is written for: everyone, or a layer for "
         "young-people or in easy-read, which gives plain reasons instead of article numbers "
-        "and is held to a stricter readability target.")
+        "and is held to a stricter readability target. A notice for everyone with `parent:` "
+        "is an addendum to that notice.")
     plain_reasons: tuple[PlainReason, ...] = Field(
         (), description="Only in a layer for young-people or in easy-read: reasons in its "
         "own words that cite no law (the full notice gives the law), printed as text after "
         "the legal_bases' plain reasons, where a section shows legal-bases or lawful-basis.")
     parent: Slug | None = Field(
-        None, description="For a layer: the full notice it sits under, a notice in the same "
-        "council folder (its file name without .yaml). The layer links to it, and leaves to it "
-        "the legal bases, rights, complaints and DPO it does not give itself.")
+        None, description="For a layer or an addendum: the full notice it sits under or adds "
+        "to, a notice in the same council folder (its file name without .yaml). It links to "
+        "that notice, and leaves to it the legal bases, rights, complaints and DPO it does not "
+        "give itself; an addendum (`audience: everyone`, the default) says what it adds, and "
+        "the main notice links back to it.")
     layout: Literal["sections", "fields"] = Field(
         "sections", description="sections: each section under its heading; fields: the "
         "notice as a list of labelled fields ('Data controller:', 'Purpose:', 'Retention:'), "
@@ -352,6 +355,12 @@ class Notice(Model):
             raise ValueError("top_level_notice needs its title and url, unless the notice "
                              "names its full notice with 'parent:'")
         return self
+
+    @property
+    def is_addendum(self) -> bool:
+        """A notice for everyone under another (`parent:`): it says only what is different
+        for its programme, and leaves the rest to that notice."""
+        return self.parent is not None and self.audience == "everyone"
 
     def deferred(self) -> tuple[Deferred, ...]:
         """What the notice leaves to its main or parent notice: its top_level_notice's
