@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..render.formats import ALL, FORMATS, suffixes
 from ..source.errors import Location, Problem, ProjectError, display_path
 from ..source.layout import programme_files, registry_files, search_path, used_files
-from ..source.loader import parse_yaml
+from ..source.loader import read_yaml
 from .manifest import (
     MANIFEST,
     UNKNOWN,
@@ -260,11 +260,9 @@ def _default_parents(programme: Path | None) -> set[object]:
 
 
 def _yaml_of(file: Path) -> object:
-    """What a YAML file says, or None when it cannot be read (the build reports it)."""
-    try:
-        source, _ = parse_yaml(file.read_text(encoding="utf-8"), file.name)
-    except (OSError, UnicodeDecodeError):
-        return None
+    """What a YAML file says, or None when it cannot be read (the build reports it): read as
+    every file is, so that a pipe, a device or a file too large is refused at once."""
+    source, _ = read_yaml(file, file.name)
     return source.data if source is not None else None
 
 
