@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 from conftest import COUNCIL_YAML, REPO
+from test_lint import _project
 from test_notice_blocks import words
 from test_validate import run
 from wordinfo import docx_text
 
+from pause_docs.check.lint import lint_document
 from pause_docs.render.edition import render_document, render_html
 from pause_docs.source.loading import load_project
 
@@ -102,7 +104,8 @@ WELSH = (  # the council's own words stay English in a span of their own, so in 
 
 
 def _load(project, notice: str = NOTICE):  # type: ignore[no-untyped-def]
-    root = project({"councils/vale/council.yaml": COUNCIL, "councils/vale/help.yaml": notice})
+    root = _project(project, {"councils/vale/council.yaml": COUNCIL,
+                              "councils/vale/help.yaml": notice})
     loaded = load_project(root)
     assert [p for p in loaded.problems if p.severity == "error"] == [], loaded.problems
     return loaded.documents[0]
@@ -209,3 +212,59 @@ def test_a_matching_profiling_section_without_its_annex_id_is_refused(project) -
     assert (f"councils/vale/help.yaml:{_line(notice, 'cy: Proffilio')}:" in output
             and "'show: matching-profiling' prints a part of a data-matching annex: add "
             "'matching: <the annex id>'" in output), output
+
+
+# --- lint: what the law asks of profiling, each with its right twin ------------------------
+
+OURS = {"matching-profiling-not-shown", "matching-automated-decisions-unstated",
+        "matching-profiling-without-objection"}
+
+
+def _findings(project, notice: str) -> dict[str, tuple[str, int]]:  # type: ignore[no-untyped-def]
+    found = [p for p in lint_document(_load(project, notice), TODAY) if p.code in OURS
+             or p.code == "missing-right"]
+    return {p.code: (p.severity, p.location.line) for p in found}
+
+
+def test_a_notice_that_shows_and_allows_for_its_profiling_has_none_of_the_findings(project
+                                                                                   ) -> None:
+    assert _findings(project, NOTICE) == {}
+
+
+def test_profiling_no_section_shows_is_a_located_warning(project) -> None:
+    notice = NOTICE.replace("    show: matching-profiling\n    matching: hub\n",
+                            "    text: Nothing here.\n")
+    assert _findings(project, notice) == {
+        "matching-profiling-not-shown": ("warning", _line(notice, "    profiling:"))}
+
+
+def test_solely_automated_decisions_the_notice_does_not_state_are_a_located_error(project
+                                                                                  ) -> None:
+    notice = NOTICE.replace("decisions: by-people", "decisions: solely-automated")
+    assert _findings(project, notice) == {
+        "matching-automated-decisions-unstated": ("error", _line(notice, "solely-automated"))}
+    stated = notice.replace("sections:\n", "automated_decisions:\n  applies: true\n  "
+                            "description: The hub refers flagged families to early help.\n"
+                            "sections:\n", 1)
+    assert _findings(project, stated) == {}
+
+
+def test_profiling_under_public_task_with_no_right_to_object_is_a_located_error(project
+                                                                                ) -> None:
+    # the page cites only a legal obligation; the annex, not shown, relies on public task
+    on_task = NOTICE.replace("  - provision: ukgdpr-art6-1-e\n",
+                             "  - provision: ukgdpr-art6-1-c\n", 1)
+    notice = on_task.replace("  - right: object\n", "")
+    assert _findings(project, notice) == {
+        "matching-profiling-without-objection": ("error", _line(notice, "applies: true"))}
+    assert _findings(project, on_task) == {}
+    consent = notice.replace("      - provision: ukgdpr-art6-1-e\n",
+                             "      - provision: ukgdpr-art6-1-a\n")
+    assert _findings(project, consent) == {}  # no right to object under consent
+
+
+def test_where_the_page_cites_public_task_missing_right_says_it_once(project) -> None:
+    notice = NOTICE.replace("  - right: object\n", "")
+    cited = notice + "  - heading: {en: The law, cy: Y gyfraith}\n    show: legal-bases\n"
+    assert set(_findings(project, notice)) == {"matching-profiling-without-objection"}
+    assert set(_findings(project, cited)) == {"missing-right"}
