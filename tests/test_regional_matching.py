@@ -268,3 +268,20 @@ def test_where_the_page_cites_public_task_missing_right_says_it_once(project) ->
     cited = notice + "  - heading: {en: The law, cy: Y gyfraith}\n    show: legal-bases\n"
     assert set(_findings(project, notice)) == {"matching-profiling-without-objection"}
     assert set(_findings(project, cited)) == {"missing-right"}
+
+
+def test_diff_lists_a_change_of_platform_role_or_profiling_as_a_legal_change(project) -> None:
+    from pause_docs.compare import diff_documents
+
+    root = _project(project, {
+        "councils/vale/council.yaml": COUNCIL, "councils/vale/old.yaml": NOTICE,
+        "councils/vale/new.yaml": NOTICE.replace("role: processor", "role: joint-controller")
+        .replace("decisions: by-people", "decisions: none")})
+    old, new = sorted(load_project(root).documents, key=lambda d: d.slug != "old")
+    legal = {(c.subject, c.old, c.new) for c in diff_documents(old, new).weighted("legal")}
+    hub = "Regional early help matching"
+    assert (f"{hub}: platform", "North Region Data Hub, run by North Combined Authority "
+            "(processor)", "North Region Data Hub, run by North Combined Authority "
+            "(joint-controller)") in legal
+    assert any(s == f"{hub}: profiling" and "decisions: none" in (n or "")
+               for s, _, n in legal), legal

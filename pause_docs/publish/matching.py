@@ -35,13 +35,18 @@ def _annex(ctx: NoticeContext, section: Section) -> tuple[int, DataMatching] | N
 
 
 def _block(show: Callable[[NoticeContext, Section, int, int, DataMatching], list[Block]],
-           topic: str = "data_matching") -> Callable[[NoticeContext, Section, int], Shown]:
+           topic: str | None = None) -> Callable[[NoticeContext, Section, int], Shown]:
+    """A block of the annex the section names, as a group of the annex (so diff compares
+    it), and of its own `topic` too where lint asks whether that part is shown."""
     def block(ctx: NoticeContext, section: Section, index: int) -> Shown:
         found = _annex(ctx, section)
         if found is None:
             return ()
-        shown = show(ctx, section, index, found[0], found[1])
-        return (Group(tuple(shown), topic, (found[1].id,)),) if shown else ()
+        ids = (found[1].id,)
+        shown: tuple[Block, ...] = tuple(show(ctx, section, index, found[0], found[1]))
+        if shown and topic is not None:
+            shown = (Group(shown, topic, ids),)
+        return (Group(shown, "data_matching", ids),) if shown else ()
 
     return block
 
