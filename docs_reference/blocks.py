@@ -47,7 +47,11 @@ SHOWS = {
     "matching-purpose": "a data-matching annex's purpose (`matching: <id>`)",
     "matching-criteria": "the annex's criteria (`criteria_minimum: 2`: two or more)",
     "matching-data-sent": "the data the annex sends",
-    "matching-datasets": "the national datasets matched, and who holds each",
+    "matching-datasets": "the shared platform the matching is done on and who runs it (as "
+                         "processor or controller), then the datasets matched, who holds or "
+                         "supplies each and what it is matched with",
+    "matching-profiling": "whether the annex's matching profiles people (UK GDPR Art 4(4)), "
+                          "how, and whether decisions follow from it",
     "matching-retention": "how long the annex's data is kept",
     "matching-legal-bases": "the law the annex relies on",
     "matching-contact": "whom to contact about the annex",

@@ -241,6 +241,7 @@ data_matching:
     data_sent: [Names, Dates]
     retention: [{rule: A month.}]
     datasets: [{name: PNC, holder: MoJ}]
+    profiling: {applies: false}
     contact: {name: Team, email: team@example.gov.uk}
     contact_intro: Ask the
     legal_bases:

@@ -146,6 +146,16 @@ CONTACTS_NOT_SHOWN = (("  - show: complaints\n", ""), ("  - show: dpo\n", ""),
                       ("  - show: further-information\n", ""))
 SUMMARY_NOT_SHOWN = (("  - show: summary\n", ""),)  # the summary says what it is used for
 JOINT = ("  - name: Police\n", "  - name: Police\n    role: joint-controller\n")
+PROFILED = ("data_matching:\n  - id: hub\n    name: Regional matching\n    datasets:\n"
+            "      - name: Police records\n        supplied_by: North Police\n"
+            "    profiling:\n      applies: true\n      decisions: by-people\n")
+AUTOMATED = PROFILED.replace("by-people", "solely-automated")
+SHOWN_PROFILING = ("  - show: further-information\n", "  - show: matching-profiling\n"
+                   "    matching: hub\n  - show: further-information\n")
+ON_PUBLIC_TASK = (("  - provision: ukgdpr-art6-1-e\n", "  - provision: ukgdpr-art6-1-c\n"),
+                  ("sections:\n", PROFILED + "    legal_bases:\n      - provision: "
+                                              "ukgdpr-art6-1-e\nsections:\n"),
+                  SHOWN_PROFILING)
 FIXTURES: dict[str, tuple[Files, Files]] = {
     # code: (the wrong example as a project's files, the right one)
     "missing-controller-contact": (_notice(*CONTACTS_NOT_SHOWN), _notice()),
@@ -193,6 +203,15 @@ FIXTURES: dict[str, tuple[Files, Files]] = {
     "joint-controller-not-shown": (
         _notice(JOINT, ("  - show: recipients\n", "")),
         _notice(JOINT, ("  - show: recipients\n", "  - show: controller\n"))),
+    "matching-profiling-not-shown": (_notice(("sections:\n", PROFILED + "sections:\n")),
+                                     _notice(("sections:\n", PROFILED + "sections:\n"),
+                                             SHOWN_PROFILING)),
+    "matching-automated-decisions-unstated": (
+        _notice(("sections:\n", AUTOMATED + "sections:\n"), SHOWN_PROFILING),
+        _notice(("sections:\n", AUTOMATED + EXPLAINED + "sections:\n"), SHOWN_PROFILING,
+                SHOWN_DECISIONS)),
+    "matching-profiling-without-objection": (
+        _notice(("  - right: object\n", ""), *ON_PUBLIC_TASK), _notice(*ON_PUBLIC_TASK)),
     "party-without-retention": (_notice(JOINT), _notice(JOINT, (
         "  - rule: We keep records for two years.\n", "  - rule: We keep records for two "
         "years.\n  - records: Records the police keep\n    rule: The police keep them for six "

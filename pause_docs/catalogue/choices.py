@@ -49,7 +49,10 @@ BLOCKS = {
     "matching-purpose": "data-matching annex: what the matching is for",
     "matching-criteria": "data-matching annex: who is matched, by which criteria",
     "matching-data-sent": "data-matching annex: the data sent for matching",
-    "matching-datasets": "data-matching annex: the datasets matched against",
+    "matching-datasets": "data-matching annex: the platform it runs on and who runs it, the "
+                         "datasets matched and who supplies each",
+    "matching-profiling": "data-matching annex: whether it profiles people (UK GDPR Art "
+                          "4(4)) and whether decisions follow",
     "matching-retention": "data-matching annex: how long matched data is kept",
     "matching-legal-bases": "data-matching annex: the law that allows the matching",
     "matching-contact": "data-matching annex: whom to ask about the matching",

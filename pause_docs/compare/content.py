@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..publish.tree import Address, Group, Link, Paragraph, Publication, plain, walk
+from ..source.models.matching import DataMatching
 from ..source.models.notice import DataCategory, Notice
 from ..source.resolved import ResolvedDocument
 from .records import Change
@@ -195,12 +196,15 @@ def _matching(old: Notice, new: Notice) -> list[Change]:
     for a, b in pairs:
         changes += text_change(area, f"{b.name}: name", a.name, b.name)
         changes += text_change(area, f"{b.name}: processor", a.processor, b.processor, "legal")
+        changes += text_change(area, f"{b.name}: platform", _platform(a), _platform(b), "legal")
+        changes += text_change(area, f"{b.name}: profiling", _profiling(a), _profiling(b),
+                               "legal")
         changes += text_change(area, f"{b.name}: purpose", a.purpose, b.purpose)
         sets = match_items(a.datasets, b.datasets, lambda d: key_of(d.name))
         changes += [Change(area, "removed", f"{b.name}: matched against {d.name}")
                     for d in sets[1]]
         changes += [Change(area, "added", f"{b.name}: matched against {d.name}",
-                           new=d.holder) for d in sets[2]]
+                           new=d.holder or d.supplied_by) for d in sets[2]]
         crit = match_items(a.criteria, b.criteria, norm, lambda c: c)
         changes += [Change(area, "removed", f"{b.name}: criterion", old=norm(c))
                     for c in crit[1]]
@@ -213,6 +217,21 @@ def _matching(old: Notice, new: Notice) -> list[Change]:
         changes += [Change(area, "added", f"{b.name}: data sent", new=s) for s in sent[2]]
         changes += _retention(area, a.retention, b.retention, f"{b.name}: ")
     return changes
+
+
+def _platform(annex: DataMatching) -> str | None:
+    platform = annex.platform
+    return None if platform is None else f"{platform.name}, run by {platform.run_by} " \
+        f"({platform.role})"
+
+
+def _profiling(annex: DataMatching) -> str | None:
+    profiling = annex.profiling
+    if profiling is None:
+        return None
+    said = [f"decisions: {profiling.decisions}"] if profiling.decisions else []
+    return "; ".join(["profiles people" if profiling.applies else "does not profile people",
+                      *said, *([profiling.description] if profiling.description else [])])
 
 
 # --- contacts ------------------------------------------------------------------------------

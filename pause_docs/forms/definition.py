@@ -16,7 +16,7 @@ from pydantic import AfterValidator, Field, model_validator
 from ..source.kinds import form_kinds
 from ..source.models.assessment import DATE_STYLES, DateStyle
 from ..source.models.base import Markdown, Model, RegistryId, Slug
-from ..source.models.notice import LegalReference
+from ..source.models.statements import LegalReference
 from .risk import RiskMatrix
 
 _FIELD_ID = re.compile(r"^[a-z][a-z0-9_-]{0,62}$")

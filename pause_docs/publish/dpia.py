@@ -15,7 +15,8 @@ from ..forms.risk import Judged, Level, RiskMatrix
 from ..forms.rules import outcome_of
 from ..source.errors import Location
 from ..source.loader import Path_
-from ..source.models.notice import LegalReference, Notice
+from ..source.models.notice import Notice
+from ..source.models.statements import LegalReference
 from ..source.resolved import ResolvedDocument
 from .citations import citation_words, citations
 from .context import FormContext

@@ -21,6 +21,7 @@ from .checklist import check_completeness, check_consistency, check_dated
 from .dpia import check_dpia
 from .law import check_law, home, inherited_at_document
 from .layers import check_layer
+from .matching import check_matching
 from .parties import check_parties
 from .pointers import for_officers, named_for_officers
 from .published import Published
@@ -32,7 +33,7 @@ __all__ = ["Citing", "UnknownProvision", "lint_document", "lint_project", "where
 
 CHECKS: dict[Layout, tuple[Callable[[Published], list[Problem]], ...]] = {
     "notice": (check_completeness, check_consistency, check_dated, check_readability,
-               check_layer, check_parties, check_categories),
+               check_layer, check_parties, check_categories, check_matching),
     "form": (check_answers, check_dates, check_dpia),
 }
 """The checks each shape of document (`Kind.layout`) adds to those of the law and names."""

@@ -6,7 +6,7 @@ from .base import Model
 from .council import Contact, Council, Organisation, Programme
 from .dpia import CriteriaFile, CriteriaSet, Criterion, DpiaScreening
 from .dpia_full import Dpia
-from .notice import LegalReference, Notice, RightEntry
+from .notice import Notice, RightEntry
 from .registry import (
     Body,
     BodyName,
@@ -19,6 +19,7 @@ from .registry import (
     StatusChange,
 )
 from .sections import Section
+from .statements import LegalReference
 
 Document = Notice | FormDocument
 

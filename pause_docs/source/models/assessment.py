@@ -14,7 +14,7 @@ from typing import Any, Literal
 from pydantic import ConfigDict, Field
 
 from .base import Markdown, Model, Slug
-from .notice import LegalReference
+from .statements import LegalReference
 
 # Keys every document on a form has; a form's field cannot use one of these ids.
 DateStyle = Literal["day", "ordinal", "numeric", "numeric-long"]

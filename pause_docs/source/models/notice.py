@@ -3,53 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, model_validator
 
 from ..kinds import kinds_checked_by
 from .base import Markdown, Model, RegistryId, Slug, Url
-from .council import Contact
+from .matching import DataMatching
 from .sections import Group, Section
+from .statements import GROUP_DESCRIPTION, LegalReference, RetentionRule
 
 if TYPE_CHECKING:
     NoticeKind = str
 else:  # the kinds of `KINDS` this model checks: pydantic checks them, the schema lists them
     NoticeKind = Literal[kinds_checked_by("Notice")]
-
-_GROUP = ("A label to show some items of a list in one section and the rest in another: a "
-          "section with `only: <group>` shows them")
-
-
-class LegalReference(Model):
-    """A piece of law a notice relies on, by registry id, optionally in the notice's own words."""
-
-    provision: RegistryId | Annotated[tuple[RegistryId, ...], Field(min_length=1)] = Field(
-        description="Registry id(s) of the provision, e.g. 'ca2004-s10'.")
-    cited_as: str | None = Field(
-        None, description="The words the published notice used, kept for a faithful "
-        "reproduction (e.g. \"Section 10 of the Children's Act 2004\"); the registry's "
-        "citation is used when this is left out.")
-    reason: Markdown | None = Field(None, description="Why it applies, in the notice's words.")
-    wording: Markdown | None = Field(
-        None, description="The whole sentence the notice uses for this law; the words of "
-        "'cited_as' (or the citation) in it become the link to the law.")
-    heading: str | None = Field(None, description="A label printed before it, e.g. 'Lawful "
-                                "basis for processing personal data under Article 6 GDPR'.")
-    schedule_1: LegalReference | None = Field(
-        None, description="For an Art 9 or Art 10 condition: the DPA 2018 section 10 and "
-        "Schedule 1 condition that goes with it.")
-    examples: tuple[Markdown, ...] = Field((), description="Examples of what it covers.")
-    conditions: tuple[LegalReference, ...] = Field(
-        (), description="For an Art 6 lawful basis: the Art 9 or Art 10 conditions that go "
-        "with it, printed under it as councils write them (each may have its own "
-        "schedule_1).")
-    group: Group | None = Field(None, description=_GROUP)
-
-    @property
-    def provision_ids(self) -> tuple[str, ...]:
-        return (self.provision,) if isinstance(self.provision, str) else self.provision
-
 
 class PlainReason(Model):
     """A reason a layer gives in its own words with no law to link: its parent notice gives
@@ -58,7 +25,7 @@ class PlainReason(Model):
     reason: Markdown = Field(description="Why the council may use the information, in the "
                              "layer's words, e.g. 'We need to keep children safe.' Printed "
                              "as it is, not as a link to the law.")
-    group: Group | None = Field(None, description=_GROUP)
+    group: Group | None = Field(None, description=GROUP_DESCRIPTION)
 
 
 class RightEntry(Model):
@@ -67,15 +34,6 @@ class RightEntry(Model):
     right: RegistryId = Field(description="Registry id of the right, e.g. 'access'.")
     wording: Markdown | None = Field(
         None, description="The notice's own wording; the registry's summary when left out.")
-
-
-class RetentionRule(Model):
-    """How long one kind of record is kept, and what happens then."""
-
-    records: str | None = Field(None, description="Which records, e.g. 'Social care records'.")
-    period: str | None = Field(None, description="The period in short, e.g. 'at least 25 "
-                               "years' or 'until December 2022'.")
-    rule: Markdown = Field(description="The period or criteria, in the notice's words.")
 
 
 class Transfers(Model):
@@ -113,7 +71,7 @@ class Purpose(Model):
     description: Markdown = Field(description="What the information is used for.")
     legal_bases: tuple[LegalReference, ...] = Field(
         (), description="The lawful basis or law for this use, if it differs per use.")
-    group: Group | None = Field(None, description=_GROUP)
+    group: Group | None = Field(None, description=GROUP_DESCRIPTION)
 
 
 class Service(Model):
@@ -189,36 +147,7 @@ class Recipient(Model):
     onward_group: str | None = Field(
         None, description="How the notice names the onward recipients as a group, e.g. "
         "'other Government departments'.")
-    group: Group | None = Field(None, description=_GROUP)
-
-
-class MatchedDataset(Model):
-    """A national dataset that data is matched against."""
-
-    name: str = Field(description="e.g. 'Police National Computer'.")
-    holder: str = Field(description="Who holds it, e.g. 'Ministry of Justice'.")
-    purpose: Markdown | None = Field(None, description="What the match shows.")
-
-
-class DataMatching(Model):
-    """A data-matching programme annex, e.g. a national impact study."""
-
-    id: Slug = Field(description="Short id sections use to show its parts, e.g. 'nis'.")
-    name: str = Field(description="Name of the programme or study.")
-    purpose: Markdown | None = Field(None, description="What it is for.")
-    criteria_intro: Markdown | None = Field(None, description="e.g. 'If your family has two "
-                                            "or more of the following problems...'.")
-    criteria: tuple[Markdown, ...] = Field((), description="The inclusion criteria.")
-    criteria_minimum: int | None = Field(
-        None, ge=1, description="How many criteria must be met, e.g. 2 for 'two or more'.")
-    data_sent: tuple[str, ...] = Field((), description="What is sent, item by item.")
-    processor: str | None = Field(None, description="Who does the matching, e.g. 'ONS'.")
-    datasets: tuple[MatchedDataset, ...] = Field((), description="Datasets matched.")
-    retention: tuple[RetentionRule, ...] = Field((), description="Retention and destruction.")
-    legal_bases: tuple[LegalReference, ...] = Field((), description="Law it relies on.")
-    contact: Contact | None = Field(None, description="Who to contact about it.")
-    contact_intro: Markdown | None = Field(
-        None, description="The words before the contact's name and email.")
+    group: Group | None = Field(None, description=GROUP_DESCRIPTION)
 
 
 Deferred = Literal["legal-bases", "rights", "complaints", "dpo"]
