@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..check.rules import page as rule_page
 from ..source.errors import ProblemsFound, summary
 from .output import echo, format_option, json_report, project_root, say, verbosity_options
 from .setup_commands import STRICT_LEVELS, LintCommand, check_targets
@@ -42,6 +41,7 @@ def lint(ctx: click.Context, paths: tuple[Path, ...], as_of: dt.datetime | None,
     fix it and where the rule comes from. With no PATHS, checks the whole project.
     """
     from ..check.lint import lint_project
+    from ..check.rules import page as rule_page
     from ..source.loading import load_project
 
     day = as_of.date() if as_of else dt.date.today()

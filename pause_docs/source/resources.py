@@ -1,4 +1,4 @@
-"""What the installed package ships besides its code, found with importlib.resources: the
+"""What the installed package ships besides its code, found beside this module: the
 templates (with their stylesheets and fonts), the legal registry, the programme library, the
 standard sections and the forms.
 
@@ -9,15 +9,15 @@ and published pages are the same from a source checkout and from an installed wh
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 PACKAGE = "pause_docs"
 
 
 def package_root() -> Path:
-    """The folder the package is installed in (a wheel is always unpacked onto disk)."""
-    return Path(str(resources.files(PACKAGE))).resolve()
+    """The folder the package is installed in (a wheel is always unpacked onto disk, so the
+    package is a folder; importlib.resources would say the same at twice `--help`'s cost)."""
+    return Path(__file__).resolve().parent.parent
 
 
 PACKAGE_ROOT = package_root()
