@@ -12,6 +12,7 @@ the blocks inside it present (a topic such as 'rights' or 'dpo'), for the checks
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
@@ -304,21 +305,27 @@ class Publication:
         yield from self.header
         yield from self.body
 
+    @functools.cached_property
+    def nodes(self) -> tuple[Node, ...]:
+        """Every node of the page, depth first, in page order: walked once, since the checks
+        ask a page many questions."""
+        return tuple(walk(self.blocks()))
+
     def groups(self, topic: str) -> list[Group]:
-        return [g for g in walk(self.blocks()) if isinstance(g, Group) and g.topic == topic]
+        return [g for g in self.nodes if isinstance(g, Group) and g.topic == topic]
 
     def presents(self, *topics: str, via_parent: bool = True) -> bool:
         """True when the page presents any of `topics` (or points to the parent notice for
         it, unless `via_parent` is False)."""
         return any(isinstance(g, Group) and g.topic in topics and (via_parent or g.via is None)
-                   for g in walk(self.blocks()))
+                   for g in self.nodes)
 
     def shown_ids(self, topic: str) -> set[str]:
         return {i for g in self.groups(topic) for i in g.ids}
 
     def citations(self) -> list[Link]:
         """Every link that cites the law, in page order."""
-        return [n for n in walk(self.blocks()) if isinstance(n, Link) and n.law]
+        return [n for n in self.nodes if isinstance(n, Link) and n.law]
 
 
 def children(node: Node) -> tuple[Node, ...]:

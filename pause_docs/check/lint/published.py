@@ -99,6 +99,13 @@ class Published:
     def references(self, *, shown_only: bool = True) -> list[Reference]:
         """Every legal reference the page prints (each once), or with `shown_only=False`,
         every one the document holds (with its Schedule 1 companion)."""
+        return list(self._shown_references if shown_only else self._references(False))
+
+    @functools.cached_property
+    def _shown_references(self) -> list[Reference]:
+        return self._references(True)
+
+    def _references(self, shown_only: bool) -> list[Reference]:
         provisions = self.doc.registry.provisions
         if shown_only:
             paths = dict.fromkeys(link.reference for link in self.publication.citations()
@@ -118,6 +125,10 @@ class Published:
         """Every printed text the document's authors wrote: in the document, what it
         inherits, and the council's details (the registry's and the tool's words are not
         theirs to fix)."""
+        return list(self._texts)
+
+    @functools.cached_property
+    def _texts(self) -> list[Printed]:
         return [printed for printed in texts_of(self.publication)
                 if printed.origin is not None and printed.origin.owner != "registry"]
 

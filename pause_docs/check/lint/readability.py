@@ -40,6 +40,7 @@ def _dictionary() -> pyphen.Pyphen:
 _VOWELS = re.compile(r"[aeiouy]+")
 
 
+@functools.lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     """Hyphenation points undercount ('pro-cessing', 'data'), so the count of vowel groups
     (less a silent final e) is taken when it is higher."""
