@@ -207,8 +207,12 @@ def environment(search_path: tuple[Path, ...] = (TEMPLATES_DIR,)) -> jinja2.Envi
                             delimiter=":"),
         jinja2.FileSystemLoader([str(p) for p in search_path]),
     ])
+    # The package's own templates cannot change while a process runs: not checking their
+    # files' times before each use saves a build a stat per printed block. A project's own
+    # templates are checked, so `serve` shows an edited one.
     env = _Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
-                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                       auto_reload=search_path != (TEMPLATES_DIR,))
     env.globals.update(blocks=_blocks, inline=_inline_markup, content=_content)
     return env
 

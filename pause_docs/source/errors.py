@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import re
 from collections.abc import Iterable
@@ -85,6 +86,16 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+@functools.lru_cache(maxsize=16)
+def _resolved(root: Path) -> Path:
+    """The project root with its links followed (once per process: every located value of a
+    build names its file through it)."""
+    try:
+        return root.resolve()
+    except (OSError, RuntimeError):
+        return root
+
+
 def display_path(path: Path, root: Path) -> str:
     """The path relative to the project root when it is inside it, as users see it; a file
     the installed package ships as 'pause_docs/…' (wherever it is installed).
@@ -92,10 +103,7 @@ def display_path(path: Path, root: Path) -> str:
     A symbolic link is named as the link, not as the file it leads to: a document reached
     through a linked folder keeps the name it has in the project.
     """
-    try:
-        real_root = root.resolve()
-    except (OSError, RuntimeError):
-        real_root = root
+    real_root = _resolved(root)
     here = Path(os.path.abspath(path))
     for base in (real_root, Path(os.path.abspath(root))):
         if here.is_relative_to(base):
