@@ -175,6 +175,22 @@ def test_adding_and_removing_an_addendum_makes_the_main_notice_again(project) ->
     assert build(root, out, "html", jobs=1).built == []
 
 
+@pytest.mark.parametrize("key", ["parent", '"p\\x61rent"', '"\\u0070arent"'])
+def test_an_addendum_added_makes_the_main_notice_again_however_its_key_is_spelled(
+        project, key: str) -> None:
+    """The build reads a document for its `parent:` only when its text may hold one: a key
+    spelled with escapes is one too."""
+    root = site(project, addendum=None)
+    out = root / "output"
+    build(root, out, "html", jobs=1)
+    (root / "councils" / "example" / "pause.yaml").write_text(
+        ADDENDUM.replace("parent:", f"{key}:"))
+    report = build(root, out, "html", jobs=1)
+    assert "councils/example/childrens-services.yaml" in report.built
+    assert '<a href="pause.html">Pause privacy notice</a>' in (
+        out / "example" / "childrens-services.html").read_text()
+
+
 @pytest.mark.slow
 def test_the_addendum_sentences_print_in_word_and_pdf(project, tmp_path: Path) -> None:
     import subprocess

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from ..render.formats import ALL, FORMATS, suffixes
 from ..source.errors import Location, Problem, ProjectError, display_path
 from ..source.layout import programme_files, registry_files, search_path, used_files
-from ..source.loader import read_yaml
+from ..source.loader import MAX_FILE_BYTES, read_yaml
+from ..source.reader import NotReadable, read_regular
 from .manifest import (
     MANIFEST,
     UNKNOWN,
@@ -236,19 +237,33 @@ def main_notices(stale: list[Path], files: list[Path], programmes: dict[str, Pat
     new or changed addendum changes the page of the notice it adds to, which links to it.
     One removed, renamed or no longer naming it is among that notice's recorded inputs."""
     listed, wanted = set(files), set(stale)
+    defaults = {name: _default_parents(path) for name, path in programmes.items()}
     found: list[Path] = []
     for file in stale:
+        if not any(defaults.values()) and not _may_name_a_parent(file):
+            continue  # most builds: no document is read twice to learn it names none
         data = _yaml_of(file)
         if not isinstance(data, dict) or data.get("audience", "everyone") != "everyone":
             continue
-        names = {data["parent"]} if "parent" in data else _default_parents(
-            programmes.get(str(data.get("programme"))))
+        names = {data["parent"]} if "parent" in data else defaults.get(
+            str(data.get("programme")), set())
         for name in sorted(n for n in names if isinstance(n, str)):
             main = file.parent / f"{name}.yaml"
             if main in listed and main not in wanted:
                 found.append(main)
                 wanted.add(main)
     return found
+
+
+def _may_name_a_parent(file: Path) -> bool:
+    """False only when the file cannot hold a `parent:` key: the word is not in it, and no
+    escape in a quoted key could spell it (a file that cannot be read is read later, and
+    reported there)."""
+    try:
+        raw = read_regular(file, MAX_FILE_BYTES)
+    except NotReadable:
+        return False
+    return b"parent" in raw or b"\\" in raw
 
 
 def _default_parents(programme: Path | None) -> set[object]:
