@@ -15,18 +15,19 @@ FORM = "middlesbrough-level-1"
 
 
 def test_data_changed_by_one_reader_is_not_what_the_next_reader_gets() -> None:
+    """The first reader's data is its own; from the second on, each gets a copy of what the
+    cache keeps: four readers, each changing what it got."""
     text = "title: A notice\nsections:\n  - heading: Who we are\n    body: [one, two]\n"
-    first, _ = parse_yaml(text, "notice.yaml")
-    assert first is not None
-    first.data["title"] = "changed"
-    first.data["sections"][0]["body"].append("three")
-    first.keys.clear()
-
-    again, _ = parse_yaml(text, "notice.yaml")
-    assert again is not None
-    assert again.data == {"title": "A notice",
-                          "sections": [{"heading": "Who we are", "body": ["one", "two"]}]}
-    assert again.locate(("sections", 0, "heading")).line == 3
+    for reader in range(4):
+        got, _ = parse_yaml(text, "notice.yaml")
+        assert got is not None
+        assert got.data == {"title": "A notice",
+                            "sections": [{"heading": "Who we are", "body": ["one", "two"]}]}, (
+            f"reader {reader + 1}")
+        assert got.locate(("sections", 0, "heading")).line == 3
+        got.data["title"] = "changed"
+        got.data["sections"][0]["body"].append("three")
+        got.keys.clear()
 
 
 def test_the_same_text_under_another_name_is_located_in_that_file() -> None:

@@ -30,6 +30,8 @@ MAX_NODES = 20_000  # after alias expansion: a "billion laughs" file stops here
 MAX_TEXT_CHARS = MAX_FILE_BYTES
 MAX_DEPTH = 40
 CACHED_TEXT_CHARS = 100_000  # longer texts are parsed afresh each time, to bound the memory
+SEEN_TEXTS = 8192
+_SEEN: dict[int, None] = {}  # the texts parsed once (by hash), oldest first
 # What YAML's reader refuses when written raw; the same characters written as escapes in a
 # double-quoted string ("\0", "\x1b", "\ud800") are refused too, as are carriage returns
 # and NEL, which only an escape can put in a value.
@@ -288,9 +290,17 @@ def parse_yaml(text: str, path: str) -> tuple[SourceFile | None, list[Problem]]:
     """Parse YAML text; the data with its positions, or the problems that stop it.
 
     Every load of a project reads the package's registry, forms and sections again (each
-    command, each save in `serve`): a text is parsed once per process, and each caller gets
-    a copy of its data to keep or change."""
+    command, each save in `serve`): a text read again is parsed once per process, and each
+    caller gets a copy of its data to keep or change. A text seen for the first time is
+    parsed for its caller alone, nothing kept: a build reads most files once, and copying
+    them all to keep them cost a tenth of its loading."""
     if len(text) > CACHED_TEXT_CHARS:
+        return _parse(text, path)
+    seen = hash((text, path))  # a collision only sends a text to the cache, which is exact
+    if seen not in _SEEN:
+        _SEEN[seen] = None
+        if len(_SEEN) > SEEN_TEXTS:
+            del _SEEN[next(iter(_SEEN))]
         return _parse(text, path)
     source, problems = _parsed_once(text, path)
     if source is not None:
