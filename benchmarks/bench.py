@@ -30,6 +30,7 @@ Not part of the test suite.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import shutil
 import statistics
@@ -42,6 +43,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 COMMAND = [sys.executable, "-m", "pause_docs"]
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from against import PREVIOUS_RELEASE, against  # noqa: E402
 
 COUNCIL = """\
 name: Borough Council of Northshire {i}
@@ -379,6 +383,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="runs per median (default 5)")
     parser.add_argument("--quick", action="store_true", help="N=30, small N=10, 1 run")
     parser.add_argument("--lint-only", action="store_true", help="only the lint measure")
+    parser.add_argument("--against", metavar="REV", default=PREVIOUS_RELEASE,
+                        help="the revision each command is compared with (default "
+                        f"{PREVIOUS_RELEASE}, the previous release); 'none' to skip")
+    parser.add_argument("--write", metavar="FILE", type=Path,
+                        help="put the results between FILE's bench markers (the docs' "
+                        "performance page)")
     options = parser.parse_args()
     if options.lint_only:
         with tempfile.TemporaryDirectory(prefix="pause-docs-bench-") as temp:
@@ -394,8 +404,10 @@ def main() -> None:
     workers = min(cores, 2) if cores >= 2 else 1
     import weasyprint
 
-    print(f"machine: {cores} cores, Python {sys.version.split()[0]}, WeasyPrint "
-          f"{weasyprint.__version__}; load average at start {os.getloadavg()[0]:.2f}")
+    started_load = os.getloadavg()[0]
+    machine = (f"{cores} cores, Python {sys.version.split()[0]}, WeasyPrint "
+               f"{weasyprint.__version__}")
+    print(f"machine: {machine}; load average at start {started_load:.2f}")
     results: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="pause-docs-bench-") as temp:
         base = Path(temp)
@@ -459,18 +471,56 @@ def main() -> None:
         startup = median_time([*COMMAND, "--help"], root, 10)
         results["help"] = f"{startup:.3f} s"
         print(f"pause-docs --help: {startup:.3f} s (target < 0.3 s)")
-    print(f"load average at end {os.getloadavg()[0]:.2f}\n")
-    print("| measure | result |\n|---|---|")
-    for name, label in (("html", "HTML, one core"),
-                        ("pdf synthetic", "PDF stage / raw WeasyPrint, synthetic"),
-                        ("pdf bundled", "PDF stage / raw WeasyPrint, bundled copies"),
-                        ("speedup synthetic", f"1 -> {workers} workers, synthetic"),
-                        ("speedup bundled", f"1 -> {workers} workers, bundled copies"),
-                        ("noop", "no-op rebuild"), ("memory", "peak memory"),
-                        ("lint", "lint per document, end to end"),
-                        ("lint-checks", "lint per document, the checks alone"),
-                        ("help", "`pause-docs --help`")):
-        print(f"| {label} | {results[name]} |")
+    if options.against != "none":
+        results["against"] = against(options.against, options.councils, options.runs)
+        print(results["against"])
+    results["load"] = (f"load average {started_load:.2f} at the start, "
+                       f"{os.getloadavg()[0]:.2f} at the end")
+    print(f"\n{results['load']}\n")
+    text = report(results, workers, machine)
+    print(text)
+    if options.write:
+        write_between_markers(options.write, text)
+
+
+ROWS = (("html", "HTML, one core (`build --format html --jobs 1`, fresh output)", ">= 200/s"),
+        ("pdf synthetic", "PDF stage / raw WeasyPrint, synthetic documents", "<= x1.05"),
+        ("pdf bundled", "PDF stage / raw WeasyPrint, copies of the bundled councils",
+         "<= x1.05"),
+        ("speedup synthetic", "full build, 1 -> 2 workers, synthetic", ">= x1.7"),
+        ("speedup bundled", "full build, 1 -> 2 workers, bundled copies", ">= x1.7"),
+        ("noop", "no-op rebuild", "< 1 s for 900"),
+        ("memory", "peak memory of a full build, 2 workers", "no growth"),
+        ("lint", "lint per document, end to end", ""),
+        ("lint-checks", "lint per document, the checks alone", "< 15 ms"),
+        ("help", "`pause-docs --help`", "< 0.3 s"))
+
+
+def report(results: dict[str, str], workers: int, machine: str) -> str:
+    """The run's results as Markdown: the measures, then each command against the earlier
+    revision, then the machine and its load."""
+    lines = ["| measure | target | result |", "|---|---|---|"]
+    lines += [f"| {label.replace('2 workers', f'{workers} workers')} | {target} | "
+              f"{results[name]} |" for name, label, target in ROWS if name in results]
+    if "against" in results:
+        lines += ["", results["against"]]
+    lines += ["", f"{machine}; {results['load']}; {dt.date.today():%-d %B %Y}."]
+    return "\n".join(lines)
+
+
+START, END = "<!-- bench: start -->", "<!-- bench: end -->"
+
+
+def write_between_markers(file: Path, text: str) -> None:
+    """Replace what stands between the bench markers of `file` (the docs' performance page)
+    with `text`: the page's figures always come from one run."""
+    page = file.read_text(encoding="utf-8")
+    if START not in page or END not in page:
+        raise SystemExit(f"{file} has no '{START}' ... '{END}' to write between")
+    before, _, rest = page.partition(START)
+    after = rest.partition(END)[2]
+    file.write_text(f"{before}{START}\n{text}\n{END}{after}", encoding="utf-8")
+    print(f"wrote the results into {file}")
 
 
 if __name__ == "__main__":
