@@ -26,6 +26,10 @@ from .writer import LOCK_WAIT, output_lock, remove_temporary
 
 DOCUMENTS_PER_TASK = 4
 SAVE_EVERY = 5.0  # seconds: an interrupted build keeps what it finished
+# ... and at most every SAVES_SHARE times as long as the last save took: a manifest of
+# 20,000 documents takes seconds to write, and saving it every 5 s would make a build's
+# bookkeeping grow with the square of its size.
+SAVES_SHARE = 20
 
 
 def build(root: Path, output: Path, fmt: str = ALL, *,
@@ -73,7 +77,7 @@ def _make(session: Session, stale: list[Path], fmt: str, force: bool, jobs: int 
     tasks = _tasks(stale, keys, fmt, session, force, -(-len(stale) // workers))
     outcomes = run(session.shared, tasks, Settings(session.output, fmt, pdf_time_limit),
                    min(workers, len(tasks)))
-    saved = time.monotonic()
+    saved, cost = time.monotonic(), 0.0
     try:
         for outcome in outcomes:
             for key, record in outcome.records.items():
@@ -87,12 +91,18 @@ def _make(session: Session, stale: list[Path], fmt: str, force: bool, jobs: int 
             retire_logos(session, outcome, report)
             report.problems += outcome.problems + _unexplained(outcome)
             _progress(on_progress, len(outcome.records) + len(outcome.failed))
-            if time.monotonic() - saved > SAVE_EVERY:
-                session.save(report)
+            if time.monotonic() - saved > max(SAVE_EVERY, SAVES_SHARE * cost):
+                cost = _timed(session.save, report)
                 saved = time.monotonic()
     finally:
         outcomes.close()  # stops the workers at once if the build was interrupted
         session.save(report, final=True)
+
+
+def _timed(save: Callable[[BuildReport], None], report: BuildReport) -> float:
+    started = time.monotonic()
+    save(report)
+    return time.monotonic() - started
 
 
 def _unexplained(outcome: Outcome) -> list[Problem]:

@@ -16,6 +16,7 @@ hashes by size and modification time, so that checking it needs no YAML, model o
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -302,7 +303,14 @@ def _made_by_older(data: Any) -> set[str]:
 
 
 def _map_id(mapping: dict[str, Any]) -> str:
-    text = json.dumps(mapping, sort_keys=True, separators=(",", ":"))
+    """The name a record's map is kept under; most documents share their maps, so each is
+    named once per process however often the manifest is saved."""
+    return _named(tuple(sorted(mapping.items())))
+
+
+@functools.lru_cache(maxsize=4096)
+def _named(items: tuple[tuple[str, Any], ...]) -> str:
+    text = json.dumps(dict(items), sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
