@@ -10,6 +10,7 @@ the question's scale with the answers that are.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from collections.abc import Callable
@@ -86,12 +87,20 @@ class Form:
     source: SourceFile
     bundled: bool
     questions: tuple[FormQuestion, ...]
-    model: type[FormDocument]
+    base: type[FormDocument]
+    """The model of the form's kind, which a document on the form extends (see `model`)."""
     files: tuple[str, ...]
     """The form's file and its question sets' files, as a build records its inputs."""
     sets: dict[str, tuple[QuestionSet, SourceFile]]
     """Section id -> the (first) question set it includes, and its file: its intro and the
     law it comes from are printed before the questions."""
+
+    @functools.cached_property
+    def model(self) -> type[FormDocument]:
+        """The model of a document written on the form, made when one is first read: a
+        project whose documents use two of the package's forms does not make all of them
+        (pydantic's models are the dearest part of loading)."""
+        return document_model(self.definition, self.name, self.questions, self.base)
 
     @property
     def kind(self) -> str:

@@ -28,7 +28,7 @@ from ..source.registry_ids import check_references
 from ..source.resolved import Merged
 from ..source.validation import validate
 from .definition import FormDefinition, FormSection, Question, QuestionSet, Scale
-from .form import FIELD_IN_LINE, Form, FormQuestion, document_model
+from .form import FIELD_IN_LINE, Form, FormQuestion
 
 SETS_DIR = "sets"
 _RESERVED_COLUMNS = {"answer", "evidence"}
@@ -331,8 +331,7 @@ def _assemble(name: str, definition: FormDefinition, loaded: _Loaded,
                       for j, q in enumerate(section.questions)]
     base = MODELS[KINDS[definition.for_kind].model]
     assert issubclass(base, FormDocument)
-    model = document_model(definition, name, tuple(questions), base)
-    return Form(name, definition, loaded.source, loaded.bundled, tuple(questions), model,
+    return Form(name, definition, loaded.source, loaded.bundled, tuple(questions), base,
                 tuple(dict.fromkeys(files)), intros)
 
 
