@@ -72,3 +72,21 @@ def _project(tmp_path: Path) -> Path:
     (project / "councils").mkdir(parents=True)
     shutil.copytree(ROOT / "councils" / "forms", project / "councils" / "forms")
     return project
+
+
+def test_what_a_text_says_is_noted_as_it_was_parsed_not_as_its_reader_changed_it() -> None:
+    """A build records what a document's YAML says without parsing it again: the note is
+    taken as the file is parsed, so a reader changing its data cannot change it."""
+    from pause_docs.source import remembered
+    from pause_docs.source.fingerprints import yaml_fingerprint
+
+    text = "title: A notice noted once\npurposes: [to keep children safe]\n"
+    expected = remembered.data_fingerprint(
+        {"title": "A notice noted once", "purposes": ["to keep children safe"]})
+    assert remembered.said(text) is None
+    first, _ = parse_yaml(text, "notice.yaml")
+    assert first is not None
+    first.data["purposes"].append("changed by its reader")
+    assert remembered.said(text) == expected
+    assert yaml_fingerprint(text.encode(), "notice.yaml") == expected
+    assert yaml_fingerprint("title: [unclosed\n".encode(), "bad.yaml") is None

@@ -3,18 +3,10 @@ written, so that a comment or re-indenting makes nothing again."""
 
 from __future__ import annotations
 
-import hashlib
-import json
-from typing import Any
-
 from .loader import parse_yaml
+from .remembered import data_fingerprint, said
 
-
-def data_fingerprint(data: Any) -> str:
-    """sha256 of what YAML data says: the same for the same values, however they are written
-    (comments, indentation, quoting, flow or block style, the order of a mapping's keys)."""
-    text = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(text.encode()).hexdigest()
+__all__ = ["data_fingerprint", "yaml_fingerprint"]
 
 
 def yaml_fingerprint(raw: bytes, display: str) -> str | None:
@@ -24,7 +16,11 @@ def yaml_fingerprint(raw: bytes, display: str) -> str | None:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    source, problems = parse_yaml(text.removeprefix("\ufeff"), display)
+    text = text.removeprefix("\ufeff")
+    known = said(text)  # parsed already by this process: a build has just read the file
+    if known is not None:
+        return known
+    source, problems = parse_yaml(text, display)
     if source is None or any(p.severity == "error" for p in problems):
         return None
     return data_fingerprint(source.data)

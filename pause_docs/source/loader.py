@@ -9,11 +9,8 @@ the models parse them, so a bad date is reported with its position instead of cr
 from __future__ import annotations
 
 import contextlib
-import copy
-import datetime as dt
-import functools
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +18,7 @@ import yaml
 
 from .errors import Location, Problem
 from .reader import NotReadable, outside, read_regular
+from .remembered import parse_once
 from .yaml_traps import syntax_problem, unquoted_comma
 
 MAX_FILE_BYTES = 1_000_000
@@ -29,9 +27,6 @@ MAX_NODES = 20_000  # after alias expansion: a "billion laughs" file stops here
 # that a few hundred aliases of one long value cannot make a page of hundreds of megabytes.
 MAX_TEXT_CHARS = MAX_FILE_BYTES
 MAX_DEPTH = 40
-CACHED_TEXT_CHARS = 100_000  # longer texts are parsed afresh each time, to bound the memory
-SEEN_TEXTS = 8192
-_SEEN: dict[int, None] = {}  # the texts parsed once (by hash), oldest first
 # What YAML's reader refuses when written raw; the same characters written as escapes in a
 # double-quoted string ("\0", "\x1b", "\ud800") are refused too, as are carriage returns
 # and NEL, which only an escape can put in a value.
@@ -287,44 +282,9 @@ def _construct(node: yaml.Node, loader: _Loader) -> Any:
 
 
 def parse_yaml(text: str, path: str) -> tuple[SourceFile | None, list[Problem]]:
-    """Parse YAML text; the data with its positions, or the problems that stop it.
-
-    Every load of a project reads the package's registry, forms and sections again (each
-    command, each save in `serve`): a text read again is parsed once per process, and each
-    caller gets a copy of its data to keep or change. A text seen for the first time is
-    parsed for its caller alone, nothing kept: a build reads most files once, and copying
-    them all to keep them cost a tenth of its loading."""
-    if len(text) > CACHED_TEXT_CHARS:
-        return _parse(text, path)
-    seen = hash((text, path))  # a collision only sends a text to the cache, which is exact
-    if seen not in _SEEN:
-        _SEEN[seen] = None
-        if len(_SEEN) > SEEN_TEXTS:
-            del _SEEN[next(iter(_SEEN))]
-        return _parse(text, path)
-    source, problems = _parsed_once(text, path)
-    if source is not None:
-        source = replace(source, data=_copied(source.data), keys=dict(source.keys),
-                         values=dict(source.values), languages=dict(source.languages))
-    return source, list(problems)
-
-
-def _copied(value: Any) -> Any:
-    """YAML's data copied: its mappings and lists made again, its scalars (strings, numbers,
-    dates) shared, since nothing can change them; a quarter of `copy.deepcopy`'s cost."""
-    if isinstance(value, dict):
-        return {key: _copied(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_copied(item) for item in value]
-    if isinstance(value, (str, int, float, bool, dt.date, type(None), bytes)):
-        return value
-    return copy.deepcopy(value)  # a set, or whatever else a tag may make
-
-
-@functools.lru_cache(maxsize=128)
-def _parsed_once(text: str, path: str) -> tuple[SourceFile | None, tuple[Problem, ...]]:
-    source, problems = _parse(text, path)
-    return source, tuple(problems)
+    """Parse YAML text; the data with its positions, or the problems that stop it. A text
+    read again is parsed once per process (see `remembered`)."""
+    return parse_once(text, path, _parse)
 
 
 def _parse(text: str, path: str) -> tuple[SourceFile | None, list[Problem]]:
