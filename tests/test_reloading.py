@@ -89,4 +89,4 @@ def test_what_a_text_says_is_noted_as_it_was_parsed_not_as_its_reader_changed_it
     first.data["purposes"].append("changed by its reader")
     assert remembered.said(text) == expected
     assert yaml_fingerprint(text.encode(), "notice.yaml") == expected
-    assert yaml_fingerprint("title: [unclosed\n".encode(), "bad.yaml") is None
+    assert yaml_fingerprint(b"title: [unclosed\n", "bad.yaml") is None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from html.parser import HTMLParser
 from typing import Any
 
@@ -86,10 +87,21 @@ def _stamp(node: Node, origin: Origin) -> Node:
     return dataclasses.replace(node, **changes) if changes else node
 
 
+# One line of words and plain punctuation, starting with a letter: Markdown makes it one
+# paragraph of the same words, so it need not be converted (most of a page's short texts).
+_PLAIN = re.compile(r"[^\W\d_](?:[^\W_]|[ ,.;:'’‘\"“”!?()/%£$@–—+-])*")
+
+
 @functools.lru_cache(maxsize=4096)
 def _parsed(text: str) -> tuple[Node, ...]:
     # Programme text repeats in every council's documents: converting it once is most of the
     # speed of publishing.
+    if _PLAIN.fullmatch(text) and "  " not in text and not text.endswith(" "):
+        return (Paragraph((Text(text),)),)
+    return _converted(text)
+
+
+def _converted(text: str) -> tuple[Node, ...]:
     html = _converter().reset().convert(text)
     clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                       url_schemes=URL_SCHEMES, link_rel=None)
