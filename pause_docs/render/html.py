@@ -163,6 +163,10 @@ class _Environment(jinja2.Environment):
     """Notes which template files each page loads, so a build knows what a page was made
     from (see `render_page`)."""
 
+    missing: set[str]
+    """Names looked for and not found, when the templates cannot change (`auto_reload`
+    off): not looked for again on every page."""
+
     def get_template(self, name: str | jinja2.Template, parent: str | None = None,
                      globals: Any = None) -> jinja2.Template:  # noqa: A002 - Jinja's name
         try:
@@ -179,8 +183,12 @@ class _Environment(jinja2.Environment):
                         parent: str | None = None, globals: Any = None  # noqa: A002
                         ) -> jinja2.Template:
         names = list(names) if not isinstance(names, jinja2.Undefined) else names
+        missing = self.missing if not self.auto_reload else set()
+        looked = names
+        if missing and not isinstance(names, jinja2.Undefined):
+            looked = [n for n in names if n not in missing] or names
         try:
-            template = super().select_template(names, parent, globals)
+            template = super().select_template(looked, parent, globals)
         except jinja2.TemplatesNotFound:
             for name in names:
                 _note(str(name), None)
@@ -189,6 +197,8 @@ class _Environment(jinja2.Environment):
             if name is template or name == template.name:
                 break
             _note(str(name), None)
+            if isinstance(name, str) and not self.auto_reload:
+                missing.add(name)  # the package's templates cannot gain it while this runs
         _note(str(template.name), template.filename)
         return template
 
@@ -214,6 +224,7 @@ def environment(search_path: tuple[Path, ...] = (TEMPLATES_DIR,)) -> jinja2.Envi
                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                        auto_reload=search_path != (TEMPLATES_DIR,))
     env.globals.update(blocks=_blocks, inline=_inline_markup, content=_content)
+    env.missing = set()
     return env
 
 
@@ -227,9 +238,17 @@ def _blocks(context: jinja2.runtime.Context, blocks: Iterable[Block]) -> Markup:
             out.append(str(_blocks(context, block.blocks)))
             continue
         template = env.get_template(f"_{block.type}.html")
-        page = template.new_context({"block": block}, shared=False)
+        page = jinja2.runtime.new_context(env, template.name, template.blocks,
+                                          {"block": block}, False, _flat_globals(template))
         out.append("".join(template.root_render_func(page)))
     return Markup("".join(out))
+
+
+@functools.lru_cache(maxsize=256)
+def _flat_globals(template: jinja2.Template) -> dict[str, Any]:
+    """A partial's globals as one dict: Jinja keeps them as a chain of mappings, which it
+    copies key by key into every context it makes (a third of printing a page's blocks)."""
+    return dict(template.globals)
 
 
 def _inline_markup(nodes: Iterable[Inline]) -> Markup:
