@@ -9,6 +9,7 @@ kind checked on the open descriptor, and the limit applied to the bytes actually
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import stat
 from pathlib import Path
@@ -86,11 +87,17 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
+@functools.lru_cache(maxsize=16)
+def _resolved(folder: Path) -> Path:
+    """The project's or the package's folder with links followed, once per process."""
+    return folder.resolve()
+
+
 def outside(file: Path, folder: Path) -> str:
     """Why `file` is not inside `folder` once symbolic links are followed, or ''."""
     try:
         target = file.resolve()
-        if target.is_relative_to(folder.resolve()):
+        if target.is_relative_to(_resolved(folder)):
             return ""
     except (OSError, RuntimeError):  # a loop of links: reading it reports that
         return ""
