@@ -68,11 +68,10 @@ def repair(data: bytes, html: str = "") -> bytes:
         owners = number_tree(parent_tree)
         for index, page in enumerate(pdf.pages):
             mark_page(pdf, tree, index, page, owners.get(int(page.obj.get("/StructParents", -1))))
-        for element in tree.elements:
+        for element in tree.renumbered.values():
             where = tree.page_of(element)
-            if where is not None:
-                numbering = tree.numbering.get(where, {})
-                element.K = Array([renumbered(kid, numbering) for kid in kids(element)])
+            numbering = tree.numbering.get(where, {}) if where is not None else {}
+            element.K = Array([renumbered(kid, numbering) for kid in kids(element)])
         _join_links(tree)
         mark_languages(tree, found)
         mark_hidden(tree, hidden_texts(html) if html else [])

@@ -34,6 +34,8 @@ def mark_page(pdf: pikepdf.Pdf, tree: Tree, index: int, page: pikepdf.Page, owne
             owner: Any = owners[old] if isinstance(owners, Array) and old < len(owners) else None
             if tree.reachable(owner):
                 numbering[old] = len(numbering)
+                if numbering[old] != old:
+                    tree.renumbered[owner.objgen] = owner
                 read = tree.read_all or owner.objgen in tree.in_links
                 stack.append(numbering[old] if read else None)
                 operands = [operands[0], Dictionary(MCID=numbering[old])]

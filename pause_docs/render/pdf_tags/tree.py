@@ -59,6 +59,9 @@ class Tree:
     """(page index, marked-content id) -> the words it shows, for the ids inside links."""
     numbering: dict[int, dict[int, int]] = field(default_factory=dict)
     """Page index -> old marked-content id -> new."""
+    renumbered: dict[ObjGen, Any] = field(default_factory=dict)
+    """The elements some of whose marked-content ids were numbered again (the others keep
+    theirs: only the ids after a running footer's move)."""
     cmaps: dict[ObjGen, tuple[int, dict[int, str]]] = field(default_factory=dict)
     """Font -> its code width and ToUnicode map, read when first needed."""
     read_all: bool = False
