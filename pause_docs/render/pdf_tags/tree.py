@@ -36,8 +36,8 @@ def is_reference(kid: Any, to: str) -> bool:
 
 
 def is_element(kid: Any) -> bool:
-    return (isinstance(kid, Dictionary) and "/S" in kid and not is_reference(kid, "/MCR")
-            and not is_reference(kid, "/OBJR"))
+    return (isinstance(kid, Dictionary) and "/S" in kid
+            and str(kid.get("/Type", "")) not in ("/MCR", "/OBJR"))
 
 
 def child_elements(element: Any) -> list[Any]:
@@ -115,12 +115,13 @@ def number_tree(node: Any) -> dict[int, Any]:
     return found
 
 
-def words(tree: Tree, element: Any) -> str:
+def words(tree: Tree, element: Any, read: dict[ObjGen, list[str]] | None = None) -> str:
     """The words an element shows, in order.  Pieces are joined with a space where a line
     broke between two words (a line's last space is not printed), but not after a hyphen or
-    a slash, where a line may break inside a word or an address."""
+    a slash, where a line may break inside a word or an address.  `read` keeps the pieces
+    of each element read, for asking of many elements of a tree that does not change."""
     out = ""
-    for piece in _pieces(tree, element):
+    for piece in _pieces(tree, element, {} if read is None else read):
         if (out and piece and not out[-1].isspace() and not piece[0].isspace()
                 and out[-1] not in "-/"):
             out += " "
@@ -128,7 +129,9 @@ def words(tree: Tree, element: Any) -> str:
     return out
 
 
-def _pieces(tree: Tree, element: Any) -> list[str]:
+def _pieces(tree: Tree, element: Any, read: dict[ObjGen, list[str]]) -> list[str]:
+    if element.objgen in read:
+        return read[element.objgen]
     page = tree.page_of(element)
     out: list[str] = []
     for kid in kids(element):
@@ -138,5 +141,6 @@ def _pieces(tree: Tree, element: Any) -> list[str]:
             where = tree.pages.get(kid.Pg.objgen) if "/Pg" in kid else page
             out.append(tree.texts.get((where, int(kid.MCID)), "") if where is not None else "")
         elif is_element(kid) and tree.reachable(kid):
-            out += _pieces(tree, kid)
+            out += _pieces(tree, kid, read)
+    read[element.objgen] = out
     return out
