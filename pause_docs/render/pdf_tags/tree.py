@@ -66,6 +66,19 @@ class Tree:
     """Font -> its code width and ToUnicode map, read when first needed."""
     read_all: bool = False
     """Read the words of every element, not only of links (to find passages in them)."""
+    kids_read: dict[ObjGen, list[Any]] = field(default_factory=dict)
+    """Each element's kids as last read, until they are set again (`set_kids`)."""
+
+    def kids_of(self, element: Any) -> list[Any]:
+        """`kids(element)`, read once while they stay as they are; not to be changed."""
+        found = self.kids_read.get(element.objgen)
+        if found is None:
+            found = self.kids_read[element.objgen] = kids(element)
+        return found
+
+    def set_kids(self, element: Any, new: list[Any]) -> None:
+        element.K = Array(new)
+        self.kids_read.pop(element.objgen, None)
 
     def reachable(self, element: Any) -> bool:
         return isinstance(element, Dictionary) and element.objgen in self.parents
@@ -97,8 +110,9 @@ def read_tree(pdf: pikepdf.Pdf, root: Any) -> Tree:
         in_link = in_link or kind(element) == "/Link"
         if in_link:
             tree.in_links.add(element.objgen)
-        for kid in child_elements(element):
-            visit(kid, element, in_link)
+        for kid in tree.kids_of(element):
+            if is_element(kid):
+                visit(kid, element, in_link)
 
     for top in kids(root):
         if is_element(top):
@@ -134,7 +148,7 @@ def _pieces(tree: Tree, element: Any, read: dict[ObjGen, list[str]]) -> list[str
         return read[element.objgen]
     page = tree.page_of(element)
     out: list[str] = []
-    for kid in kids(element):
+    for kid in tree.kids_of(element):
         if is_mcid(kid) and page is not None:
             out.append(tree.texts.get((page, kid), ""))
         elif is_reference(kid, "/MCR"):
