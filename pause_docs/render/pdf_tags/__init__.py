@@ -75,10 +75,10 @@ def repair(data: bytes, html: str = "") -> bytes:
         _join_links(tree)
         mark_languages(tree, found)
         mark_hidden(tree, hidden_texts(html) if html else [])
-        for element in tree.live():
-            if kind(element) == "/NonStruct":
+        for element in tree.live():  # (an element's own type is as read until renamed here)
+            if tree.kinds[element.objgen] == "/NonStruct":
                 element.S = Name(_generic_type(tree, element))
-            elif kind(element) == "/Table":
+            elif tree.kinds[element.objgen] == "/Table":
                 add_headers(element)
         _rebuild_parent_tree(pdf, root, tree)
         relative_links(pdf)
@@ -148,7 +148,7 @@ def _join_siblings(tree: Tree, element: Any) -> None:
 
 def _join_links(tree: Tree) -> None:
     """One Link element per link, with its words as each annotation's alternate text."""
-    links = [e for e in tree.elements if kind(e) == "/Link"]
+    links = [e for e in tree.elements if tree.kinds[e.objgen] == "/Link"]
     for link in links:
         if tree.reachable(link):
             _flatten_link(tree, link)

@@ -53,6 +53,8 @@ class Tree:
     """Page object -> page index."""
     elements: list[Any] = field(default_factory=list)
     parents: dict[ObjGen, Any] = field(default_factory=dict)
+    kinds: dict[ObjGen, str] = field(default_factory=dict)
+    """Each element's structure type as read, before the repairs rename any."""
     in_links: set[ObjGen] = field(default_factory=set)
     """Links and the elements inside them, whose words are read."""
     texts: dict[tuple[int, int], str] = field(default_factory=dict)
@@ -103,14 +105,17 @@ def read_tree(pdf: pikepdf.Pdf, root: Any) -> Tree:
     tree = Tree(pages={page.obj.objgen: i for i, page in enumerate(pdf.pages)})
 
     def visit(element: Any, parent: Any, in_link: bool) -> None:
-        if element.objgen in tree.parents or element.objgen == (0, 0):
+        objgen = element.objgen
+        if objgen in tree.parents or objgen == (0, 0):
             return  # a loop, or a direct element (WeasyPrint makes none): left as it is
-        tree.parents[element.objgen] = parent
+        tree.parents[objgen] = parent
         tree.elements.append(element)
-        in_link = in_link or kind(element) == "/Link"
+        tree.kinds[objgen] = found = kind(element)
+        in_link = in_link or found == "/Link"
         if in_link:
-            tree.in_links.add(element.objgen)
-        for kid in tree.kids_of(element):
+            tree.in_links.add(objgen)
+        tree.kids_read[objgen] = found_kids = kids(element)
+        for kid in found_kids:
             if is_element(kid):
                 visit(kid, element, in_link)
 
