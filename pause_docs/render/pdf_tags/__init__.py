@@ -68,18 +68,17 @@ def repair(data: bytes, html: str = "") -> bytes:
         owners = number_tree(parent_tree)
         for index, page in enumerate(pdf.pages):
             mark_page(pdf, tree, index, page, owners.get(int(page.obj.get("/StructParents", -1))))
-        for element in tree.elements:
+        for element in tree.renumbered.values():
             where = tree.page_of(element)
-            if where is not None:
-                numbering = tree.numbering.get(where, {})
-                element.K = Array([renumbered(kid, numbering) for kid in kids(element)])
+            numbering = tree.numbering.get(where, {}) if where is not None else {}
+            tree.set_kids(element, [renumbered(kid, numbering) for kid in kids(element)])
         _join_links(tree)
         mark_languages(tree, found)
         mark_hidden(tree, hidden_texts(html) if html else [])
-        for element in tree.live():
-            if kind(element) == "/NonStruct":
+        for element in tree.live():  # (an element's own type is as read until renamed here)
+            if tree.kinds[element.objgen] == "/NonStruct":
                 element.S = Name(_generic_type(tree, element))
-            elif kind(element) == "/Table":
+            elif tree.kinds[element.objgen] == "/Table":
                 add_headers(element)
         _rebuild_parent_tree(pdf, root, tree)
         relative_links(pdf)
@@ -124,7 +123,7 @@ def _flatten_link(tree: Tree, link: Any) -> None:
             tree.forget(kid)
         else:
             flat.append(kid)
-    link.K = Array(flat)
+    tree.set_kids(link, flat)
     for kid in child_elements(link):
         tree.parents[kid.objgen] = link
 
@@ -137,19 +136,19 @@ def _join_siblings(tree: Tree, element: Any) -> None:
         last: Any = joined[-1] if joined else None
         if (kind(kid) == "/Link" and kind(last) == "/Link" and last.get("/Pg") == kid.get("/Pg")
                 and _target(kid) is not None and _target(kid) == _target(last)):
-            last.K = Array([*kids(last), *kids(kid)])
+            tree.set_kids(last, [*kids(last), *kids(kid)])
             for inner in child_elements(kid):
                 tree.parents[inner.objgen] = last
             tree.forget(kid)
         else:
             joined.append(kid)
     if len(joined) != len(kids(element)):
-        element.K = Array(joined)
+        tree.set_kids(element, joined)
 
 
 def _join_links(tree: Tree) -> None:
     """One Link element per link, with its words as each annotation's alternate text."""
-    links = [e for e in tree.elements if kind(e) == "/Link"]
+    links = [e for e in tree.elements if tree.kinds[e.objgen] == "/Link"]
     for link in links:
         if tree.reachable(link):
             _flatten_link(tree, link)
@@ -173,7 +172,7 @@ def _rebuild_parent_tree(pdf: pikepdf.Pdf, root: Any, tree: Tree) -> None:
     ids: dict[bytes, Any] = {}
     for element in tree.live():
         page = tree.page_of(element)
-        for kid in kids(element):
+        for kid in tree.kids_of(element):
             if is_mcid(kid) and page is not None:
                 per_page.setdefault(page, {})[kid] = element
             elif is_reference(kid, "/MCR"):

@@ -5,6 +5,7 @@ ToUnicode maps."""
 
 from __future__ import annotations
 
+import binascii
 import re
 from typing import Any
 
@@ -15,31 +16,140 @@ from .tree import Tree
 
 SHOW_TEXT = frozenset(("Tj", "TJ", "'", '"'))
 
+# WeasyPrint (pydyf) shows text only as hex strings.  In a stream with no literal string,
+# comment or inline image, and no space inside a hex string, a word standing between
+# delimiters can only be an operator, so the few operators the repair needs are found by one
+# regular expression, and the stream is kept byte for byte but for the marked-content
+# openings it changes.  Any other stream is parsed in full by pikepdf.
+_NAME = rb"/[^\s/\[\]()<>{}%]+"
+_START = rb"(?<![^\s>\]])"  # a word begins after a space or a delimiter ending a token
+_END = rb"(?=[\s/\[\]()<>{}%]|\Z)"
+_MCID = _NAME + rb"\s*<<\s*/MCID\s+(?P<id>\d+)\s*>>\s*BDC" + _END
+_OPERATORS = re.compile(rb"""
+    (?P<mcid>""" + _MCID + rb""")
+  | """ + _START + rb"""(?P<marked>BDC|BMC|EMC)""" + _END + rb"""
+  | (?P<font>""" + _NAME + rb""")\s+[-+.\d]+\s+Tf""" + _END + rb"""
+  | (?P<shown>\[[^\]]*\]|<[^>]*>)\s*(?:TJ|Tj|'|")""" + _END, re.X)
+_INLINE_IMAGE = re.compile(_START + rb"BI" + _END)
+_SPACED_HEX = re.compile(rb"<[0-9A-Fa-f]*\s+[0-9A-Fa-f]")
+_HEX_STRING = re.compile(rb"<([^>]*)>")
+ARTIFACT = b"/Artifact\n<</Type /Pagination>>\nBDC"
+
+
+class _Marking:
+    """What a page's marked content becomes, one operator at a time: the new id of each
+    marked-content sequence whose element is in the tree, and the words it shows when they
+    are read."""
+
+    def __init__(self, tree: Tree, index: int, page: pikepdf.Page, owners: Any) -> None:
+        self.tree, self.index, self.owners = tree, index, owners
+        self.fonts = _Fonts(page, tree.cmaps)
+        self.numbering = tree.numbering.setdefault(index, {})
+        self.stack: list[int | None] = []  # the new id of each open sequence that is read
+
+    def open(self, old: int) -> int | None:
+        """A sequence with a marked-content id: its new id, None if it becomes an artifact
+        (its element is not in the tree, so nobody reads it: it is page furniture)."""
+        tree, numbering, owners = self.tree, self.numbering, self.owners
+        owner: Any = owners[old] if isinstance(owners, Array) and old < len(owners) else None
+        if not tree.reachable(owner):
+            self.stack.append(None)
+            return None
+        new = numbering[old] = len(numbering)
+        if new != old:
+            tree.renumbered[owner.objgen] = owner
+        self.stack.append(new if tree.read_all or owner.objgen in tree.in_links else None)
+        return new
+
+    def reading(self) -> int | None:
+        """The id of the sequence whose words are read now, if they are."""
+        return self.stack[-1] if self.stack else None
+
+    def show(self, read: int, shown: list[bytes]) -> None:
+        """Words shown in the sequence `read`."""
+        key = (self.index, read)
+        self.tree.texts[key] = self.tree.texts.get(key, "") + self.fonts.decode(shown)
+
 
 def mark_page(pdf: pikepdf.Pdf, tree: Tree, index: int, page: pikepdf.Page, owners: Any
               ) -> None:
     """Rewrite the page's marked content.  `owners` is the page's parent-tree entry: the
     element of each marked-content id.  New ids go to `tree.numbering[index]`, which the
     elements' references must then follow."""
-    fonts = _Fonts(page, tree.cmaps)
-    numbering = tree.numbering.setdefault(index, {})
-    stack: list[int | None] = []  # the new id of each open sequence whose words are read
+    marking = _Marking(tree, index, page, owners)
+    contents = page.obj.get("/Contents")
+    data = contents.read_bytes() if isinstance(contents, pikepdf.Stream) else None
+    found = _operators(data) if data is not None else None
+    if data is not None and found is not None:
+        marked = _mark_plain(marking, data, found)
+    else:
+        marked = _mark_parsed(marking, page)
+    if marked is not None:
+        page.obj.Contents = pdf.make_stream(marked)
+
+
+def _operators(data: bytes) -> list[re.Match[bytes]] | None:
+    """The operators of a stream `_OPERATORS` reads: with no literal string, comment, name
+    with an escaped character, inline image or hex string with a space in it, and with every
+    marked-content id in an opening it reads; None for any other stream."""
+    if (b"(" in data or b"%" in data or b"#" in data or _SPACED_HEX.search(data)
+            or (b"BI" in data and _INLINE_IMAGE.search(data))):
+        return None
+    found = list(_OPERATORS.finditer(data))
+    openings = sum(1 for match in found if match.lastgroup == "mcid")
+    return found if openings == data.count(b"MCID") else None
+
+
+def _mark_plain(marking: _Marking, data: bytes, operators: list[re.Match[bytes]]
+                ) -> bytes | None:
+    """`mark_page` on a plain stream (see `_OPERATORS`) whose every marked-content id is
+    in an opening the expression reads; None if it has none."""
+    pieces: list[bytes] = []
+    kept = 0
+    for match in operators:
+        found = match.lastgroup
+        if found == "mcid":
+            new = marking.open(int(match["id"]))
+            pieces += [data[kept:match.start()], ARTIFACT if new is None else
+                       data[match.start():match.start("id")] + b"%d" % new
+                       + data[match.end("id"):match.end()]]
+            kept = match.end()
+        elif found == "marked":
+            if match["marked"] != b"EMC":
+                marking.stack.append(None)
+            elif marking.stack:
+                marking.stack.pop()
+        elif found == "font":
+            marking.fonts.select(match["font"].decode("latin-1"))
+        elif (read := marking.reading()) is not None:
+            marking.show(read, _hex_strings(match["shown"]))
+    return b"".join([*pieces, data[kept:]]) if pieces else None
+
+
+def _hex_strings(shown: bytes) -> list[bytes]:
+    """The strings of a text-showing operator's operand (a hex string, or an array)."""
+    found = []
+    for digits in _HEX_STRING.findall(shown):
+        try:
+            found.append(binascii.unhexlify(digits))
+        except binascii.Error:  # spaces in it, or an odd number of digits (a last 0 left out)
+            digits = bytes(c for c in digits if c not in b" \t\r\n\f\0")
+            found.append(binascii.unhexlify(digits + b"0" if len(digits) % 2 else digits))
+    return found
+
+
+def _mark_parsed(marking: _Marking, page: pikepdf.Page) -> bytes | None:
+    """`mark_page` on any content stream, parsed in full by pikepdf and written again."""
+    stack = marking.stack
     changed = False
     instructions = []
     for instruction in pikepdf.parse_content_stream(page):
         operands: Any = instruction.operands
         operator = str(instruction.operator)
         if operator == "BDC" and isinstance(operands[1], Dictionary) and "/MCID" in operands[1]:
-            old = int(operands[1].MCID)
-            owner: Any = owners[old] if isinstance(owners, Array) and old < len(owners) else None
-            if tree.reachable(owner):
-                numbering[old] = len(numbering)
-                read = tree.read_all or owner.objgen in tree.in_links
-                stack.append(numbering[old] if read else None)
-                operands = [operands[0], Dictionary(MCID=numbering[old])]
-            else:  # its element is not in the tree: nobody reads it, so it is page furniture
-                stack.append(None)
-                operands = [Name("/Artifact"), Dictionary(Type=Name("/Pagination"))]
+            new = marking.open(int(operands[1].MCID))
+            operands = ([operands[0], Dictionary(MCID=new)] if new is not None
+                        else [Name("/Artifact"), Dictionary(Type=Name("/Pagination"))])
             instruction = pikepdf.ContentStreamInstruction(operands, pikepdf.Operator("BDC"))
             changed = True
         elif operator in ("BDC", "BMC"):
@@ -47,13 +157,13 @@ def mark_page(pdf: pikepdf.Pdf, tree: Tree, index: int, page: pikepdf.Page, owne
         elif operator == "EMC" and stack:
             stack.pop()
         elif operator == "Tf":
-            fonts.select(operands[0])
-        elif operator in SHOW_TEXT and stack and stack[-1] is not None:
-            key = (index, stack[-1])
-            tree.texts[key] = tree.texts.get(key, "") + fonts.decode(operands[-1])
+            marking.fonts.select(operands[0])
+        elif operator in SHOW_TEXT and (read := marking.reading()) is not None:
+            shown = operands[-1]
+            marking.show(read, [bytes(part) for part in (shown if isinstance(shown, Array) else
+                                                   [shown]) if isinstance(part, String)])
         instructions.append(instruction)
-    if changed:
-        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
+    return pikepdf.unparse_content_stream(instructions) if changed else None
 
 
 def renumbered(kid: Any, numbering: dict[int, int]) -> Any:
@@ -89,14 +199,12 @@ class _Fonts:
             self.maps[font.objgen] = (width, to_unicode(cmap.read_bytes()) if cmap else {})
         return self.maps[font.objgen]
 
-    def decode(self, shown: Any) -> str:
+    def decode(self, shown: list[bytes]) -> str:
         width, cmap = self._current()
         words = []
-        for part in shown if isinstance(shown, Array) else [shown]:
-            if isinstance(part, String):
-                raw = bytes(part)
-                words += [cmap.get(int.from_bytes(raw[i:i + width], "big"), "")
-                          for i in range(0, len(raw) - width + 1, width)]
+        for raw in shown:
+            words += [cmap.get(int.from_bytes(raw[i:i + width], "big"), "")
+                      for i in range(0, len(raw) - width + 1, width)]
         return "".join(words)
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from pikepdf import String
 
-from .tree import Tree, is_element, kids, kind
+from .tree import Tree, is_element, kids
 
 HIDDEN = "visually-hidden"
 _TAGS = {"caption": "/Caption", **{f"h{n}": f"/H{n}" for n in range(1, 7)}}
@@ -57,6 +57,6 @@ def mark_hidden(tree: Tree, found: list[tuple[str, str]]) -> None:
     for structure, text in found:
         waiting.setdefault(structure, []).append(text)
     for element in tree.live():
-        queue = waiting.get(kind(element))
+        queue = waiting.get(tree.kinds[element.objgen])
         if queue and _shows_nothing(element):
             element.Alt = String(queue.pop(0))

@@ -4,16 +4,22 @@ sets the document's language only."""
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from typing import Any
 
 from pikepdf import String
 
-from .tree import Tree, words
+from .tree import ObjGen, Tree, words
 
 # Elements whose end tag may be left out; they never carry a passage of their own here.
 _VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "source", "track", "wbr"))
+
+# Where the body starts, and an attribute `lang` with a value (the parser's own reading: a
+# name after a space, a quote or a slash).
+_BODY = re.compile(r"<body", re.I)
+_LANG = re.compile(r"(?<=[\s'\"/])lang\s*=", re.I)
 
 
 class _Passages(HTMLParser):
@@ -49,6 +55,9 @@ class _Passages(HTMLParser):
 def passages(html: str) -> list[tuple[str, str]]:
     """(language, words) of each element of the body that gives its own `lang`, in the order
     they end."""
+    body = _BODY.search(html)
+    if body is None or not _LANG.search(html, body.start()):
+        return []  # no `lang` in the body: the page is not read through
     reader = _Passages()
     reader.feed(html)
     reader.close()
@@ -61,8 +70,9 @@ def mark_languages(tree: Tree, found: list[tuple[str, str]]) -> None:
     if not found:
         return
     shown: dict[str, list[Any]] = {}
+    read: dict[ObjGen, list[str]] = {}
     for element in tree.live():
-        text = " ".join(words(tree, element).split())
+        text = " ".join(words(tree, element, read).split())
         if text and not any(_inside(tree, element, other) for other in shown.get(text, ())):
             shown.setdefault(text, []).append(element)
     used: dict[str, int] = {}

@@ -36,8 +36,8 @@ def is_reference(kid: Any, to: str) -> bool:
 
 
 def is_element(kid: Any) -> bool:
-    return (isinstance(kid, Dictionary) and "/S" in kid and not is_reference(kid, "/MCR")
-            and not is_reference(kid, "/OBJR"))
+    return (isinstance(kid, Dictionary) and "/S" in kid
+            and str(kid.get("/Type", "")) not in ("/MCR", "/OBJR"))
 
 
 def child_elements(element: Any) -> list[Any]:
@@ -53,16 +53,34 @@ class Tree:
     """Page object -> page index."""
     elements: list[Any] = field(default_factory=list)
     parents: dict[ObjGen, Any] = field(default_factory=dict)
+    kinds: dict[ObjGen, str] = field(default_factory=dict)
+    """Each element's structure type as read, before the repairs rename any."""
     in_links: set[ObjGen] = field(default_factory=set)
     """Links and the elements inside them, whose words are read."""
     texts: dict[tuple[int, int], str] = field(default_factory=dict)
     """(page index, marked-content id) -> the words it shows, for the ids inside links."""
     numbering: dict[int, dict[int, int]] = field(default_factory=dict)
     """Page index -> old marked-content id -> new."""
+    renumbered: dict[ObjGen, Any] = field(default_factory=dict)
+    """The elements some of whose marked-content ids were numbered again (the others keep
+    theirs: only the ids after a running footer's move)."""
     cmaps: dict[ObjGen, tuple[int, dict[int, str]]] = field(default_factory=dict)
     """Font -> its code width and ToUnicode map, read when first needed."""
     read_all: bool = False
     """Read the words of every element, not only of links (to find passages in them)."""
+    kids_read: dict[ObjGen, list[Any]] = field(default_factory=dict)
+    """Each element's kids as last read, until they are set again (`set_kids`)."""
+
+    def kids_of(self, element: Any) -> list[Any]:
+        """`kids(element)`, read once while they stay as they are; not to be changed."""
+        found = self.kids_read.get(element.objgen)
+        if found is None:
+            found = self.kids_read[element.objgen] = kids(element)
+        return found
+
+    def set_kids(self, element: Any, new: list[Any]) -> None:
+        element.K = Array(new)
+        self.kids_read.pop(element.objgen, None)
 
     def reachable(self, element: Any) -> bool:
         return isinstance(element, Dictionary) and element.objgen in self.parents
@@ -87,15 +105,19 @@ def read_tree(pdf: pikepdf.Pdf, root: Any) -> Tree:
     tree = Tree(pages={page.obj.objgen: i for i, page in enumerate(pdf.pages)})
 
     def visit(element: Any, parent: Any, in_link: bool) -> None:
-        if element.objgen in tree.parents or element.objgen == (0, 0):
+        objgen = element.objgen
+        if objgen in tree.parents or objgen == (0, 0):
             return  # a loop, or a direct element (WeasyPrint makes none): left as it is
-        tree.parents[element.objgen] = parent
+        tree.parents[objgen] = parent
         tree.elements.append(element)
-        in_link = in_link or kind(element) == "/Link"
+        tree.kinds[objgen] = found = kind(element)
+        in_link = in_link or found == "/Link"
         if in_link:
-            tree.in_links.add(element.objgen)
-        for kid in child_elements(element):
-            visit(kid, element, in_link)
+            tree.in_links.add(objgen)
+        tree.kids_read[objgen] = found_kids = kids(element)
+        for kid in found_kids:
+            if is_element(kid):
+                visit(kid, element, in_link)
 
     for top in kids(root):
         if is_element(top):
@@ -112,12 +134,13 @@ def number_tree(node: Any) -> dict[int, Any]:
     return found
 
 
-def words(tree: Tree, element: Any) -> str:
+def words(tree: Tree, element: Any, read: dict[ObjGen, list[str]] | None = None) -> str:
     """The words an element shows, in order.  Pieces are joined with a space where a line
     broke between two words (a line's last space is not printed), but not after a hyphen or
-    a slash, where a line may break inside a word or an address."""
+    a slash, where a line may break inside a word or an address.  `read` keeps the pieces
+    of each element read, for asking of many elements of a tree that does not change."""
     out = ""
-    for piece in _pieces(tree, element):
+    for piece in _pieces(tree, element, {} if read is None else read):
         if (out and piece and not out[-1].isspace() and not piece[0].isspace()
                 and out[-1] not in "-/"):
             out += " "
@@ -125,15 +148,18 @@ def words(tree: Tree, element: Any) -> str:
     return out
 
 
-def _pieces(tree: Tree, element: Any) -> list[str]:
+def _pieces(tree: Tree, element: Any, read: dict[ObjGen, list[str]]) -> list[str]:
+    if element.objgen in read:
+        return read[element.objgen]
     page = tree.page_of(element)
     out: list[str] = []
-    for kid in kids(element):
+    for kid in tree.kids_of(element):
         if is_mcid(kid) and page is not None:
             out.append(tree.texts.get((page, kid), ""))
         elif is_reference(kid, "/MCR"):
             where = tree.pages.get(kid.Pg.objgen) if "/Pg" in kid else page
             out.append(tree.texts.get((where, int(kid.MCID)), "") if where is not None else "")
         elif is_element(kid) and tree.reachable(kid):
-            out += _pieces(tree, kid)
+            out += _pieces(tree, kid, read)
+    read[element.objgen] = out
     return out
