@@ -124,6 +124,7 @@ class Recogniser:
             self._names.setdefault(_key(name.words), []).append(name)
         self._regex = _alternation(names)
         self._index: dict[tuple[str, Address], str] = {}
+        self._read: dict[str, tuple[Citation, ...]] = {}  # oldest first
         self._whole: dict[str, str] = {}
         systems: dict[str, set[str]] = {}
         for provision in registry.provisions.values():
@@ -138,6 +139,16 @@ class Recogniser:
         self._articles = next(iter(articles)) if len(articles) == 1 else None
 
     def __call__(self, text: str) -> list[Citation]:
+        """The citations in `text`; a programme's text, read in every council's documents,
+        is read once (the citations are frozen: each caller gets its own list of them)."""
+        known = self._read.get(text)
+        if known is None:
+            known = self._read[text] = tuple(self._citations(text))
+            if len(self._read) > READ_TEXTS:
+                del self._read[next(iter(self._read))]
+        return list(known)
+
+    def _citations(self, text: str) -> list[Citation]:
         plain_text = plain(text)
         if not plain_text.strip():
             return []
@@ -354,6 +365,7 @@ def _lists_of_bases(texts: Sequence[str], out: list[list[Citation]], registry: R
 
 
 _CACHE: dict[int, tuple[Registry, Recogniser]] = {}
+READ_TEXTS = 16_384  # texts whose citations a recogniser keeps
 
 
 def recogniser(registry: Registry) -> Recogniser:

@@ -68,6 +68,12 @@ def reading_ease(units: list[str]) -> tuple[float, int]:
     return 206.835 - 1.015 * words / sentences - 84.6 * syllable_count / words, words
 
 
+@functools.lru_cache(maxsize=4096)
+def _ease(units: tuple[str, ...]) -> tuple[float, int]:
+    """`reading_ease`, once for a part that reads the same in many councils' documents."""
+    return reading_ease(list(units))
+
+
 def check_readability(published: Published) -> list[Problem]:
     """A warning for each part (a heading and what follows) that reads below THRESHOLD.
     English only: Flesch's formula is made for English words and sentences."""
@@ -75,7 +81,7 @@ def check_readability(published: Published) -> list[Problem]:
         return []
     problems = []
     for where, heading, units in _parts(published):
-        score, words = reading_ease(units)
+        score, words = _ease(tuple(units))
         if words >= MIN_WORDS and score < THRESHOLD:
             name = f"'{heading}'" if heading else "the part"
             problems.append(Problem(
