@@ -141,3 +141,28 @@ def test_a_registry_entry_is_compared_by_what_it_says(site: Path) -> None:
     edit(registry, "The old conditions for using any personal data",
          "The former conditions for using any personal data")
     assert rebuilt(site) == [LAMBETH[0]]  # the only document citing dpa1998-sch2
+
+
+def test_workers_hand_over_what_each_file_says_and_the_build_does_not_read_it_again(
+        project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two worker processes read the documents; the build records what each document and
+    council file says from what the workers noted as they parsed them, without parsing any
+    again itself, and a comment in every document then makes nothing again."""
+    import pause_docs.build.manifest as manifest
+
+    root = project({}, councils=("lambeth", "glanyrafon", "cambridgeshire"))
+    parsed_again: list[str] = []
+    fingerprint = manifest.yaml_fingerprint
+
+    def counted(raw: bytes, display: str) -> str | None:
+        if display.startswith("councils/"):
+            parsed_again.append(display)
+        return fingerprint(raw, display)
+
+    monkeypatch.setattr(manifest, "yaml_fingerprint", counted)
+    first = build(root, root / "output", "html", jobs=2)
+    assert len(first.built) == 5 and not first.problems, first.problems
+    assert parsed_again == []
+    for file in sorted((root / "councils").rglob("*.yaml")):
+        file.write_text("# reviewed\n" + file.read_text(encoding="utf-8"), encoding="utf-8")
+    assert build(root, root / "output", "html", jobs=2).built == []

@@ -80,6 +80,7 @@ def _make(session: Session, stale: list[Path], fmt: str, force: bool, jobs: int 
     saved, cost = time.monotonic(), 0.0
     try:
         for outcome in outcomes:
+            session.fingerprints.contents.update(outcome.said)
             for key, record in outcome.records.items():
                 drop(session, key, session.record(key, record), report)
                 report.built.append(key)

@@ -22,6 +22,7 @@ from ..source.errors import Location, Problem, ProjectError
 from ..source.layout import COUNCILS_DIR, home, output_name, search_path
 from ..source.logo import read_logo
 from ..source.reader import NotReadable
+from ..source.remembered import take_noted
 from .manifest import Record, output_stat
 from .writer import claim, write_if_changed
 
@@ -63,6 +64,9 @@ class Outcome:
     problems: list[Problem] = field(default_factory=list)
     beside: set[str] = field(default_factory=set)
     """The files published beside the pages of its documents (their council's logo)."""
+    said: dict[str, str] = field(default_factory=dict)
+    """What the YAML texts the worker read say, by the sha256 of each text (see
+    `remembered`): the build records them without parsing the files again."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,7 @@ class Worker:
                 outcome.failed.append(key)
             else:
                 outcome.records[key] = record
+        outcome.said = take_noted()
         return outcome
 
     def _make(self, doc: ResolvedDocument, reuse: Record | None, outcome: Outcome

@@ -30,6 +30,7 @@ CACHED_TEXT_CHARS = 100_000  # longer texts are parsed afresh each time, to boun
 SEEN_TEXTS = 8192
 _SEEN: dict[int, None] = {}  # the texts parsed once (by hash), oldest first
 _SAID: dict[str, str] = {}  # sha256 of a text -> its data_fingerprint, oldest first
+_NEW: dict[str, str] = {}  # the same, noted since `take_noted` was last called
 
 
 def data_fingerprint(data: Any) -> str:
@@ -42,6 +43,14 @@ def data_fingerprint(data: Any) -> str:
 def said(text: str) -> str | None:
     """The `data_fingerprint` of `text` if this process parsed it without error, else None."""
     return _SAID.get(hashlib.sha256(text.encode()).hexdigest())
+
+
+def take_noted() -> dict[str, str]:
+    """What the texts parsed since the last call say, by the sha256 of each text: a build's
+    worker process hands them to the build with the documents it made."""
+    noted = dict(_NEW)
+    _NEW.clear()
+    return noted
 
 
 def parse_once(text: str, path: str, parse: Callable[[str, str], Parsed]) -> Parsed:
@@ -69,8 +78,10 @@ def _parsed_once(text: str, path: str, parse: Callable[[str, str], Parsed]
 
 def _noted(text: str, source: SourceFile | None, problems: list[Problem]) -> Parsed:
     if source is not None and not any(p.severity == "error" for p in problems):
-        _SAID[hashlib.sha256(text.encode()).hexdigest()] = data_fingerprint(source.data)
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        _SAID[digest] = _NEW[digest] = data_fingerprint(source.data)
         _bound(_SAID)
+        _bound(_NEW)
     return source, problems
 
 
