@@ -58,12 +58,24 @@ class Side:
         return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+_SIBLINGS = ("workload", "measure", "pdf_ratio")  # what a revision's bench.py may import
+
+
 def _load(path: Path, name: str) -> ModuleType:
+    """A revision's bench.py, with the modules beside it (not this revision's)."""
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
         raise SystemExit(f"cannot read {path}")
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    kept = {n: sys.modules.pop(n) for n in _SIBLINGS if n in sys.modules}
+    sys.path.insert(0, str(path.parent))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(path.parent))
+        for sibling in _SIBLINGS:
+            sys.modules.pop(sibling, None)
+        sys.modules.update(kept)
     return module
 
 
