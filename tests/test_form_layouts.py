@@ -440,7 +440,8 @@ def test_a_table_prints_the_rows_the_form_gives_filled_in_or_not(project) -> Non
     html = html_of(doc)
     table = html[html.index("Effects over time</caption>"):]
     table = table[:table.index("</table>")]
-    assert '<th scope="col">Timescale</th><th scope="col">Effect</th>' in table
+    assert ('<th scope="col" class="label-col">Timescale</th>'
+            '<th scope="col" class="text-col">Effect</th>') in table
     rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]
     assert [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", r) for r in rows] == [
         ["Short term", "Fewer drop-in hours", "Add an evening session"],
