@@ -98,10 +98,9 @@ def questions_section(ctx: FormContext, section: FormSection, answered: tuple[An
 def _screening_role(section: FormSection, head: tuple[Row, ...],
                     groups: tuple[RowGroup, ...]) -> str:
     """The table's classes.  form.css gives a screening's columns fixed widths: its number
-    column wider when a number or the heading needs it ('35(3)(a)', 'Rhif'); and lays it out
-    by its content instead ('long-words') when a word of its answer or number columns would
-    not fit those widths (a council's own answers, 'Circumstantial'; 'Nac ydy' on one line).
-    """
+    column wider when a number needs it ('35(3)(a)'); and lays it out by its content instead
+    ('long-words') when a word of its answer or number columns would not fit those widths
+    (a council's own answers, 'Circumstantial'; 'Nac ydy' kept on one line)."""
     cells = [c for row in head for c in row.cells] + [
         c for group in groups for row in group.rows for c in row.cells]
 
