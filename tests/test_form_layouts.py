@@ -440,7 +440,8 @@ def test_a_table_prints_the_rows_the_form_gives_filled_in_or_not(project) -> Non
     html = html_of(doc)
     table = html[html.index("Effects over time</caption>"):]
     table = table[:table.index("</table>")]
-    assert '<th scope="col">Timescale</th><th scope="col">Effect</th>' in table
+    assert ('<th scope="col" class="label-col">Timescale</th>'
+            '<th scope="col" class="text-col">Effect</th>') in table
     rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]
     assert [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", r) for r in rows] == [
         ["Short term", "Fewer drop-in hours", "Add an evening session"],
@@ -732,3 +733,51 @@ def test_answer_columns_hold_their_longest_word_in_pdf_and_word(project,
         # each answer column has room for its longest word at 11 pt (about 0.62 em a letter)
         assert all(width >= len(label) * 0.62 * 11 for width, label in zip(
             grid[2:7], labels, strict=True)), grid
+
+
+# --- issue 29 item 3: fixed widths where the words fit, the content's where they do not ------
+
+def test_a_screening_whose_answers_fit_its_columns_is_laid_out_by_fixed_widths(project) -> None:
+    doc = documents(project)
+    for language in ("en", "cy"):
+        assert '<table class="screening">' in html_of(doc, language)
+
+
+def test_longer_answers_than_fixed_widths_hold_keep_the_contents_layout(project) -> None:
+    doc = documents(project, LONG_WORDS, DOCUMENT.replace('answer: "no"', "answer: later"))
+    for language in ("en", "cy"):  # 'Circumstantial', 'Amgylchiadol'
+        assert '<table class="screening criteria long-words">' in html_of(doc, language)
+
+
+@pytest.mark.parametrize(("number", "role"), [
+    ("'1'", "screening criteria"),  # under 'No.' or 'Rhif'
+    ("'35(3)(a)'", "screening criteria wide-numbers"),
+    ("'Schedule 1, para 4(b)'", "screening criteria wide-numbers long-words")])
+def test_a_number_column_is_as_wide_as_its_longest_number(project, number: str,
+                                                          role: str) -> None:
+    form = FORM.replace("    scale: yes-no\n", "    scale: yes-no\n    numbered: true\n")
+    doc = documents(project, form.replace("{id: access, topic:",
+                                          f"{{id: access, number: {number}, topic:"))
+    for language in ("en", "cy"):
+        assert f'<table class="{role}">' in html_of(doc, language)
+
+
+def test_the_room_the_publisher_measures_words_against_is_the_stylesheets() -> None:
+    from pause_docs.publish import questions
+
+    css = (Path(questions.__file__).parents[1] / "templates" / "assets" / "form.css").read_text(
+        encoding="utf-8")
+    css = css[:css.index("@media")]  # the widths on paper, not at 320 px
+
+    def rem(rule: str) -> float:
+        found = re.search(re.escape(rule) + r" \{[^}]*?(?:--tick|width|font-size): ([\d.]+)rem",
+                          css)
+        assert found, rule
+        return float(found.group(1))
+
+    padding = 1.1  # 0.5rem each side (style.css) and a border
+    assert rem(".screening") - padding == questions.TICK_ROOM
+    assert rem(".criteria") - padding == questions.NUMBERED_TICK_ROOM
+    assert rem(".screening .number") - padding == questions.NUMBER_ROOM
+    assert rem(".screening.wide-numbers .number") - padding == questions.WIDE_NUMBER_ROOM
+    assert rem(".screening thead .tick-col") == questions.HEADING_SIZE

@@ -295,9 +295,11 @@ class FormSections(FormContext):
         if field.rows:
             head.append(Cell(self.words(field.rows_label, at + ("rows_label",)),
                              header=bool(field.rows_label),
-                             scope="col" if field.rows_label else None))
+                             scope="col" if field.rows_label else None, role="label-col"))
+        # Each heading says what its column holds, so that the stylesheet can size it (a
+        # date narrow, a name wider, paragraphs the rest).
         head += [Cell(self.words(c.label, at + ("columns", j, "label")), header=True,
-                      scope="col") for j, c in enumerate(field.columns)]
+                      scope="col", role=f"{c.type}-col") for j, c in enumerate(field.columns)]
         body = []
         if field.rows:
             for k, fixed in enumerate(field.rows):

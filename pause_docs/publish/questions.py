@@ -15,6 +15,7 @@ from ..source.models.dpia import Processing
 from .citations import citation_words, citations
 from .context import FormContext
 from .markup import blocks, inlines, plain_text
+from .measure import ems
 from .tree import (
     Block,
     Cell,
@@ -32,9 +33,18 @@ from .tree import (
     Table,
     Text,
     Tick,
+    plain,
 )
 
 Content = tuple[Inline | Block, ...]
+
+# The room form.css's fixed widths leave a word, in rem: a column's width less its padding
+# and border.  A tick box's column (a numbered list's is narrower, its answer on one line),
+# and a number's column, narrow or wide.
+TICK_ROOM, NUMBERED_TICK_ROOM = 6.25 - 1.1, 4.5 - 1.1
+NUMBER_ROOM, WIDE_NUMBER_ROOM = 3.5 - 1.1, 5.5 - 1.1
+HEADING_SIZE = 0.9
+"""The size of a tick box column's heading, in rem (form.css)."""
 
 
 def form_row(label: tuple[Inline, ...], *values: Content, role: str | None = None) -> Row:
@@ -75,7 +85,7 @@ def questions_section(ctx: FormContext, section: FormSection, answered: tuple[An
                    for a in mine)
     caption = ctx.words(section.caption, at + ("caption",)) or _caption(ctx, section)
     table = Table(caption, groups, head, caption_hidden=True,
-                  role="screening criteria" if section.numbered else "screening")
+                  role=_screening_role(section, head, groups))
     intro = _set_intro(ctx, section)
     heading = ctx.heading(section)
     if heading is None and section.criteria_set:  # a registry list is headed by its title
@@ -83,6 +93,38 @@ def questions_section(ctx: FormContext, section: FormSection, answered: tuple[An
         heading = Heading(2, (Text(*ctx.worded(cs, "title", f"criteria_sets:{cs.id}")),),
                           anchor=section.id)
     return [Section(heading, (*intro, *ctx.around(section, (table,))))]
+
+
+def _screening_role(section: FormSection, head: tuple[Row, ...],
+                    groups: tuple[RowGroup, ...]) -> str:
+    """The table's classes.  form.css gives a screening's columns fixed widths: its number
+    column wider when a number needs it ('35(3)(a)'); and lays it out by its content instead
+    ('long-words') when a word of its answer or number columns would not fit those widths
+    (a council's own answers, 'Circumstantial'; 'Nac ydy' kept on one line)."""
+    cells = [c for row in head for c in row.cells] + [
+        c for group in groups for row in group.rows for c in row.cells]
+
+    def widest(role: str, whole: bool) -> float:
+        found = 0.0
+        for cell in cells:
+            if cell.role != role:
+                continue
+            size = HEADING_SIZE if cell.header and role == "tick-col" else 1.0
+            tick = "☒" if any(isinstance(n, Tick) for n in cell.content) else ""
+            text = tick + plain(cell.content)
+            for word in [text] if whole else text.split():
+                found = max(found, ems(word, bold=cell.header) * size)
+        return found
+
+    role = "screening criteria" if section.numbered else "screening"
+    numbers = widest("number", whole=True)  # on one line
+    if numbers > NUMBER_ROOM:
+        role += " wide-numbers"
+    ticks = widest("tick-col", whole=section.numbered)
+    if numbers > WIDE_NUMBER_ROOM or ticks > (
+            NUMBERED_TICK_ROOM if section.numbered else TICK_ROOM):
+        role += " long-words"
+    return role
 
 
 def _checklist(ctx: FormContext, answered: list[Answered]) -> ListBlock:
