@@ -12,16 +12,21 @@ if TYPE_CHECKING:
     from PIL.ImageFont import FreeTypeFont
 
 
-@functools.lru_cache(maxsize=4096)
-def ems(text: str, bold: bool = False) -> float:
-    """The width of `text` in ems of its font size."""
-    return _font(bold).getlength(text) / 1000
+FONTS = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf",
+         "mono": "DejaVuSansMono.ttf"}
+
+
+@functools.lru_cache(maxsize=8192)
+def ems(text: str, bold: bool = False, face: str | None = None) -> float:
+    """The width of `text` in ems of its font size, in the bold or regular face (or `face`,
+    one of FONTS: Word's tables are measured in the same fonts, which Word uses where they are
+    installed; Verdana, its fallback, is as wide)."""
+    return _font(face or ("bold" if bold else "regular")).getlength(text) / 1000
 
 
 @functools.cache
-def _font(bold: bool) -> FreeTypeFont:
-    # Pillow comes with WeasyPrint; imported here, as only a form's tables need it.
+def _font(face: str) -> FreeTypeFont:
+    # Pillow comes with WeasyPrint; imported here, as only tables need it.
     from PIL import ImageFont
 
-    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-    return ImageFont.truetype(str(TEMPLATES / "assets" / "fonts" / name), 1000)
+    return ImageFont.truetype(str(TEMPLATES / "assets" / "fonts" / FONTS[face]), 1000)

@@ -18,13 +18,11 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from .errors import Problem
-    from .loader import SourceFile
-
-    Parsed = tuple[SourceFile | None, list[Problem]]
+# What a parse gives: the loader's SourceFile (a dataclass with `data`, `keys`, `values` and
+# `languages`) or None, and its problems. Typed loosely: the loader imports this module.
+Parsed = tuple[Any, list[Any]]
 
 CACHED_TEXT_CHARS = 100_000  # longer texts are parsed afresh each time, to bound the memory
 SEEN_TEXTS = 8192
@@ -71,12 +69,12 @@ def parse_once(text: str, path: str, parse: Callable[[str, str], Parsed]) -> Par
 
 @functools.lru_cache(maxsize=128)
 def _parsed_once(text: str, path: str, parse: Callable[[str, str], Parsed]
-                 ) -> tuple[SourceFile | None, tuple[Problem, ...]]:
+                 ) -> tuple[Any, tuple[Any, ...]]:
     source, problems = _noted(text, *parse(text, path))
     return source, tuple(problems)
 
 
-def _noted(text: str, source: SourceFile | None, problems: list[Problem]) -> Parsed:
+def _noted(text: str, source: Any, problems: list[Any]) -> Parsed:
     if source is not None and not any(p.severity == "error" for p in problems):
         digest = hashlib.sha256(text.encode()).hexdigest()
         _SAID[digest] = _NEW[digest] = data_fingerprint(source.data)

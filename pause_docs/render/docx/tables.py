@@ -4,14 +4,13 @@ columns sized as the page sizes them."""
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import replace
 
 from docx.shared import Pt
 from docx.table import Table as WordTable
-from PIL import ImageFont
 
+from ...publish.measure import ems
 from ...publish.tree import (
     Cell,
     ListBlock,
@@ -24,7 +23,6 @@ from ...publish.tree import (
     is_inline,
     plain,
 )
-from ...source.resources import TEMPLATES
 from .numbering import STEP
 from .place import BlockWriter, Context, Place, styled
 from .theme import THEME
@@ -72,8 +70,8 @@ def _extent(nodes: tuple[Node, ...], face: str, inset: float = 0.0) -> tuple[flo
     word = line = run = 0.0
     for node in nodes:
         if isinstance(node, Text):
-            run += _width(node.text, face)
-            word = max([word, *(inset + _width(w, face) for w in _BREAKS.split(node.text))])
+            run += ems(node.text, face=face)
+            word = max([word, *(inset + ems(w, face=face) for w in _BREAKS.split(node.text))])
         elif is_inline(node):
             inner = _FACES.get(node.style, face) if isinstance(node, Styled) else face
             found, said = _extent(children(node), inner, inset)
@@ -86,20 +84,6 @@ def _extent(nodes: tuple[Node, ...], face: str, inset: float = 0.0) -> tuple[flo
 
 
 _FACES = {"strong": "bold", "b": "bold", "code": "mono"}
-_FONTS = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf",
-          "mono": "DejaVuSansMono.ttf"}
-
-
-@functools.lru_cache(maxsize=8192)
-def _width(text: str, face: str) -> float:
-    """The width of `text` in ems of the face of the PDF's font (which Word uses where it is
-    installed; Verdana, its fallback, is as wide)."""
-    return _font(face).getlength(text) / 1000
-
-
-@functools.cache
-def _font(face: str) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(TEMPLATES / "assets" / "fonts" / _FONTS[face]), 1000)
 
 
 def widths(table: Table, grid: Grid, columns: int, total: float, size: float) -> list[float]:
