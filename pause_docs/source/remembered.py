@@ -61,6 +61,7 @@ def parse_once(text: str, path: str, parse: Callable[[str, str], Parsed]) -> Par
         _bound(_SEEN)
         return _noted(text, *parse(text, path))
     source, problems = _parsed_once(text, path, parse)
+    _noted_again(text, source, problems)
     if source is not None:
         source = replace(source, data=_copied(source.data), keys=dict(source.keys),
                          values=dict(source.values), languages=dict(source.languages))
@@ -81,6 +82,17 @@ def _noted(text: str, source: Any, problems: list[Any]) -> Parsed:
         _bound(_SAID)
         _bound(_NEW)
     return source, problems
+
+
+def _noted_again(text: str, source: Any, problems: tuple[Any, ...]) -> None:
+    """A text read again is among what was read since `take_noted` (a build's worker reads
+    files its parent read before it), from the cache's own unchanged copy if need be."""
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    if digest in _SAID:
+        _NEW[digest] = _SAID[digest]
+        _bound(_NEW)
+    else:
+        _noted(text, source, list(problems))
 
 
 def _bound(kept: dict[Any, Any]) -> None:
