@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import functools
 import os
 import re
 import signal
@@ -40,6 +41,13 @@ _reached: dict[str, int] = {}
 _SEGMENT = re.compile(r"^\.?[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
+@functools.lru_cache(maxsize=16)
+def _resolved(output_root: Path) -> Path:
+    """The output folder with links followed, once per process (a build writes thousands of
+    files into it); each file's own path is still followed every time."""
+    return output_root.resolve()
+
+
 def confined(output_root: Path, relative: str) -> Path:
     """`output_root/relative`, refusing anything that would land outside output_root.
 
@@ -52,7 +60,7 @@ def confined(output_root: Path, relative: str) -> Path:
         raise ProjectError(f"refusing to write {relative!r}: an output name must be plain "
                            "lower-case words and hyphens, inside the output folder")
     try:
-        root = output_root.resolve()
+        root = _resolved(output_root)
         target = (root / relative).resolve()
     except (OSError, RuntimeError) as exc:  # a loop of symbolic links
         raise OutputError(f"cannot write {output_root / relative}: {exc}") from exc
