@@ -24,7 +24,14 @@ from typing import Any
 from ..build.manifest import MAX_INPUT_BYTES, Fingerprints, registry_state, tool_fingerprint
 from ..build.writer import write_file
 from ..source.errors import Location, Problem, display_path
-from ..source.layout import COUNCILS_DIR, programme_files, registry_files, used_files
+from ..source.layout import (
+    BUNDLED_FORMS,
+    COUNCILS_DIR,
+    FORMS_DIR,
+    programme_files,
+    registry_files,
+    section_files,
+)
 from ..source.reader import NotReadable, read_regular
 from .status import CouncilStatus, DocumentCheck, DocumentStatus
 
@@ -153,8 +160,30 @@ def in_council(file: Path) -> str:
 def shared_files(root: Path) -> list[str]:
     """Every file a document may use outside its council's folder: the registry, the
     programmes, the standard sections and the forms (the package's and the project's)."""
-    return [display_path(p, root) for p in registry_files(root)] + [
-        display_path(p, root) for p in programme_files(root).values()] + used_files(root)
+    return registry_keys(root) + list(_other_shared(root))
+
+
+def registry_keys(root: Path) -> list[str]:
+    return [_shown(p, root) for p in registry_files(root)]
+
+
+def _other_shared(root: Path) -> tuple[str, ...]:
+    """The programmes, sections and forms, as a build names them."""
+    forms = [f for folder in (BUNDLED_FORMS, root / COUNCILS_DIR / FORMS_DIR)
+             for f in sorted(folder.rglob("*.yaml"))]
+    return tuple(_shown(p, root) for p in [*programme_files(root).values(),
+                                           *sorted(section_files(root).values()), *forms])
+
+
+_SHOWN: dict[tuple[Path, Path], str] = {}
+
+
+def _shown(path: Path, root: Path) -> str:
+    """`display_path`, worked out once a file (it resolves every part of the path)."""
+    key = (path, root)
+    if key not in _SHOWN:
+        _SHOWN[key] = display_path(path, root)
+    return _SHOWN[key]
 
 
 class Look:
@@ -165,11 +194,9 @@ class Look:
         self.root = root
         self.day = day
         self.prints = Fingerprints(root, hashes)
-        registry = [display_path(p, root) for p in registry_files(root)]
-        self.shared = tuple([display_path(p, root) for p in programme_files(root).values()]
-                            + used_files(root))
+        self.shared = _other_shared(root)
         self.base = _digest(tool(), day.isoformat(), *self.shared,
-                            registry_state(self.prints, registry))
+                            registry_state(self.prints, registry_keys(root)))
         self._folders: dict[Path, str] = {}
 
     def folder(self, folder: Path) -> str:
