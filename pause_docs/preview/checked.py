@@ -202,14 +202,33 @@ class Look:
     def folder(self, folder: Path) -> str:
         """Every file in a council's folder, by name and contents."""
         if folder not in self._folders:
+            found = []
             try:
-                names = sorted(e.name for e in os.scandir(folder)
-                               if not e.name.startswith(".") and e.is_file())
+                with os.scandir(folder) as entries:
+                    for entry in entries:
+                        if not entry.name.startswith(".") and entry.is_file():
+                            found.append(f"{entry.name}={self._sha(folder, entry)}")
             except OSError:
-                names = []
-            self._folders[folder] = _digest(*(
-                f"{n}={self.prints.sha(f'{COUNCILS_DIR}/{folder.name}/{n}')}" for n in names))
+                found = []
+            self._folders[folder] = _digest(*sorted(found))
         return self._folders[folder]
+
+    def _sha(self, folder: Path, entry: os.DirEntry[str]) -> str | None:
+        """`Fingerprints.sha` of a file listed, from the stat the listing gives (the hash
+        cached for its size and time, else read)."""
+        key = f"{COUNCILS_DIR}/{folder.name}/{entry.name}"
+        known = self.prints.now.get(key)
+        if known is not None:
+            return known
+        try:
+            info = entry.stat()
+        except OSError:
+            return self.prints.sha(key)
+        cached = self.prints.cache.get(key)
+        if cached is not None and (cached[0], cached[1]) == (info.st_mtime_ns, info.st_size):
+            self.prints.now[key] = str(cached[2])
+            return self.prints.now[key]
+        return self.prints.sha(key)
 
     def shared_key(self) -> str:
         return _digest(self.base, SHARED, *(f"{k}={self.prints.sha(k)}" for k in self.shared))

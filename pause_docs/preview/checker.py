@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import os
 import threading
 import time
@@ -137,12 +138,12 @@ class Checker:
 
     def _overview(self) -> Overview:
         look = Look(self.root, self.hashes, dt.date.today())
-        shared = self._current(SHARED, look.shared_key())
+        shared = self._current(SHARED, look.shared_key)
         found: set[Problem] = set(shared.found if shared and isinstance(shared.found, tuple)
                                   else ())
         councils, waiting = [], shared is None
         for slug, folder in self.folders().items():
-            council = self._current(f"council:{slug}", look.council_key(folder))
+            council = self._current(f"council:{slug}", functools.partial(look.council_key, folder))
             known = council.found if council and isinstance(council.found, CouncilStatus) \
                 else None
             waiting = waiting or known is None
@@ -175,9 +176,10 @@ class Checker:
                 found[path] = check.status if check else checking(file.parent.name, file, path)
         return Rows(now, self.remaining, found)
 
-    def _current(self, unit: str, key: str) -> Entry | None:
+    def _current(self, unit: str, key: Callable[[], str]) -> Entry | None:
+        """The unit's entry if it is current (its key is worked out only if it has one)."""
         entry = self.entries.get(unit)
-        return entry if entry is not None and entry.key == key else None
+        return entry if entry is not None and entry.key == key() else None
 
     def _document(self, look: Look, file: Path) -> DocumentCheck | None:
         entry = self.entries.get(f"doc:{in_council(file)}")
