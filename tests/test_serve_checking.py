@@ -156,7 +156,11 @@ def test_a_save_rechecks_its_documents_and_a_withdrawn_one_leaves(project: Path)
         with edited(other, lambda text: text + "# a comment\n"):
             found = poll(lambda: statuses(served, seq)["rows"])
             assert set(found) == {"pd-row-lambeth-scoping-2026"}
-        seq = poll(lambda: (lambda s: s["checking"] == 0 and s["seq"])(statuses(served, seq)))
+            seq = statuses(served)["seq"]
+        # Put back: checked again, and nothing else.
+        found = poll(lambda: statuses(served, seq)["rows"])
+        assert set(found) == {"pd-row-lambeth-scoping-2026"}
+        seq = statuses(served)["seq"]
         notice = project / "councils/oxfordshire/pause-privacy-notice.yaml"
         with edited(notice, lambda text: text + "publishd: 2026-01-01\n"):
             found = poll(lambda: (lambda rows: rows if "pd-row-oxfordshire-pause-privacy-notice"
