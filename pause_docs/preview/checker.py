@@ -52,7 +52,7 @@ from .status import (
 )
 
 OUTPUT_DIR = "output"  # where `build` writes by default: the cache sits beside its manifest
-SETTLE = 0.4  # seconds after a save before checking: the page it changed is made first
+SETTLE = 1.0  # seconds after a save before checking: the page it changed is made first
 SAVE_EVERY = 30.0  # seconds between writes of the cache while a long check goes on
 LOADING = 60.0  # seconds the index waits for the statuses kept on disk to be read
 GATE = "PAUSE_DOCS_CHECK_GATE"  # tests: no check starts until this file exists
