@@ -62,7 +62,8 @@ def read_entries(path: Path, tool: str) -> tuple[dict[str, Entry], dict[str, lis
         entries = {str(unit): _entry(value) for unit, value in data["entries"].items()}
         hashes = {str(k): [int(v[0]), int(v[1]), str(v[2])] for k, v in data["hashes"].items()}
         return entries, hashes
-    except (NotReadable, ValueError, KeyError, TypeError, AttributeError, IndexError):
+    except (NotReadable, ValueError, KeyError, TypeError, AttributeError, IndexError,
+            RecursionError):
         return {}, {}
 
 
