@@ -215,3 +215,23 @@ def test_an_output_folder_that_cannot_hold_the_cache_is_said_once(project: Path)
         status, err = stop(running)
     assert status == 0 and "Traceback" not in err, err
     assert err.count("could not keep the statuses checked") == 1, err
+
+
+def test_the_open_index_fills_itself_in(project: Path) -> None:
+    """In a browser (JavaScript on, so the page's refresh is off): rows waiting to be checked
+    take their statuses as they are found, with no reload by hand."""
+    from accessibility import browser_for_test
+
+    gate = project.parent / "gate"
+    with serving(project, gate) as served, browser_for_test() as chrome:
+        chrome.driver.get(served.url)
+        poll(lambda: chrome.run("return document.readyState") == "complete")
+        assert chrome.run("return document.querySelectorAll('.pd-badge-checking').length") \
+            == 2 + len(OXFORDSHIRE)
+        gate.touch()
+        poll(lambda: chrome.run(
+            "return document.querySelectorAll('.pd-badge-checking').length === 0 && "
+            "document.getElementById('pd-checking') === null"))
+        shown = chrome.run("return document.getElementById('pd-row-lambeth-scoping-2026')"
+                           ".textContent")
+        assert "No problems" in shown and "Fair processing notice" in shown

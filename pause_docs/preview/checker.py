@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..source.errors import Location, Problem, display_path
-from ..source.layout import council_dirs, document_files
+from ..source.layout import COUNCILS_DIR, RESERVED_SLUGS, council_dirs, document_files
 from ..source.project import Project
 from .checked import (
     CACHE_FILE,
@@ -132,7 +132,8 @@ class Checker:
     def overview(self) -> Overview:
         """Every council and document listed now, each with its status if the one known is
         current, else as being checked (and the checking woken)."""
-        self._loaded.wait(LOADING)
+        if self._thread.ident is not None:  # checking has started: what it kept is read
+            self._loaded.wait(LOADING)
         with self.answering():
             return self._overview()
 
@@ -195,7 +196,7 @@ class Checker:
         for path in paths:
             key = display_path(path, self.root)
             folder = path.parent
-            if folder.parent == self.root / "councils" and folder.name in self.folders():
+            if folder.parent == self.root / COUNCILS_DIR and folder.name not in RESERVED_SLUGS:
                 first.append(f"council:{folder.name}")
                 first += [f"doc:{in_council(f)}" for f in document_files(folder)]
             else:
