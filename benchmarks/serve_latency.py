@@ -70,7 +70,7 @@ def first_index(root: Path, label: str, wait: bool = True) -> Served:
     if not wait:
         print(f"{label}: listening after {listening:.2f} s, first index page after {first:.2f}"
               f" s ({page.count(b'<tr id=')} documents listed, {len(page) // 1024} kB, "
-              f"{page.count('checking…'.encode()) // 2} checking); {load()}")
+              f"{page.count('checking…'.encode())} checking); {load()}")
         return served
     while checking(served)["checking"] or b'id="pd-checking"' in page:
         time.sleep(0.5)

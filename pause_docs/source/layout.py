@@ -175,6 +175,9 @@ def unknown_councils(root: Path, councils: Iterable[str]) -> list[Problem]:
 def unknown_paths(root: Path, paths: Iterable[Path]) -> list[Problem]:
     """The files and folders asked for that hold no document of the project, each a
     located problem: one not there, one outside the project, one with no document in it."""
+    paths = list(paths)
+    if not paths:  # nothing to look for: the project's files are not listed (20,000 of them)
+        return []
     real_root = root.resolve()
     sources = [f.resolve() for d in council_dirs(root).values()
                for f in (*document_files(d), d / COUNCIL_FILE) if f.exists()]
