@@ -209,12 +209,13 @@ def serve(ctx: click.Context, councils: tuple[str, ...], host: str, port: int,
 
     Serves an index of every council and document (or only COUNCILS) at once, filling in each
     document's validate and lint status as it is checked; statuses are kept in output/ and
-    checked again only when a file they depend on changes. A document's page is rendered from its YAML as `build` would
-    publish it, with a panel listing its problems, each linked to the part of the page it is
-    about; the page reloads when you save a file. Also serves each document's PDF and its
-    changes since the last git commit. At /_edit/ every file of the project is a form (made
-    from the same schemas `validate` uses) that saves it keeping its comments and layout; it
-    saves only on a loopback address unless --allow-edit is given. Ctrl-C stops it.
+    checked again only when a file they depend on changes. A document's page is rendered from
+    its YAML as `build` would publish it, with a panel listing its problems, each linked to
+    the part of the page it is about; the page reloads when you save a file. Also serves each
+    document's PDF and its changes since the last git commit. At /_edit/ every file of the
+    project is a form (made from the same schemas `validate` uses) that saves it keeping its
+    comments and layout; it saves only on a loopback address unless --allow-edit is given.
+    Ctrl-C stops it.
     """
     from ..preview.connections import address, is_loopback, listen
     from ..preview.server import run
