@@ -323,8 +323,12 @@ class Checker:
         if not self._dirty:
             return
         self._dirty = False
+        kept = {unit: entry for unit, entry in list(self.entries.items())  # not the withdrawn
+                if unit == SHARED or (self.root / unit.removeprefix("doc:")).exists()
+                or (unit.startswith("council:") and
+                    (self.root / COUNCILS_DIR / unit.removeprefix("council:")).is_dir())}
         try:
-            write_entries(self.file, tool(), dict(self.entries), self.hashes.copy())
+            write_entries(self.file, tool(), kept, self.hashes.copy())
         except OSError as exc:
             if self._said:
                 return
