@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import http.client
 import json
+import os
 import re
 import select
 import shutil
@@ -27,6 +28,8 @@ import pytest
 from accessibility import Browser, browser_for_test
 from conftest import REPO
 
+from pause_docs.preview.checked import CACHE_FILE
+from pause_docs.scaffold.project import GITIGNORE
 from pause_docs.source.errors import Location, Problem
 
 T = TypeVar("T")
@@ -62,11 +65,18 @@ class Served:
         assert status == 200, (path, status, body[:500])
         return body.decode()
 
+    def index(self) -> str:
+        """The index once every document on it is checked (it lists them at once, each
+        "checking" until its status is found)."""
+        return poll(lambda: (lambda page: page if 'id="pd-checking"' not in page else "")(
+            self.text("/")))
 
-def start(root: Path, *args: str) -> Served:
+
+def start(root: Path, *args: str, env: dict[str, str] | None = None) -> Served:
     process = subprocess.Popen(
         [sys.executable, "-m", "pause_docs", "--project", str(root), "serve", "--port", "0",
-         *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+         *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, **env} if env else None)
     assert process.stdout is not None
     ready, _, _ = select.select([process.stdout], [], [], STARTS_WITHIN)
     line = process.stdout.readline() if ready else ""
@@ -100,9 +110,11 @@ def serve_copy(tmp_path_factory: pytest.TempPathFactory, council: str) -> Iterat
 
 
 def make_project(root: Path) -> Path:
-    """Two bundled councils and a template of the project's own, committed."""
+    """Two bundled councils and a template of the project's own, committed, with output/
+    ignored as `pause-docs init` makes it (serve keeps the statuses it checked there)."""
     for folder in ("lambeth", "oxfordshire"):
         shutil.copytree(REPO / "councils" / folder, root / "councils" / folder)
+    (root / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
     (root / "templates").mkdir()
     shutil.copy(REPO / "pause_docs" / "templates" / "_paragraph.html",
                 root / "templates" / "_paragraph.html")
@@ -151,7 +163,7 @@ def poll(find: Callable[[], T], within: float = 30.0) -> T:
 # --- over HTTP ---------------------------------------------------------------------------
 
 def test_index_lists_every_document_with_kind_status_and_links(served: Served) -> None:
-    page = served.text("/")
+    page = served.index()
     for path in sorted((served.root / "councils").glob("*/*.yaml")):
         if path.name == "council.yaml" or path.parent.name in ("programmes", "sections"):
             continue
@@ -168,7 +180,7 @@ def test_index_lists_every_document_with_kind_status_and_links(served: Served) -
 
 def test_a_document_stopped_by_its_council_file_says_so_in_the_index(served: Served) -> None:
     with edited(served.root / "councils/lambeth/council.yaml", lambda t: t + "nmae: x\n"):
-        page = served.text("/")
+        page = served.index()
     row = page[page.index('href="/lambeth/scoping-2026.html"'):]
     assert re.search(r'pd-badge-error">1 error<', row[:row.index("</tr>")]), row
     assert "unknown key &#39;nmae&#39; in council" in page
@@ -207,7 +219,8 @@ def test_a_page_is_byte_for_byte_what_build_publishes(served: Served, tmp_path: 
     out = tmp_path / "out"
     report = build(served.root, out, "html", jobs=1)
     assert report.built and not report.failed
-    assert not (served.root / "output").exists()  # serving wrote nothing
+    # Serving wrote nothing but the statuses it checked, beside the build's manifest.
+    assert {p.name for p in (served.root / "output").glob("*")} <= {CACHE_FILE}
     for name in report.built:
         page = Path(name).relative_to("councils").with_suffix(".html").as_posix()
         published = (out / page).read_bytes()
@@ -303,7 +316,7 @@ def test_the_word_file_is_the_one_build_makes(served: Served, tmp_path: Path) ->
     assert status == 200 and headers["content-type"].startswith(
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
     assert 'href="/lambeth/scoping-2026.docx"' in served.text("/lambeth/scoping-2026.html")
-    assert 'href="/lambeth/scoping-2026.docx"' in served.text("/")
+    assert 'href="/lambeth/scoping-2026.docx"' in served.index()
     build(served.root, tmp_path / "out", "docx", councils=["lambeth"], jobs=1)
     assert made == (tmp_path / "out/lambeth/scoping-2026.docx").read_bytes()
 

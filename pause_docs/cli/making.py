@@ -207,15 +207,18 @@ def serve(ctx: click.Context, councils: tuple[str, ...], host: str, port: int,
           open_browser: bool, allow_edit: bool) -> None:
     """Preview documents in the browser while you edit them, with their problems on the page.
 
-    Serves an index of every council and document (or only COUNCILS), with each document's
-    validate and lint status. A document's page is rendered from its YAML as `build` would
-    publish it, with a panel listing its problems, each linked to the part of the page it is
-    about; the page reloads when you save a file. Also serves each document's PDF and its
-    changes since the last git commit. At /_edit/ every file of the project is a form (made
-    from the same schemas `validate` uses) that saves it keeping its comments and layout; it
-    saves only on a loopback address unless --allow-edit is given. Ctrl-C stops it.
+    Serves an index of every council and document (or only COUNCILS) at once, filling in each
+    document's validate and lint status as it is checked; statuses are kept in output/ and
+    checked again only when a file they depend on changes. A document's page is rendered from
+    its YAML as `build` would publish it, with a panel listing its problems, each linked to
+    the part of the page it is about; the page reloads when you save a file. Also serves each
+    document's PDF and its changes since the last git commit. At /_edit/ every file of the
+    project is a form (made from the same schemas `validate` uses) that saves it keeping its
+    comments and layout; it saves only on a loopback address unless --allow-edit is given.
+    Ctrl-C stops it.
     """
-    from ..preview.server import address, is_loopback, listen, run
+    from ..preview.connections import address, is_loopback, listen
+    from ..preview.server import run
     from ..preview.session import Session
 
     root = project_root(ctx)

@@ -1,6 +1,7 @@
-"""How the preview's server treats connections and its own stopping: a client that opens a
-connection and never finishes its request is let go, and a stop (Ctrl-C or SIGTERM) ends the
-server cleanly, however busy it is — no traceback, no leaked worker.
+"""How the preview's server listens (a clear error for a busy port), treats connections and
+stops: a client that opens a connection and never finishes its request is let go, and a
+stop (Ctrl-C or SIGTERM) ends the server cleanly, however busy it is — no traceback, no
+leaked worker.
 
 - A connection must send its request's headers within `HEADER_TIMEOUT` seconds of opening
   (or of its last response); one idle after a response is closed after `IDLE_TIMEOUT`
@@ -16,7 +17,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ipaddress
 import signal
+import socket
 import threading
 from collections.abc import Callable, Iterator
 
@@ -24,6 +27,9 @@ import h11
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from ..source.errors import ProjectError
+
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1", "[::1]")
 HEADER_TIMEOUT = 10.0  # seconds for a request's headers to arrive whole
 IDLE_TIMEOUT = 5  # seconds a connection may stay open with nothing asked
 
@@ -109,3 +115,39 @@ def stopping_cleanly() -> Iterator[None]:
         pass
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def is_loopback(host: str) -> bool:
+    """True for an address only this machine can reach."""
+    if host.strip("[]").lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A socket listening on host:port (port 0: any free one)."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host.strip("[]"), port, type=socket.SOCK_STREAM)[0]
+        sock = socket.socket(family, kind, proto)
+    except OSError as exc:
+        raise ProjectError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(64)
+    except OSError as exc:
+        sock.close()
+        hint = " (is pause-docs serve already running? try --port)" if port else ""
+        raise ProjectError(f"cannot listen on {host}:{port}: {exc.strerror or exc}{hint}"
+                           ) from exc
+    return sock
+
+
+def address(sock: socket.socket) -> str:
+    """The web address of the index served on `sock`."""
+    host, port = sock.getsockname()[:2]
+    return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"

@@ -23,7 +23,7 @@ from ..source.errors import Problem, did_you_mean
 from ..source.languages import LOCALES_DIR
 from ..source.layout import TEMPLATES_DIR
 from .session import DocumentView
-from .status import Overview
+from .status import DocumentStatus, Overview
 
 PREVIEW_TEMPLATES = TEMPLATES_DIR / "preview"
 ASSETS = {"preview.css": "text/css; charset=utf-8",
@@ -74,6 +74,12 @@ def index_page(overview: Overview, token: str, root: Path) -> str:
     return _environment().get_template("index.html").render(
         overview=overview, documents=overview.documents(), problems=overview.all_problems(),
         day=overview.day.isoformat(), token=token, root=str(root))
+
+
+def row_html(status: DocumentStatus) -> str:
+    """One document's row of the index, as the index shows it."""
+    macro = _environment().get_template("_row.html").module.document_row  # type: ignore[attr-defined]
+    return str(macro(status))
 
 
 def document_page(view: DocumentView, token: str, root: Path) -> str:

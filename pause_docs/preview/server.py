@@ -1,7 +1,8 @@
 """The preview's web application and the server that runs it (Starlette on uvicorn).
 
 Pages are rendered on request; `/_events` is a stream of server-sent events that tells open
-pages to reload when the watcher (watchfiles) sees a project file change; a page's file in
+pages to reload when the watcher (watchfiles) sees a project file change, and the index
+that statuses were found (it asks `/_statuses` for their rows); a page's file in
 every other format of `render.formats.FORMATS` is made by that format's maker (a timed one,
 the PDF, in a worker process); `/api/law` answers the editor's law picker; `/_rules/`
 explains every rule a problem's code names. Only GET and HEAD are answered, only at the
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import ipaddress
 import secrets
 import socket
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -28,7 +28,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response, StreamingResponse
+from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from watchfiles import Change, DefaultFilter, awatch
@@ -36,12 +36,19 @@ from watchfiles import Change, DefaultFilter, awatch
 from ..check.explained import SERVED
 from ..editor.app import Editor
 from ..render.formats import FORMATS, OutputFormat
-from ..source.errors import Location, Problem, ProjectError, display_path
+from ..source.errors import Location, Problem, display_path
 from ..source.layout import home
 from ..source.logo import media_type, read_logo
 from ..source.reader import NotReadable
 from . import api
-from .connections import IDLE_TIMEOUT, QuietStop, TimedConnection, stopping_cleanly
+from .connections import (
+    IDLE_TIMEOUT,
+    LOOPBACK_NAMES,
+    QuietStop,
+    TimedConnection,
+    is_loopback,
+    stopping_cleanly,
+)
 from .pages import (
     PAGE,
     asset,
@@ -49,6 +56,7 @@ from .pages import (
     index_page,
     message_page,
     redline_page,
+    row_html,
     rule_page,
     rules_page,
 )
@@ -57,7 +65,6 @@ from .session import DocumentRef, DocumentView, Session
 
 TICK = 0.25  # seconds between looks at whether the server is stopping, in an event stream
 KEEP_ALIVE = 15.0  # seconds between comments on an idle event stream
-LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1", "[::1]")
 # The page's own stylesheet is inline; the preview's script and stylesheet come from here.
 # Nothing else may load or run, forms go only here (the editor's), and no page may be framed
 # by another site (the editor frames its own preview).
@@ -75,42 +82,6 @@ SOURCES = {".yaml", ".yml", ".html", ".css", ".ttf", ".otf", ".woff", ".woff2", 
            ".jpg", ".jpeg", ".gif", ".svg"}
 
 Say = Callable[[str], None]
-
-
-def is_loopback(host: str) -> bool:
-    """True for an address only this machine can reach."""
-    if host.strip("[]").lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def listen(host: str, port: int) -> socket.socket:
-    """A socket listening on host:port (port 0: any free one)."""
-    try:
-        family, kind, proto, _, address = socket.getaddrinfo(
-            host.strip("[]"), port, type=socket.SOCK_STREAM)[0]
-        sock = socket.socket(family, kind, proto)
-    except OSError as exc:
-        raise ProjectError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
-    try:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind(address)
-        sock.listen(64)
-    except OSError as exc:
-        sock.close()
-        hint = " (is pause-docs serve already running? try --port)" if port else ""
-        raise ProjectError(f"cannot listen on {host}:{port}: {exc.strerror or exc}{hint}"
-                           ) from exc
-    return sock
-
-
-def address(sock: socket.socket) -> str:
-    """The web address of the index served on `sock`."""
-    host, port = sock.getsockname()[:2]
-    return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
 
 
 class Changes:
@@ -145,9 +116,11 @@ class Site:
         self.say = say
         self.changes = Changes(session)
         self.printer = Printer()
+        session.checker.say = say
 
     def routes(self) -> list[Route]:
         return [Route("/", self.index), Route("/_events", self.events),
+                Route("/_statuses", self.statuses),
                 Route("/api/law", self.law),
                 Route("/api/choices/{kind}", self.choices),
                 Route("/_preview/{name}", self.preview_file),
@@ -164,7 +137,20 @@ class Site:
     async def index(self, request: Request) -> Response:
         token = self.changes.token
         overview = await run_in_threadpool(self.session.overview)
-        return HTMLResponse(index_page(overview, token, self.root))
+        return HTMLResponse(await run_in_threadpool(index_page, overview, token, self.root))
+
+    async def statuses(self, request: Request) -> Response:
+        """The index's rows whose status was found after `since`, for the index to put in
+        place of its own (JSON), and how many documents are still being checked."""
+        try:
+            since = int(request.query_params.get("since", "0"))
+        except ValueError:
+            since = 0
+        found = await run_in_threadpool(self.session.checker.rows, since)
+        return JSONResponse({"seq": found.seq, "checking": found.checking,
+                             "checks": self.session.checker.checks,
+                             "rows": {f"pd-row-{status.council}-{status.slug}": row_html(status)
+                                      for status in found.rows.values()}})
 
     async def law(self, request: Request) -> Response:
         return await api.law(self.session, request)
@@ -253,12 +239,15 @@ class Site:
         since = request.query_params.get("since", "")
 
         async def stream() -> AsyncIterator[str]:
-            sent, quiet = since, 0.0
+            sent, quiet, checked = since, 0.0, self.session.checker.seq
             yield "retry: 1000\n\n"
             while not self.changes.closing:
                 if self.changes.token != sent:
                     sent = self.changes.token
                     yield f"data: {sent}\n\n"
+                if self.session.checker.seq != checked:  # for the index: statuses found
+                    checked = self.session.checker.seq
+                    yield f"event: checked\ndata: {checked}\n\n"
                 await self.changes.wait(TICK)
                 quiet += TICK
                 if quiet >= KEEP_ALIVE:
@@ -297,6 +286,7 @@ class Site:
         try:
             async for found in awatch(*self.session.watched(), watch_filter=Sources(),
                                       stop_event=stop, step=50):
+                self.session.checker.changed(Path(p) for _, p in found)
                 self.changes.changed()
                 names = sorted({display_path(Path(p), self.root) for _, p in found})
                 self.say(f"changed: {', '.join(names)}")
@@ -307,12 +297,14 @@ class Site:
     async def lifespan(self, app: Starlette) -> AsyncIterator[None]:
         stop = anyio.Event()
         watching = asyncio.create_task(self.watch(stop))
+        self.session.checker.start()
         try:
             yield
         finally:
             self.changes.closing = True
             stop.set()
             self.printer.close()
+            await run_in_threadpool(self.session.checker.stop)
             with contextlib.suppress(asyncio.TimeoutError, asyncio.CancelledError):
                 await asyncio.wait_for(watching, 5)
 

@@ -2,8 +2,11 @@
 `build` would publish them (nothing is written), each with its problems, and the last good
 rendering of each kept for when the source stops loading.
 
-Results are reused while nothing the preview watches has changed (same files, same sizes and
-times, no change seen by the watcher, same day), so a page asked for twice is made once.
+A page is made again only when a file it may be made from changed (a file of its council's
+folder, a shared file, a template: by size and time) or the day did, so a page asked for
+twice is made once, and a save makes again only the pages it may change. The shared files
+(registry, programmes, sections, forms) are loaded once for all pages and checks, and again
+only when one of them changed. The index's statuses are the `checker`'s.
 """
 
 from __future__ import annotations
@@ -30,11 +33,14 @@ from ..source.errors import CannotCompare, Location, Problem, ProjectError, disp
 from ..source.layout import COUNCILS_DIR, REGISTRY_DIR, council_dirs, document_files
 from ..source.layout import search_path as template_path
 from ..source.loader import SourceFile
-from ..source.loading import load_project
-from ..source.registry import Registry, load_registry
+from ..source.loading import load_documents, load_shared
+from ..source.project import Project
+from ..source.registry import Registry
 from ..source.resolved import ResolvedDocument
+from .checked import shared_files
+from .checker import Checker
 from .locate import Target, targets
-from .status import Overview, languages, overview
+from .status import Overview, languages
 
 T = TypeVar("T")
 REVISION = "HEAD"  # what the redline compares the working tree with
@@ -122,7 +128,11 @@ class Session:
         self._last_good: dict[tuple[str, str, str], Rendering] = {}
         self._memo: dict[Any, tuple[Any, Any]] = {}
         self._known: dict[str, list[Any]] = {}
+        """File hashes by size and time, kept with the statuses checked (see `checker`)."""
         self._template_files: list[str] = []
+        self._shared: tuple[tuple[str | None, ...], Project] | None = None
+        self.checker = Checker(self.root, self.councils, self._known, self.shared, self._lock,
+                               lambda message: None)
 
     def watched(self) -> list[Path]:
         """The folders whose files make the pages: councils (with programmes and sections),
@@ -139,13 +149,24 @@ class Session:
     # --- what to show -----------------------------------------------------------------
 
     def overview(self) -> Overview:
-        return self._remember("overview", lambda: overview(self.root, self.councils,
-                                                           dt.date.today()))
+        """Every document listed now, each with its status if it is known for the files as
+        they are now, else as being checked."""
+        return self.checker.overview()
 
     def registry(self) -> Registry:
         """The legal registry (the package's, with the project's own entries), read again
-        when a watched file changes."""
-        return self._remember("registry", lambda: load_registry(self.root)[0])
+        when one of its files changes."""
+        return self.shared().registry
+
+    def shared(self) -> Project:
+        """The registry, programmes, standard sections and forms, loaded again only when one
+        of their files changed (fingerprinted before they are read)."""
+        with self._lock:
+            prints = Fingerprints(self.root, self._known)
+            state = tuple(prints.sha(k) for k in shared_files(self.root))
+            if self._shared is None or self._shared[0] != state:
+                self._shared = (state, load_shared(self.root))
+            return self._shared[1]
 
     def find(self, council: str, name: str) -> DocumentRef | None:
         """The document `name` ('slug' or 'slug.language') of `council`, found by listing
@@ -163,8 +184,13 @@ class Session:
         return None
 
     def document(self, ref: DocumentRef) -> DocumentView | None:
-        """The document's page and problems now; None if it has no such language."""
-        return self._remember(("document", ref), lambda: self._document(ref))
+        """The document's page and problems now; None if it has no such language. Made again
+        only when a file it may be made from changed: one in its council's folder, a shared
+        file or a template (or the day)."""
+        with self.checker.answering():
+            return self._remember(("document", ref), lambda: self._document(ref),
+                                  lambda: (_files([ref.file.parent]), self._shared_state(),
+                                           _files(self.templates())))
 
     def print_job(self, view: DocumentView) -> PrintJob | None:
         """What the files of a current page in every format are made from."""
@@ -204,9 +230,9 @@ class Session:
 
     # --- making it ----------------------------------------------------------------------
 
-    def _remember(self, key: Any, make: Callable[[], T]) -> T:
+    def _remember(self, key: Any, make: Callable[[], T], files: Callable[[], Any]) -> T:
         with self._lock:
-            state = (self.generation, dt.date.today(), _files(self.watched()))
+            state = (dt.date.today(), files())
             known = self._memo.get(key)
             if known is not None and known[0] == state:
                 result: T = known[1]
@@ -215,10 +241,16 @@ class Session:
             self._memo[key] = (state, result)
             return result
 
+    def _shared_state(self) -> tuple[str | None, ...]:
+        self.shared()
+        assert self._shared is not None
+        return self._shared[0]
+
     def _document(self, ref: DocumentRef) -> DocumentView | None:
-        project = load_project(self.root, only=[ref.file])
+        shared = self.shared()
+        project = load_documents(shared, [ref.file])
         doc = next((d for d in project.documents if d.path == ref.path), None)
-        problems = list(project.problems)
+        problems = shared.problems + project.problems
         if doc is None:
             language = ref.language or "en"
             return self._view(ref, language, None, problems, title=ref.file.name)

@@ -1,6 +1,7 @@
 """What the preview's index says about a project: every council and document file, each
 document with its kind, languages and problems (`validate` and `lint`), and the problems of
-the files every document shares (registry, programmes, standard sections)."""
+the files every document shares (registry, programmes, standard sections); and the checks
+that find them, one document or council file at a time."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from ..source.errors import Problem, Severity, display_path
 from ..source.kinds import KINDS
 from ..source.layout import COUNCIL_FILE, council_dirs, document_files
 from ..source.loader import read_yaml
-from ..source.loading import load_project
+from ..source.loading import load_council, load_documents, load_shared
+from ..source.project import Project
 from ..source.resolved import ResolvedDocument
 
 DEFAULT_LANGUAGES = ("en",)
@@ -51,6 +53,8 @@ class DocumentStatus:
     `pause-docs new` not yet filled in."""
     written_kind: str | None = None
     """The kind its file names, when it does not load."""
+    checked: bool = True
+    """False while it waits to be checked: the index says "checking", not "no problems"."""
 
     @property
     def errors(self) -> int:
@@ -79,6 +83,10 @@ class Overview:
     """Problems in files every document may use: the registry, programmes, sections."""
     day: dt.date
     """The day lint judged the documents on."""
+    checking: int = 0
+    """Documents whose status is still being checked (shown as such, never an old one)."""
+    seq: int = 0
+    """How far the checking had gone: statuses checked after this are new to the page."""
 
     def documents(self) -> list[DocumentStatus]:
         return [d for c in self.councils for d in c.documents]
@@ -92,46 +100,73 @@ class Overview:
         return sorted(set(found))
 
 
-def overview(root: Path, councils: Iterable[str] | None, day: dt.date) -> Overview:
-    """Load and check every document (of the given councils), and sort the problems found
-    by the file they belong to."""
-    wanted = tuple(councils) if councils else None
-    project = load_project(root, councils=wanted)
-    left: dict[str, list[Problem]] = {}
-    for problem in project.problems:
-        left.setdefault(problem.location.path, []).append(problem)
-    resolved = {d.path: d for d in project.documents}
-    folders = {slug: folder for slug, folder in council_dirs(root).items()
-               if wanted is None or slug in wanted}
-    files = {slug: [(f, display_path(f, root)) for f in document_files(folder)]
-             for slug, folder in folders.items()}
-    own = {slug: left.pop(display_path(folder / COUNCIL_FILE, root), [])
-           for slug, folder in folders.items()}
-    documents = {slug: [(f, path, left.pop(path, [])) for f, path in found]
-                 for slug, found in files.items()}
-    statuses = []
-    for slug in folders:
-        council = project.councils.get(slug)
-        statuses.append(CouncilStatus(
-            slug, council.name if council else slug, tuple(sorted(own[slug])),
-            tuple(_document(root, slug, f, path, resolved.get(path), loading, day)
-                  for f, path, loading in documents[slug])))
-    shared = sorted(p for problems in left.values() for p in problems)
-    return Overview(tuple(statuses), tuple(shared), day)
+@dataclass(frozen=True)
+class DocumentCheck:
+    """What checking one document found: its status, the problems it met in its council's
+    file and in shared files, and the files it was made from (None: it did not load)."""
+
+    status: DocumentStatus
+    council: tuple[Problem, ...]
+    shared: tuple[Problem, ...]
+    inputs: tuple[str, ...] | None
 
 
-def _document(root: Path, council: str, file: Path, path: str, doc: ResolvedDocument | None,
-              loading: list[Problem], day: dt.date) -> DocumentStatus:
+def checking(council: str, file: Path, path: str) -> DocumentStatus:
+    """A document listed before it is checked: nothing said about it yet."""
+    return DocumentStatus(council, file.stem, path, file.name, None, DEFAULT_LANGUAGES, (),
+                          False, checked=False)
+
+
+def check_document(shared: Project, file: Path, day: dt.date) -> DocumentCheck:
+    """Load the document alone against `shared` (as its page loads it), and lint it."""
+    root = shared.root
+    path, council = display_path(file, root), file.parent.name
+    project = load_documents(shared, [file])
+    doc = next((d for d in project.documents if d.path == path), None)
+    council_file = display_path(file.parent / COUNCIL_FILE, root)
+    own = [p for p in project.problems if p.location.path == path]
+    theirs = tuple(p for p in project.problems if p.location.path == council_file)
+    elsewhere = tuple(p for p in project.problems if p.location.path not in (path, council_file))
     if doc is None:
-        # Loaded alone, as its page loads it, it says what stops it: its own mistakes, its
-        # council's, a shared file's, or those of the notice it screens.
-        alone = load_project(root, only=[file]).problems
-        stopping = tuple(sorted(set(loading + alone)))
-        return DocumentStatus(council, file.stem, path, file.name, None, DEFAULT_LANGUAGES,
-                              stopping, False, _to_fill_in(stopping), _kind_written(file, path))
-    problems = sorted(set(loading + lint_document(doc, day)))
-    return DocumentStatus(council, doc.slug, path, doc.model.title, doc.kind, languages(doc),
-                          tuple(problems), True)
+        # It says what stops it: its own mistakes, its council's, a shared file's, or those
+        # of the notice it screens.
+        stopping = tuple(sorted(set(project.problems + shared.problems)))
+        status = DocumentStatus(council, file.stem, path, file.name, None, DEFAULT_LANGUAGES,
+                                stopping, False, _to_fill_in(stopping), _kind_written(file, path))
+        return DocumentCheck(status, theirs, elsewhere, None)
+    problems = tuple(sorted(set(own + lint_document(doc, day))))
+    status = DocumentStatus(council, doc.slug, path, doc.model.title, doc.kind,
+                            languages(doc), problems, True)
+    return DocumentCheck(status, theirs, elsewhere, doc.provenance.inputs)
+
+
+def check_council(shared: Project, folder: Path) -> CouncilStatus:
+    """The council file alone: its name and its problems (its documents are checked apart)."""
+    project = load_council(shared, folder)
+    council = project.councils.get(folder.name)
+    return CouncilStatus(folder.name, council.name if council else folder.name,
+                         tuple(project.problems), ())
+
+
+def overview(root: Path, councils: Iterable[str] | None, day: dt.date) -> Overview:
+    """Check every document (of the given councils) now, and sort the problems found by the
+    file they belong to."""
+    shared = load_shared(root)
+    wanted = tuple(councils) if councils else None
+    statuses, found = [], set(shared.problems)
+    for slug, folder in council_dirs(root).items():
+        if wanted is not None and slug not in wanted:
+            continue
+        council = check_council(shared, folder)
+        problems, documents = set(council.problems), []
+        for file in document_files(folder):
+            check = check_document(shared, file, day)
+            problems.update(check.council)
+            found.update(check.shared)
+            documents.append(check.status)
+        statuses.append(CouncilStatus(slug, council.name, tuple(sorted(problems)),
+                                      tuple(documents)))
+    return Overview(tuple(statuses), tuple(sorted(found)), day)
 
 
 def _to_fill_in(problems: Iterable[Problem]) -> int:

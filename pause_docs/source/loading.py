@@ -125,6 +125,17 @@ def load_documents(shared: Project, files: Iterable[Path]) -> Project:
     return project
 
 
+def load_council(shared: Project, directory: Path) -> Project:
+    """The council file of `directory` alone (if it has one): its problems, and the council
+    if it loads."""
+    project = scratch(shared)
+    if (directory / COUNCIL_FILE).exists() and \
+            _valid_name(project, directory, directory.name, "council folder"):
+        _load_council(project, directory.name, directory / COUNCIL_FILE)
+    project.problems = sorted(set(project.problems))
+    return project
+
+
 def _add_council(project: Project, slug: str, directory: Path, docs: list[Path]) -> None:
     if not _valid_name(project, directory, slug, "council folder"):
         return

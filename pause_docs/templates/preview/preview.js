@@ -118,6 +118,45 @@
     }
   }
 
+  // The index, while documents are being checked: each status found takes the place of its
+  // row's "checking…"; once all are, the page is loaded again for its totals.
+  var checking = document.getElementById("pd-checking");
+  var asking = false;
+  var askAgain = false;
+  function fill() {
+    if (checking === null) {
+      return;
+    }
+    if (asking) {
+      askAgain = true;
+      return;
+    }
+    asking = true;
+    fetch("/_statuses?since=" + encodeURIComponent(checking.dataset.pdSeq))
+      .then(function (response) { return response.json(); })
+      .then(function (found) {
+        Object.keys(found.rows).forEach(function (id) {
+          var row = document.getElementById(id);
+          if (row) {
+            row.outerHTML = found.rows[id];
+          }
+        });
+        checking.dataset.pdSeq = found.seq;
+        if (found.checking === 0) {
+          quiet();
+          reload();
+        }
+      })
+      .catch(function () {})
+      .then(function () {
+        asking = false;
+        if (askAgain) {
+          askAgain = false;
+          fill();
+        }
+      });
+  }
+
   // One event stream per page while it is shown: a browser opens only six connections to a
   // server, so hidden tabs let theirs go, and on coming back hear at once if anything changed.
   var source = null;
@@ -132,6 +171,7 @@
         reload();
       }
     };
+    source.addEventListener("checked", fill);
     source.onopen = function () {
       say("Updates when you save a file.");
     };
