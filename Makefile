@@ -40,7 +40,7 @@ fuzz: $(STAMP)
 
 # Speed at scale (minutes; not part of the tests): see docs/maintaining/performance.md.
 bench: $(STAMP)
-	$(PY) benchmarks/bench.py
+	$(PY) benchmarks/bench.py --write docs/maintaining/performance.md
 	$(PY) benchmarks/linear_checks.py
 
 # The documentation site (docs/, mkdocs-material): the reference pages generated from the
