@@ -183,7 +183,7 @@ def test_a_save_rechecks_its_documents_and_a_withdrawn_one_leaves(project: Path)
 
 
 def _tool() -> str:
-    from pause_docs.build.manifest import tool_fingerprint
+    from pause_docs.build.tool import tool_fingerprint
 
     return tool_fingerprint()
 

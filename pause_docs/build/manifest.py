@@ -24,23 +24,17 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
 from ..source.fingerprints import yaml_fingerprint
 from ..source.layout import find_template, is_yaml, key_path, shadowed
 from ..source.loader import MAX_FILE_BYTES
 from ..source.reader import NotReadable, read_regular
-from ..source.resources import PACKAGE_ROOT
 from .writer import claimed
 
 MANIFEST = ".pause-docs-manifest.json"
 VERSION = 4
-# Libraries whose version changes what a page looks like.
-ENGINES = ("jinja2", "markdown", "nh3", "pydantic", "weasyprint", "pydyf", "fonttools",
-           "pikepdf")
 # A file changed this recently may change again within the same tick of the file system's
 # clock, keeping its size and time: its hash is not cached, so it is read again next time.
 RACY_NS = 2_000_000_000
@@ -73,21 +67,6 @@ class Record:
     """sha256 of its HTML."""
     outputs: dict[str, list[int]] = field(default_factory=dict)
     """'html' / 'pdf' -> [size, modification time in ns] of the file as written."""
-
-
-def tool_fingerprint() -> str:
-    """This tool's version, code and data (locales, scaffolds), and its rendering libraries'
-    versions."""
-    digest = hashlib.sha256(f"{__version__}\0".encode())
-    package = PACKAGE_ROOT
-    for path in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".yaml")):
-        digest.update(f"{path.relative_to(package)}\0".encode() + path.read_bytes())
-    for name in ENGINES:
-        try:
-            digest.update(f"{name}={metadata.version(name)}\0".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name}=none\0".encode())
-    return digest.hexdigest()
 
 
 def output_stat(path: Path) -> list[int] | None:

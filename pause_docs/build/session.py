@@ -24,8 +24,8 @@ from .manifest import (
     output_stat,
     registry_state,
     template_files,
-    tool_fingerprint,
 )
+from .tool import tool_fingerprint
 from .writer import claimed, clear_claims, write_if_changed
 
 if TYPE_CHECKING:

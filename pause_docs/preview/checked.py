@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..build.manifest import MAX_INPUT_BYTES, Fingerprints, registry_state, tool_fingerprint
+from ..build.manifest import MAX_INPUT_BYTES, Fingerprints, registry_state
+from ..build.tool import tool_fingerprint
 from ..build.writer import write_file
 from ..source.errors import Location, Problem, display_path
 from ..source.layout import (
