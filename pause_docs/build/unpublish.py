@@ -32,7 +32,7 @@ def withdraw(session: Session, files: list[Path], councils: set[str] | None,
     present = {(f.parent.name, f.stem) for f in files}
     published = {council for council, _ in present}
     manifest = session.manifest
-    sources = {(k.rpartition("/")[0].rpartition("/")[2], Path(k).stem): k
+    sources = {(k.rpartition("/")[0].rpartition("/")[2], _stem(k)): k
                for k in manifest.documents}
     for name in sorted(manifest.made):
         council, _, base = name.rpartition("/")
@@ -74,7 +74,14 @@ def _withdrawn(key: str, present: set[tuple[str, str]], councils: set[str] | Non
     council = key.rpartition("/")[0].rpartition("/")[2]
     if councils is not None and council not in councils:
         return False
-    return (council, Path(key).stem) not in present
+    return (council, _stem(key)) not in present
+
+
+def _stem(key: str) -> str:
+    """A recorded name's file name without its suffix, as `Path(key).stem` (without making a
+    path of each of a project's thousands of records)."""
+    name = key.rpartition("/")[2]
+    return name.rpartition(".")[0] or name
 
 
 def drop(session: Session, key: str, names: list[str], report: BuildReport) -> None:

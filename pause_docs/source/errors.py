@@ -104,10 +104,12 @@ def display_path(path: Path, root: Path) -> str:
     through a linked folder keeps the name it has in the project.
     """
     real_root = _resolved(root)
-    here = Path(os.path.abspath(path))
-    for base in (real_root, Path(os.path.abspath(root))):
-        if here.is_relative_to(base):
-            return here.relative_to(base).as_posix()
+    here = os.path.abspath(path)
+    for base in (str(real_root), os.path.abspath(root)):  # as strings: a build names each file
+        if here == base:
+            return "."
+        if here.startswith(base if base.endswith(os.sep) else base + os.sep):
+            return Path(here[len(base):].lstrip(os.sep)).as_posix()
     try:
         return path.resolve().relative_to(real_root).as_posix()
     except (ValueError, OSError, RuntimeError):  # outside the project, or a loop of links
