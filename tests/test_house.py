@@ -38,6 +38,10 @@ DEFERRED = {
     "webbrowser": "serve --open only",
     "pause_docs.source.loading": "pydantic and every model: a build with nothing to make "
                                  "need not load the project",
+    "pause_docs.source.loader": "YAML and its checks' expressions: a build with nothing to "
+                                "make reads no YAML",
+    "importlib.metadata": "for a library's version not found by its folder's "
+                          "name: a quarter of a no-op build",
     "pause_docs.publish.document": "the publish stage (every model): not for a no-op build",
     "pause_docs.render.html": "Jinja: not for a no-op build",
     "pause_docs.render.edition": "Jinja and the publish stage: not for a no-op build",
@@ -221,3 +225,19 @@ def test_validate_and_a_build_of_pages_load_neither_weasyprint_nor_python_docx(
         "    except SystemExit as exit: assert exit.code == 0, exit.code")
     assert (tmp_path / "out" / "lambeth" / "scoping-2026.html").is_file()
     assert not loaded & {"weasyprint", "docx"}
+
+
+@pytest.mark.slow
+def test_a_build_with_nothing_to_make_reads_no_yaml_and_makes_no_model(tmp_path: Path) -> None:
+    """A no-op build looks at the manifest and at files' sizes and times: it loads neither the
+    YAML library nor the models, the templates or the importlib.metadata machinery."""
+    out = str(tmp_path / "out")
+    run = ("from pause_docs.cli import main\n"
+           f"try: main(['--project', {str(REPO)!r}, 'build', '--format', 'html', '--output', "
+           f"{out!r}])\n"
+           "except SystemExit as exit: assert exit.code == 0, exit.code\n")
+    _loaded_by(run)  # the first build makes everything
+    loaded = _loaded_by(run)
+    assert not loaded & {"yaml", "pydantic", "jinja2", "importlib.metadata",
+                         "pause_docs.source.loader", "pause_docs.source.loading"}
+    assert "pause_docs.build.session" in loaded

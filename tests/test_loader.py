@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from pause_docs.source.loader import MAX_FILE_BYTES, parse_yaml, read_yaml
+from pause_docs.source.loader import parse_yaml, read_yaml
+from pause_docs.source.reader import MAX_FILE_BYTES
 
 
 def problems(text: str) -> list[str]:

@@ -23,8 +23,9 @@ from pause_docs.cli import main
 from pause_docs.render.edition import render_html
 from pause_docs.render.html import markdown_html
 from pause_docs.source.errors import ProjectError
-from pause_docs.source.loader import MAX_FILE_BYTES, parse_yaml
+from pause_docs.source.loader import parse_yaml
 from pause_docs.source.loading import load_project
+from pause_docs.source.reader import MAX_FILE_BYTES
 
 NOTICE = ("kind: privacy-notice\ntitle: A notice\npublished: 2026-01-01\nprogramme: pause\n")
 

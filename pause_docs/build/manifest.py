@@ -29,8 +29,7 @@ from typing import Any
 
 from ..source.fingerprints import yaml_fingerprint
 from ..source.layout import find_template, is_yaml, key_path, shadowed
-from ..source.loader import MAX_FILE_BYTES
-from ..source.reader import NotReadable, read_regular
+from ..source.reader import MAX_FILE_BYTES, NotReadable, read_regular
 from .writer import claimed
 
 MANIFEST = ".pause-docs-manifest.json"

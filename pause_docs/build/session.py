@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 from ..render.formats import ALL, FORMATS, suffixes
 from ..source.errors import Location, Problem, ProjectError, display_path
 from ..source.layout import programme_files, registry_files, search_path, used_files
-from ..source.loader import MAX_FILE_BYTES, read_yaml
-from ..source.reader import NotReadable, read_regular
+from ..source.reader import MAX_FILE_BYTES, NotReadable, read_regular
 from .manifest import (
     MANIFEST,
     UNKNOWN,
@@ -236,6 +235,8 @@ def main_notices(stale: list[Path], files: list[Path], programmes: dict[str, Pat
     own, or their programme's default), unless they are layers for a narrower audience: a
     new or changed addendum changes the page of the notice it adds to, which links to it.
     One removed, renamed or no longer naming it is among that notice's recorded inputs."""
+    if not stale:  # a no-op build reads no YAML
+        return []
     listed, wanted = set(files), set(stale)
     defaults = {name: _default_parents(path) for name, path in programmes.items()}
     found: list[Path] = []
@@ -277,6 +278,8 @@ def _default_parents(programme: Path | None) -> set[object]:
 def _yaml_of(file: Path) -> object:
     """What a YAML file says, or None when it cannot be read (the build reports it): read as
     every file is, so that a pipe, a device or a file too large is refused at once."""
+    from ..source.loader import read_yaml
+
     source, _ = read_yaml(file, file.name)
     return source.data if source is not None else None
 

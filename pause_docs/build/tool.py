@@ -49,7 +49,7 @@ def engine_versions() -> dict[str, str]:
     found.pop("", None)
     missing = [name for name in ENGINES if name not in found]
     if missing:
-        from importlib import metadata
+        import importlib.metadata as metadata
 
         for name in missing:
             with contextlib.suppress(metadata.PackageNotFoundError):

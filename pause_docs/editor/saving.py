@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from ..build.writer import write_file
-from ..source.loader import MAX_FILE_BYTES, SourceFile, parse_yaml
-from ..source.reader import NotReadable, read_regular
+from ..source.loader import SourceFile, parse_yaml
+from ..source.reader import MAX_FILE_BYTES, NotReadable, read_regular
 from .roundtrip import CannotWrite, updated
 
 

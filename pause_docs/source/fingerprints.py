@@ -3,7 +3,6 @@ written, so that a comment or re-indenting makes nothing again."""
 
 from __future__ import annotations
 
-from .loader import parse_yaml
 from .remembered import data_fingerprint, said
 
 __all__ = ["data_fingerprint", "yaml_fingerprint"]
@@ -20,6 +19,8 @@ def yaml_fingerprint(raw: bytes, display: str) -> str | None:
     known = said(text)  # parsed already by this process: a build has just read the file
     if known is not None:
         return known
+    from .loader import parse_yaml
+
     source, problems = parse_yaml(text, display)
     if source is None or any(p.severity == "error" for p in problems):
         return None

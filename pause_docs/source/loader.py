@@ -17,11 +17,10 @@ from typing import Any
 import yaml
 
 from .errors import Location, Problem
-from .reader import NotReadable, outside, read_regular
+from .reader import MAX_FILE_BYTES, NotReadable, outside, read_regular
 from .remembered import parse_once
 from .yaml_traps import syntax_problem, unquoted_comma
 
-MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 20_000  # after alias expansion: a "billion laughs" file stops here
 # The text of a file once aliases are expanded: no more than the file itself may hold, so
 # that a few hundred aliases of one long value cannot make a page of hundreds of megabytes.

@@ -17,6 +17,9 @@ from pathlib import Path
 CHUNK = 1 << 16
 
 
+MAX_FILE_BYTES = 1_000_000  # a YAML file of the project or the package
+
+
 class NotReadable(Exception):
     """A file that cannot be read: missing, not an ordinary file, too large or unreadable."""
 
