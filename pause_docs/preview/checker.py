@@ -320,13 +320,14 @@ class Checker:
             self._stop.wait(0.05)
 
     def _save(self) -> None:
-        if not self._dirty:
-            return
-        self._dirty = False
-        kept = {unit: entry for unit, entry in list(self.entries.items())  # not the withdrawn
+        entries = list(self.entries.items())
+        kept = {unit: entry for unit, entry in entries  # not the withdrawn
                 if unit == SHARED or (self.root / unit.removeprefix("doc:")).exists()
                 or (unit.startswith("council:") and
                     (self.root / COUNCILS_DIR / unit.removeprefix("council:")).is_dir())}
+        if not self._dirty and len(kept) == len(entries):
+            return  # nothing checked and nothing withdrawn since the last write
+        self._dirty = False
         try:
             write_entries(self.file, tool(), kept, self.hashes.copy())
         except OSError as exc:
