@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
+from measure import byte_compile
+
 REPO = Path(__file__).resolve().parent.parent
 
 # There is no release tag yet: the previous release is the last landing before the issue on
@@ -93,7 +95,8 @@ def export(rev: str, source: Path) -> Path:
 def install(tree: Path, venv: Path) -> Path:
     """A scratch virtual environment whose path holds `tree` first and then this
     environment's libraries; its Python. Both sides are installed so, as a wheel would be:
-    this environment's editable install adds an import hook that costs `--help` a third."""
+    this environment's editable install adds an import hook that costs `--help` a third, and
+    the code is compiled to bytecode as pip compiles it."""
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     python = venv / "bin" / "python"
     purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig."
@@ -105,6 +108,7 @@ def install(tree: Path, venv: Path) -> Path:
                            cwd=venv, capture_output=True, text=True, check=True).stdout.strip()
     if not found.startswith(str(tree)):
         raise SystemExit(f"the scratch environment imports pause_docs from {found}")
+    byte_compile(tree, str(python))
     return python
 
 

@@ -44,7 +44,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from against import PREVIOUS_RELEASE, against  # noqa: E402
-from measure import COMMAND, alternating, median_time, parallel_capacity, run  # noqa: E402
+from measure import COMMAND, alternating, byte_compile, median_time, parallel_capacity, run  # noqa: E402
 from pdf_ratio import pdf_against_raw, pdf_only, report_pdf  # noqa: E402
 from workload import (  # noqa: E402, F401 - against.py reads the texts from here
     COUNCIL,
@@ -124,6 +124,7 @@ def main() -> None:
     parser.add_argument("--pdf-only", action="store_true",
                         help="only the PDF measures, on the bundled copies")
     options = parser.parse_args()
+    byte_compile(REPO)  # this copy as an installed one runs
     if options.lint_only:
         with tempfile.TemporaryDirectory(prefix="pause-docs-bench-") as temp:
             root = Path(temp) / "lint"

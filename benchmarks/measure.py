@@ -14,6 +14,14 @@ from pathlib import Path
 
 COMMAND = [sys.executable, "-m", "pause_docs"]
 
+
+def byte_compile(tree: Path, python: str = sys.executable) -> None:
+    """Compile `tree`'s pause_docs to bytecode, as pip does when it installs a wheel. Without
+    it, where PYTHONDONTWRITEBYTECODE is set (this machine and CI set it) every command would
+    compile each module it imports from source on every run: 0.29 CPU-s for all of today's
+    197 modules, 0.06 for the previous release's 37, a cost no installed copy pays."""
+    subprocess.run([python, "-m", "compileall", "-q", str(tree / "pause_docs")], check=True)
+
 class PeakMemory:
     """Samples the memory of a process and all its children: the peak of their summed
     proportional set size (shared pages counted once) and of the largest one's RSS."""

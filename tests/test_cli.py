@@ -146,3 +146,41 @@ def test_quiet_and_verbose_on_every_command_and_never_a_colour(tmp_path: Path) -
     assert "\x1b" not in quiet.output
     loud = runner.invoke(main, ["--project", str(root), "lint", lambeth])
     assert "    fix:" in loud.output and "\x1b" not in loud.output
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_lists_each_command_as_its_own_help_begins(command: str) -> None:
+    """`--help` lists the commands from a table, without importing them: each line must be
+    what click would print from the command itself, at every width."""
+    from pause_docs.cli import summary
+
+    for limit in (20, 45, 60, 80, 200, 1000):
+        assert summary(command, limit) == main.commands[command].get_short_help_str(limit)
+
+
+def test_help_and_a_command_import_only_what_they_need() -> None:
+    code = ("import json, sys; from click.testing import CliRunner; from pause_docs.cli import "
+            "main; CliRunner().invoke(main, sys.argv[1:]); print(json.dumps(sorted("
+            "m for m in sys.modules if m.startswith('pause_docs.cli.'))))")
+    for args, modules in ((["--help"], ["output"]),
+                          (["where-used", "--help"], ["checking", "output", "setup_commands"]),
+                          (["validate", "--help"], ["making", "output", "setup_commands"])):
+        done = subprocess.run([sys.executable, "-c", code, *args], cwd=REPO,
+                              capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout) == [f"pause_docs.cli.{m}" for m in modules], args
+
+
+def test_every_command_the_modules_define_is_in_the_table() -> None:
+    import importlib
+
+    import click
+
+    from pause_docs.cli import COMMANDS as TABLE
+
+    defined = {value.name: (module, attribute)
+               for module in ("making", "checking", "lookup", "setup_commands")
+               for attribute, value in vars(importlib.import_module(
+                   f"pause_docs.cli.{module}")).items() if isinstance(value, click.Command)}
+    assert defined == {name: (module, attribute) for name, (module, attribute, _)
+                       in TABLE.items()}

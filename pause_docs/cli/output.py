@@ -3,16 +3,16 @@ project's folder, and whether to show progress."""
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from ..source.errors import Problem, printable, summary
+if TYPE_CHECKING:
+    from ..source.errors import Problem
 
 F = TypeVar("F", bound=Any)
 
@@ -20,6 +20,8 @@ F = TypeVar("F", bound=Any)
 def echo(text: str, err: bool = False, nl: bool = True) -> None:
     """Print text that may hold words from YAML files or file names, with any control
     character shown as an escape, so that no file can drive the terminal."""
+    from ..source.errors import printable  # not at import: `--help` needs none of loading
+
     click.echo(printable(text), err=err, nl=nl)
 
 
@@ -90,6 +92,10 @@ format_option = click.option(
 
 def json_report(problems: Iterable[Problem], **more: object) -> str:
     """`{"summary": …, "problems": […], …more}` as `--format json` prints it."""
+    import json
+
+    from ..source.errors import summary
+
     found = sorted(problems)
     return json.dumps({**more, "summary": summary(found),
                        "problems": [p.as_json() for p in found]}, indent=2, ensure_ascii=False)
