@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
+import full_build
 from measure import byte_compile
 
 REPO = Path(__file__).resolve().parent.parent
@@ -48,10 +49,12 @@ class Side:
     bench: ModuleType
     project: Path
 
-    def cpu(self, args: list[str], ok: tuple[int, ...] = (0,)) -> float:
+    def cpu(self, args: list[str], ok: tuple[int, ...] = (0,), cwd: Path | None = None
+            ) -> float:
         """CPU seconds (user + system, the process and everything it waited for)."""
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        done = subprocess.run([str(self.python), "-m", "pause_docs", *args], cwd=self.project,
+        done = subprocess.run([str(self.python), "-m", "pause_docs", *args],
+                              cwd=cwd or self.project,
                               env={**os.environ, "CI": "1"}, capture_output=True, text=True)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if done.returncode not in ok:
@@ -60,7 +63,8 @@ class Side:
         return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-_SIBLINGS = ("workload", "measure", "pdf_ratio")  # what a revision's bench.py may import
+# what a revision's bench.py may import
+_SIBLINGS = ("workload", "measure", "pdf_ratio", "full_build")
 
 
 def _load(path: Path, name: str) -> ModuleType:
@@ -155,6 +159,23 @@ def compare(old: Side, new: Side, runs: int) -> list[tuple[str, float, float, li
     return rows
 
 
+def compare_full(old: Side, new: Side, trees: tuple[Path, Path], base: Path, copies: int,
+                 runs: int) -> tuple[str, float, float, list[float]]:
+    """A full build (`--format all`, one worker) of `copies` copies of the bundled councils'
+    documents that both revisions bundle, each side its own YAML, in turn."""
+    keep = full_build.documents(trees[0]) & full_build.documents(trees[1])
+    made = {side.label: full_build.make_copies(tree, base / f"full-{side.label}", copies, keep)
+            for side, tree in zip((old, new), trees, strict=True)}
+    args = ["build", "--format", "all", "--jobs", "1", "--force", "--output", "out"]
+    times: dict[str, list[float]] = {old.label: [], new.label: []}
+    for round_ in range(runs):
+        for side in (old, new) if round_ % 2 == 0 else (new, old):
+            times[side.label].append(side.cpu(args, cwd=base / f"full-{side.label}"))
+    ratios = [n / o for o, n in zip(times[old.label], times[new.label], strict=True)]
+    return (f"full build, --format all ({made[new.label]} bundled documents)",
+            statistics.median(times[old.label]), statistics.median(times[new.label]), ratios)
+
+
 def report(rows: list[tuple[str, float, float, list[float]]], rev: str, documents: int
            ) -> str:
     lines = [f"| command ({documents} synthetic documents) | {rev}, CPU s | this code, CPU s "
@@ -165,9 +186,10 @@ def report(rows: list[tuple[str, float, float, list[float]]], rev: str, document
     return "\n".join(lines)
 
 
-def against(rev: str, councils: int, runs: int, new_rev: str | None = None) -> str:
+def against(rev: str, councils: int, runs: int, new_rev: str | None = None,
+            copies: int = 0) -> str:
     """The whole comparison, as a Markdown table: this working tree (or `new_rev`) against
-    `rev`."""
+    `rev`; with `copies`, a full build of that many copies of the bundled councils too."""
     with tempfile.TemporaryDirectory(prefix="pause-docs-against-") as temp:
         base = Path(temp)
         tree = export(rev, base / "source")
@@ -177,7 +199,10 @@ def against(rev: str, councils: int, runs: int, new_rev: str | None = None) -> s
         same_work(old, new)
         for side in (old, new):  # the no-op needs a build first; warm the disk cache too
             side.cpu(commands("html-out")[3][1])
-        return report(compare(old, new, runs), rev, councils * 3)
+        rows = compare(old, new, runs)
+        if copies:
+            rows.append(compare_full(old, new, (tree, here), base, copies, runs))
+        return report(rows, rev, councils * 3)
 
 
 def main() -> None:
@@ -187,11 +212,14 @@ def main() -> None:
                         "release)")
     parser.add_argument("--councils", type=int, default=300, help="N, x3 documents (300)")
     parser.add_argument("--runs", type=int, default=5, help="rounds per command (5)")
+    parser.add_argument("--full", metavar="COPIES", type=int, default=0,
+                        help="also a full build (HTML, PDF, Word) of COPIES copies of the "
+                        "bundled councils' documents both revisions hold (default 0: none)")
     parser.add_argument("--new", metavar="REV", help="a revision to compare instead of the "
                         "working tree")
     options = parser.parse_args()
     print(f"load average at start {os.getloadavg()[0]:.2f}")
-    print(against(options.rev, options.councils, options.runs, options.new))
+    print(against(options.rev, options.councils, options.runs, options.new, options.full))
     print(f"load average at end {os.getloadavg()[0]:.2f}")
 
 

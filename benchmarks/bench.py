@@ -208,7 +208,8 @@ def main() -> None:
         results["help"] = f"{startup:.3f} s"
         print(f"pause-docs --help: {startup:.3f} s (target < 0.3 s)")
     if options.against != "none":
-        results["against"] = against(options.against, options.councils, options.runs)
+        results["against"] = against(options.against, options.councils, options.runs,
+                                     copies=options.copies)
         print(results["against"])
     results["load"] = (f"load average {started_load:.2f} at the start, "
                        f"{os.getloadavg()[0]:.2f} at the end")
