@@ -17,9 +17,10 @@ COMMAND = [sys.executable, "-m", "pause_docs"]
 
 def byte_compile(tree: Path, python: str = sys.executable) -> None:
     """Compile `tree`'s pause_docs to bytecode, as pip does when it installs a wheel. Without
-    it, where PYTHONDONTWRITEBYTECODE is set (the machine the figures come from sets it) every command would
-    compile each module it imports from source on every run: 0.29 CPU-s for all of today's
-    197 modules, 0.06 for the previous release's 37, a cost no installed copy pays."""
+    it, where PYTHONDONTWRITEBYTECODE is set (as on the machine the figures come from) every
+    command would compile each module it imports from source on every run: 0.29 CPU-s for
+    all of today's 197 modules, 0.06 for the previous release's 37, which no installed copy
+    pays."""
     subprocess.run([python, "-m", "compileall", "-q", str(tree / "pause_docs")], check=True)
 
 class PeakMemory:
