@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from pause_docs.build.writer import STOP_AT, is_temporary
+from pause_docs.source.errors import OutputError
 
 pytestmark = pytest.mark.slow  # real builds in other processes
 
@@ -141,3 +142,26 @@ def test_a_write_killed_before_its_rename_leaves_the_old_file(tmp_path: Path) ->
     left = [p for p in (out / "council").iterdir() if p != target]
     assert len(left) == 1 and is_temporary(left[0]) and left[0].stat().st_size == 5_000_000
     assert os.stat(target).st_size == len(b"old version\n")
+
+
+def test_only_a_build_that_did_not_end_leaves_its_folder_to_be_looked_through(
+        tmp_path: Path) -> None:
+    from pause_docs.build.writer import TEMP_SUFFIX, UNFINISHED, unfinished
+
+    out = tmp_path / "output"
+    (out / "council").mkdir(parents=True)
+    half = out / "council" / f".document.pdf.x1{TEMP_SUFFIX}"
+    half.write_bytes(b"half")
+    with unfinished(out):  # the last build ended: nothing is looked for
+        assert (out / UNFINISHED).exists()
+    assert half.exists() and not (out / UNFINISHED).exists()
+    with pytest.raises(KeyboardInterrupt), unfinished(out):
+        raise KeyboardInterrupt  # stopped: the mark stays
+    assert (out / UNFINISHED).exists()
+    with unfinished(out):  # so the next build removes what was half written
+        assert not half.exists()
+    assert not (out / UNFINISHED).exists()
+    (out / "elsewhere").write_bytes(b"")
+    (out / UNFINISHED).symlink_to(out / "elsewhere")
+    with pytest.raises(OutputError, match="cannot write to the output folder"), unfinished(out):
+        pass  # never through a link planted there

@@ -193,7 +193,9 @@ def test_an_unreadable_manifest_means_building_everything(site: Path) -> None:
 
 
 @pytest.mark.parametrize("name", ["document.html", "default:document.html", "assets/style.css",
-                                  "lambeth/privacy-notice.html", "default/nothing.html"])
+                                  "lambeth/privacy-notice.html", "default/nothing.html",
+                                  "camden/privacy-notice.html", "lambeth/nothing.html",
+                                  "./document.html"])
 def test_the_manifest_finds_templates_where_jinja_does(name: str, tmp_path: Path) -> None:
     from pause_docs.render.html import environment
 
@@ -209,6 +211,10 @@ def test_the_manifest_finds_templates_where_jinja_does(name: str, tmp_path: Path
     except Exception:  # TemplateNotFound
         jinja = None
     assert find_template(search, name) == jinja
+    from pause_docs.build.manifest import Fingerprints, Freshness
+
+    fresh = Freshness(Fingerprints(tmp_path, {}), search, "", dict)
+    assert fresh._resolve(name) == (str(jinja) if jinja else None)  # as a build records it
 
 
 @pytest.mark.slow

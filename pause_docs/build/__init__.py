@@ -22,7 +22,7 @@ from ..source.layout import council_dirs, document_files, unknown_councils
 from .session import BuildReport, Session, output_files
 from .unpublish import drop, own_files, retire_logos, withdraw
 from .workers import PDF_TIME_LIMIT, Outcome, Settings, Task, run
-from .writer import LOCK_WAIT, output_lock, remove_temporary
+from .writer import LOCK_WAIT, output_lock, unfinished
 
 DOCUMENTS_PER_TASK = 4
 SAVE_EVERY = 5.0  # seconds: an interrupted build keeps what it finished
@@ -43,9 +43,8 @@ def build(root: Path, output: Path, fmt: str = ALL, *,
     documents that no longer exist are removed.  `on_wait` hears that another build holds
     the output folder, while this one waits for it."""
     root = root.resolve()
-    with output_lock(output, lock_wait, on_wait, project_root=root):
+    with output_lock(output, lock_wait, on_wait, project_root=root), unfinished(output):
         report = BuildReport()
-        remove_temporary(output)  # what a killed build was half-way through writing
         files = _documents(root, councils, report)
         session = Session(root, output)
         withdraw(session, files, None if councils is None else set(councils), report)

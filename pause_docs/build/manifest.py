@@ -30,6 +30,7 @@ from typing import Any
 from ..source.fingerprints import yaml_fingerprint
 from ..source.layout import find_template, is_yaml, key_path, shadowed
 from ..source.reader import MAX_FILE_BYTES, NotReadable, read_regular
+from ..source.resources import from_label
 from .writer import claimed
 
 MANIFEST = ".pause-docs-manifest.json"
@@ -68,7 +69,7 @@ class Record:
     """'html' / 'pdf' -> [size, modification time in ns] of the file as written."""
 
 
-def output_stat(path: Path) -> list[int] | None:
+def output_stat(path: str | Path) -> list[int] | None:
     """[size, modification time in ns] of an output file, or None when it is not there."""
     try:
         info = os.stat(path)
@@ -152,18 +153,24 @@ class Fingerprints:
         return True
 
     def _hash(self, key: str) -> str | None:
-        path = self.path(key)
-        try:
+        path: str | Path = os.path.join(self.root, key)
+        try:  # `key_path` with one stat, not two: a no-op build hashes every file it names
             info = os.stat(path)
         except OSError:
-            return None
+            package = from_label(key)
+            if package is None:
+                return None
+            try:
+                path, info = package, os.stat(package)
+            except OSError:
+                return None
         stamp = (info.st_mtime_ns, info.st_size)
         self._stats[key] = stamp
         cached = self.cache.get(key)
         if cached is not None and (cached[0], cached[1]) == stamp:
             return str(cached[2])
         try:
-            data = read_regular(path, MAX_INPUT_BYTES)
+            data = read_regular(Path(path), MAX_INPUT_BYTES)
         except NotReadable:
             self.cache.pop(key, None)
             return None
@@ -307,8 +314,9 @@ class Freshness:
     """A record found fresh was given the fingerprints of YAML files that say the same in
     other bytes (it is to be saved)."""
     _resolved: dict[str, str | None] = field(default_factory=dict)
+    _listed: dict[Path, frozenset[str]] = field(default_factory=dict)
 
-    def fresh(self, record: Record | None, outputs: dict[str, Path]) -> bool:
+    def fresh(self, record: Record | None, outputs: dict[str, str]) -> bool:
         """True when the document's `outputs` are as it wrote them and nothing it was made
         from has changed since (a YAML file rewritten to say the same has not); such a file's
         new fingerprint is then recorded, so that the next check is by bytes again."""
@@ -354,9 +362,26 @@ class Freshness:
 
     def _resolve(self, name: str) -> str | None:
         if name not in self._resolved:
-            found = find_template(self.templates, name)
+            found = find_template(self.templates, name) if self._may_be(name) else None
             self._resolved[name] = str(found) if found is not None else None
         return self._resolved[name]
+
+    def _may_be(self, name: str) -> bool:
+        """False when no template folder has the folder `name` is in: each council's own
+        template names ('<council>/privacy-notice.html'), absent in most projects, are then
+        known absent from one listing of each folder, not a look for each council."""
+        first, inside, _ = name.partition("/")
+        if not inside or ":" in name or first in ("", ".", ".."):
+            return True
+        for folder in self.templates:
+            if folder not in self._listed:
+                try:
+                    self._listed[folder] = frozenset(os.listdir(folder))
+                except OSError:
+                    self._listed[folder] = frozenset()
+            if first in self._listed[folder]:
+                return True
+        return False
 
 
 def template_files(templates: Iterable[Path]) -> list[str]:

@@ -4,6 +4,7 @@ project's files, and what the build did (the report its summary line is made fro
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..render.formats import ALL, FORMATS, suffixes
 from ..source.errors import Location, Problem, ProjectError, display_path
-from ..source.layout import programme_files, registry_files, search_path, used_files
+from ..source.layout import document_name, programme_files, registry_files, search_path, used_files
 from ..source.reader import MAX_FILE_BYTES, NotReadable, read_regular
 from .manifest import (
     MANIFEST,
@@ -220,13 +221,15 @@ class Session:
 
 
 def output_files(output: Path, file: Path, fmt: str, record: Record | None
-             ) -> dict[str, Path]:
+                 ) -> dict[str, str]:
     """The files the document has in the formats `fmt` names: '<document>.html' and so on,
     and those in its other languages its record names ('<document>.cy.html')."""
     wanted = suffixes(fmt)
     variants = wanted | {v for v in (record.outputs if record else {})
                          if v.rpartition(".")[2] in wanted}
-    return {v: output / file.parent.name / f"{file.stem}.{v}" for v in sorted(variants)}
+    council, stem = document_name(file)
+    folder = os.path.join(output, council)
+    return {v: os.path.join(folder, f"{stem}.{v}") for v in sorted(variants)}
 
 
 def main_notices(stale: list[Path], files: list[Path], programmes: dict[str, Path]

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..source.errors import Location, Problem
-from ..source.layout import COUNCIL_FILE, COUNCILS_DIR
+from ..source.layout import COUNCIL_FILE, COUNCILS_DIR, document_name
 from .writer import remove_output
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ def withdraw(session: Session, files: list[Path], councils: set[str] | None,
     """Remove the outputs this tool made for documents whose YAML is gone (in the councils
     built, or anywhere when all are), and a council's logo once it has no document left;
     forget their records."""
-    present = {(f.parent.name, f.stem) for f in files}
+    present = {document_name(f) for f in files}
     published = {council for council, _ in present}
     manifest = session.manifest
     sources = {(k.rpartition("/")[0].rpartition("/")[2], _stem(k)): k

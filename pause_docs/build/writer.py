@@ -22,6 +22,10 @@ from ..source.reader import NotReadable, read_regular
 # Half-written files are hidden (".name.XXXX.pause-docs-tmp") until renamed over the target.
 TEMP_SUFFIX = ".pause-docs-tmp"
 LOCK_FILE = ".pause-docs.lock"
+# There while a build may be writing: a build killed part-way leaves it, and only then does
+# the next one look through the whole folder for what was left half-written (at 20,000
+# documents that look was a tenth of a build with nothing to do).
+UNFINISHED = ".pause-docs-unfinished"
 # Every file a build sets out to write, named before it is written (one line each, appended
 # by whichever process writes it): a build killed before it could record a file in the
 # manifest still knows the file is the tool's, and may remove it when its document goes.
@@ -80,11 +84,30 @@ def is_temporary(path: Path) -> bool:
     return path.name.startswith(".") and path.name.endswith(TEMP_SUFFIX)
 
 
+@contextlib.contextmanager
+def unfinished(output_root: Path) -> Iterator[None]:
+    """Around a build that holds the folder's lock: first remove what a build killed before
+    the end left half-written, then mark the folder until this one ends (however it ends but
+    normally, the mark stays)."""
+    mark = output_root / UNFINISHED
+    if os.path.lexists(mark):
+        remove_temporary(output_root)
+    try:  # never through a link planted there, as the lock
+        os.close(os.open(mark, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, 0o644))
+    except OSError as exc:
+        raise OutputError(f"cannot write to the output folder {output_root}: "
+                          f"{exc.strerror or exc}") from exc
+    yield
+    os.unlink(mark)
+
+
 def remove_temporary(output_root: Path) -> list[Path]:
     """Delete what a killed build left half-written; the files it names were never touched."""
     if not output_root.is_dir():
         return []
-    left = sorted(p for p in output_root.rglob(f".*{TEMP_SUFFIX}") if p.is_file())
+    left = sorted(Path(folder, name) for folder, _, names in os.walk(output_root)
+                  for name in names if name.startswith(".") and name.endswith(TEMP_SUFFIX)
+                  and os.path.isfile(os.path.join(folder, name)))
     for path in left:
         path.unlink(missing_ok=True)
     return left

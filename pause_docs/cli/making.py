@@ -88,14 +88,12 @@ def build(ctx: click.Context, councils: tuple[str, ...], fmt: str, output: Path 
     tool's version.
     """
     from ..build import build as run_build
-    from ..source.layout import council_dirs, document_files
 
     started = time.perf_counter()
     root = project_root(ctx)
     check_targets(root, councils)
     publishing_gate(ctx, root, councils, strict)
-    folders = council_dirs(root)
-    total = sum(len(document_files(folders[c])) for c in councils or folders if c in folders)
+    total = _count(root, councils) if show_progress() else 0  # no bar, no count
     with click.progressbar(length=total, label="Building", file=sys.stderr,
                            show_pos=True, hidden=not show_progress()) as bar:
         report = run_build(root, output or root / "output", fmt,
@@ -122,6 +120,14 @@ def build(ctx: click.Context, councils: tuple[str, ...], fmt: str, output: Path 
     for problem in report.problems:
         echo(str(problem), err=True)
     echo(line)
+
+
+def _count(root: Path, councils: tuple[str, ...]) -> int:
+    """How many documents a build of these councils (or all) has to go through."""
+    from ..source.layout import council_dirs, document_files
+
+    folders = council_dirs(root)
+    return sum(len(document_files(folders[c])) for c in councils or folders if c in folders)
 
 
 def _build_line(report: BuildReport, seconds: float) -> str:

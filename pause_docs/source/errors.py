@@ -109,7 +109,7 @@ def display_path(path: Path, root: Path) -> str:
         if here == base:
             return "."
         if here.startswith(base if base.endswith(os.sep) else base + os.sep):
-            return Path(here[len(base):].lstrip(os.sep)).as_posix()
+            return here[len(base):].lstrip(os.sep).replace(os.sep, "/")  # abspath: normal
     try:
         return path.resolve().relative_to(real_root).as_posix()
     except (ValueError, OSError, RuntimeError):  # outside the project, or a loop of links

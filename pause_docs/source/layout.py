@@ -38,25 +38,44 @@ def find_root(start: Path) -> Path:
 
 
 def council_dirs(root: Path) -> dict[str, Path]:
+    """Slug -> folder of every council, in order. Read as names (`os.scandir`), not as paths:
+    every build, no-op included, lists the whole project."""
     base = root / COUNCILS_DIR
     try:
-        entries = sorted(base.iterdir())
+        with os.scandir(base) as entries:
+            names = sorted(e.name for e in entries if e.is_dir() and
+                           e.name not in RESERVED_SLUGS and not e.name.startswith("."))
     except OSError:
         return {}
-    return {d.name: d for d in entries
-            if d.is_dir() and d.name not in RESERVED_SLUGS and not d.name.startswith(".")}
+    return {name: base / name for name in names}
 
 
 def is_yaml(path: Path) -> bool:
     return path.suffix.lower() in YAML_SUFFIXES
 
 
+def _yaml_name(name: str) -> bool:
+    """`is_yaml` of a file name: its suffix as pathlib reads it ('.yaml' alone has none)."""
+    dot = name.rfind(".")
+    return 0 < dot < len(name) - 1 and name[dot:].lower() in YAML_SUFFIXES
+
+
+def document_name(file: Path) -> tuple[str, str]:
+    """(council slug, document slug) of a document's file: `file.parent.name, file.stem`,
+    read from its text, as a build does for every document of the project."""
+    folder, name = os.path.split(os.fspath(file))
+    dot = name.rfind(".")
+    return os.path.basename(folder), name[:dot] if 0 < dot < len(name) - 1 else name
+
+
 def yaml_files(folder: Path) -> list[Path]:
     """The YAML files directly in `folder` (none if it is not there)."""
     try:
-        return sorted(f for f in folder.iterdir() if is_yaml(f))
+        with os.scandir(folder) as entries:
+            names = sorted(e.name for e in entries if _yaml_name(e.name))
     except OSError:
         return []
+    return [folder / name for name in names]
 
 
 def document_files(council_dir: Path) -> list[Path]:
