@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import subprocess
@@ -120,3 +121,14 @@ def test_an_edited_stylesheet_is_read_again(tmp_path: Path) -> None:
     landscape = render_pdf(PLAIN_PAGE, tmp_path, 0)
     with pikepdf.open(io.BytesIO(portrait)) as a, pikepdf.open(io.BytesIO(landscape)) as b:
         assert float(a.pages[0].mediabox[2]) < float(b.pages[0].mediabox[2])
+
+
+def test_only_what_is_held_before_the_first_page_is_kept_from_the_collector() -> None:
+    """The process's long-lived objects are set aside from the garbage collector once, so
+    that WeasyPrint's collections do not walk them at every page; what a page leaves
+    behind is not, so that its garbage is still collected."""
+    render_pdf(PLAIN_PAGE, ASSETS, 0)
+    held = gc.get_freeze_count()
+    render_pdf(PLAIN_PAGE, ASSETS, 0)
+    assert held > 0
+    assert gc.get_freeze_count() == held

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import os
 import signal
 import threading
@@ -106,6 +107,7 @@ def print_pdf(html: str, asset_root: Path, epoch: int, files: Mapping[str, str] 
     base_url = asset_root.resolve().as_uri() + "/"
     beside = {base_url + name: Path(source).resolve() for name, source in (files or {}).items()}
     fetcher = SafeURLFetcher(asset_root, stylesheet.parent, beside=beside)
+    _settle()
     with _source_date(epoch), _time_limit(time_limit):
         if "@font-face" in html:  # its own fonts, never reaching another page's
             fonts = FontConfiguration()
@@ -184,6 +186,16 @@ def _stylesheet(path: Path, text: bytes, asset_root: Path  # noqa: ARG001 - the 
     fetcher = SafeURLFetcher(asset_root, path.parent)
     css = weasyprint.CSS(filename=str(path), url_fetcher=fetcher, font_config=fonts)
     return fonts, css, tuple(fetcher.fetched)
+
+
+@functools.cache
+def _settle() -> None:
+    """Before the first page a process prints, what it holds so far (its modules, and in a
+    build the loaded project and templates) is set aside from the garbage collector's
+    passes: WeasyPrint makes and drops so many objects that the collector runs its full
+    pass a few times a page, and each would otherwise walk all of those again."""
+    gc.collect()
+    gc.freeze()
 
 
 def make_pdf(edition: Edition) -> tuple[bytes, tuple[str, ...]]:
