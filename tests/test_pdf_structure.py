@@ -388,3 +388,15 @@ def test_the_quick_reading_of_page_content_agrees_with_a_full_parse(
     quick = repair(printed, html)
     monkeypatch.setattr(content, "_operators", lambda data: None)
     assert _read_back(quick) == _read_back(repair(printed, html))
+
+
+@pytest.mark.parametrize("attribute", ['class="visually-hidden"', "class='visually&#45;hidden'",
+                                       "CLASS=visually&#x2d;hidden"])
+def test_hidden_headings_are_found_however_their_class_is_written(attribute: str) -> None:
+    """A page is read through for hidden headings whenever its class may be named, even
+    with a character reference; one that cannot name it is not."""
+    from pause_docs.render.pdf_tags.hidden import hidden_texts
+
+    page = f"<html><body><h2 {attribute}>Contents</h2><p>Words &amp; more.</p></body></html>"
+    assert hidden_texts(page) == [("/H2", "Contents")]
+    assert hidden_texts(page.replace(attribute, 'class="shown"')) == []
