@@ -13,7 +13,9 @@ copies of the bundled councils (real documents, which cost more to print), then 
   - the PDF stage against raw WeasyPrint on the very same HTML files, in CPU time:
     `build --format pdf --jobs 1` (start-up, YAML, HTML and PDF included) against a plain
     Python process that calls WeasyPrint exactly as `pause_docs/render/pdf.py` does (same
-    stylesheet, fonts, base URL, PDF variant, one font configuration per process), once
+    stylesheet, fonts, base URL, PDF variant, the stylesheet parsed once per process with
+    one font configuration, what the process holds set aside from the garbage collector
+    before the first page), once
     with the project's tag repair (after checking that it gives byte-identical PDFs) and
     once without; the runs take turns (ours, raw + repair, raw alone, ours ...), and the
     ratios are reported as median (min-max, n); with the tag repair's share of

@@ -13,12 +13,14 @@ from measure import COMMAND, cpu_run, run, spread
 from workload import REPO, make_bundled_copies
 
 RAW = """\
-import calendar, datetime, os, re, sys, time
+import calendar, datetime, gc, os, re, sys, time
 from pathlib import Path
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 # What pause_docs/render/pdf.py does, without pause-docs: the same stylesheet and fonts, base
-# URL, PDF variant and one font configuration for the process; WeasyPrint's own URL fetcher.
+# URL, PDF variant, and the stylesheet parsed once for the process with one font
+# configuration; what the process holds set aside from the garbage collector before the
+# first page; WeasyPrint's own URL fetcher.
 # With "repair", the tags WeasyPrint cannot make are repaired as pdf.py repairs them (so that
 # the bytes can be compared), and each page's CPU time in WeasyPrint and in the repair is
 # printed; with "alone", WeasyPrint's PDF is written as it is.
@@ -28,14 +30,16 @@ if repairing:
 assets = Path(sys.argv[3])
 stylesheet = assets / "pdf.css"
 fonts = FontConfiguration()
+css = weasyprint.CSS(filename=str(stylesheet), font_config=fonts)
 base_url = assets.resolve().as_uri() + "/"
+gc.collect()
+gc.freeze()
 for name in sys.argv[4:]:
     html = Path(name).read_text(encoding="utf-8")
     day = re.search(r'name="dcterms.created" content="(\\d{4}-\\d\\d-\\d\\d)', html)[1]
     os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(
         datetime.date.fromisoformat(day).timetuple()))
     started = time.process_time()
-    css = weasyprint.CSS(filename=str(stylesheet), font_config=fonts)
     pdf = weasyprint.HTML(string=html, base_url=base_url).write_pdf(
         pdf_variant="pdf/ua-1", stylesheets=[css], font_config=fonts)
     printed = time.process_time()

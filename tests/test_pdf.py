@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import io
 import os
 import subprocess
 from pathlib import Path
@@ -11,7 +13,7 @@ import pytest
 from test_render import SEEDS, bundled, fidelity
 
 from pause_docs.render.edition import render_document, render_html
-from pause_docs.render.pdf import render_pdf
+from pause_docs.render.pdf import print_pdf, render_pdf
 from pause_docs.source.layout import TEMPLATES_DIR
 
 ASSETS = TEMPLATES_DIR / "assets"
@@ -92,3 +94,41 @@ def test_printing_leaves_the_processs_environment_as_it_was(monkeypatch) -> None
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1")
     render_pdf(page, TEMPLATES_DIR / "assets", 86400)
     assert os.environ["SOURCE_DATE_EPOCH"] == "1"
+
+
+PLAIN_PAGE = ('<!DOCTYPE html><html lang="en-GB"><head><title>t</title></head>'
+              "<body><p>text</p></body></html>")
+
+
+def test_every_page_reports_the_stylesheets_fonts() -> None:
+    """The stylesheet is parsed once per process, and its fonts fetched then: every page
+    printed after the first still names them among the files it read (so that a build
+    makes it again when a font changes)."""
+    first = print_pdf(PLAIN_PAGE, ASSETS, 0)[1]
+    second = print_pdf(PLAIN_PAGE.replace("text", "more text"), ASSETS, 0)[1]
+    fonts = {str(f) for f in (ASSETS / "fonts").glob("*.ttf")}
+    assert fonts & set(first)
+    assert set(first) == set(second)
+
+
+def test_an_edited_stylesheet_is_read_again(tmp_path: Path) -> None:
+    """A project's own pdf.css, changed while the process runs (the editor's preview), is
+    parsed again: the parsed stylesheet is kept by its text, not its name."""
+    stylesheet = tmp_path / "pdf.css"
+    stylesheet.write_text("@page { size: A4 }", encoding="utf-8")
+    portrait = render_pdf(PLAIN_PAGE, tmp_path, 0)
+    stylesheet.write_text("@page { size: A4 landscape }", encoding="utf-8")
+    landscape = render_pdf(PLAIN_PAGE, tmp_path, 0)
+    with pikepdf.open(io.BytesIO(portrait)) as a, pikepdf.open(io.BytesIO(landscape)) as b:
+        assert float(a.pages[0].mediabox[2]) < float(b.pages[0].mediabox[2])
+
+
+def test_only_what_is_held_before_the_first_page_is_kept_from_the_collector() -> None:
+    """The process's long-lived objects are set aside from the garbage collector once, so
+    that WeasyPrint's collections do not walk them at every page; what a page leaves
+    behind is not, so that its garbage is still collected."""
+    render_pdf(PLAIN_PAGE, ASSETS, 0)
+    held = gc.get_freeze_count()
+    render_pdf(PLAIN_PAGE, ASSETS, 0)
+    assert held > 0
+    assert gc.get_freeze_count() == held

@@ -9,6 +9,7 @@ The documents are whatever `load_project` finds, so new documents are checked to
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 from collections import Counter
@@ -333,3 +334,69 @@ def test_the_colophon_never_stands_alone_on_the_last_page(built: Path, name: str
     last = {line for line in lines(pages) - running
             if not re.fullmatch(r"Page \d+ of \d+", line) and line not in colophon}
     assert last, f"page {pages} of {pdf_path.name} holds only the colophon"
+
+
+def _printed(html: str) -> bytes:
+    """WeasyPrint's PDF of the page with the project's stylesheet (its running footer)."""
+    import weasyprint
+
+    from pause_docs.source.layout import TEMPLATES_DIR
+
+    assets = TEMPLATES_DIR / "assets"
+    pdf: bytes = weasyprint.HTML(string=html, base_url=assets.as_uri() + "/").write_pdf(
+        pdf_variant="pdf/ua-1", stylesheets=[weasyprint.CSS(filename=str(assets / "pdf.css"))])
+    return pdf
+
+
+def _read_back(data: bytes) -> tuple[list[bytes], list[str], list[tuple[str, ...]]]:
+    """Each page's content as pikepdf writes it again, the links' alternate texts, and the
+    structure tree in order: each element's type, language, alternate text and
+    marked-content ids."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        pages = [pikepdf.unparse_content_stream(pikepdf.parse_content_stream(p))
+                 for p in pdf.pages]
+        links = [str(a.get("/Contents", "")) for p in pdf.pages for a in p.get("/Annots", ())]
+        elements: list[tuple[str, ...]] = []
+
+        def visit(node: pikepdf.Object) -> None:
+            kids = node.get("/K")
+            kids = list(kids) if isinstance(kids, pikepdf.Array) else [] if kids is None else [kids]
+            elements.append((str(node.get("/S", "")), str(node.get("/Lang", "")),
+                             str(node.get("/Alt", "")),
+                             " ".join(str(k) for k in kids if isinstance(k, int))))
+            for kid in kids:
+                if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    visit(kid)
+
+        visit(pdf.Root.StructTreeRoot)
+    return pages, links, elements
+
+
+@pytest.mark.parametrize("page", ["lambeth", "welsh"])
+def test_the_quick_reading_of_page_content_agrees_with_a_full_parse(
+        page: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The repair reads WeasyPrint's page content with one regular expression; a full parse
+    by pikepdf (what it falls back on for any other stream) gives the same content and the
+    same structure tree."""
+    from test_render import bundled
+
+    from pause_docs.render.edition import render_html
+    from pause_docs.render.pdf_tags import content
+
+    html = WELSH if page == "welsh" else render_html(bundled("lambeth", "scoping-2017"))
+    printed = _printed(html)
+    quick = repair(printed, html)
+    monkeypatch.setattr(content, "_operators", lambda data: None)
+    assert _read_back(quick) == _read_back(repair(printed, html))
+
+
+@pytest.mark.parametrize("attribute", ['class="visually-hidden"', "class='visually&#45;hidden'",
+                                       "CLASS=visually&#x2d;hidden"])
+def test_hidden_headings_are_found_however_their_class_is_written(attribute: str) -> None:
+    """A page is read through for hidden headings whenever its class may be named, even
+    with a character reference; one that cannot name it is not."""
+    from pause_docs.render.pdf_tags.hidden import hidden_texts
+
+    page = f"<html><body><h2 {attribute}>Contents</h2><p>Words &amp; more.</p></body></html>"
+    assert hidden_texts(page) == [("/H2", "Contents")]
+    assert hidden_texts(page.replace(attribute, 'class="shown"')) == []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import os
 import signal
 import threading
@@ -106,14 +107,16 @@ def print_pdf(html: str, asset_root: Path, epoch: int, files: Mapping[str, str] 
     base_url = asset_root.resolve().as_uri() + "/"
     beside = {base_url + name: Path(source).resolve() for name, source in (files or {}).items()}
     fetcher = SafeURLFetcher(asset_root, stylesheet.parent, beside=beside)
-    # WeasyPrint makes a font configuration per document unless given one, and does not give
-    # back all its memory: one per process (and stylesheet) keeps a long build's memory flat.
-    # A page declaring its own fonts gets its own, so one page's fonts never reach another's.
-    fonts = FontConfiguration() if "@font-face" in html else _fonts(str(stylesheet))
+    _settle()
     with _source_date(epoch), _time_limit(time_limit):
+        if "@font-face" in html:  # its own fonts, never reaching another page's
+            fonts = FontConfiguration()
+            css = weasyprint.CSS(filename=str(stylesheet), url_fetcher=fetcher, font_config=fonts)
+        else:
+            fonts, css, read = _stylesheet(stylesheet, stylesheet.read_bytes(), asset_root)
+            fetcher.fetched += read
         # base_url ends with '/' so that 'fonts/x.ttf' means a file inside the asset folder.
         document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
-        css = weasyprint.CSS(filename=str(stylesheet), url_fetcher=fetcher, font_config=fonts)
         pdf = repair(document.write_pdf(pdf_variant=PDF_VARIANT, stylesheets=[css],
                                         font_config=fonts), html)
     return pdf, tuple(sorted(set(fetcher.fetched)))
@@ -167,9 +170,32 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+@functools.lru_cache(maxsize=4)
+def _stylesheet(path: Path, text: bytes, asset_root: Path  # noqa: ARG001 - the cache's key
+                ) -> tuple[FontConfiguration, weasyprint.CSS, tuple[str, ...]]:
+    """The stylesheet parsed once per process (per stylesheet and its text), with its own
+    font configuration and the files (fonts) it fetched.
+
+    Parsing it and loading its fonts cost as much for every page as for the first, and the
+    parsed rules do not change with the page.  WeasyPrint makes a font configuration per
+    document unless given one, and does not give back all its memory: one per process (and
+    stylesheet) also keeps a long build's memory flat.  The fonts are fetched only on the
+    first parse, so every page reports them as read from here (a build's dependencies).
+    """
+    fonts = FontConfiguration()
+    fetcher = SafeURLFetcher(asset_root, path.parent)
+    css = weasyprint.CSS(filename=str(path), url_fetcher=fetcher, font_config=fonts)
+    return fonts, css, tuple(fetcher.fetched)
+
+
 @functools.cache
-def _fonts(stylesheet: str) -> FontConfiguration:  # noqa: ARG001 - one per stylesheet
-    return FontConfiguration()
+def _settle() -> None:
+    """Before the first page a process prints, what it holds so far (its modules, and in a
+    build the loaded project and templates) is set aside from the garbage collector's
+    passes: WeasyPrint makes and drops so many objects that the collector runs its full
+    pass a few times a page, and each would otherwise walk all of those again."""
+    gc.collect()
+    gc.freeze()
 
 
 def make_pdf(edition: Edition) -> tuple[bytes, tuple[str, ...]]:

@@ -5,6 +5,7 @@ so that the tag tree still has them."""
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from typing import Any
 
@@ -14,6 +15,9 @@ from .tree import Tree, is_element, kids
 
 HIDDEN = "visually-hidden"
 _TAGS = {"caption": "/Caption", **{f"h{n}": f"/H{n}" for n in range(1, 7)}}
+# A class attribute with a character reference in it, which the parser would read as other
+# characters (`visually&#45;hidden`).
+_ESCAPED_CLASS = re.compile(r"""class\s*=\s*(?:"[^"]*&|'[^']*&|[^\s"'>]*&)""", re.I)
 
 
 class _Hidden(HTMLParser):
@@ -38,7 +42,10 @@ class _Hidden(HTMLParser):
 
 
 def hidden_texts(html: str) -> list[tuple[str, str]]:
-    """(structure type, words) of each hidden heading and caption of the page, in order."""
+    """(structure type, words) of each hidden heading and caption of the page, in order.
+    A page that nowhere names the class is not read through (most pages have none)."""
+    if HIDDEN not in html and not _ESCAPED_CLASS.search(html):
+        return []
     reader = _Hidden()
     reader.feed(html)
     reader.close()
