@@ -345,12 +345,13 @@ def _nesting_problem(text: str, path: str) -> Problem:
     return Problem(Location(path, 1, 1), "error", "too-deep", "nested too deeply")
 
 
-def read_yaml(file: Path, display: str, inside: Path | None = None
+def read_yaml(file: Path, display: str, inside: Path | None = None, real: Path | None = None
               ) -> tuple[SourceFile | None, list[Problem]]:
     """Read and parse one YAML file, refusing files too large, not UTF-8 or not ordinary
-    files; with `inside`, also a symbolic link that leads out of that folder."""
+    files; with `inside`, also a symbolic link that leads out of that folder (`real`:
+    `file` with its links followed, when the caller has it already)."""
     if inside is not None:
-        away = outside(file, inside)
+        away = outside(file, inside, real)
         if away:
             return None, [Problem(Location(display), "error", "outside-project", away)]
     try:
