@@ -100,15 +100,24 @@ def select(data: Any, language: str, locate: Locate, skip: tuple[str, ...] = ())
                     return None
                 chosen[path] = picked
                 return value[picked]
-            return {key: item if not path and key in skip else visit(item, path + (key,))
-                    for key, item in value.items()}
+            return {key: item if (not path and key in skip) or _plain(item)
+                    else visit(item, path + (key,)) for key, item in value.items()}
         if isinstance(value, list):
-            return [visit(item, path + (i,)) for i, item in enumerate(value)]
+            return [item if _plain(item) else visit(item, path + (i,))
+                    for i, item in enumerate(value)]
         if isinstance(value, str) and _ONLY_VARIABLES.match(value):
             chosen[path] = language  # '{{ council.name }}' is in the page's language
         return value
 
     return Chosen(visit(data, ()), chosen, problems)
+
+
+def _plain(value: Any) -> bool:
+    """A value `select` keeps as it is: neither a mapping, a list nor a text of variables
+    alone (most of a file's values, so they are not visited one by one)."""
+    if isinstance(value, str):
+        return "{{" not in value
+    return not isinstance(value, dict | list)
 
 
 def _check(value: dict[str, Any], path: Path_, locate: Locate) -> list[Problem]:
