@@ -7,6 +7,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from pause_docs.source import remembered
+from pause_docs.source.fingerprints import yaml_fingerprint
+from pause_docs.source.loader import parse_yaml
 from pause_docs.source.loading import load_project
 
 
@@ -44,3 +47,36 @@ def test_a_file_linked_out_of_a_folder_read_before_is_still_refused(
     shutil.copy(root / "councils" / "lambeth" / "scoping-2017.yaml", outside)
     (root / "councils" / "lambeth" / "linked.yaml").symlink_to(outside)
     assert _outside(root) == ["councils/lambeth/linked.yaml"]
+
+
+def test_a_text_parsed_while_nothing_is_noted_is_noted_when_parsed_again() -> None:
+    """validate and lint do not note what texts say; a build later in the same process
+    (the tests, `serve`) still finds each text it parses noted."""
+    text = "title: A notice parsed unnoted\npurposes: [to keep records]\n"
+    expected = remembered.data_fingerprint(
+        {"title": "A notice parsed unnoted", "purposes": ["to keep records"]})
+    with remembered.unnoted():
+        first, _ = parse_yaml(text, "notice.yaml")
+        assert first is not None and remembered.said(text) is None
+        again, _ = parse_yaml(text, "notice.yaml")  # from the cache, still not noted
+        assert again is not None and remembered.said(text) is None
+    assert remembered._NOTING == [True]
+    last, _ = parse_yaml(text, "notice.yaml")
+    assert last is not None and remembered.said(text) == expected
+    assert remembered.take_noted().get(_sha(text)) == expected
+    assert yaml_fingerprint(text.encode(), "notice.yaml") == expected
+
+
+def test_noting_is_restored_when_a_command_fails_inside() -> None:
+    try:
+        with remembered.unnoted():
+            raise KeyError("a command that fails")
+    except KeyError:
+        pass
+    assert remembered._NOTING == [True]
+
+
+def _sha(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode()).hexdigest()
