@@ -14,7 +14,9 @@ class Model(BaseModel):
     """Every YAML mapping: unknown keys are errors, templates cannot change the data, and no
     text is left blank (spaces alone would print an empty heading or line)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Each model's validator is made when it first validates: a command builds only those
+    # its files use (validate: about half), not all of them at import.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     @field_validator("*", mode="after")
     @classmethod
