@@ -44,6 +44,10 @@ class Project:
     form_versions: dict[str, dict[str, Form]] = field(default_factory=dict)
     """The forms in each other language than English, made when first asked for."""
 
+    shown_paths: dict[Path, str] = field(default_factory=dict)
+    """`display_path` of the files every document of a folder names (its council file, its
+    logo), once per load."""
+
     real_folders: dict[Path, Path] = field(default_factory=dict)
     """Each folder a file was read from -> the folder with its links followed (this load's
     alone: `scratch` does not share it)."""
@@ -92,6 +96,14 @@ def read_source(project: Project, file: Path) -> SourceFile | None:
                               inside=home(file, project.root, real), real=real)
     project.problems += found
     return source
+
+
+def shown(project: Project, path: Path) -> str:
+    """`display_path(path, project.root)`, once per load for each path."""
+    name = project.shown_paths.get(path)
+    if name is None:
+        name = project.shown_paths[path] = display_path(path, project.root)
+    return name
 
 
 def real_path(project: Project, file: Path) -> Path | None:

@@ -22,7 +22,7 @@ from .loader import Path_, SourceFile
 from .models import Council, DpiaScreening, Notice, Programme, model_of
 from .models.assessment import DOCUMENT_KEYS
 from .models.base import _SLUG
-from .project import Project, read_source, real_folder, scratch
+from .project import Project, read_source, real_folder, scratch, shown
 from .registry_ids import check_references
 from .resolved import Merged, Provenance, ResolvedDocument
 from .resources import shown_by_command
@@ -123,8 +123,8 @@ def _inputs(project: Project, file: Path, source: SourceFile, merged: Merged,
     used = sorted({sections[section["use"]].path
                    for section in merged.data.get("sections", []) or []
                    if isinstance(section, dict) and section.get("use") in sections})
-    logo = (display_path(file.parent / council.logo.file, project.root),) if council.logo else ()
-    return (source.path, display_path(file.parent / COUNCIL_FILE, project.root),
+    logo = (shown(project, file.parent / council.logo.file),) if council.logo else ()
+    return (source.path, shown(project, file.parent / COUNCIL_FILE),
             *((merged.inherited.path,) if merged.inherited else ()), *used,
             *(form.files if form else ()), *logo)
 
