@@ -54,8 +54,9 @@ def is_per_language(value: Any) -> bool:
     """A mapping of language codes to texts (with their `<code>-from` hashes)."""
     if not isinstance(value, dict) or not value:
         return False
-    codes = [_code(key) for key in value]
-    if None in codes or not any(key in languages() for key in value):
+    if any(_code(key) is None for key in value):  # most mappings: told by their first key
+        return False
+    if not any(key in languages() for key in value):
         return False
     return all(text is None or isinstance(text, str) for key, text in value.items()
                if not key.endswith(FROM))
