@@ -45,6 +45,7 @@ _FORBIDDEN = re.compile("[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U001
 Path_ = tuple[str | int, ...]
 
 _BOOL = "tag:yaml.org,2002:bool"
+_STR = "tag:yaml.org,2002:str"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _ALLOWED_TAGS = {
     "tag:yaml.org,2002:str",
@@ -189,7 +190,7 @@ class _Walk:
                     continue
                 if not self.check_characters(key_node):
                     continue
-                key = self.loader.construct_object(key_node)
+                key = _scalar(key_node, self.loader)
                 if not isinstance(key, str):
                     key = str(key_node.value)
                 if key in first_seen:
@@ -271,12 +272,21 @@ def _construct(node: yaml.Node, loader: _Loader) -> Any:
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node)
+            key = _scalar(key_node, loader)
             out.setdefault(key if isinstance(key, str) else str(key_node.value),
                            _construct(value_node, loader))
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_construct(item, loader) for item in node.value]
+    return _scalar(node, loader)
+
+
+def _scalar(node: yaml.Node, loader: _Loader) -> Any:
+    """The value of a checked scalar: a text is its node's text, as PyYAML's constructor
+    would give it, without a call into the constructor for each of the file's keys and
+    texts (most of its values); any other type is constructed as usual."""
+    if node.tag == _STR and isinstance(node, yaml.ScalarNode):
+        return node.value
     return loader.construct_object(node)
 
 
