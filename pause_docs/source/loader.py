@@ -160,7 +160,8 @@ class _Walk:
             self.error(node, "too-deep", f"nested more than {MAX_DEPTH} levels deep "
                        "(an alias that refers to itself?)")
             return False
-        self.values[path] = self.at(node)
+        mark = node.start_mark  # `at`, written out: it is done for every value of the file
+        self.values[path] = Location(self.path, mark.line + 1, mark.column + 1)
         if isinstance(node, yaml.ScalarNode):
             self.text += len(node.value)
             if self.text > MAX_TEXT_CHARS:  # located where the alias is used, if it is one
@@ -197,8 +198,9 @@ class _Walk:
                     self.error(key_node, "duplicate-key",
                                f"duplicate key '{key}' (first at line {first_seen[key]})")
                     continue
-                first_seen[key] = key_node.start_mark.line + 1
-                self.keys[path + (key,)] = self.at(key_node)
+                mark = key_node.start_mark
+                first_seen[key] = mark.line + 1
+                self.keys[path + (key,)] = Location(self.path, mark.line + 1, mark.column + 1)
                 if not self.walk(value_node, path + (key,), depth + 1):
                     return False
         elif isinstance(node, yaml.SequenceNode):
