@@ -43,11 +43,13 @@ def lint(ctx: click.Context, paths: tuple[Path, ...], as_of: dt.datetime | None,
     from ..check.lint import lint_project
     from ..check.rules import page as rule_page
     from ..source.loading import load_project
+    from ..source.remembered import unnoted
 
     day = as_of.date() if as_of else dt.date.today()
     root = project_root(ctx)
     check_targets(root, paths=paths)
-    problems = lint_project(load_project(root, only=paths or None), day)
+    with unnoted():  # nothing is made: what each file says is never asked
+        problems = lint_project(load_project(root, only=paths or None), day)
     if fmt == "json":
         echo(json_report(problems, as_of=day.isoformat()))
     else:

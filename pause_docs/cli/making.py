@@ -46,10 +46,12 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
     Problems are printed on stdout, the summary on stderr; exit 1 on errors.
     """
     from ..source.loading import load_project
+    from ..source.remembered import unnoted
 
     root = project_root(ctx)
     check_targets(root, paths=paths)
-    project = load_project(root, only=paths or None)
+    with unnoted():  # nothing is made: what each file says is never asked
+        project = load_project(root, only=paths or None)
     if fmt == "json":
         echo(json_report(project.problems))
         ctx.exit(1 if project.errors else 0)

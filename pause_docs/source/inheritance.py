@@ -86,19 +86,32 @@ def fill(value: Any, path: Path_, known: dict[str, str | None], merged: Merged,
     if isinstance(value, dict):
         out, problems = {}, []
         for k, v in value.items():
+            if _unfilled(v):  # most values: kept without a call each
+                out[k] = v
+                continue
             out[k], found = fill(v, path + (k,), known, merged, council_file)
             problems += found
         return out, problems
     if isinstance(value, list):
         items, problems = [], []
         for i, v in enumerate(value):
+            if _unfilled(v):
+                items.append(v)
+                continue
             item, found = fill(v, path + (i,), known, merged, council_file)
             items.append(item)
             problems += found
         return items, problems
-    if not isinstance(value, str) or "{{" not in value:
+    if _unfilled(value):
         return value, []
     return _fill_text(value, path, known, merged, council_file)
+
+
+def _unfilled(value: Any) -> bool:
+    """A value `fill` keeps as it is: not a mapping or list, and not a text with '{{'."""
+    if isinstance(value, str):
+        return "{{" not in value
+    return not isinstance(value, dict | list)
 
 
 def _fill_text(value: str, path: Path_, known: dict[str, str | None], merged: Merged,
@@ -132,18 +145,19 @@ def todos(source: SourceFile) -> list[Problem]:
     """A 'TODO' left by `pause-docs new` is an error until someone fills it in."""
     found = []
 
-    def walk(value: Any, path: Path_) -> None:
-        if isinstance(value, dict):
-            for k, v in value.items():
-                walk(v, path + (k,))
-        elif isinstance(value, list):
-            for i, v in enumerate(value):
-                walk(v, path + (i,))
-        elif isinstance(value, str) and _TODO.search(value):
+    def check(value: Any, path: Path_) -> None:
+        if isinstance(value, dict | list):
+            walk(value, path)
+        elif isinstance(value, str) and "TODO" in value and _TODO.search(value):
             found.append(Problem(source.locate(path), "error", "todo",
                                  f"{dotted(path)} is still to be filled in: {value.strip()!r}"))
 
-    walk(source.data, ())
+    def walk(value: dict[Any, Any] | list[Any], path: Path_) -> None:
+        for k, v in value.items() if isinstance(value, dict) else enumerate(value):
+            if isinstance(v, dict | list) or (isinstance(v, str) and "TODO" in v):
+                check(v, path + (k,))  # most values are neither: no call, no path for them
+
+    check(source.data, ())
     return found
 
 

@@ -54,8 +54,9 @@ def is_per_language(value: Any) -> bool:
     """A mapping of language codes to texts (with their `<code>-from` hashes)."""
     if not isinstance(value, dict) or not value:
         return False
-    codes = [_code(key) for key in value]
-    if None in codes or not any(key in languages() for key in value):
+    if any(_code(key) is None for key in value):  # most mappings: told by their first key
+        return False
+    if not any(key in languages() for key in value):
         return False
     return all(text is None or isinstance(text, str) for key, text in value.items()
                if not key.endswith(FROM))
@@ -100,15 +101,24 @@ def select(data: Any, language: str, locate: Locate, skip: tuple[str, ...] = ())
                     return None
                 chosen[path] = picked
                 return value[picked]
-            return {key: item if not path and key in skip else visit(item, path + (key,))
-                    for key, item in value.items()}
+            return {key: item if (not path and key in skip) or _plain(item)
+                    else visit(item, path + (key,)) for key, item in value.items()}
         if isinstance(value, list):
-            return [visit(item, path + (i,)) for i, item in enumerate(value)]
+            return [item if _plain(item) else visit(item, path + (i,))
+                    for i, item in enumerate(value)]
         if isinstance(value, str) and _ONLY_VARIABLES.match(value):
             chosen[path] = language  # '{{ council.name }}' is in the page's language
         return value
 
     return Chosen(visit(data, ()), chosen, problems)
+
+
+def _plain(value: Any) -> bool:
+    """A value `select` keeps as it is: neither a mapping, a list nor a text of variables
+    alone (most of a file's values, so they are not visited one by one)."""
+    if isinstance(value, str):
+        return "{{" not in value
+    return not isinstance(value, dict | list)
 
 
 def _check(value: dict[str, Any], path: Path_, locate: Locate) -> list[Problem]:

@@ -122,10 +122,10 @@ def _yaml_under(folder: Path) -> list[Path]:
     return sorted(f for f in folder.rglob("*") if is_yaml(f))
 
 
-def home(file: Path, root: Path) -> Path:
+def home(file: Path, root: Path, real: Path | None = None) -> Path:
     """The folder `file` must stay inside once links are followed: the package for a file
-    the package ships, else the project."""
-    return resources.PACKAGE_ROOT if resources.package_label(file) else root
+    the package ships, else the project (`real`: `file` with its links followed, if known)."""
+    return resources.PACKAGE_ROOT if resources.package_label(file, real) else root
 
 
 def key_path(key: str, root: Path) -> Path:

@@ -45,6 +45,7 @@ _FORBIDDEN = re.compile("[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U001
 Path_ = tuple[str | int, ...]
 
 _BOOL = "tag:yaml.org,2002:bool"
+_STR = "tag:yaml.org,2002:str"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _ALLOWED_TAGS = {
     "tag:yaml.org,2002:str",
@@ -159,7 +160,8 @@ class _Walk:
             self.error(node, "too-deep", f"nested more than {MAX_DEPTH} levels deep "
                        "(an alias that refers to itself?)")
             return False
-        self.values[path] = self.at(node)
+        mark = node.start_mark  # `at`, written out: it is done for every value of the file
+        self.values[path] = Location(self.path, mark.line + 1, mark.column + 1)
         if isinstance(node, yaml.ScalarNode):
             self.text += len(node.value)
             if self.text > MAX_TEXT_CHARS:  # located where the alias is used, if it is one
@@ -189,15 +191,16 @@ class _Walk:
                     continue
                 if not self.check_characters(key_node):
                     continue
-                key = self.loader.construct_object(key_node)
+                key = _scalar(key_node, self.loader)
                 if not isinstance(key, str):
                     key = str(key_node.value)
                 if key in first_seen:
                     self.error(key_node, "duplicate-key",
                                f"duplicate key '{key}' (first at line {first_seen[key]})")
                     continue
-                first_seen[key] = key_node.start_mark.line + 1
-                self.keys[path + (key,)] = self.at(key_node)
+                mark = key_node.start_mark
+                first_seen[key] = mark.line + 1
+                self.keys[path + (key,)] = Location(self.path, mark.line + 1, mark.column + 1)
                 if not self.walk(value_node, path + (key,), depth + 1):
                     return False
         elif isinstance(node, yaml.SequenceNode):
@@ -271,12 +274,21 @@ def _construct(node: yaml.Node, loader: _Loader) -> Any:
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node)
+            key = _scalar(key_node, loader)
             out.setdefault(key if isinstance(key, str) else str(key_node.value),
                            _construct(value_node, loader))
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_construct(item, loader) for item in node.value]
+    return _scalar(node, loader)
+
+
+def _scalar(node: yaml.Node, loader: _Loader) -> Any:
+    """The value of a checked scalar: a text is its node's text, as PyYAML's constructor
+    would give it, without a call into the constructor for each of the file's keys and
+    texts (most of its values); any other type is constructed as usual."""
+    if node.tag == _STR and isinstance(node, yaml.ScalarNode):
+        return node.value
     return loader.construct_object(node)
 
 
@@ -345,12 +357,13 @@ def _nesting_problem(text: str, path: str) -> Problem:
     return Problem(Location(path, 1, 1), "error", "too-deep", "nested too deeply")
 
 
-def read_yaml(file: Path, display: str, inside: Path | None = None
+def read_yaml(file: Path, display: str, inside: Path | None = None, real: Path | None = None
               ) -> tuple[SourceFile | None, list[Problem]]:
     """Read and parse one YAML file, refusing files too large, not UTF-8 or not ordinary
-    files; with `inside`, also a symbolic link that leads out of that folder."""
+    files; with `inside`, also a symbolic link that leads out of that folder (`real`:
+    `file` with its links followed, when the caller has it already)."""
     if inside is not None:
-        away = outside(file, inside)
+        away = outside(file, inside, real)
         if away:
             return None, [Problem(Location(display), "error", "outside-project", away)]
     try:

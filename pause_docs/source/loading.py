@@ -225,7 +225,11 @@ def _load_council(project: Project, slug: str, file: Path
     if council is None:
         return None, source
     versions: CouncilVersions = {}
+    first = chosen
     for language in council.languages:
+        if language == DEFAULT_LANGUAGE:  # read so above, with no problems: not again
+            versions[language] = (council, first.languages)
+            continue
         chosen = select(source.data, language, source.locate)
         version, found = validate(Council, chosen.data, source.locator, "council")
         project.problems += found

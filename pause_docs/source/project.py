@@ -44,6 +44,14 @@ class Project:
     form_versions: dict[str, dict[str, Form]] = field(default_factory=dict)
     """The forms in each other language than English, made when first asked for."""
 
+    shown_paths: dict[Path, str] = field(default_factory=dict)
+    """`display_path` of the files every document of a folder names (its council file, its
+    logo), once per load."""
+
+    real_folders: dict[Path, Path] = field(default_factory=dict)
+    """Each folder a file was read from -> the folder with its links followed (this load's
+    alone: `scratch` does not share it)."""
+
     def forms_in(self, language: str) -> dict[str, Form]:
         """Every form, with its texts given per language read in `language`."""
         if language == DEFAULT_LANGUAGE:
@@ -82,7 +90,38 @@ def scratch(project: Project) -> Project:
 
 
 def read_source(project: Project, file: Path) -> SourceFile | None:
+    """The file's data, its problems added to the project's."""
+    real = real_path(project, file)
     source, found = read_yaml(file, display_path(file, project.root),
-                              inside=home(file, project.root))
+                              inside=home(file, project.root, real), real=real)
     project.problems += found
     return source
+
+
+def shown(project: Project, path: Path) -> str:
+    """`display_path(path, project.root)`, once per load for each path."""
+    name = project.shown_paths.get(path)
+    if name is None:
+        name = project.shown_paths[path] = display_path(path, project.root)
+    return name
+
+
+def real_path(project: Project, file: Path) -> Path | None:
+    """`file.resolve()`, its folder resolved once per load (a project's documents share a
+    few folders, and following every link of every file's path was a tenth of loading);
+    None when the links loop, for the caller's own resolving to report."""
+    if file.name in ("", ".", "..") or file.is_symlink():
+        return None
+    try:
+        return real_folder(project, file.parent) / file.name
+    except (OSError, RuntimeError):  # a loop of links
+        return None
+
+
+def real_folder(project: Project, folder: Path) -> Path:
+    """`folder.resolve()`, once per load of the project: a link changed between loads (in
+    `serve`) is followed afresh by the next."""
+    real = project.real_folders.get(folder)
+    if real is None:
+        real = project.real_folders[folder] = folder.resolve()
+    return real

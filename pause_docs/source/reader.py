@@ -96,10 +96,11 @@ def _resolved(folder: Path) -> Path:
     return folder.resolve()
 
 
-def outside(file: Path, folder: Path) -> str:
-    """Why `file` is not inside `folder` once symbolic links are followed, or ''."""
+def outside(file: Path, folder: Path, real: Path | None = None) -> str:
+    """Why `file` is not inside `folder` once symbolic links are followed, or ''; `real` is
+    `file` with its links followed, when the caller has it already."""
     try:
-        target = file.resolve()
+        target = real if real is not None else file.resolve()
         if target.is_relative_to(_resolved(folder)):
             return ""
     except (OSError, RuntimeError):  # a loop of links: reading it reports that

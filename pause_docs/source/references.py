@@ -22,7 +22,7 @@ from .loader import Path_, SourceFile
 from .models import Council, DpiaScreening, Notice, Programme, model_of
 from .models.assessment import DOCUMENT_KEYS
 from .models.base import _SLUG
-from .project import Project, read_source, scratch
+from .project import Project, read_source, real_folder, scratch, shown
 from .registry_ids import check_references
 from .resolved import Merged, Provenance, ResolvedDocument
 from .resources import shown_by_command
@@ -98,7 +98,7 @@ def _resolve_in(project: Project, council_slug: str, file: Path, source: SourceF
     provenance = Provenance(
         source.path, merged, _inputs(project, file, source, merged, form, council_version[0]),
         cites=frozenset(cited), council_source=council_source,
-        programme_source=merged.inherited, folder=file.parent.resolve(),
+        programme_source=merged.inherited, folder=real_folder(project, file.parent),
         council_languages=council_version[1],
         programme_languages=programme[1] if programme else {},
         section_sources=_sections_used(project, merged))
@@ -123,8 +123,8 @@ def _inputs(project: Project, file: Path, source: SourceFile, merged: Merged,
     used = sorted({sections[section["use"]].path
                    for section in merged.data.get("sections", []) or []
                    if isinstance(section, dict) and section.get("use") in sections})
-    logo = (display_path(file.parent / council.logo.file, project.root),) if council.logo else ()
-    return (source.path, display_path(file.parent / COUNCIL_FILE, project.root),
+    logo = (shown(project, file.parent / council.logo.file),) if council.logo else ()
+    return (source.path, shown(project, file.parent / COUNCIL_FILE),
             *((merged.inherited.path,) if merged.inherited else ()), *used,
             *(form.files if form else ()), *logo)
 

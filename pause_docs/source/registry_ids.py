@@ -25,7 +25,8 @@ def check_references(data: Any, registry: Registry, merged: Merged,
     problems: list[Problem] = []
     if isinstance(data, list):
         for i, item in enumerate(data):
-            problems += check_references(item, registry, merged, path + (i,))
+            if isinstance(item, dict | list):  # nothing else holds an id: no call for it
+                problems += check_references(item, registry, merged, path + (i,))
     elif isinstance(data, dict):
         cited, wording = data.get("cited_as"), data.get("wording")
         if isinstance(cited, str) and isinstance(wording, str) and cited not in wording:
@@ -36,7 +37,7 @@ def check_references(data: Any, registry: Registry, merged: Merged,
         for key, value in data.items():
             if key in REFERENCES and isinstance(value, str | list):
                 problems += _unknown_ids(key, value, registry, merged, path)
-            else:
+            elif isinstance(value, dict | list):
                 problems += check_references(value, registry, merged, path + (key,))
     return problems
 

@@ -28,10 +28,12 @@ SECTIONS = PACKAGE_ROOT / "sections"
 FORMS = PACKAGE_ROOT / "forms"
 
 
-def package_label(path: Path) -> str | None:
-    """'pause_docs/<path inside the package>' for a file the package ships, else None."""
+def package_label(path: Path, real: Path | None = None) -> str | None:
+    """'pause_docs/<path inside the package>' for a file the package ships, else None;
+    `real` is `path` with its links followed, when the caller has it already."""
     try:
-        return f"{PACKAGE}/{path.resolve().relative_to(PACKAGE_ROOT).as_posix()}"
+        target = real if real is not None else path.resolve()
+        return f"{PACKAGE}/{target.relative_to(PACKAGE_ROOT).as_posix()}"
     except (ValueError, OSError, RuntimeError):  # elsewhere, or a loop of links
         return None
 

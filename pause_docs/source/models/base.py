@@ -14,7 +14,9 @@ class Model(BaseModel):
     """Every YAML mapping: unknown keys are errors, templates cannot change the data, and no
     text is left blank (spaces alone would print an empty heading or line)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Each model's validator is made when it first validates: a command builds only those
+    # its files use (validate: about half), not all of them at import.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     @field_validator("*", mode="after")
     @classmethod
@@ -30,8 +32,19 @@ class Model(BaseModel):
 
 
 def blank(text: str) -> bool:
-    """True when `text` prints nothing: only spaces, line breaks and invisible characters."""
-    return all(c.isspace() or unicodedata.category(c) in ("Cf", "Cc") for c in text)
+    """True when `text` prints nothing: only spaces, line breaks and invisible characters.
+
+    Every text of every file is asked: the first character after any spaces answers for
+    almost all of them, without a look-up of each character's category."""
+    rest = text.lstrip()
+    if not rest:
+        return True
+    if unicodedata.category(rest[0]) not in _INVISIBLE_CATEGORIES:
+        return False
+    return all(c.isspace() or unicodedata.category(c) in _INVISIBLE_CATEGORIES for c in rest)
+
+
+_INVISIBLE_CATEGORIES = ("Cf", "Cc")
 
 
 _SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
