@@ -75,16 +75,32 @@ def stamp(nodes: tuple[Node, ...], origin: Origin | None) -> tuple[Node, ...]:
     return tuple(_stamp(n, origin) for n in nodes)
 
 
+# The fields that hold nodes, whose texts `stamp` gives an origin.
+_NESTING = ("children", "content", "items", "blocks", "cells", "rows", "body", "head", "caption")
+
+
 def _stamp(node: Node, origin: Origin) -> Node:
-    if isinstance(node, Text):
+    if type(node) is Text:
         return Text(node.text, origin)
     changes: dict[str, Any] = {}
-    for name in ("children", "content", "items", "blocks", "cells", "rows", "body", "head",
-                 "caption"):
-        value = getattr(node, name, None)
+    for name in _nesting(type(node)):
+        value = getattr(node, name)
         if isinstance(value, tuple):
-            changes[name] = stamp(value, origin)
+            changes[name] = tuple(_stamp(n, origin) for n in value)
     return dataclasses.replace(node, **changes) if changes else node
+
+
+_nested: dict[type, tuple[str, ...]] = {}
+
+
+def _nesting(kind: type) -> tuple[str, ...]:
+    """The fields of a kind of node that may hold nodes: looked up once per kind rather
+    than tried by name on every node (stamping is a fifth of publishing a page)."""
+    names = _nested.get(kind)
+    if names is None:
+        names = _nested[kind] = tuple(f.name for f in dataclasses.fields(kind)
+                                      if f.name in _NESTING)
+    return names
 
 
 # One line of words and plain punctuation, starting with a letter: Markdown makes it one
