@@ -166,6 +166,8 @@ class _Environment(jinja2.Environment):
     missing: set[str]
     """Names looked for and not found, when the templates cannot change (`auto_reload`
     off): not looked for again on every page."""
+    stylesheets: dict[str, tuple[str, str | None]]
+    """Each stylesheet read, when the templates cannot change: its text and its file."""
 
     def get_template(self, name: str | jinja2.Template, parent: str | None = None,
                      globals: Any = None) -> jinja2.Template:  # noqa: A002 - Jinja's name
@@ -225,6 +227,7 @@ def environment(search_path: tuple[Path, ...] = (TEMPLATES_DIR,)) -> jinja2.Envi
                        auto_reload=search_path != (TEMPLATES_DIR,))
     env.globals.update(blocks=_blocks, inline=_inline_markup, content=_content)
     env.missing = set()
+    env.stylesheets = {}
     return env
 
 
@@ -279,12 +282,19 @@ def markdown_html(text: str, templates: tuple[Path, ...] = (TEMPLATES_DIR,)) -> 
 
 
 def stylesheet(search_path: tuple[Path, ...], name: str = STYLESHEET) -> str:
-    """A stylesheet's text, ready to inline in a <style> element."""
+    """A stylesheet's text, ready to inline in a <style> element: read once per process from
+    the package's own templates, which cannot change while it runs; read on every page
+    when a project has templates of its own (`serve` shows an edited one)."""
     env = environment(search_path)
-    assert env.loader is not None
-    source, filename, _ = env.loader.get_source(env, name)
+    assert isinstance(env, _Environment)
+    kept = env.stylesheets if not env.auto_reload else {}
+    if name not in kept:
+        assert env.loader is not None
+        source, filename, _ = env.loader.get_source(env, name)
+        kept[name] = (source.replace("</", "<\\/"), filename)
+    text, filename = kept[name]
     _note(name, filename)
-    return source.replace("</", "<\\/")
+    return text
 
 
 def stylesheets(*names: str, search_path: tuple[Path, ...] = (TEMPLATES_DIR,)) -> Markup:
