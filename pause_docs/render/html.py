@@ -168,6 +168,8 @@ class _Environment(jinja2.Environment):
     off): not looked for again on every page."""
     stylesheets: dict[str, tuple[str, str | None]]
     """Each stylesheet read, when the templates cannot change: its text and its file."""
+    partials: dict[str, tuple[jinja2.Template, dict[str, Any]]]
+    """Each block's partial found, when the templates cannot change (see `_partial`)."""
 
     def get_template(self, name: str | jinja2.Template, parent: str | None = None,
                      globals: Any = None) -> jinja2.Template:  # noqa: A002 - Jinja's name
@@ -228,6 +230,7 @@ def environment(search_path: tuple[Path, ...] = (TEMPLATES_DIR,)) -> jinja2.Envi
     env.globals.update(blocks=_blocks, inline=_inline_markup, content=_content)
     env.missing = set()
     env.stylesheets = {}
+    env.partials = {}
     return env
 
 
@@ -240,17 +243,31 @@ def _blocks(context: jinja2.runtime.Context, blocks: Iterable[Block]) -> Markup:
         if isinstance(block, Group):
             out.append(str(_blocks(context, block.blocks)))
             continue
-        template = env.get_template(f"_{block.type}.html")
+        template, flat = _partial(env, f"_{block.type}.html")
         page = jinja2.runtime.new_context(env, template.name, template.blocks,
-                                          {"block": block}, False, _flat_globals(template))
+                                          {"block": block}, False, flat)
         out.append("".join(template.root_render_func(page)))
     return Markup("".join(out))
 
 
+def _partial(env: jinja2.Environment, name: str) -> tuple[jinja2.Template, dict[str, Any]]:
+    """A block's partial and its globals as one dict (Jinja's chain of mappings is copied
+    key by key into every context), kept by name when the templates cannot change
+    (`auto_reload` off): Jinja's own cache is a locked LRU list behind three calls, for
+    each of a page's hundreds of blocks.  Every page still notes the file."""
+    kept = env.partials if not env.auto_reload else {}  # type: ignore[attr-defined]
+    found = kept.get(name)
+    if found is None:
+        template = env.get_template(name)
+        found = kept[name] = (template, _flat_globals(template))
+    else:
+        _note(name, found[0].filename)
+    return found
+
+
 @functools.lru_cache(maxsize=256)
 def _flat_globals(template: jinja2.Template) -> dict[str, Any]:
-    """A partial's globals as one dict: Jinja keeps them as a chain of mappings, which it
-    copies key by key into every context it makes (a third of printing a page's blocks)."""
+    """A partial's globals as one dict, made once per template."""
     return dict(template.globals)
 
 
@@ -282,9 +299,8 @@ def markdown_html(text: str, templates: tuple[Path, ...] = (TEMPLATES_DIR,)) -> 
 
 
 def stylesheet(search_path: tuple[Path, ...], name: str = STYLESHEET) -> str:
-    """A stylesheet's text, ready to inline in a <style> element: read once per process from
-    the package's own templates, which cannot change while it runs; read on every page
-    when a project has templates of its own (`serve` shows an edited one)."""
+    """A stylesheet's text, ready to inline in a <style> element: read once per process when
+    the templates cannot change, for every page when a project has its own (`serve`)."""
     env = environment(search_path)
     assert isinstance(env, _Environment)
     kept = env.stylesheets if not env.auto_reload else {}
