@@ -167,9 +167,9 @@ class _Environment(jinja2.Environment):
     """Names looked for and not found, when the templates cannot change (`auto_reload`
     off): not looked for again on every page."""
     stylesheets: dict[str, tuple[str, str | None]]
-    """Each stylesheet read, when the templates cannot change: its text and its file."""
     partials: dict[str, tuple[jinja2.Template, dict[str, Any]]]
-    """Each block's partial found, when the templates cannot change (see `_partial`)."""
+    """When the templates cannot change: each stylesheet read (its text and its file), and
+    each block's partial found (see `_partial`)."""
 
     def get_template(self, name: str | jinja2.Template, parent: str | None = None,
                      globals: Any = None) -> jinja2.Template:  # noqa: A002 - Jinja's name
@@ -227,7 +227,8 @@ def environment(search_path: tuple[Path, ...] = (TEMPLATES_DIR,)) -> jinja2.Envi
     env = _Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                        auto_reload=search_path != (TEMPLATES_DIR,))
-    env.globals.update(blocks=_blocks, inline=_inline_markup, content=_content)
+    env.globals.update(blocks=_blocks, content=_content,
+                       inline=lambda nodes: Markup(inline_html(nodes)))
     env.missing = set()
     env.stylesheets = {}
     env.partials = {}
@@ -237,17 +238,20 @@ def environment(search_path: tuple[Path, ...] = (TEMPLATES_DIR,)) -> jinja2.Envi
 @jinja2.pass_context
 def _blocks(context: jinja2.runtime.Context, blocks: Iterable[Block]) -> Markup:
     """Each block printed by its partial, `_<type>.html`; a group has no markup of its own."""
-    env = context.environment
     out: list[str] = []
+    _print(context.environment, blocks, out)
+    return Markup("".join(out))
+
+
+def _print(env: jinja2.Environment, blocks: Iterable[Block], out: list[str]) -> None:
+    """`_blocks` into `out`: a group's blocks too, without a string made for each group."""
     for block in blocks:
         if isinstance(block, Group):
-            out.append(str(_blocks(context, block.blocks)))
+            _print(env, block.blocks, out)
             continue
         template, flat = _partial(env, f"_{block.type}.html")
-        page = jinja2.runtime.new_context(env, template.name, template.blocks,
-                                          {"block": block}, False, flat)
-        out.append("".join(template.root_render_func(page)))
-    return Markup("".join(out))
+        out.append("".join(template.root_render_func(jinja2.runtime.new_context(
+            env, template.name, template.blocks, {"block": block}, False, flat))))
 
 
 def _partial(env: jinja2.Environment, name: str) -> tuple[jinja2.Template, dict[str, Any]]:
@@ -271,10 +275,6 @@ def _flat_globals(template: jinja2.Template) -> dict[str, Any]:
     return dict(template.globals)
 
 
-def _inline_markup(nodes: Iterable[Inline]) -> Markup:
-    return Markup(inline_html(nodes))
-
-
 @jinja2.pass_context
 def _content(context: jinja2.runtime.Context, nodes: Iterable[Node]) -> Markup:
     """A list item's or a table cell's content: inline runs and blocks, in order."""
@@ -286,7 +286,7 @@ def _content(context: jinja2.runtime.Context, nodes: Iterable[Node]) -> Markup:
             continue
         out.append(inline_html(run) + ("\n" if run else ""))
         run = []
-        out.append(_blocks(context, (node,)))  # type: ignore[arg-type]
+        _print(context.environment, (node,), out)  # type: ignore[arg-type]
     out.append(inline_html(run))
     return Markup("".join(out))
 
