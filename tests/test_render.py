@@ -125,3 +125,26 @@ def test_plain_text_is_escaped_and_safe_links_survive(project) -> None:
 def test_month_precision_dates_print_as_month_and_year() -> None:
     html = render_html(bundled("lambeth", "scoping-2017"))
     assert '<time datetime="2017-02-01">February 2017</time>' in html
+
+
+def test_the_packages_stylesheet_and_partials_are_kept_and_still_noted_on_every_page(
+        ) -> None:
+    """The package's stylesheet and block partials are kept after their first page (its
+    templates cannot change while the tool runs), yet every page still names the files it
+    came from, which the build fingerprints; a project's own are read again for each page
+    (serve's test_an_edited_or_added_template_shows_on_the_next_load)."""
+    from pause_docs.render.edition import render_document
+    from pause_docs.render.html import STYLESHEET, environment, render_page
+    from pause_docs.source.layout import TEMPLATES_DIR
+
+    doc = bundled("lambeth", "scoping-2026")
+    publication = render_document(doc).publication
+    first, again = render_page(publication), render_page(publication)
+    assert first.html == again.html
+    assert first.templates[STYLESHEET] == again.templates[STYLESHEET]
+    assert again.templates[STYLESHEET].endswith("templates/assets/style.css")
+    assert first.templates == again.templates
+    assert again.templates["_paragraph.html"].endswith("templates/_paragraph.html")
+    env = environment((TEMPLATES_DIR,))
+    assert STYLESHEET in env.stylesheets  # type: ignore[attr-defined]
+    assert "_paragraph.html" in env.partials  # type: ignore[attr-defined]

@@ -282,3 +282,15 @@ def test_lint_names_the_tools_own_welsh_by_registry_id_at_the_officers_document(
             "tool's own Welsh: its headings and labels) were drafted without a Welsh "
             "speaker's review") in found
     assert "the legal registry's right 'informed'" in result.output
+
+
+def test_a_date_prints_in_each_locale_and_style_however_often_it_is_asked_for() -> None:
+    """Formatted dates are kept by their values (day, pattern, locale): the same date in
+    another language or style, or another date, is never a kept one."""
+    english, welsh = load_locale("en"), load_locale("cy")
+    day, other = dt.date(2026, 2, 1), dt.date(2026, 3, 1)
+    for _ in range(2):
+        assert english.date(day) == "1 February 2026"
+        assert english.date(day, "month") == "February 2026"
+        assert english.date(other) == "1 March 2026"
+        assert welsh.date(day) != english.date(day) and "2026" in welsh.date(day)

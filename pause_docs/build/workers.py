@@ -24,7 +24,7 @@ from ..source.logo import read_logo
 from ..source.reader import NotReadable
 from ..source.remembered import take_noted
 from .manifest import Record, output_stat
-from .writer import claim, write_if_changed
+from .writer import claim, write_file
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -212,8 +212,7 @@ class Worker:
     def _write_file(self, doc: ResolvedDocument, name: str, data: bytes, outcome: Outcome
                     ) -> bool:
         try:
-            claim(self.settings.output, name)
-            if write_if_changed(self.settings.output, name, data):
+            if write_file(claim(self.settings.output, name), data):
                 outcome.written.append(name)
         except (OSError, ProjectError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) else exc.format_message()

@@ -131,8 +131,7 @@ def write_file(target: Path, data: bytes) -> bool:
             return False
     except NotReadable:
         pass
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
+    fd, tmp = _temporary(target)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -146,6 +145,18 @@ def write_file(target: Path, data: bytes) -> bool:
         raise
     _checkpoint("after-rename", target)
     return True
+
+
+def _temporary(target: Path) -> tuple[int, str]:
+    """A new hidden temporary file beside `target` (open, and its name), its folder made
+    first only when it is missing: a build writes most files into folders that exist, and
+    asking for each one first cost a system call and an exception per file."""
+    prefix = f".{target.name}."
+    try:
+        return tempfile.mkstemp(prefix=prefix, suffix=TEMP_SUFFIX, dir=target.parent)
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return tempfile.mkstemp(prefix=prefix, suffix=TEMP_SUFFIX, dir=target.parent)
 
 
 def write_named_file(target: Path, data: bytes) -> None:
@@ -188,15 +199,17 @@ def _checkpoint(point: str, target: Path) -> None:
         os.kill(os.getpid(), signal.SIGSTOP)
 
 
-def claim(output_root: Path, relative: str) -> None:
-    """Note in the journal that this tool is about to write `output_root/relative`."""
-    confined(output_root, relative)
+def claim(output_root: Path, relative: str) -> Path:
+    """Note in the journal that this tool is about to write `output_root/relative`; the file
+    to write, confined (see `confined`), so that its writer need not check it again."""
+    target = confined(output_root, relative)
     flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
     fd = os.open(output_root / JOURNAL, flags, 0o644)
     try:
         os.write(fd, f"{relative}\n".encode())
     finally:
         os.close(fd)
+    return target
 
 
 def claimed(output_root: Path) -> set[str]:

@@ -78,12 +78,10 @@ class Locale(Model):
 
     def date(self, day: dt.date, style: str = "day") -> str:
         """The date as this language writes it: '1 February 2017', 'February 2017'."""
-        from babel.dates import format_date  # Babel's data loads only when a date is printed
-
         pattern = self.dates[style]
         if "{ordinal}" in pattern:
             pattern = pattern.replace("{ordinal}", f"'{self._ordinal(day.day)}'")
-        return format_date(day, pattern, locale=self.babel)
+        return _formatted(day, pattern, self.babel)
 
     def _ordinal(self, number: int) -> str:
         from babel.core import Locale as BabelLocale
@@ -165,3 +163,13 @@ def missing_keys(locale: Locale, reference: Mapping[str, str] | None = None) -> 
     """Keys the English locale has and `locale` lacks."""
     keys = reference if reference is not None else load_locale(DEFAULT_LANGUAGE).strings
     return sorted(set(keys) - set(locale.strings))
+
+
+@functools.lru_cache(maxsize=4096)
+def _formatted(day: dt.date, pattern: str, babel: str) -> str:
+    """A date in a Babel pattern and locale: the same few dates (a document's publication,
+    its review) print on every page of a build, and Babel's formatting was most of
+    publishing a page's title block.  Keyed by the values themselves, never stale."""
+    from babel.dates import format_date  # Babel's data loads only when a date is printed
+
+    return format_date(day, pattern, locale=babel)

@@ -166,6 +166,10 @@ class _Environment(jinja2.Environment):
     missing: set[str]
     """Names looked for and not found, when the templates cannot change (`auto_reload`
     off): not looked for again on every page."""
+    stylesheets: dict[str, tuple[str, str | None]]
+    partials: dict[str, tuple[jinja2.Template, dict[str, Any]]]
+    """When the templates cannot change: each stylesheet read (its text and its file), and
+    each block's partial found (see `_partial`)."""
 
     def get_template(self, name: str | jinja2.Template, parent: str | None = None,
                      globals: Any = None) -> jinja2.Template:  # noqa: A002 - Jinja's name
@@ -223,36 +227,52 @@ def environment(search_path: tuple[Path, ...] = (TEMPLATES_DIR,)) -> jinja2.Envi
     env = _Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                        auto_reload=search_path != (TEMPLATES_DIR,))
-    env.globals.update(blocks=_blocks, inline=_inline_markup, content=_content)
+    env.globals.update(blocks=_blocks, content=_content,
+                       inline=lambda nodes: Markup(inline_html(nodes)))
     env.missing = set()
+    env.stylesheets = {}
+    env.partials = {}
     return env
 
 
 @jinja2.pass_context
 def _blocks(context: jinja2.runtime.Context, blocks: Iterable[Block]) -> Markup:
     """Each block printed by its partial, `_<type>.html`; a group has no markup of its own."""
-    env = context.environment
     out: list[str] = []
+    _print(context.environment, blocks, out)
+    return Markup("".join(out))
+
+
+def _print(env: jinja2.Environment, blocks: Iterable[Block], out: list[str]) -> None:
+    """`_blocks` into `out`: a group's blocks too, without a string made for each group."""
     for block in blocks:
         if isinstance(block, Group):
-            out.append(str(_blocks(context, block.blocks)))
+            _print(env, block.blocks, out)
             continue
-        template = env.get_template(f"_{block.type}.html")
-        page = jinja2.runtime.new_context(env, template.name, template.blocks,
-                                          {"block": block}, False, _flat_globals(template))
-        out.append("".join(template.root_render_func(page)))
-    return Markup("".join(out))
+        template, flat = _partial(env, f"_{block.type}.html")
+        out.append("".join(template.root_render_func(jinja2.runtime.new_context(
+            env, template.name, template.blocks, {"block": block}, False, flat))))
+
+
+def _partial(env: jinja2.Environment, name: str) -> tuple[jinja2.Template, dict[str, Any]]:
+    """A block's partial and its globals as one dict (Jinja's chain of mappings is copied
+    key by key into every context), kept by name when the templates cannot change
+    (`auto_reload` off): Jinja's own cache is a locked LRU list behind three calls, for
+    each of a page's hundreds of blocks.  Every page still notes the file."""
+    kept = env.partials if not env.auto_reload else {}  # type: ignore[attr-defined]
+    found = kept.get(name)
+    if found is None:
+        template = env.get_template(name)
+        found = kept[name] = (template, _flat_globals(template))
+    else:
+        _note(name, found[0].filename)
+    return found
 
 
 @functools.lru_cache(maxsize=256)
 def _flat_globals(template: jinja2.Template) -> dict[str, Any]:
-    """A partial's globals as one dict: Jinja keeps them as a chain of mappings, which it
-    copies key by key into every context it makes (a third of printing a page's blocks)."""
+    """A partial's globals as one dict, made once per template."""
     return dict(template.globals)
-
-
-def _inline_markup(nodes: Iterable[Inline]) -> Markup:
-    return Markup(inline_html(nodes))
 
 
 @jinja2.pass_context
@@ -266,7 +286,7 @@ def _content(context: jinja2.runtime.Context, nodes: Iterable[Node]) -> Markup:
             continue
         out.append(inline_html(run) + ("\n" if run else ""))
         run = []
-        out.append(_blocks(context, (node,)))  # type: ignore[arg-type]
+        _print(context.environment, (node,), out)  # type: ignore[arg-type]
     out.append(inline_html(run))
     return Markup("".join(out))
 
@@ -279,12 +299,18 @@ def markdown_html(text: str, templates: tuple[Path, ...] = (TEMPLATES_DIR,)) -> 
 
 
 def stylesheet(search_path: tuple[Path, ...], name: str = STYLESHEET) -> str:
-    """A stylesheet's text, ready to inline in a <style> element."""
+    """A stylesheet's text, ready to inline in a <style> element: read once per process when
+    the templates cannot change, for every page when a project has its own (`serve`)."""
     env = environment(search_path)
-    assert env.loader is not None
-    source, filename, _ = env.loader.get_source(env, name)
+    assert isinstance(env, _Environment)
+    kept = env.stylesheets if not env.auto_reload else {}
+    if name not in kept:
+        assert env.loader is not None
+        source, filename, _ = env.loader.get_source(env, name)
+        kept[name] = (source.replace("</", "<\\/"), filename)
+    text, filename = kept[name]
     _note(name, filename)
-    return source.replace("</", "<\\/")
+    return text
 
 
 def stylesheets(*names: str, search_path: tuple[Path, ...] = (TEMPLATES_DIR,)) -> Markup:
