@@ -184,3 +184,18 @@ def test_every_command_the_modules_define_is_in_the_table() -> None:
                    f"pause_docs.cli.{module}")).items() if isinstance(value, click.Command)}
     assert defined == {name: (module, attribute) for name, (module, attribute, _)
                        in TABLE.items()}
+
+
+def test_a_command_collects_garbage_less_often_and_the_library_keeps_pythons_pace() -> None:
+    """The command line sets the collector's thresholds; importing the library does not."""
+    import gc
+
+    from pause_docs.cli import COLLECTOR_THRESHOLDS
+
+    before = gc.get_threshold()
+    assert before != COLLECTOR_THRESHOLDS  # pytest runs at Python's own
+    try:
+        assert CliRunner().invoke(main, ["schema", "council"]).exit_code == 0
+        assert gc.get_threshold() == COLLECTOR_THRESHOLDS
+    finally:
+        gc.set_threshold(*before)

@@ -9,6 +9,7 @@ The commands live by what they are for: `making` (validate, build, new, schema, 
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 from collections.abc import Iterator, Mapping
@@ -21,6 +22,7 @@ from .. import __version__
 from .output import echo, verbosity_options
 
 INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C (128 + SIGINT)
+COLLECTOR_THRESHOLDS = (100_000, 20, 20)  # the garbage collector's, for a command's run
 
 # Each command: the module and function that define it, and the first sentence of its help
 # as `pause-docs --help` lists it (a test holds each to the command's own docstring).
@@ -86,6 +88,12 @@ class _Main(click.Group):
         # points of every installed package before its first model (a tenth of `validate`'s
         # start). Set here, not in the library, so a program importing it keeps its own.
         os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+        # A command makes hundreds of thousands of small objects that live as long as it
+        # does (the loaded project): at Python's default thresholds the collector walks
+        # them again and again, 0.2-0.5 CPU-s of `validate`, `lint` or a build of 900
+        # documents. Collecting the young ones every 100,000 new objects, as mypy does,
+        # halves that for about 7 MB more at the peak of a PDF build.
+        gc.set_threshold(*COLLECTOR_THRESHOLDS)
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
