@@ -16,12 +16,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BeforeValidator, ConfigDict, Field, create_model
 
 from ..publish.locale import load_locale
-from ..publish.tree import Origin, Owner
 from ..source.errors import Location
 from ..source.loader import Path_, SourceFile
 from ..source.models.assessment import CitedText, DateStyle, FormDocument, Period
@@ -36,6 +35,9 @@ from .definition import (
     TableColumn,
 )
 from .risk import risk_model
+
+if TYPE_CHECKING:  # a page's tree is made only to print: `validate` never loads it
+    from ..publish.tree import Origin, Owner
 
 NOT_ANSWERED = "not-answered"
 FIELD_IN_LINE = re.compile(r"\{([a-z][a-z0-9_-]*)\}")
@@ -67,6 +69,8 @@ class FormQuestion:
     def origin(self, *sub: str | int) -> Origin:
         """Where a word of the question (its topic, question, guidance) was written, and in
         which language."""
+        from ..publish.tree import Origin
+
         if self.source is None:
             key = f"criteria:{self.question.id}"
             return Origin(self.fallback, (key, _CRITERION.get(sub[:1], "title")), self.owner,
@@ -109,6 +113,8 @@ class Form:
     def origin(self, path: Path_) -> Origin:
         """Where a word of the form itself (a label, a heading, a decision) was written, and
         in which language."""
+        from ..publish.tree import Origin
+
         return Origin(self.source.locate(path), (), "form", self.source.language_of(path))
 
     def in_section(self, section: FormSection) -> tuple[FormQuestion, ...]:
