@@ -6,6 +6,7 @@ import gc
 import io
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pikepdf
@@ -132,3 +133,17 @@ def test_only_what_is_held_before_the_first_page_is_kept_from_the_collector() ->
     render_pdf(PLAIN_PAGE, ASSETS, 0)
     assert held > 0
     assert gc.get_freeze_count() == held
+
+
+def test_printing_collects_garbage_at_pythons_pace_whatever_the_command_set() -> None:
+    """A command raises the collector's thresholds for loading; the first page printed puts
+    them back, so that WeasyPrint's garbage never piles up 100,000 objects deep."""
+    code = ("import gc, sys; from pause_docs.cli import COLLECTOR_THRESHOLDS; "
+            "from pause_docs.render.pdf import render_pdf; "
+            "from pause_docs.source.layout import TEMPLATES_DIR; "
+            "gc.set_threshold(*COLLECTOR_THRESHOLDS); "
+            "render_pdf(sys.argv[1], TEMPLATES_DIR / 'assets', 0); print(gc.get_threshold())")
+    done = subprocess.run([sys.executable, "-c", code, PLAIN_PAGE], capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "(700, 10, 10)"

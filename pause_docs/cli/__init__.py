@@ -92,7 +92,7 @@ class _Main(click.Group):
         # does (the loaded project): at Python's default thresholds the collector walks
         # them again and again, 0.2-0.5 CPU-s of `validate`, `lint` or a build of 900
         # documents. Collecting the young ones every 100,000 new objects, as mypy does,
-        # halves that for about 7 MB more at the peak of a PDF build.
+        # halves that. Printing a PDF goes back to Python's pace (`render.pdf._settle`).
         gc.set_threshold(*COLLECTOR_THRESHOLDS)
         try:
             return super().invoke(ctx)
