@@ -79,9 +79,10 @@ def confined(output_root: Path, relative: str) -> Path:
     return target
 
 
-def is_temporary(path: Path) -> bool:
-    """A file `write_if_changed` was still writing when its process died."""
-    return path.name.startswith(".") and path.name.endswith(TEMP_SUFFIX)
+def is_temporary(path: Path | str) -> bool:
+    """A file `write_if_changed` was still writing when its process died (by its name)."""
+    name = os.path.basename(path)
+    return name.startswith(".") and name.endswith(TEMP_SUFFIX)
 
 
 @contextlib.contextmanager
@@ -106,7 +107,7 @@ def remove_temporary(output_root: Path) -> list[Path]:
     if not output_root.is_dir():
         return []
     left = sorted(Path(folder, name) for folder, _, names in os.walk(output_root)
-                  for name in names if name.startswith(".") and name.endswith(TEMP_SUFFIX)
+                  for name in names if is_temporary(name)
                   and os.path.isfile(os.path.join(folder, name)))
     for path in left:
         path.unlink(missing_ok=True)
