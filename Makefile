@@ -9,7 +9,7 @@ DOCS_STAMP := $(VENV)/.docs-installed
 export SOURCE_DATE_EPOCH ?= 1704067200
 
 .PHONY: build test test-fast test-tools fuzz bench docs docs-images system-packages a11y-tools \
-	office-tools clean constraints
+	office-tools bench-tools clean constraints
 
 build: $(STAMP)
 	$(VENV)/bin/pause-docs build
@@ -39,9 +39,16 @@ fuzz: $(STAMP)
 	$(PY) -m pytest -m fuzz
 
 # Speed at scale (minutes; not part of the tests): see docs/maintaining/performance.md.
-bench: $(STAMP)
+bench: $(STAMP) bench-tools
 	$(PY) benchmarks/bench.py --write docs/maintaining/performance.md
 	$(PY) benchmarks/linear_checks.py
+
+# pandoc (and rsvg-convert, for the logos it converts), which the benchmark's Word files are
+# measured against.
+bench-tools:
+	@command -v pandoc >/dev/null 2>&1 && command -v rsvg-convert >/dev/null 2>&1 || { \
+	  echo "installing system packages: pandoc librsvg2-bin (for make bench)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pandoc librsvg2-bin; }
 
 # The documentation site (docs/, mkdocs-material): the reference pages generated from the
 # code (python -m docs_reference), then the site in site/, with --strict so a broken link or a

@@ -23,6 +23,7 @@ copies of the bundled councils (real documents, which cost more to print), then 
   - the speed-up of a full build from 1 to 2 worker processes, the runs alternating (1, 2,
     1, 2 ...), as the median of the ratios;
   - a rebuild with nothing to do, for every document;
+  - the size of the Word files against pandoc's for the same HTML pages (bundled copies);
   - `pause-docs lint` over every document, end to end and the checks alone, per document;
   - peak memory of a full build (all processes, proportional set size) at N=100 and N=300;
   - `pause-docs --help` start-up time.
@@ -48,6 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from against import PREVIOUS_RELEASE, against  # noqa: E402
 from measure import COMMAND, alternating, byte_compile, median_time, parallel_capacity, run  # noqa: E402
 from pdf_ratio import pdf_against_raw, pdf_only, report_pdf  # noqa: E402
+from word_size import word_against_pandoc  # noqa: E402
 from workload import (  # noqa: E402, F401 - against.py reads the texts from here
     COUNCIL,
     PRACTICE,
@@ -203,6 +205,8 @@ def main() -> None:
                   f"{results[f'speedup {label}']} (target >= x1.7)")
         print(f"bundled documents: {bundled_documents} ({options.copies} copies of each "
               "bundled council)")
+        results["word"] = word_against_pandoc(bundled_root, base)
+        print(f"Word files: {results['word']} (target <= x1.2)")
 
         results["lint"], results["lint-checks"] = measure_lint(root, options.runs)
 
@@ -235,6 +239,8 @@ ROWS = (("html", "HTML, one core (`build --format html --jobs 1`, fresh output)"
          "<= 3 %"),
         ("speedup synthetic", "full build, 1 -> 2 workers, synthetic", ">= x1.7"),
         ("speedup bundled", "full build, 1 -> 2 workers, bundled copies", ">= x1.7"),
+        ("word", "Word files / pandoc's for the same HTML page, copies of the bundled councils",
+         "<= x1.2"),
         ("noop", "no-op rebuild", "< 1 s for 900"),
         ("memory", "peak memory of a full build, 2 workers", "no growth"),
         ("lint", "lint per document, end to end", ""),
