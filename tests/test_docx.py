@@ -24,6 +24,7 @@ from wordinfo import docx_text
 from pause_docs.publish.document import publish
 from pause_docs.publish.tree import Link, Section, Table, plain, walk
 from pause_docs.render.docx import publication_docx
+from pause_docs.render.docx.inline import _png
 from pause_docs.render.docx.theme import THEME
 from pause_docs.render.formats import FORMATS, choices
 
@@ -172,6 +173,14 @@ def test_logo_is_a_picture_with_its_alternative_text(made) -> None:  # type: ign
     assert media == ["word/media/image1.png"]
     assert publication_docx(publication, 0)[1] == (str(REPO / "councils" / "example-council"
                                                        / "logo.svg"),)
+
+
+def test_a_logo_is_drawn_once_per_process_for_every_document_it_heads(made) -> None:  # type: ignore[no-untyped-def]
+    _, _, publication = made["example-council/family-help-privacy-notice"]
+    _png.cache_clear()
+    first, second = (publication_docx(publication, 0)[0] for _ in range(2))
+    assert (_png.cache_info().misses, _png.cache_info().hits) == (1, 1)
+    assert first == second
 
 
 def test_footer_has_title_date_and_page_x_of_y_as_fields(made) -> None:  # type: ignore[no-untyped-def]

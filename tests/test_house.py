@@ -28,9 +28,10 @@ DEFERRED = {
     "pause_docs.render.pdf": "imports WeasyPrint",
     "docx": "Word only (python-docx and lxml)",
     "pause_docs.render.docx": "imports python-docx",
-    "cairosvg": "an SVG logo in a Word file only",
+    "cairosvg": "an SVG picture (a logo, a risk matrix) in a Word file only",
     "pypdf": "audit of a PDF only",
-    "PIL": "a PNG or JPEG logo only: Pillow decodes it to check it",
+    "PIL": "a PNG or JPEG logo only: Pillow decodes it to check it (and puts a Word file's "
+           "risk matrix in a palette)",
     "babel": "dates and plurals: CLDR data, loaded on the first date printed",
     "concurrent.futures": "a build that makes something: process pools",
     "multiprocessing": "a build that makes something: process pools",

@@ -4,6 +4,7 @@ legislation.gov.uk), dates, tick boxes a reviewer can tick, line breaks and the 
 from __future__ import annotations
 
 import base64
+import functools
 import io
 import re
 from collections.abc import Iterable
@@ -222,32 +223,35 @@ class Inlines:
 
 def _drawn(src: str, points: float) -> IO[bytes]:
     """A picture the page draws itself, given as an SVG data: address, as a PNG at 300 dots
-    an inch and `points` wide (nothing it refers to is fetched)."""
-    import cairosvg  # only for a picture drawn in SVG
-
-    from PIL import Image  # WeasyPrint's own dependency
-
+    an inch and `points` wide (nothing it refers to is fetched), in a palette: its few flat
+    colours and their anti-aliased edges fit 256, which looks the same and is a third of
+    the size (the risk matrix: 21 kB, not 68)."""
     data = base64.b64decode(src.removeprefix(SVG_DATA), validate=True)
-    png: bytes = cairosvg.svg2png(bytestring=data, output_width=round(points / 72 * 300),
-                                  unsafe=False)
-    # Its few flat colours and their anti-aliased edges fit a palette of 256, which looks
-    # the same and is a third of the size (the risk matrix: 21 kB, not 68).
-    drawn = Image.open(io.BytesIO(png)).quantize(256, method=Image.Quantize.FASTOCTREE)
-    smaller = io.BytesIO()
-    drawn.save(smaller, "PNG", optimize=True)
-    smaller.seek(0)
-    return smaller
+    return io.BytesIO(_png(data, width=round(points / 72 * 300), palette=True))
 
 
 def _picture(path: Path, points: float) -> IO[bytes]:
-    """The image as Word takes it: an SVG drawn as a PNG at 300 dots an inch (nothing it
-    refers to is fetched); a PNG or JPEG as it is."""
+    """The image as Word takes it: an SVG drawn as a PNG at 300 dots an inch and `points`
+    high (nothing it refers to is fetched); a PNG or JPEG as it is."""
     data = path.read_bytes()
     if path.suffix.lower() != ".svg":
         return io.BytesIO(data)
-    import cairosvg  # only for a logo drawn in SVG
+    return io.BytesIO(_png(data, height=round(points / 72 * 300)))
 
-    png: bytes = cairosvg.svg2png(bytestring=data, output_height=round(points / 72 * 300),
+
+@functools.lru_cache(maxsize=8)
+def _png(svg: bytes, width: int | None = None, height: int | None = None,
+         palette: bool = False) -> bytes:
+    """An SVG drawn as a PNG, once per process for each picture and size: a council's logo
+    heads each of its documents, and a worker makes a council's documents in turn."""
+    import cairosvg  # only for a picture drawn in SVG
+    from PIL import Image as Raster  # WeasyPrint's own dependency
+
+    png: bytes = cairosvg.svg2png(bytestring=svg, output_width=width, output_height=height,
                                   unsafe=False)
-    return io.BytesIO(png)
-
+    if not palette:
+        return png
+    smaller = io.BytesIO()
+    Raster.open(io.BytesIO(png)).quantize(256, method=Raster.Quantize.FASTOCTREE).save(
+        smaller, "PNG", optimize=True)
+    return smaller.getvalue()
