@@ -70,7 +70,10 @@ def run(text: str, look: Look = PLAIN) -> BaseOxmlElement:
     props = _props(look)
     if props is not None:
         made.append(props)
-    made.text = text
+    if "\t" in text or "\n" in text or "\r" in text:
+        made.text = text  # python-docx makes them Word's tabs and breaks, a letter at a time
+    elif text:
+        made.add_t(text)  # the same <w:t>, without the letter-by-letter walk
     return made
 
 

@@ -3,6 +3,8 @@ requires (Word refuses a file whose properties are out of order)."""
 
 from __future__ import annotations
 
+import functools
+
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -50,7 +52,7 @@ def put(parent: BaseOxmlElement, child: BaseOxmlElement, order: tuple[str, ...]
     tag = child.tag
     for old in parent.findall(tag):
         parent.remove(old)
-    rank = {qn(name): i for i, name in enumerate(order)}
+    rank = _ranks(order)
     mine = rank.get(tag, len(order))
     for i, existing in enumerate(parent):
         if rank.get(existing.tag, len(order)) > mine:
@@ -58,6 +60,12 @@ def put(parent: BaseOxmlElement, child: BaseOxmlElement, order: tuple[str, ...]
             return child
     parent.append(child)
     return child
+
+
+@functools.cache
+def _ranks(order: tuple[str, ...]) -> dict[str, int]:
+    """Each tag of a schema order (in Clark notation, as lxml names it) -> its place."""
+    return {qn(name): i for i, name in enumerate(order)}
 
 
 def child(parent: BaseOxmlElement, tag: str, order: tuple[str, ...]) -> BaseOxmlElement:
