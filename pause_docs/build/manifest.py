@@ -22,13 +22,13 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from ..source.fingerprints import yaml_fingerprint
-from ..source.layout import find_template, is_yaml, key_path, shadowed
+from ..source.layout import is_yaml, key_path, shadowed
 from ..source.reader import MAX_FILE_BYTES, NotReadable, read_regular
 from ..source.resources import from_label
 from .writer import claimed
@@ -297,91 +297,6 @@ def _map_id(mapping: dict[str, Any]) -> str:
 def _named(items: tuple[tuple[str, Any], ...]) -> str:
     text = json.dumps(dict(items), sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()[:16]
-
-
-@dataclass
-class Freshness:
-    """Checks records against the files as they are now."""
-
-    fingerprints: Fingerprints
-    templates: tuple[Path, ...]
-    registry_now: str
-    """The registry files' fingerprint now (see `registry_state`)."""
-    registry_hashes: Callable[[], dict[str, str]]
-    """Hashes of the registry's entries now; called only when a record's registry state
-    differs from `registry_now`."""
-    renewed: bool = False
-    """A record found fresh was given the fingerprints of YAML files that say the same in
-    other bytes (it is to be saved)."""
-    _resolved: dict[str, str | None] = field(default_factory=dict)
-    _listed: dict[Path, frozenset[str]] = field(default_factory=dict)
-
-    def fresh(self, record: Record | None, outputs: dict[str, str]) -> bool:
-        """True when the document's `outputs` are as it wrote them and nothing it was made
-        from has changed since (a YAML file rewritten to say the same has not); such a file's
-        new fingerprint is then recorded, so that the next check is by bytes again."""
-        if record is None:
-            return False
-        for suffix, path in outputs.items():
-            made = output_stat(path)
-            if made is None or record.outputs.get(suffix) != made:
-                return False
-        sha = self.fingerprints.sha
-        rewritten = {}
-        for file, digest in record.files.items():
-            now = sha(file)
-            if now != digest:
-                if now is None or not self.fingerprints.says_the_same(file, digest):
-                    return False
-                rewritten[file] = now
-        if not self._rest_fresh(record):
-            return False
-        if rewritten:
-            record.files.update(rewritten)
-            self.renewed = True
-        return True
-
-    def _rest_fresh(self, record: Record) -> bool:
-        """Its templates, assets and registry entries are as they were."""
-        sha = self.fingerprints.sha
-        for files in (record.used, record.assets):
-            if any(sha(f) != digest for f, digest in files.items()):
-                return False
-        for name, used in record.templates.items():
-            if self._resolve(name) != used:
-                return False
-        if any(self._resolve(name) is not None for name in record.absent):
-            return False
-        if record.registry_state == self.registry_now:
-            return True
-        now = self.registry_hashes()
-        return all(now.get(entry) == digest for entry, digest in record.registry.items())
-
-    def assets_unchanged(self, record: Record) -> bool:
-        return all(self.fingerprints.sha(a) == d for a, d in record.assets.items())
-
-    def _resolve(self, name: str) -> str | None:
-        if name not in self._resolved:
-            found = find_template(self.templates, name) if self._may_be(name) else None
-            self._resolved[name] = str(found) if found is not None else None
-        return self._resolved[name]
-
-    def _may_be(self, name: str) -> bool:
-        """False when no template folder has the folder `name` is in: each council's own
-        template names ('<council>/privacy-notice.html'), absent in most projects, are then
-        known absent from one listing of each folder, not a look for each council."""
-        first, inside, _ = name.partition("/")
-        if not inside or ":" in name or first in ("", ".", ".."):
-            return True
-        for folder in self.templates:
-            if folder not in self._listed:
-                try:
-                    self._listed[folder] = frozenset(os.listdir(folder))
-                except OSError:
-                    self._listed[folder] = frozenset()
-            if first in self._listed[folder]:
-                return True
-        return False
 
 
 def template_files(templates: Iterable[Path]) -> list[str]:

@@ -14,11 +14,11 @@ from ..render.formats import ALL, FORMATS, suffixes
 from ..source.errors import Location, Problem, ProjectError, display_path
 from ..source.layout import document_name, programme_files, registry_files, search_path, used_files
 from ..source.reader import MAX_FILE_BYTES, NotReadable, read_regular
+from .freshness import Freshness
 from .manifest import (
     MANIFEST,
     UNKNOWN,
     Fingerprints,
-    Freshness,
     Manifest,
     Record,
     output_stat,
