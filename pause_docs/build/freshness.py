@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..source.layout import find_template
 from .manifest import Fingerprints, Record, output_stat
@@ -27,6 +28,7 @@ class Freshness:
     """A record found fresh was given the fingerprints of YAML files that say the same in
     other bytes (it is to be saved)."""
     _resolved: dict[str, str | None] = field(default_factory=dict)
+    _judged: dict[int, tuple[object, bool]] = field(default_factory=dict)
     _listed: dict[Path, frozenset[str]] = field(default_factory=dict)
 
     def fresh(self, record: Record | None, outputs: dict[str, str]) -> bool:
@@ -39,10 +41,10 @@ class Freshness:
             made = output_stat(path)
             if made is None or record.outputs.get(suffix) != made:
                 return False
-        sha = self.fingerprints.sha
+        sha, taken = self.fingerprints.sha, self.fingerprints.now
         rewritten = {}
         for file, digest in record.files.items():
-            now = sha(file)
+            now = taken[file] if file in taken else sha(file)
             if now != digest:
                 if now is None or not self.fingerprints.says_the_same(file, digest):
                     return False
@@ -55,20 +57,38 @@ class Freshness:
         return True
 
     def _rest_fresh(self, record: Record) -> bool:
-        """Its templates, assets and registry entries are as they were."""
-        sha = self.fingerprints.sha
-        for files in (record.used, record.assets):
-            if any(sha(f) != digest for f, digest in files.items()):
-                return False
-        for name, used in record.templates.items():
-            if self._resolve(name) != used:
-                return False
-        if any(self._resolve(name) is not None for name in record.absent):
+        """Its templates, assets and registry entries are as they were.  Records share these
+        maps (`Manifest.share`), so each map is judged once per build, not once per record."""
+        if not (self._once(record.used, self._files_same)
+                and self._once(record.assets, self._files_same)
+                and self._once(record.templates, self._templates_same)
+                and self._once(record.absent, self._all_absent)):
             return False
-        if record.registry_state == self.registry_now:
-            return True
+        return (record.registry_state == self.registry_now
+                or self._once(record.registry, self._entries_same))
+
+    def _once(self, shared: Any, judge: Callable[[Any], bool]) -> bool:
+        """`judge(shared)`, remembered for that very object (kept, so its id is not reused);
+        the maps a record holds are not changed once shared."""
+        if not shared:
+            return True  # nothing to judge: an empty map or list is never out of date
+        found = self._judged.get(id(shared))
+        if found is None or found[0] is not shared:
+            found = self._judged[id(shared)] = (shared, judge(shared))
+        return found[1]
+
+    def _files_same(self, files: dict[str, str]) -> bool:
+        return all(self.fingerprints.sha(f) == digest for f, digest in files.items())
+
+    def _templates_same(self, templates: dict[str, str]) -> bool:
+        return all(self._resolve(name) == used for name, used in templates.items())
+
+    def _all_absent(self, names: list[str]) -> bool:
+        return all(self._resolve(name) is None for name in names)
+
+    def _entries_same(self, registry: dict[str, str]) -> bool:
         now = self.registry_hashes()
-        return all(now.get(entry) == digest for entry, digest in record.registry.items())
+        return all(now.get(entry) == digest for entry, digest in registry.items())
 
     def assets_unchanged(self, record: Record) -> bool:
         return all(self.fingerprints.sha(a) == d for a, d in record.assets.items())
