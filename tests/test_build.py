@@ -211,7 +211,8 @@ def test_the_manifest_finds_templates_where_jinja_does(name: str, tmp_path: Path
     except Exception:  # TemplateNotFound
         jinja = None
     assert find_template(search, name) == jinja
-    from pause_docs.build.manifest import Fingerprints, Freshness
+    from pause_docs.build.freshness import Freshness
+    from pause_docs.build.manifest import Fingerprints
 
     fresh = Freshness(Fingerprints(tmp_path, {}), search, "", dict)
     assert fresh._resolve(name) == (str(jinja) if jinja else None)  # as a build records it

@@ -14,11 +14,11 @@ from ..render.formats import ALL, FORMATS, suffixes
 from ..source.errors import Location, Problem, ProjectError, display_path
 from ..source.layout import document_name, programme_files, registry_files, search_path, used_files
 from ..source.reader import MAX_FILE_BYTES, NotReadable, read_regular
+from .freshness import Freshness
 from .manifest import (
     MANIFEST,
     UNKNOWN,
     Fingerprints,
-    Freshness,
     Manifest,
     Record,
     output_stat,
@@ -224,12 +224,12 @@ def output_files(output: Path, file: Path, fmt: str, record: Record | None
                  ) -> dict[str, str]:
     """The files the document has in the formats `fmt` names: '<document>.html' and so on,
     and those in its other languages its record names ('<document>.cy.html')."""
-    wanted = suffixes(fmt)
-    variants = wanted | {v for v in (record.outputs if record else {})
-                         if v.rpartition(".")[2] in wanted}
+    variants = wanted = suffixes(fmt)
+    if record is not None and not record.outputs.keys() <= wanted:  # a no-op build: rarely
+        variants = wanted | {v for v in record.outputs if v.rpartition(".")[2] in wanted}
     council, stem = document_name(file)
     folder = os.path.join(output, council)
-    return {v: os.path.join(folder, f"{stem}.{v}") for v in sorted(variants)}
+    return {v: f"{folder}{os.sep}{stem}.{v}" for v in sorted(variants)}
 
 
 def main_notices(stale: list[Path], files: list[Path], programmes: dict[str, Path]

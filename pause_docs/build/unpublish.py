@@ -32,8 +32,7 @@ def withdraw(session: Session, files: list[Path], councils: set[str] | None,
     present = {document_name(f) for f in files}
     published = {council for council, _ in present}
     manifest = session.manifest
-    sources = {(k.rpartition("/")[0].rpartition("/")[2], _stem(k)): k
-               for k in manifest.documents}
+    sources: dict[tuple[str, str], str] | None = None  # indexed only if a page is to go
     for name in sorted(manifest.made):
         council, _, base = name.rpartition("/")
         if councils is not None and council not in councils:
@@ -45,6 +44,9 @@ def withdraw(session: Session, files: list[Path], councils: set[str] | None,
         stem = base.partition(".")[0]  # a document's name has no '.'
         if (council, stem) in present:
             continue
+        if sources is None:
+            sources = {(k.rpartition("/")[0].rpartition("/")[2], _stem(k)): k
+                       for k in manifest.documents}
         document = sources.get((council, stem), f"{COUNCILS_DIR}/{council}/{stem}.yaml")
         _remove(session, name, document, report.removed, report,
                 f"this document is gone, but its {name} could not be removed")
