@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from PIL import Image
 from conftest import REPO
+from PIL import Image
 from test_render import bundled
 
 from pause_docs.check.lint import lint_document, where_used
