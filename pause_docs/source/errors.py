@@ -60,7 +60,8 @@ class Location:
         third of the time): the loader makes one for every key and value of every file
         it reads, 54,000 in a `validate` of 900 documents."""
         made = object.__new__(cls)
-        made.__dict__.update(path=path, line=line, column=column)
+        fields = made.__dict__
+        fields["path"], fields["line"], fields["column"] = path, line, column
         return made
 
 
