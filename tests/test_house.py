@@ -48,6 +48,9 @@ DEFERRED = {
     "pause_docs.render.edition": "Jinja and the publish stage: not for a no-op build",
     "pause_docs.publish.tree": "a page's tree, for a form's words on a page: `validate` "
                                "makes none (a tenth of its imports)",
+    "pause_docs.forms.library": "the forms, read when a document first names one: a "
+                                "project of notices alone never does (a twentieth of "
+                                "`validate`)",
 }
 STRING_IMPORT = re.compile(r"""["'](pause_docs(?:\.\w+)+):\w+["']""")
 

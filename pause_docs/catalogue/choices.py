@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..forms.library import form_folders
-from ..source.layout import programme_files, section_files, yaml_files
+from ..source.layout import form_folders, programme_files, section_files, yaml_files
 from ..source.loader import read_yaml
 from ..source.models.sections import BLOCK_OPTIONS
 from ..source.registry import Registry

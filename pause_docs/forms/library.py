@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from ..source.errors import Location, Problem, did_you_mean, display_path
 from ..source.kinds import KINDS
 from ..source.languages import DEFAULT_LANGUAGE, select
-from ..source.layout import BUNDLED_FORMS, COUNCILS_DIR, FORMS_DIR
+from ..source.layout import BUNDLED_FORMS, COUNCILS_DIR, FORMS_DIR, form_folders
 from ..source.loader import Path_, SourceFile, read_yaml
 from ..source.models import MODELS, CriteriaSet, FormDocument
 from ..source.models.assessment import DOCUMENT_KEYS
@@ -46,11 +46,6 @@ class _Loaded:
     references: tuple[Problem, ...] = ()
     """Registry ids it names that do not exist (found even when the file has other errors,
     so that one pass reports both)."""
-
-
-def form_folders(root: Path) -> tuple[tuple[Path, bool], ...]:
-    """Where forms are read from: the bundled ones, then the project's (which win)."""
-    return ((BUNDLED_FORMS, True), (root / COUNCILS_DIR / FORMS_DIR, False))
 
 
 def bundled_forms() -> dict[str, str]:

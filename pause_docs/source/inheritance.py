@@ -82,26 +82,34 @@ def _parse_date(value: Any) -> dt.date:
 
 def fill(value: Any, path: Path_, known: dict[str, str | None], merged: Merged,
          council_file: str) -> tuple[Any, list[Problem]]:
-    """Replace {{ variable }} in every string; nothing else in the text is interpreted."""
+    """Replace {{ variable }} in every string; nothing else in the text is interpreted.
+
+    A mapping or list with no variable in it is kept, not copied (most of a document):
+    what `fill` gives is read, never changed in place."""
     if isinstance(value, dict):
-        out, problems = {}, []
+        out: dict[str, Any] | None = None
+        problems: list[Problem] = []
         for k, v in value.items():
             if _unfilled(v):  # most values: kept without a call each
-                out[k] = v
                 continue
-            out[k], found = fill(v, path + (k,), known, merged, council_file)
+            new, found = fill(v, path + (k,), known, merged, council_file)
             problems += found
-        return out, problems
+            if new is not v:
+                out = out if out is not None else dict(value)
+                out[k] = new
+        return (value if out is None else out), problems
     if isinstance(value, list):
-        items, problems = [], []
+        items: list[Any] | None = None
+        problems = []
         for i, v in enumerate(value):
             if _unfilled(v):
-                items.append(v)
                 continue
-            item, found = fill(v, path + (i,), known, merged, council_file)
-            items.append(item)
+            new, found = fill(v, path + (i,), known, merged, council_file)
             problems += found
-        return items, problems
+            if new is not v:
+                items = items if items is not None else list(value)
+                items[i] = new
+        return (value if items is None else items), problems
     if _unfilled(value):
         return value, []
     return _fill_text(value, path, known, merged, council_file)

@@ -88,29 +88,54 @@ def chosen_language(value: dict[str, Any], language: str) -> str | None:
 
 def select(data: Any, language: str, locate: Locate, skip: tuple[str, ...] = ()) -> Chosen:
     """`data` with every per-language mapping replaced by its text in `language`; the keys
-    in `skip` (at the top level) are left as they are."""
+    in `skip` (at the top level) are left as they are.
+
+    Every document, council and programme is read so once per language, and most of their
+    mappings and lists hold nothing to choose: those are shared with `data`, not copied (a
+    third of the cost), so the result is read, never changed in place."""
     chosen: dict[Path_, str] = {}
     problems: list[Problem] = []
 
     def visit(value: Any, path: Path_) -> Any:
         if isinstance(value, dict):
-            if is_per_language(value):
+            if value and _may_be_per_language(value) and is_per_language(value):
                 problems.extend(_check(value, path, locate))
                 picked = chosen_language(value, language)
                 if picked is None:
                     return None
                 chosen[path] = picked
                 return value[picked]
-            return {key: item if (not path and key in skip) or _plain(item)
-                    else visit(item, path + (key,)) for key, item in value.items()}
+            changed: dict[str, Any] | None = None
+            for key, item in value.items():
+                if _plain(item) or (not path and key in skip):
+                    continue
+                new = visit(item, path + (key,))
+                if new is not item:
+                    changed = changed if changed is not None else dict(value)
+                    changed[key] = new
+            return value if changed is None else changed
         if isinstance(value, list):
-            return [item if _plain(item) else visit(item, path + (i,))
-                    for i, item in enumerate(value)]
+            copied: list[Any] | None = None
+            for i, item in enumerate(value):
+                if _plain(item):
+                    continue
+                new = visit(item, path + (i,))
+                if new is not item:
+                    copied = copied if copied is not None else list(value)
+                    copied[i] = new
+            return value if copied is None else copied
         if isinstance(value, str) and _ONLY_VARIABLES.match(value):
             chosen[path] = language  # '{{ council.name }}' is in the page's language
         return value
 
     return Chosen(visit(data, ()), chosen, problems)
+
+
+def _may_be_per_language(value: dict[Any, Any]) -> bool:
+    """False for a mapping whose first key names no language (most of them), before
+    `is_per_language` asks of each key."""
+    key = next(iter(value))
+    return isinstance(key, str) and (len(key) == 2 or key.endswith(FROM))
 
 
 def _plain(value: Any) -> bool:

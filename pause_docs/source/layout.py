@@ -165,6 +165,11 @@ def bundled_form_names() -> list[str]:
     return sorted(p.stem for p in BUNDLED_FORMS.glob("*.yaml"))
 
 
+def form_folders(root: Path) -> tuple[tuple[Path, bool], ...]:
+    """Where forms are read from: the bundled ones, then the project's (which win)."""
+    return ((BUNDLED_FORMS, True), (root / COUNCILS_DIR / FORMS_DIR, False))
+
+
 def used_files(root: Path) -> list[str]:
     """Files a document may be made from besides its own, its council's, the registry and the
     programmes: standard sections and forms (the project's and the bundled ones), named as a

@@ -161,7 +161,7 @@ class _Walk:
                        "(an alias that refers to itself?)")
             return False
         mark = node.start_mark  # `at`, written out: it is done for every value of the file
-        self.values[path] = Location(self.path, mark.line + 1, mark.column + 1)
+        self.values[path] = Location.at(self.path, mark.line + 1, mark.column + 1)
         if isinstance(node, yaml.ScalarNode):
             self.text += len(node.value)
             if self.text > MAX_TEXT_CHARS:  # located where the alias is used, if it is one
@@ -170,7 +170,8 @@ class _Walk:
                     f"more than {MAX_TEXT_CHARS:,} characters of text once aliases are "
                     "expanded; is an alias ('*name') of a long text repeated many times?"))
                 return False
-            self.check_characters(node)
+            if node.style == '"':
+                self.check_characters(node)
         if node.tag not in _ALLOWED_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             self.error(node, "yaml-tag", f"YAML tag '{tag}' is not allowed: "
@@ -189,7 +190,7 @@ class _Walk:
                 if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _ALLOWED_TAGS:
                     self.error(key_node, "invalid-key", "a key must be plain text")
                     continue
-                if not self.check_characters(key_node):
+                if key_node.style == '"' and not self.check_characters(key_node):
                     continue
                 key = _scalar(key_node, self.loader)
                 if not isinstance(key, str):
@@ -200,7 +201,7 @@ class _Walk:
                     continue
                 mark = key_node.start_mark
                 first_seen[key] = mark.line + 1
-                self.keys[path + (key,)] = Location(self.path, mark.line + 1, mark.column + 1)
+                self.keys[path + (key,)] = Location.at(self.path, mark.line + 1, mark.column + 1)
                 if not self.walk(value_node, path + (key,), depth + 1):
                     return False
         elif isinstance(node, yaml.SequenceNode):
@@ -226,7 +227,12 @@ class _Walk:
 
     def check_characters(self, node: yaml.ScalarNode) -> bool:
         """A control character or lone surrogate written as an escape is refused, like one
-        written raw: it would reach the page, the PDF and the terminal."""
+        written raw: it would reach the page, the PDF and the terminal.
+
+        Only a double-quoted text has escapes, so only those are asked (a tenth of the
+        walk): in any other, such a character is raw, and the reader or
+        `_hidden_characters` has refused the file already; a raw carriage return or NEL
+        is a line break, which YAML reads as '\\n'."""
         found = _FORBIDDEN.search(node.value)
         if found is None:
             return True

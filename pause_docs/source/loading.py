@@ -8,7 +8,6 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..forms.library import form_folders, load_forms
 from .addenda import link_addenda
 from .errors import Location, Problem, did_you_mean, display_path
 from .inheritance import todos, with_todos
@@ -17,8 +16,10 @@ from .languages import DEFAULT_LANGUAGE, select
 from .layout import (
     COUNCIL_FILE,
     COUNCILS_DIR,
+    FORMS_DIR,
     council_dirs,
     document_files,
+    form_folders,
     home,
     programme_files,
     section_files,
@@ -28,7 +29,7 @@ from .logo import read_logo
 from .models import Council, Programme
 from .models.base import _SLUG
 from .models.sections import StandardSection
-from .project import Project, read_source, scratch
+from .project import FormShelf, Project, read_source, scratch
 from .reader import NotReadable
 from .references import CouncilVersions, link_notices, resolve_document
 from .registry import load_registry
@@ -95,8 +96,12 @@ def load_shared(root: Path) -> Project:
         if not found:
             project.standard_sections[file.stem] = source.data
             project.section_sources[file.stem] = source
-    project.forms, found = load_forms(root, registry)
-    project.problems += found
+    project.shelf = FormShelf(root, registry)
+    if (root / COUNCILS_DIR / FORMS_DIR).is_dir() or registry.faulty:
+        # The project's own forms, or the registry entries the bundled ones cite, may be
+        # wrong: read them now, to report it. Otherwise the bundled forms are read
+        # against the package's own registry entries, which its tests keep without fault.
+        project.problems += project.shelf.load()
     project.form_files = {f.stem for folder, _ in form_folders(root) for f in folder.glob("*.yaml")}
     return project
 

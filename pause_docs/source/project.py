@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..forms.form import Form
-from ..forms.library import load_forms
 from .errors import Problem, display_path
 from .languages import DEFAULT_LANGUAGE, select
 from .layout import home
@@ -17,6 +15,34 @@ from .models import Council, Programme
 from .registry import Registry
 from .resolved import ResolvedDocument
 from .validation import validate
+
+if TYPE_CHECKING:
+    from ..forms.form import Form
+
+
+@dataclass
+class FormShelf:
+    """The forms documents may be written on, bundled and the project's own, read in each
+    language when first asked for: a project with no document on a form (most, which hold
+    notices alone) never reads them, nor imports what checks them (a twentieth of
+    `validate`). A project and its `scratch` copies share one."""
+
+    root: Path
+    registry: Registry
+    by_language: dict[str, dict[str, Form]] = field(default_factory=dict)
+
+    def load(self, language: str = DEFAULT_LANGUAGE) -> list[Problem]:
+        """Read the forms in `language` now, and the problems found in them."""
+        from ..forms.library import load_forms
+
+        self.by_language[language], problems = load_forms(self.root, self.registry, language)
+        return problems
+
+    def forms_in(self, language: str) -> dict[str, Form]:
+        """Every form by name, its texts given per language read in `language`."""
+        if language not in self.by_language:
+            self.load(language)
+        return self.by_language[language]
 
 
 @dataclass
@@ -32,17 +58,14 @@ class Project:
     documents: list[ResolvedDocument] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     programme_sources: dict[str, SourceFile] = field(default_factory=dict)
-    forms: dict[str, Form] = field(default_factory=dict)
-    """Every form a document may be written on, bundled and the project's own, by name."""
+    shelf: FormShelf | None = None
+    """The forms documents may be written on (`forms`); a project without one has none."""
     form_files: set[str] = field(default_factory=set)
     """The name of every form file found, loaded or not (so a broken one is not 'unknown')."""
     programme_versions: dict[tuple[str, str], tuple[Programme, dict[Path_, str]]] = field(
         default_factory=dict)
     """(programme, language) -> the programme in that language and the languages of its
     texts; made when a document in that language first inherits it."""
-
-    form_versions: dict[str, dict[str, Form]] = field(default_factory=dict)
-    """The forms in each other language than English, made when first asked for."""
 
     shown_paths: dict[Path, str] = field(default_factory=dict)
     """`display_path` of the files every document of a folder names (its council file, its
@@ -52,13 +75,14 @@ class Project:
     """Each folder a file was read from -> the folder with its links followed (this load's
     alone: `scratch` does not share it)."""
 
+    @property
+    def forms(self) -> dict[str, Form]:
+        """Every form a document may be written on, bundled and the project's own, by name."""
+        return self.forms_in(DEFAULT_LANGUAGE)
+
     def forms_in(self, language: str) -> dict[str, Form]:
         """Every form, with its texts given per language read in `language`."""
-        if language == DEFAULT_LANGUAGE:
-            return self.forms
-        if language not in self.form_versions:
-            self.form_versions[language] = load_forms(self.root, self.registry, language)[0]
-        return self.form_versions[language]
+        return self.shelf.forms_in(language) if self.shelf is not None else {}
 
     def programme(self, slug: str, language: str) -> tuple[Programme, dict[Path_, str]] | None:
         """The programme `slug` in `language`, or None if there is no valid one."""
@@ -83,10 +107,9 @@ def scratch(project: Project) -> Project:
     return Project(project.root, project.registry, programmes=project.programmes,
                    standard_sections=project.standard_sections,
                    section_sources=project.section_sources,
-                   programme_sources=project.programme_sources, forms=project.forms,
+                   programme_sources=project.programme_sources, shelf=project.shelf,
                    form_files=project.form_files,
-                   programme_versions=project.programme_versions,
-                   form_versions=project.form_versions)
+                   programme_versions=project.programme_versions)
 
 
 def read_source(project: Project, file: Path) -> SourceFile | None:

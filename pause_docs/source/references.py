@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..forms.form import Form
 from .errors import Location, Problem, did_you_mean, display_path
 from .inheritance import expand_sections, fill, todos, variables, with_defaults, with_todos
 from .kinds import KINDS, processing_kinds
@@ -27,6 +26,9 @@ from .registry_ids import check_references
 from .resolved import Merged, Provenance, ResolvedDocument
 from .resources import shown_by_command
 from .validation import validate
+
+if TYPE_CHECKING:
+    from ..forms.form import Form
 
 # Keys that refer to the registry wherever they appear: key -> (registry table, problem code).
 

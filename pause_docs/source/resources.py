@@ -9,6 +9,7 @@ and published pages are the same from a source checkout and from an installed wh
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 PACKAGE = "pause_docs"
@@ -26,6 +27,7 @@ REGISTRY = PACKAGE_ROOT / "legal_bases"
 PROGRAMMES = PACKAGE_ROOT / "programmes"
 SECTIONS = PACKAGE_ROOT / "sections"
 FORMS = PACKAGE_ROOT / "forms"
+_PACKAGE_PREFIX = os.path.normcase(PACKAGE_ROOT)
 
 
 def package_label(path: Path, real: Path | None = None) -> str | None:
@@ -33,6 +35,10 @@ def package_label(path: Path, real: Path | None = None) -> str | None:
     `real` is `path` with its links followed, when the caller has it already."""
     try:
         target = real if real is not None else path.resolve()
+        # Asked of every file a project reads, almost none of them the package's: told by
+        # the start of its name, not by the exception `relative_to` raises (a sixth of it).
+        if not os.path.normcase(target).startswith(_PACKAGE_PREFIX):
+            return None
         return f"{PACKAGE}/{target.relative_to(PACKAGE_ROOT).as_posix()}"
     except (ValueError, OSError, RuntimeError):  # elsewhere, or a loop of links
         return None

@@ -21,7 +21,10 @@ class Model(BaseModel):
     @field_validator("*", mode="after")
     @classmethod
     def _written(cls, value: Any, info: ValidationInfo) -> Any:
-        if isinstance(value, str) and info.field_name and blank(value):
+        # Asked of every value of every model: a text that starts with a letter or a digit
+        # (almost all of them) prints something, without a call to `blank`.
+        if isinstance(value, str) and not value[:1].isalnum() and info.field_name \
+                and blank(value):
             field = cls.model_fields.get(info.field_name)
             if field is not None and (field.is_required() or field.default):
                 raise ValueError("must not be empty: write the text (spaces alone are "
