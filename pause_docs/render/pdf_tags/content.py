@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import binascii
 import re
+import struct
+from collections.abc import Sequence
+from itertools import repeat
 from typing import Any
 
 import pikepdf
@@ -211,12 +214,20 @@ class _Fonts:
         return self.maps[font.objgen]
 
     def decode(self, shown: list[bytes]) -> str:
+        """The words of the strings shown in the current font (a code it has no text for
+        reads as nothing).  The codes are looked up in one pass of `map`, not one Python
+        step each: a page read in full (a page with passages in another language) shows
+        thousands."""
         width, cmap = self._current()
-        words = []
-        for raw in shown:
-            words += [cmap.get(int.from_bytes(raw[i:i + width], "big"), "")
-                      for i in range(0, len(raw) - width + 1, width)]
-        return "".join(words)
+        return "".join("".join(map(cmap.get, _codes(raw, width), repeat(""))) for raw in shown)
+
+
+def _codes(raw: bytes, width: int) -> Sequence[int]:
+    """A shown string's character codes: its bytes, or in a two-byte (Type0) font its pairs
+    of bytes, high byte first; an odd last byte is left out."""
+    if width == 1:
+        return raw
+    return struct.unpack(f">{len(raw) // 2}H", raw[:len(raw) - len(raw) % 2])
 
 
 _BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
