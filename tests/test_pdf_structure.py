@@ -400,3 +400,19 @@ def test_hidden_headings_are_found_however_their_class_is_written(attribute: str
     page = f"<html><body><h2 {attribute}>Contents</h2><p>Words &amp; more.</p></body></html>"
     assert hidden_texts(page) == [("/H2", "Contents")]
     assert hidden_texts(page.replace(attribute, 'class="shown"')) == []
+
+
+@pytest.mark.parametrize(("stream", "quick"), [
+    (b"/P <</MCID 0>> BDC /F1 12 Tf [<0012>-20<34>] TJ EMC", True),
+    (b"/P <</MCID 0>> BDC /F1 12 Tf [<00 12>] TJ EMC", False),
+    (b"/P <</MCID 0>> BDC /F1 12 Tf <0A\nBDC> Tj EMC", False),
+    (b"/P <</MCID 0>> BDC /F1 12 Tf <0012 > Tj EMC", False),
+])
+def test_page_content_with_a_space_in_a_hex_string_is_parsed_in_full(stream: bytes,
+                                                                     quick: bool) -> None:
+    """Hex digits with a space between them could read as an operator ('BDC' is three hex
+    digits), so such a stream is left to pikepdf's full parse; so is one with a space after
+    a string's last digit, which the quick test cannot tell apart."""
+    from pause_docs.render.pdf_tags.content import _operators
+
+    assert (_operators(stream) is not None) == quick

@@ -71,9 +71,11 @@ def mark_languages(tree: Tree, found: list[tuple[str, str]]) -> None:
         return
     shown: dict[str, list[Any]] = {}
     read: dict[ObjGen, list[str]] = {}
+    up = {objgen: parent.objgen for objgen, parent in tree.parents.items()}
     for element in tree.live():
         text = " ".join(words(tree, element, read).split())
-        if text and not any(_inside(tree, element, other) for other in shown.get(text, ())):
+        if text and not any(_inside(up, element.objgen, other.objgen)
+                            for other in shown.get(text, ())):
             shown.setdefault(text, []).append(element)
     used: dict[str, int] = {}
     for lang, text in found:
@@ -84,10 +86,12 @@ def mark_languages(tree: Tree, found: list[tuple[str, str]]) -> None:
             used[text] = n + 1
 
 
-def _inside(tree: Tree, element: Any, outer: Any) -> bool:
-    parent = tree.parents.get(element.objgen)
-    while parent is not None and "/S" in parent:
-        if parent.objgen == outer.objgen:
+def _inside(up: dict[ObjGen, ObjGen], element: ObjGen, outer: ObjGen) -> bool:
+    """`element` is below `outer` in the tree (`up`: each element's parent, by their object
+    numbers, read once rather than through pikepdf at every step of every walk)."""
+    parent = up.get(element)
+    while parent is not None:
+        if parent == outer:
             return True
-        parent = tree.parents.get(parent.objgen)
+        parent = up.get(parent)
     return False

@@ -17,6 +17,10 @@ class Placed:
     """A cell where it is laid out: first row and column, and how far it spans."""
 
     cell: Any
+    attributes: Any
+    """Its table attributes (`table_attributes`), read once."""
+    kind: str
+    """'/TH' or '/TD'."""
     row: int
     column: int
     rows: int
@@ -55,8 +59,9 @@ def table_attributes(cell: Any) -> Any:
     return table
 
 
-def span(cell: Any, key: str) -> int:
-    value = table_attributes(cell).get(key)
+def span(attributes: Any, key: str) -> int:
+    """A cell's /RowSpan or /ColSpan, from its table attributes."""
+    value = attributes.get(key)
     return max(1, int(value)) if value is not None else 1
 
 
@@ -67,13 +72,15 @@ def lay_out(table: Any) -> list[Placed]:
     for r, (row, head) in enumerate(table_rows(table)):
         c = 0
         for cell in child_elements(row):
-            if kind(cell) not in ("/TH", "/TD"):
+            cell_kind = kind(cell)
+            if cell_kind not in ("/TH", "/TD"):
                 continue
             while (r, c) in taken:
                 c += 1
-            rows, columns = span(cell, "/RowSpan"), span(cell, "/ColSpan")
+            attributes = table_attributes(cell)
+            rows, columns = span(attributes, "/RowSpan"), span(attributes, "/ColSpan")
             taken |= {(r + i, c + j) for i in range(rows) for j in range(columns)}
-            placed.append(Placed(cell, r, c, rows, columns, head))
+            placed.append(Placed(cell, attributes, cell_kind, r, c, rows, columns, head))
             c += columns
     return placed
 
@@ -84,19 +91,19 @@ def add_headers(table: Any) -> None:
     the row headers before it."""
     placed = lay_out(table)
     first = [p for p in placed if p.row == 0]
-    header_row = bool(first) and all(kind(p.cell) == "/TH" for p in first)
+    header_row = bool(first) and all(p.kind == "/TH" for p in first)
     columns: list[Placed] = []
     rows: list[Placed] = []
     for p in placed:
-        if kind(p.cell) != "/TH":
+        if p.kind != "/TH":
             continue
         column = p.head or (p.row == 0 and header_row)
-        table_attributes(p.cell).Scope = Name("/Column" if column else "/Row")
+        p.attributes.Scope = Name("/Column" if column else "/Row")
         (columns if column else rows).append(p)
         if "/ID" not in p.cell:
             p.cell.ID = String(f"th-{table.objgen[0]}-{p.row}-{p.column}")
     for p in placed:
-        if kind(p.cell) == "/TD":
+        if p.kind == "/TD":
             found = [h.cell.ID for h in columns if h.row < p.row and h.covers_columns(p)]
             found += [h.cell.ID for h in rows if h.column < p.column and h.covers_rows(p)]
-            table_attributes(p.cell).Headers = Array(found)
+            p.attributes.Headers = Array(found)
