@@ -115,7 +115,7 @@ def main() -> None:
     parser.add_argument("--pdf-councils", type=int, default=30,
                         help="councils (x3 documents) for the PDF comparisons (default 30)")
     parser.add_argument("--copies", type=int, default=10,
-                        help="copies of each bundled council (default 10: 70 documents)")
+                        help="copies of each bundled council (default 10)")
     parser.add_argument("--runs", type=int, default=5, help="runs per median (default 5)")
     parser.add_argument("--quick", action="store_true", help="N=30, small N=10, 1 run")
     parser.add_argument("--lint-only", action="store_true", help="only the lint measure")
