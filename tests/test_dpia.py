@@ -9,10 +9,12 @@ import html
 import io
 import itertools
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from conftest import REPO
 from PIL import Image
@@ -379,3 +381,21 @@ def test_a_dpia_naming_a_notice_that_does_not_exist_says_so_in_validate_and_buil
         assert result.exit_code == 1, result.output
         assert expected.search(result.output), result.output
         assert "internal-error" not in result.output
+
+
+def test_own_registry_entries_that_break_a_bundled_form_are_reported_at_the_form(
+        tmp_path: Path) -> None:
+    # A project without forms of its own, whose legal_bases/ gives a criteria set a criterion
+    # another set asks already: the bundled screening form now asks one question twice.
+    root = tmp_path / "project"
+    shutil.copytree(REPO / "councils" / "oxfordshire", root / "councils" / "oxfordshire")
+    data = yaml.safe_load((REPO / "pause_docs" / "legal_bases" / "dpia-criteria.yaml")
+                          .read_text(encoding="utf-8"))
+    sets = {s["id"]: s for s in data["criteria_sets"]}
+    sets["art35-3"]["criteria"].append(sets["ico-high-risk"]["criteria"][0])
+    (root / "legal_bases").mkdir()
+    (root / "legal_bases" / "dpia-criteria.yaml").write_text(yaml.safe_dump(data),
+                                                             encoding="utf-8")
+    found = [(p.code, p.location.path) for p in load_project(root).problems]
+    assert any(code == "duplicate-id" and str(path).endswith("dpia-criteria.yaml")
+               for code, path in found), found

@@ -17,6 +17,7 @@ from .layout import (
     COUNCIL_FILE,
     COUNCILS_DIR,
     FORMS_DIR,
+    REGISTRY_DIR,
     council_dirs,
     document_files,
     form_folders,
@@ -97,10 +98,12 @@ def load_shared(root: Path) -> Project:
             project.standard_sections[file.stem] = source.data
             project.section_sources[file.stem] = source
     project.shelf = FormShelf(root, registry)
-    if (root / COUNCILS_DIR / FORMS_DIR).is_dir() or registry.faulty:
-        # The project's own forms, or the registry entries the bundled ones cite, may be
-        # wrong: read them now, to report it. Otherwise the bundled forms are read
-        # against the package's own registry entries, which its tests keep without fault.
+    if ((root / COUNCILS_DIR / FORMS_DIR).is_dir() or (root / REGISTRY_DIR).is_dir()
+            or registry.faulty):
+        # The project's own forms may be wrong, or its own registry entries may change what
+        # the bundled ones ask (a criteria set's criteria) and make them wrong: read them
+        # now, to report it. Otherwise the bundled forms are read against the package's
+        # own registry entries, which its tests keep without fault.
         project.problems += project.shelf.load()
     project.form_files = {f.stem for folder, _ in form_folders(root) for f in folder.glob("*.yaml")}
     return project
