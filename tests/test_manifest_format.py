@@ -96,7 +96,23 @@ def test_a_manifest_of_another_version_holds_no_record(tmp_path: Path, older: An
     lambda d: d["documents"]["councils/c0/scoping.yaml"].update(f=[999]),
     lambda d: d["documents"]["councils/c0/scoping.yaml"].update(t=999),
     lambda d: d["documents"]["councils/c0/scoping.yaml"].pop("h"),
-    lambda d: d.update(files=[7])])
+    lambda d: d.update(files=[7]),
+    # What a hand's edit can make, each read as no manifest rather than failing mid-build
+    # (a traceback) or standing for something else (-1 and true are places too, in Python).
+    lambda d: d["files"][0].__setitem__(0, 5),
+    lambda d: d["files"][0].__setitem__(0, None),
+    lambda d: d["files"][0].__setitem__(1, [1]),
+    lambda d: d["files"][0].extend(["", "mtime", 4]),
+    lambda d: d["documents"]["councils/c0/scoping.yaml"].update(f=[-1]),
+    lambda d: d["documents"]["councils/c0/scoping.yaml"].update(f=[True]),
+    lambda d: d["documents"]["councils/c0/scoping.yaml"].update(t=-1),
+    lambda d: d["documents"]["councils/c0/scoping.yaml"].update(n=False),
+    lambda d: d["documents"]["councils/c0/scoping.yaml"].update(outputs=["html"]),
+    lambda d: d["documents"]["councils/c0/scoping.yaml"].update(h=None),
+    lambda d: d["absent"].__setitem__(0, "c0/scoping.html"),
+    lambda d: d["maps"][0].update(x=1),
+    lambda d: d.update(registry_state=None),
+    lambda d: d.update(made="c0/scoping.html")])
 def test_a_damaged_manifest_holds_no_record(tmp_path: Path, damage: Callable[[Any], None]
                                             ) -> None:
     manifest = Manifest("tool")
@@ -113,6 +129,14 @@ class Counting(Fingerprints):
     def sha(self, key: str) -> str | None:
         self.looked.append(key)
         return super().sha(key)
+
+
+def test_a_made_name_outside_the_output_folder_is_left_out(tmp_path: Path) -> None:
+    manifest = Manifest("tool", made={"c0/scoping.html"})
+    data = json.loads(manifest.dumps())
+    data["made"] += ["../../etc/passwd", "/etc/passwd", "c0/../../x", 7]
+    (tmp_path / MANIFEST).write_text(json.dumps(data), encoding="utf-8")
+    assert Manifest.read(tmp_path).made == {"c0/scoping.html"}
 
 
 def test_checking_records_looks_at_each_shared_file_once(tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ class Freshness:
     """A record found fresh was given the fingerprints of YAML files that say the same in
     other bytes (it is to be saved)."""
     _resolved: dict[str, str | None] = field(default_factory=dict)
-    _judged: dict[int, tuple[object, bool]] = field(default_factory=dict)
+    _judged: dict[tuple[int, str], tuple[object, bool]] = field(default_factory=dict)
     _listed: dict[Path, frozenset[str]] = field(default_factory=dict)
 
     def fresh(self, record: Record | None, outputs: dict[str, str]) -> bool:
@@ -72,9 +72,10 @@ class Freshness:
         the maps a record holds are not changed once shared."""
         if not shared:
             return True  # nothing to judge: an empty map or list is never out of date
-        found = self._judged.get(id(shared))
+        key = (id(shared), judge.__name__)  # a map is judged by the check of its kind
+        found = self._judged.get(key)
         if found is None or found[0] is not shared:
-            found = self._judged[id(shared)] = (shared, judge(shared))
+            found = self._judged[key] = (shared, judge(shared))
         return found[1]
 
     def _files_same(self, files: dict[str, str]) -> bool:

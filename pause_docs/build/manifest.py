@@ -31,7 +31,8 @@ from ..source.fingerprints import yaml_fingerprint
 from ..source.layout import is_yaml, key_path, shadowed
 from ..source.reader import MAX_FILE_BYTES, NotReadable, read_regular
 from ..source.resources import from_label
-from .writer import claimed
+from .readback import items, number, outputs, place, places, text, texts
+from .writer import claimed, plain_names
 
 MANIFEST = ".pause-docs-manifest.json"
 VERSION = 5
@@ -311,28 +312,28 @@ def _loaded(data: dict[str, Any]) -> Manifest:
     """
     names: list[str] = []
     digests: list[str] = []
-    manifest = Manifest(str(data["tool"]), {}, {}, {}, dict(data["shared"]),
-                        bool(data["shared_clean"]), set(map(str, data["made"])))
+    manifest = Manifest(text(data["tool"]), {}, {}, {}, texts(data["shared"]),
+                        bool(data["shared_clean"]), plain_names(data["made"]))
     for row in data["files"]:
-        names.append(row[0])
-        digests.append(row[1])
+        names.append(text(row[0]))
+        digests.append(text(row[1]))
         if len(row) > 2 and row[2]:
-            manifest.contents[row[1]] = row[2]
+            manifest.contents[row[1]] = text(row[2])
         if len(row) > 3:
-            manifest.hashes[row[0]] = [row[3], row[4], row[1]]
-    maps = [manifest.share(m) for m in data["maps"]]
-    lists = [list(map(str, names_absent)) for names_absent in data["absent"]]
+            manifest.hashes[row[0]] = [number(row[3]), number(row[4]), row[1]]
+    maps = [manifest.share(texts(m)) for m in data["maps"]]
+    lists = [[text(name) for name in items(absent)] for absent in data["absent"]]
     empty = manifest.share({})
-    common = str(data["registry_state"])
+    common = text(data["registry_state"])
     for key, entry in data["documents"].items():
-        manifest.documents[key] = Record(
-            {names[i]: digests[i] for i in entry["f"]},
-            maps[entry["r"]] if "r" in entry else empty,
-            maps[entry["t"]] if "t" in entry else empty,
-            maps[entry["u"]] if "u" in entry else empty,
-            lists[entry["n"]] if "n" in entry else [],
-            maps[entry["a"]] if "a" in entry else empty,
-            entry.get("s", common), entry["h"], entry["outputs"])
+        manifest.documents[text(key)] = Record(
+            {names[i]: digests[i] for i in places(entry["f"], len(names))},
+            maps[place(entry["r"], maps)] if "r" in entry else empty,
+            maps[place(entry["t"], maps)] if "t" in entry else empty,
+            maps[place(entry["u"], maps)] if "u" in entry else empty,
+            lists[place(entry["n"], lists)] if "n" in entry else [],
+            maps[place(entry["a"], maps)] if "a" in entry else empty,
+            text(entry.get("s", common)), text(entry["h"]), outputs(entry["outputs"]))
     return manifest
 
 
@@ -342,7 +343,7 @@ def _made_by_older(data: Any) -> set[str]:
     made: set[str] = set()
     listed = data.get("made") if isinstance(data, dict) else None
     if isinstance(listed, list):
-        made.update(name for name in listed if isinstance(name, str))
+        made.update(plain_names(listed))
     documents = data.get("documents") if isinstance(data, dict) else None
     for key, entry in (documents or {}).items():
         council, _, name = str(key).rpartition("/")

@@ -15,6 +15,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from ..source.errors import OutputError, ProjectError
 from ..source.reader import NotReadable, read_regular
@@ -59,8 +60,7 @@ def confined(output_root: Path, relative: str) -> Path:
     backslash or control character), and it must still be inside output_root once symbolic
     links are followed.
     """
-    segments = relative.split("/")
-    if not relative or not all(_SEGMENT.match(s) and ".." not in s for s in segments):
+    if not _plain(relative):
         raise ProjectError(f"refusing to write {relative!r}: an output name must be plain "
                            "lower-case words and hyphens, inside the output folder")
     try:
@@ -69,6 +69,7 @@ def confined(output_root: Path, relative: str) -> Path:
     except (OSError, RuntimeError) as exc:  # a loop of symbolic links
         raise OutputError(f"cannot write {output_root / relative}: {exc}") from exc
     if not target.is_relative_to(root) or target == root:
+        segments = relative.split("/")
         linked = root / segments[0]
         if len(segments) > 1 and linked.is_symlink():
             raise OutputError(
@@ -222,8 +223,22 @@ def claimed(output_root: Path) -> set[str]:
         text = read_regular(path, MAX_JOURNAL_BYTES).decode("utf-8", errors="replace")
     except NotReadable:
         return set()
-    return {line for line in text.splitlines()
-            if line and all(_SEGMENT.match(s) and ".." not in s for s in line.split("/"))}
+    return plain_names(text.splitlines())
+
+
+def plain_names(names: Any) -> set[str]:
+    """Those of `names` that are plain names inside the output folder (as `confined` wants
+    them), from a file this tool wrote and someone may have edited: a name that is not one
+    is left out, never followed."""
+    if type(names) is not list:
+        raise ValueError(f"not a list of names: {names!r}")
+    return {name for name in names if type(name) is str and _plain(name)}
+
+
+def _plain(name: str) -> bool:
+    """Relative and made of plain segments: no '..', no absolute path, no backslash or
+    control character."""
+    return bool(name) and all(_SEGMENT.match(s) and ".." not in s for s in name.split("/"))
 
 
 def clear_claims(output_root: Path) -> None:
