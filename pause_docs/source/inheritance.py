@@ -86,30 +86,18 @@ def fill(value: Any, path: Path_, known: dict[str, str | None], merged: Merged,
 
     A mapping or list with no variable in it is kept, not copied (most of a document):
     what `fill` gives is read, never changed in place."""
-    if isinstance(value, dict):
-        out: dict[str, Any] | None = None
+    if isinstance(value, (dict, list)):
+        copied: Any = None
         problems: list[Problem] = []
-        for k, v in value.items():
+        for k, v in value.items() if isinstance(value, dict) else enumerate(value):
             if _unfilled(v):  # most values: kept without a call each
                 continue
             new, found = fill(v, path + (k,), known, merged, council_file)
             problems += found
             if new is not v:
-                out = out if out is not None else dict(value)
-                out[k] = new
-        return (value if out is None else out), problems
-    if isinstance(value, list):
-        items: list[Any] | None = None
-        problems = []
-        for i, v in enumerate(value):
-            if _unfilled(v):
-                continue
-            new, found = fill(v, path + (i,), known, merged, council_file)
-            problems += found
-            if new is not v:
-                items = items if items is not None else list(value)
-                items[i] = new
-        return (value if items is None else items), problems
+                copied = copied if copied is not None else value.copy()
+                copied[k] = new
+        return (value if copied is None else copied), problems
     if _unfilled(value):
         return value, []
     return _fill_text(value, path, known, merged, council_file)

@@ -97,32 +97,23 @@ def select(data: Any, language: str, locate: Locate, skip: tuple[str, ...] = ())
     problems: list[Problem] = []
 
     def visit(value: Any, path: Path_) -> Any:
-        if isinstance(value, dict):
-            if value and _may_be_per_language(value) and is_per_language(value):
-                problems.extend(_check(value, path, locate))
-                picked = chosen_language(value, language)
-                if picked is None:
-                    return None
-                chosen[path] = picked
-                return value[picked]
-            changed: dict[str, Any] | None = None
-            for key, item in value.items():
+        if (isinstance(value, dict) and value and _may_be_per_language(value)
+                and is_per_language(value)):
+            problems.extend(_check(value, path, locate))
+            picked = chosen_language(value, language)
+            if picked is None:
+                return None
+            chosen[path] = picked
+            return value[picked]
+        if isinstance(value, (dict, list)):  # copied only where something in it changes
+            copied: Any = None
+            for key, item in value.items() if isinstance(value, dict) else enumerate(value):
                 if _plain(item) or (not path and key in skip):
                     continue
                 new = visit(item, path + (key,))
                 if new is not item:
-                    changed = changed if changed is not None else dict(value)
-                    changed[key] = new
-            return value if changed is None else changed
-        if isinstance(value, list):
-            copied: list[Any] | None = None
-            for i, item in enumerate(value):
-                if _plain(item):
-                    continue
-                new = visit(item, path + (i,))
-                if new is not item:
-                    copied = copied if copied is not None else list(value)
-                    copied[i] = new
+                    copied = copied if copied is not None else value.copy()
+                    copied[key] = new
             return value if copied is None else copied
         if isinstance(value, str) and _ONLY_VARIABLES.match(value):
             chosen[path] = language  # '{{ council.name }}' is in the page's language
